@@ -1,0 +1,56 @@
+// Lint enforces the layers: services never import electron, the renderer imports only types from main/.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import lit from 'eslint-plugin-lit';
+import wc from 'eslint-plugin-wc';
+import globals from 'globals';
+
+/** The thin Electron glue: the only files that may import `electron`. */
+const ELECTRON_GLUE = ['main/app.ts', 'main/window.ts', 'main/protocol.ts', 'main/preload.ts', 'main/ipc.ts', 'main/dialogs.ts'];
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'bench/.corpus/**', 'bench/.work/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['main/**/*.ts', 'build/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.config.*', 'eslint.config.mjs'],
+    languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    files: ['main/**/*.ts', 'build/**/*.ts', 'bench/**/*.ts'],
+    ignores: ELECTRON_GLUE,
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'electron', message: 'Services are plain Node: only the Electron glue files may import electron.' }] },
+      ],
+    },
+  },
+  {
+    files: ['renderer/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { lit, wc },
+    rules: {
+      ...lit.configs.recommended.rules,
+      ...wc.configs.recommended.rules,
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/main/**', '!**/main/api', '!**/main/api.ts'],
+              message: 'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts.',
+            },
+            { group: ['**/main/api', '**/main/api.ts'], allowTypeImports: true, message: 'Import only types from main/api.ts.' },
+            { group: ['node:*', 'electron', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' },
+          ],
+        },
+      ],
+    },
+  },
+);

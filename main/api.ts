@@ -1,0 +1,332 @@
+/**
+ * THE contract between Margin's processes.
+ *
+ * `MarginApi` is implemented once (main/margin-service.ts) and reached three ways: the preload bridge
+ * (Electron IPC), the browser host (HTTP on 127.0.0.1) and the tests. This file imports nothing from
+ * Node, the DOM or Electron, so the renderer may import its types.
+ */
+
+// ---------------------------------------------------------------------------------------------------
+// Documents
+// ---------------------------------------------------------------------------------------------------
+
+/** Inline runs of a paragraph or caption. Content is data: the renderer turns runs into Lit templates. */
+export type InlineRun =
+  | { type: 'text'; text: string }
+  | { type: 'emphasis'; text: string }
+  | { type: 'strong'; text: string }
+  | { type: 'link'; text: string; href: string };
+
+/**
+ * A block of the article. `start` is the offset of the block's plain text in the document's canonical
+ * text (see `Document`). Ids are stable across rebuilds of unchanged text.
+ */
+export type Block =
+  | { type: 'paragraph'; id: string; start: number; runs: InlineRun[] }
+  | { type: 'figure'; id: string; start: number; caption: InlineRun[]; credit: string | null };
+
+export interface Section {
+  id: string;
+  heading: string | null;
+  /** Offset of the heading in the canonical text, null when there is no heading. */
+  headingStart: number | null;
+  blocks: Block[];
+}
+
+export interface Author {
+  name: string;
+  role: string | null;
+}
+
+export interface Publisher {
+  name: string;
+  /** The publisher's about text, one string per paragraph; never part of the article. */
+  about: string[];
+  /** Address, phone, e-mail, web lines. */
+  contact: string[];
+}
+
+export interface Source {
+  venue: string;
+  /** ISO date (YYYY-MM-DD) or null when the source gives none. */
+  date: string | null;
+  url: string | null;
+}
+
+export interface DocumentMeta {
+  /** Stable id derived from the source file name: `[a-z0-9-]+`. */
+  id: string;
+  title: string;
+  series: string | null;
+  authors: Author[];
+  /** ISO date YYYY-MM-DD, or null. */
+  published: string | null;
+  publisher: Publisher | null;
+  source: Source | null;
+  tags: string[];
+  wordCount: number;
+  /** Whole minutes at ~230 words a minute, at least 1. */
+  readingMinutes: number;
+  /** sha256 hex of the canonical text; annotations record it to know when to re-anchor. */
+  textHash: string;
+}
+
+/**
+ * A parsed document. Its *canonical text* is every annotatable unit in reading order joined by "\n\n":
+ * for each section its heading (when not null) then each block (paragraph: its runs' text concatenated;
+ * figure: its caption's runs' text), then each paragraph of `authorBio`. Every unit records its `start`
+ * in that text, so the renderer maps a DOM selection to text positions without re-deriving anything.
+ */
+export interface Document extends DocumentMeta {
+  sections: Section[];
+  /** The author bio as paragraph blocks (part of the canonical text, after the article). */
+  authorBio: Block[];
+}
+
+/** One row of the library. */
+export interface DocumentSummary {
+  id: string;
+  title: string;
+  series: string | null;
+  authors: Author[];
+  published: string | null;
+  publisherName: string | null;
+  tags: string[];
+  wordCount: number;
+  readingMinutes: number;
+  /** How many highlights and notes the reader has on this document. */
+  annotationCount: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Search
+// ---------------------------------------------------------------------------------------------------
+
+/** A snippet is a list of parts; `mark` parts are the matched words. Plain data, never HTML. */
+export interface SnippetPart {
+  text: string;
+  mark: boolean;
+}
+
+export interface PassageHit {
+  blockId: string;
+  sectionId: string;
+  section: string | null;
+  snippet: SnippetPart[];
+  /** The words to mark in the reader when the passage is opened (the matched surface forms). */
+  terms: string[];
+  score: number;
+}
+
+export interface DocumentHit {
+  docId: string;
+  title: string;
+  authors: string[];
+  published: string | null;
+  score: number;
+  passages: PassageHit[];
+}
+
+/** A highlight or note of the reader's that matches the query ("yours"). */
+export interface AnnotationHit {
+  annotationId: string;
+  docId: string;
+  docTitle: string;
+  color: HighlightColor | null;
+  quote: string | null;
+  snippet: SnippetPart[];
+}
+
+export type SearchResults =
+  | {
+      status: 'ok';
+      query: string;
+      /** Number of documents that matched (groups may be cut to `limit`). */
+      total: number;
+      groups: DocumentHit[];
+      annotations: AnnotationHit[];
+      /** False while the full-text index is still loading (titles, authors, headings answer meanwhile). */
+      complete: boolean;
+      tookMs: number;
+    }
+  | { status: 'invalid'; query: string; message: string };
+
+export interface SearchOptions {
+  /** Max documents, 1..100, default 20. */
+  limit?: number;
+  /** Max passages per document, 1..20, default 3. */
+  passagesPerDocument?: number;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Annotations (W3C Web Annotation superset)
+// ---------------------------------------------------------------------------------------------------
+
+export const HIGHLIGHT_COLORS = ['yellow', 'green', 'blue', 'pink', 'purple'] as const;
+export type HighlightColor = (typeof HIGHLIGHT_COLORS)[number];
+
+export interface TextQuoteSelector {
+  type: 'TextQuoteSelector';
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+export interface TextPositionSelector {
+  type: 'TextPositionSelector';
+  start: number;
+  end: number;
+}
+
+/** `document` is a note on the whole document (no selector). */
+export type AnchorStatus = 'exact' | 'fuzzy' | 'orphaned' | 'document';
+
+export interface Annotation {
+  /** `urn:uuid:…` */
+  id: string;
+  docId: string;
+  /** Text hash of the document version the selectors refer to. */
+  docTextHash: string;
+  motivation: 'highlighting' | 'commenting';
+  color: HighlightColor | null;
+  /** Markdown; empty string when there is none. */
+  note: string;
+  tags: string[];
+  /** Empty for document-level notes; otherwise a quote selector and a position selector. */
+  selectors: [TextQuoteSelector, TextPositionSelector] | [];
+  anchorStatus: AnchorStatus;
+  /** ISO date-times. */
+  created: string;
+  modified: string;
+}
+
+export interface AnnotationInput {
+  docId: string;
+  /** Canonical-text range to highlight; omitted or null for a note on the whole document. */
+  range?: { start: number; end: number } | null;
+  color?: HighlightColor | null;
+  note?: string;
+  tags?: string[];
+}
+
+export interface AnnotationPatch {
+  color?: HighlightColor | null;
+  note?: string;
+  tags?: string[];
+}
+
+export type ExportFormat = 'markdown' | 'jsonld';
+
+export interface ExportedFile {
+  /** A plain file name, no folders. */
+  name: string;
+  mediaType: string;
+  content: string;
+}
+
+export interface ImportReport {
+  added: number;
+  updated: number;
+  skipped: number;
+  /** One line per record that could not be taken, with the reason. */
+  problems: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Preferences and reading state
+// ---------------------------------------------------------------------------------------------------
+
+export type ThemeChoice = 'system' | 'light' | 'sepia' | 'dark';
+
+export interface Preferences {
+  theme: ThemeChoice;
+  /** CSS px, 14..28. */
+  fontSize: number;
+  /** Characters per line, 50..90. */
+  lineWidth: number;
+  librarySort: 'date' | 'title';
+}
+
+export interface ReadingPosition {
+  /** The block at the top of the viewport, and how far into it (0..1). */
+  blockId: string;
+  fraction: number;
+}
+
+export interface AppStatus {
+  version: string;
+  documents: number;
+  /** True once the full-text index is loaded. */
+  searchReady: boolean;
+  /** Something the user must be told, e.g. the note store was damaged and restored from a backup. */
+  notices: string[];
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The contract
+// ---------------------------------------------------------------------------------------------------
+
+export interface MarginApi {
+  getStatus(): Promise<AppStatus>;
+  listDocuments(): Promise<DocumentSummary[]>;
+  getDocument(id: string): Promise<Document>;
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
+
+  listAnnotations(docId: string): Promise<Annotation[]>;
+  /** Every annotation of every document (the notebook). */
+  listAllAnnotations(): Promise<Annotation[]>;
+  createAnnotation(input: AnnotationInput): Promise<Annotation>;
+  updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation>;
+  /** Returns the deleted record so that the UI can offer undo. */
+  deleteAnnotation(id: string): Promise<Annotation>;
+  /** Puts back a record returned by deleteAnnotation (undo). */
+  restoreAnnotation(record: Annotation): Promise<Annotation>;
+  exportAnnotations(format: ExportFormat, docId?: string): Promise<ExportedFile[]>;
+  importAnnotations(text: string): Promise<ImportReport>;
+
+  getPreferences(): Promise<Preferences>;
+  setPreferences(patch: Partial<Preferences>): Promise<Preferences>;
+  getReadingPosition(docId: string): Promise<ReadingPosition | null>;
+  setReadingPosition(docId: string, position: ReadingPosition): Promise<void>;
+
+  /** Opens an https link in the system browser after the user confirms. Resolves true if opened. */
+  openExternal(url: string): Promise<boolean>;
+}
+
+export type MarginMethod = keyof MarginApi;
+
+/** IPC channel names, `domain:verb`. The compiler checks that every method has one. */
+export const CHANNELS = {
+  getStatus: 'app:status',
+  listDocuments: 'library:list',
+  getDocument: 'library:get',
+  search: 'search:query',
+  listAnnotations: 'annotations:list',
+  listAllAnnotations: 'annotations:list-all',
+  createAnnotation: 'annotations:create',
+  updateAnnotation: 'annotations:update',
+  deleteAnnotation: 'annotations:delete',
+  restoreAnnotation: 'annotations:restore',
+  exportAnnotations: 'annotations:export',
+  importAnnotations: 'annotations:import',
+  getPreferences: 'prefs:get',
+  setPreferences: 'prefs:set',
+  getReadingPosition: 'reading:get',
+  setReadingPosition: 'reading:set',
+  openExternal: 'shell:open-external',
+} as const satisfies Record<MarginMethod, string>;
+
+/** Error codes every transport carries unchanged. */
+export type MarginErrorCode =
+  | 'invalid-argument'
+  | 'not-found'
+  | 'store-locked'
+  | 'store-damaged'
+  | 'unavailable'
+  | 'internal';
+
+/** What a failed call carries over any transport: `{ code, message }`. */
+export interface MarginErrorShape {
+  code: MarginErrorCode;
+  message: string;
+}
