@@ -4,7 +4,7 @@
  * Anything else is a MarginError('invalid-argument') with a message naming the argument, and the
  * service is not called, so a bad call changes nothing.
  */
-import { CHANNELS, HIGHLIGHT_COLORS, type MarginApi, type MarginMethod } from './api';
+import { CHANNELS, HIGHLIGHT_COLORS, type MarginApi, type MarginErrorShape, type MarginMethod } from './api';
 import { MarginError } from './errors';
 
 /** Limits of what a caller may send; generous for real use, small enough to refuse abuse. */
@@ -240,4 +240,16 @@ export async function dispatch(api: MarginApi, method: unknown, args: unknown): 
   const call = validateCall(method, args);
   const target = api[call.method] as (...callArgs: unknown[]) => Promise<unknown>;
   return target.apply(api, call.args);
+}
+
+const GENERIC_FAILURE = 'Something went wrong inside Margin. The details are in its log.';
+
+/**
+ * What a failed call carries over any transport. A MarginError's message is written for the user;
+ * anything else (a bug) is logged where it happened and reported with a generic message, never a stack.
+ */
+export function toErrorShape(error: unknown): MarginErrorShape {
+  if (error instanceof MarginError) return { code: error.code, message: error.message };
+  console.error('margin: unexpected failure:', error);
+  return { code: 'internal', message: GENERIC_FAILURE };
 }

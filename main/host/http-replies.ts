@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { MarginErrorCode, MarginErrorShape } from '../api';
-import { MarginError } from '../errors';
+import type { MarginErrorCode } from '../api';
+import { toErrorShape } from '../api-dispatch';
 import { SECURITY_HEADERS } from '../security';
 
 /** HTTP status for each error code every transport carries. */
@@ -12,8 +12,6 @@ const STATUS_FOR_CODE: Record<MarginErrorCode, number> = {
   unavailable: 503,
   internal: 500,
 };
-
-const GENERIC_FAILURE = 'Something went wrong inside Margin. The details are in the host’s log.';
 
 /** Sends a reply with the security headers every response carries. */
 export function reply(
@@ -40,18 +38,9 @@ export function replyValue(res: ServerResponse, value: unknown): void {
   replyJson(res, 200, { ok: true, value: value === undefined ? null : value });
 }
 
-/**
- * Turns a failure into `{ ok: false, error: { code, message } }`. A MarginError's message is meant for
- * the user; anything else is logged here and answered with a generic message, never a stack.
- */
+/** Turns a failure into `{ ok: false, error: { code, message } }` with the status of its code. */
 export function replyError(res: ServerResponse, error: unknown): void {
-  let shape: MarginErrorShape;
-  if (error instanceof MarginError) {
-    shape = { code: error.code, message: error.message };
-  } else {
-    console.error('margin host: unexpected failure:', error);
-    shape = { code: 'internal', message: GENERIC_FAILURE };
-  }
+  const shape = toErrorShape(error);
   replyJson(res, STATUS_FOR_CODE[shape.code] ?? 500, { ok: false, error: shape });
 }
 

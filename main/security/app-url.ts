@@ -1,4 +1,4 @@
-import { resolveBundlePath } from './bundle-path';
+import { confirmInside, resolveBundlePath, type BundleFile } from './bundle-path';
 
 /** The one origin of Margin's renderer in Electron. */
 export const APP_ORIGIN = 'app://margin';
@@ -29,8 +29,22 @@ export function resolveAppUrl(url: string, roots: AppRoots): string | null {
     return null;
 
   const rawPath = url.slice(APP_ORIGIN.length).split(/[?#]/, 1)[0];
+  const { root, path } = pickRoot(rawPath, roots);
+  return root === null ? null : resolveBundlePath(path, root);
+}
+
+/** `resolveAppUrl`, then confirmed on disk (see `confirmInside`): what the protocol handler serves. */
+export async function findAppFile(url: string, roots: AppRoots): Promise<BundleFile | null> {
+  const file = resolveAppUrl(url, roots);
+  if (file === null) return null;
+  const rawPath = url.slice(APP_ORIGIN.length).split(/[?#]/, 1)[0];
+  const { root } = pickRoot(rawPath, roots);
+  return root === null ? null : confirmInside(file, root);
+}
+
+function pickRoot(rawPath: string, roots: AppRoots): { root: string | null; path: string } {
   if (rawPath.startsWith(CONTENT_PREFIX)) {
-    return roots.content ? resolveBundlePath(rawPath.slice(CONTENT_PREFIX.length - 1), roots.content) : null;
+    return { root: roots.content ?? null, path: rawPath.slice(CONTENT_PREFIX.length - 1) };
   }
-  return resolveBundlePath(rawPath, roots.renderer);
+  return { root: roots.renderer, path: rawPath };
 }

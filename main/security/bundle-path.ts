@@ -1,4 +1,6 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
+import { mediaTypeFor } from './media-types';
 
 /**
  * A path segment Margin is willing to serve: letters, digits, `-`, `_` and inner dots, never a leading
@@ -33,4 +35,31 @@ export function resolveBundlePath(rawPath: string, root: string): string | null 
   const inside = path.relative(base, file);
   if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
   return file;
+}
+
+export interface BundleFile {
+  file: string;
+  mediaType: string;
+}
+
+/**
+ * The file a raw request path names, confirmed on disk: it exists, is a regular file, is of a kind
+ * Margin serves, and its real path (symlinks resolved) is still inside the real root. Otherwise null.
+ */
+export async function findBundleFile(rawPath: string, root: string): Promise<BundleFile | null> {
+  const candidate = resolveBundlePath(rawPath, root);
+  return candidate === null ? null : confirmInside(candidate, root);
+}
+
+export async function confirmInside(candidate: string, root: string): Promise<BundleFile | null> {
+  const mediaType = mediaTypeFor(candidate);
+  if (mediaType === null) return null;
+  try {
+    const [realRoot, realFile] = await Promise.all([fs.realpath(root), fs.realpath(candidate)]);
+    const inside = path.relative(realRoot, realFile);
+    if (inside === '' || inside.startsWith('..') || path.isAbsolute(inside)) return null;
+    return (await fs.stat(realFile)).isFile() ? { file: realFile, mediaType } : null;
+  } catch {
+    return null;
+  }
 }
