@@ -30,8 +30,11 @@ export function checkExternalLink(url: unknown): ExternalLinkVerdict {
   }
   if (parsed.protocol !== 'https:')
     return refuse(`Only https links are opened; this one is ${parsed.protocol}`);
-  if (parsed.username !== '' || parsed.password !== '')
+  // The raw authority is checked too: `https://:@host/` parses to empty credentials but still hides an `@`.
+  const authority = url.slice(url.indexOf('//') + 2).split(/[/?#]/, 1)[0];
+  if (parsed.username !== '' || parsed.password !== '' || authority.includes('@')) {
     return refuse('The link hides a user name or password.');
+  }
   if (parsed.port !== '') return refuse('Links with a port number are not opened.');
 
   const host = parsed.hostname.toLowerCase();
@@ -39,13 +42,13 @@ export function checkExternalLink(url: unknown): ExternalLinkVerdict {
   if (labels.length < 2 || !labels.every((label) => LABEL.test(label))) {
     return refuse(`The link's site name "${host}" is not a public web address.`);
   }
-  if (!TOP_LEVEL.test(labels[labels.length - 1])) {
-    return refuse(`The link's site name "${host}" is a numeric address, not a site name.`);
-  }
   if (labels.some((label) => label.startsWith('xn--'))) {
     return refuse(
       `The link's site name "${host}" uses international characters that can imitate another site.`,
     );
+  }
+  if (!TOP_LEVEL.test(labels[labels.length - 1])) {
+    return refuse(`The link's site name "${host}" is a numeric address, not a site name.`);
   }
   return { ok: true, url: parsed.href };
 }
