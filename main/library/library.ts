@@ -1,0 +1,99 @@
+import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document, DocumentMeta } from '../api';
+import { MarginError } from '../errors';
+
+/**
+ * The built content bundle: `library.json` (every document's metadata) read at start, each
+ * `docs/<id>.json` read when first asked for and kept in a small cache, so a library of thousands of
+ * articles costs only its manifest in memory.
+ */
+export interface Library {
+  list(): DocumentMeta[];
+  /** Throws MarginError('not-found') for an unknown id, 'invalid-argument' for a malformed one. */
+  get(id: string): Document;
+  has(id: string): boolean;
+}
+
+export const LIBRARY_MANIFEST = 'library.json';
+export const DOCS_FOLDER = 'docs';
+const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const CACHE_SIZE = 32;
+
+export function isDocumentId(id: unknown): id is string {
+  return typeof id === 'string' && id.length <= 200 && DOCUMENT_ID.test(id);
+}
+
+function readManifest(text: string, file: string): DocumentMeta[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    throw new MarginError('unavailable', `The content bundle is damaged: ${file} is not valid JSON.`);
+  }
+  if (!Array.isArray(parsed) || !parsed.every((meta) => isDocumentId((meta as DocumentMeta | null)?.id))) {
+    throw new MarginError(
+      'unavailable',
+      `The content bundle is damaged: ${file} is not a list of documents.`,
+    );
+  }
+  return parsed as DocumentMeta[];
+}
+
+export async function loadLibrary(bundleDir: string): Promise<Library> {
+  const manifestFile = join(bundleDir, LIBRARY_MANIFEST);
+  let text: string;
+  try {
+    text = await readFile(manifestFile, 'utf8');
+  } catch {
+    throw new MarginError(
+      'unavailable',
+      `No content bundle at ${bundleDir} (${LIBRARY_MANIFEST} is missing).`,
+    );
+  }
+  const metas = readManifest(text, manifestFile);
+  const byId = new Map(metas.map((meta) => [meta.id, meta]));
+  const cache = new Map<string, Document>();
+
+  const known = (id: string): DocumentMeta => {
+    if (!isDocumentId(id))
+      throw new MarginError('invalid-argument', 'A document id is lower-case letters, digits and hyphens.');
+    const meta = byId.get(id);
+    if (!meta) throw new MarginError('not-found', `There is no document "${id}" in the library.`);
+    return meta;
+  };
+
+  return {
+    list: () => metas.map((meta) => ({ ...meta })),
+    has: (id) => isDocumentId(id) && byId.has(id),
+    get(id) {
+      known(id);
+      const cached = cache.get(id);
+      if (cached) {
+        cache.delete(id);
+        cache.set(id, cached);
+        return cached;
+      }
+      const file = join(bundleDir, DOCS_FOLDER, `${id}.json`);
+      let doc: Document;
+      try {
+        doc = JSON.parse(readFileSync(file, 'utf8')) as Document;
+      } catch {
+        throw new MarginError(
+          'unavailable',
+          `The content bundle is damaged: cannot read the document "${id}".`,
+        );
+      }
+      if (doc?.id !== id || !Array.isArray(doc.sections)) {
+        throw new MarginError(
+          'unavailable',
+          `The content bundle is damaged: ${DOCS_FOLDER}/${id}.json is not the document "${id}".`,
+        );
+      }
+      cache.set(id, doc);
+      if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return doc;
+    },
+  };
+}
