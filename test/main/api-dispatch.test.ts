@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import { CHANNELS, type MarginApi } from '../../main/api';
+import { ARGUMENT_LIMITS, dispatch, toErrorShape } from '../../main/api-dispatch';
+import { MarginError } from '../../main/errors';
+
+/**
+ * A MarginApi that records what reached it. Dispatch is the gate: the point of these tests is what
+ * gets through to the service and what never does.
+ */
+function recordingApi(): { api: MarginApi; calls: { method: string; args: unknown[] }[] } {
+  const calls: { method: string; args: unknown[] }[] = [];
+  const api = Object.fromEntries(
+    Object.keys(CHANNELS).map((method) => [
+      method,
+      async (...args: unknown[]) => {
+        calls.push({ method, args });
+        return `${method} answered`;
+      },
+    ]),
+  ) as unknown as MarginApi;
+  return { api, calls };
+}
+
+const ANNOTATION_ID = 'urn:uuid:0f8b8a34-5f8c-4c1e-9a57-3f4e0c9d2b11';
+const HASH = 'a'.repeat(64);
+const RECORD = {
+  id: ANNOTATION_ID,
+  docId: 'security-concerns',
+  docTextHash: HASH,
+  motivation: 'highlighting',
+  color: 'yellow',
+  note: '',
+  tags: ['cpec'],
+  selectors: [
+    { type: 'TextQuoteSelector', exact: 'Gwadar', prefix: 'port of ', suffix: ' in Balochistan' },
+    { type: 'TextPositionSelector', start: 10, end: 16 },
+  ],
+  anchorStatus: 'exact',
+  created: '2026-11-29T06:00:00.000Z',
+  modified: '2026-11-29T06:00:00.000Z',
+};
+
+async function refusal(
+  method: unknown,
+  args: unknown,
+): Promise<{ message: string; reachedService: boolean }> {
+  const { api, calls } = recordingApi();
+  try {
+    await dispatch(api, method, args);
+  } catch (error) {
+    expect(error).toBeInstanceOf(MarginError);
+    expect((error as MarginError).code).toBe('invalid-argument');
+    return { message: (error as MarginError).message, reachedService: calls.length > 0 };
+  }
+  throw new Error(`dispatch accepted ${String(method)}(${JSON.stringify(args)})`);
+}
+
+describe('dispatch', () => {
+  it.each<[string, unknown[]]>([
+    ['getStatus', []],
+    ['listDocuments', []],
+    ['getDocument', ['security-concerns']],
+    ['search', ['Gwadar']],
+    ['search', ['"China Pakistan" +port -war title:cpec', { limit: 5, passagesPerDocument: 2 }]],
+    ['listAnnotations', ['security-concerns']],
+    ['listAllAnnotations', []],
+    ['createAnnotation', [{ docId: 'security-concerns', range: { start: 0, end: 5 }, color: 'green' }]],
+    [
+      'createAnnotation',
+      [{ docId: 'security-concerns', range: null, note: 'A note on the whole piece', tags: [] }],
+    ],
+    ['updateAnnotation', [ANNOTATION_ID, { note: 'changed', color: null }]],
+    ['deleteAnnotation', [ANNOTATION_ID]],
+    ['restoreAnnotation', [RECORD]],
+    ['restoreAnnotation', [{ ...RECORD, selectors: [], anchorStatus: 'document', color: null }]],
+    ['exportAnnotations', ['markdown']],
+    ['exportAnnotations', ['jsonld', 'security-concerns']],
+    ['importAnnotations', ['{"@context":"http://www.w3.org/ns/anno.jsonld"}']],
+    ['getPreferences', []],
+    ['setPreferences', [{ theme: 'sepia', fontSize: 18.5, lineWidth: 70, librarySort: 'title' }]],
+    ['getReadingPosition', ['security-concerns']],
+    ['setReadingPosition', ['security-concerns', { blockId: 'p-3f2a', fraction: 0.25 }]],
+    ['openExternal', ['https://www.rcas.org.pk/']],
+  ])('passes a well-formed %s call through to the service', async (method, args) => {
+    const { api, calls } = recordingApi();
+    await expect(dispatch(api, method, args)).resolves.toBe(`${method} answered`);
+    expect(calls).toEqual([{ method, args }]);
+  });
+
+  it('turns optional arguments sent as null (JSON) into left-out arguments', async () => {
+    const { api, calls } = recordingApi();
+    await dispatch(api, 'search', ['Gwadar', null]);
+    await dispatch(api, 'exportAnnotations', ['markdown', null]);
+    expect(calls).toEqual([
+      { method: 'search', args: ['Gwadar'] },
+      { method: 'exportAnnotations', args: ['markdown'] },
+    ]);
+  });
+
+  it.each(['deleteEverything', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null])(
+    'refuses the unknown method %j without calling anything',
+    async (method) => {
+      const { message, reachedService } = await refusal(method, []);
+      expect(message).toMatch(/Unknown method/);
+      expect(reachedService).toBe(false);
+    },
+  );
+
+  it.each<[string, unknown, RegExp]>([
+    ['getStatus', {}, /must be a list/],
+    ['getStatus', ['extra'], /takes 0 arguments, not 1/],
+    ['getDocument', [], /takes 1 argument, not 0/],
+    ['search', ['a', {}, 'extra'], /takes 1 to 2 arguments, not 3/],
+    ['getDocument', [42], /id must be a document id/],
+    ['getDocument', ['../etc/passwd'], /id must be a document id/],
+    ['getDocument', ['Upper-Case'], /id must be a document id/],
+    ['getDocument', ['a'.repeat(101)], /too long/],
+    ['search', [{ query: 'x' }], /query must be a string/],
+    ['search', ['x'.repeat(ARGUMENT_LIMITS.queryChars + 1)], /query is too long/],
+    ['search', ['x', { limit: 0 }], /options.limit must be a whole number from 1 to 100/],
+    ['search', ['x', { limit: 101 }], /options.limit/],
+    ['search', ['x', { limit: 2.5 }], /options.limit/],
+    ['search', ['x', { passagesPerDocument: 21 }], /options.passagesPerDocument/],
+    ['search', ['x', { everything: true }], /unknown field "everything"/],
+    ['search', ['x', []], /options must be an object/],
+    ['createAnnotation', [{}], /input.docId is missing/],
+    ['createAnnotation', [{ docId: 'a', range: { start: 5, end: 5 } }], /end must be greater than/],
+    ['createAnnotation', [{ docId: 'a', range: { start: 9, end: 3 } }], /end must be greater than/],
+    ['createAnnotation', [{ docId: 'a', range: { start: -1, end: 3 } }], /input.range.start/],
+    ['createAnnotation', [{ docId: 'a', range: { start: '0', end: 3 } }], /input.range.start/],
+    ['createAnnotation', [{ docId: 'a', range: { start: 0 } }], /input.range.end is missing/],
+    ['createAnnotation', [{ docId: 'a', color: 'red' }], /input.color must be one of/],
+    ['createAnnotation', [{ docId: 'a', note: 7 }], /input.note must be a string/],
+    [
+      'createAnnotation',
+      [{ docId: 'a', note: 'x'.repeat(ARGUMENT_LIMITS.noteChars + 1) }],
+      /input.note is too long/,
+    ],
+    ['createAnnotation', [{ docId: 'a', tags: 'one' }], /input.tags must be a list/],
+    ['createAnnotation', [{ docId: 'a', tags: ['ok', ''] }], /input.tags\[1\] is empty/],
+    ['createAnnotation', [{ docId: 'a', tags: Array(51).fill('t') }], /too many tags/],
+    ['createAnnotation', [{ docId: 'a', id: ANNOTATION_ID }], /unknown field "id"/],
+    [
+      'createAnnotation',
+      [JSON.parse('{"docId":"a","__proto__":{"admin":true}}')],
+      /unknown field "__proto__"/,
+    ],
+    ['updateAnnotation', ['1234', { note: 'x' }], /id must be an annotation id/],
+    ['updateAnnotation', [ANNOTATION_ID, { docId: 'b' }], /unknown field "docId"/],
+    ['updateAnnotation', [ANNOTATION_ID, null], /patch must be an object/],
+    ['deleteAnnotation', ['urn:uuid:not-a-uuid'], /annotation id/],
+    ['restoreAnnotation', [{ ...RECORD, docTextHash: 'short' }], /record.docTextHash/],
+    ['restoreAnnotation', [{ ...RECORD, motivation: 'bookmarking' }], /record.motivation/],
+    ['restoreAnnotation', [{ ...RECORD, created: 'yesterday' }], /record.created must be an ISO date-time/],
+    [
+      'restoreAnnotation',
+      [{ ...RECORD, selectors: [RECORD.selectors[0]] }],
+      /record.selectors must be empty/,
+    ],
+    [
+      'restoreAnnotation',
+      [{ ...RECORD, selectors: [RECORD.selectors[0], { type: 'TextPositionSelector', start: 4, end: 2 }] }],
+      /record.selectors\[1\].end must be greater/,
+    ],
+    [
+      'restoreAnnotation',
+      [{ ...RECORD, selectors: [RECORD.selectors[1], RECORD.selectors[0]] }],
+      /record.selectors\[0\]/,
+    ],
+    ['exportAnnotations', ['pdf'], /format must be one of "markdown", "jsonld"/],
+    ['exportAnnotations', ['markdown', 'Bad Id'], /docId must be a document id/],
+    ['importAnnotations', [{}], /text must be a string/],
+    ['setPreferences', [{ theme: 'neon' }], /patch.theme must be one of/],
+    ['setPreferences', [{ fontSize: 13 }], /patch.fontSize must be a number from 14 to 28/],
+    ['setPreferences', [{ fontSize: Number.NaN }], /patch.fontSize/],
+    ['setPreferences', [{ lineWidth: 91 }], /patch.lineWidth must be a whole number from 50 to 90/],
+    ['setPreferences', [{ librarySort: 'author' }], /patch.librarySort/],
+    ['setPreferences', [{ zoom: 2 }], /unknown field "zoom"/],
+    [
+      'setReadingPosition',
+      ['a', { blockId: 'p1', fraction: 1.5 }],
+      /position.fraction must be a number from 0 to 1/,
+    ],
+    ['setReadingPosition', ['a', { blockId: '<img>', fraction: 0 }], /position.blockId must be a block id/],
+    ['setReadingPosition', ['a', { fraction: 0 }], /position.blockId is missing/],
+    ['openExternal', [42], /url must be a string/],
+    ['openExternal', [`https://example.com/${'a'.repeat(ARGUMENT_LIMITS.urlChars)}`], /url is too long/],
+  ])('refuses %s(%j) with a clear message and calls nothing', async (method, args, message) => {
+    const result = await refusal(method, args);
+    expect(result.message).toMatch(message);
+    expect(result.reachedService).toBe(false);
+  });
+
+  it('refuses import text over 20 MB', async () => {
+    const result = await refusal('importAnnotations', ['x'.repeat(ARGUMENT_LIMITS.importChars + 1)]);
+    expect(result.message).toMatch(/text is too long/);
+    expect(result.reachedService).toBe(false);
+  });
+
+  it("passes the service's own errors through unchanged", async () => {
+    const { api } = recordingApi();
+    api.getDocument = async (id) => {
+      throw new MarginError('not-found', `There is no document "${id}".`);
+    };
+    await expect(dispatch(api, 'getDocument', ['nope'])).rejects.toMatchObject({
+      code: 'not-found',
+      message: 'There is no document "nope".',
+    });
+  });
+});
+
+describe('toErrorShape', () => {
+  it("keeps a MarginError's code and message", () => {
+    expect(toErrorShape(new MarginError('store-locked', 'Margin is open elsewhere.'))).toEqual({
+      code: 'store-locked',
+      message: 'Margin is open elsewhere.',
+    });
+  });
+
+  it('hides the details of an unexpected failure behind a generic message', () => {
+    const original = console.error;
+    console.error = () => {};
+    try {
+      const shape = toErrorShape(
+        new TypeError("Cannot read properties of undefined (reading 'x') at /home/me/x.js:1"),
+      );
+      expect(shape.code).toBe('internal');
+      expect(shape.message).not.toMatch(/undefined|\/home|TypeError/);
+    } finally {
+      console.error = original;
+    }
+  });
+});
