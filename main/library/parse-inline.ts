@@ -15,7 +15,8 @@ export interface InlineSyntax {
 
 const HTTP_URL = /^https?:\/\/[^\s<>]+$/i;
 const AUTOLINK = /^<([a-z][a-z0-9+.-]*:[^\s<>]*)>/i;
-const MD_LINK = /^\[((?:\\.|[^\]\\])*)\]\(\s*<?([^\s)>]*)>?(?:\s+"[^"]*")?\s*\)/;
+// The URL may hold one level of balanced parentheses, as CommonMark allows.
+const MD_LINK = /^\[((?:\\.|[^\]\\])*)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"]*")?\s*\)/;
 const ESCAPABLE = /[\\`*_{}[\]()#+\-.!<>|~"]/;
 
 export function isHttpUrl(url: string): boolean {
