@@ -1,0 +1,93 @@
+import { readFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkBuilderConfigSchema } from '../../build/packaging/builder-config-check';
+import { checkFuseConfig } from '../../build/packaging/fuse-check';
+import { ICON_SIZES, writeIconSet } from '../../build/packaging/generate-icons';
+import { readBuilderConfig } from '../../build/packaging/pack-offline';
+import { BUILDER_CONFIG, PROJECT_DIR } from './built-app';
+
+type Config = Record<string, unknown>;
+
+describe('electron-builder.yml', () => {
+  let config: Config;
+
+  beforeAll(async () => {
+    config = await readBuilderConfig(BUILDER_CONFIG);
+  });
+
+  it("is valid against electron-builder's own JSON schema", () => {
+    expect(checkBuilderConfigSchema(config)).toEqual([]);
+  });
+
+  it('names the option when a config is not one electron-builder accepts', () => {
+    const broken = {
+      ...config,
+      compression: 'best',
+      electronFuses: { ...(config.electronFuses as Config), runAsNod: false },
+      nsis: { ...(config.nsis as Config), oneClick: 'no' },
+    };
+    expect(checkBuilderConfigSchema(broken)).toEqual([
+      '/compression must be equal to one of the allowed values',
+      '/electronFuses must NOT have additional properties "runAsNod"',
+      '/nsis/oneClick must be boolean',
+    ]);
+  });
+
+  it('sets every Electron fuse to the secure value', () => {
+    expect(checkFuseConfig(config.electronFuses)).toEqual([]);
+  });
+
+  it('names the fuse a weakened config turns back on, and a config with no fuses at all', () => {
+    const weakened = { ...(config.electronFuses as Config), runAsNode: true };
+    delete weakened.onlyLoadAppFromAsar;
+    expect(checkFuseConfig(weakened)).toEqual([
+      'electronFuses.runAsNode must be false, the config has true',
+      'electronFuses.onlyLoadAppFromAsar must be true, the config has "nothing"',
+    ]);
+    expect(checkFuseConfig(undefined)).toEqual([
+      'electronFuses is missing from the electron-builder config: no fuse would be flipped',
+    ]);
+  });
+
+  it('packs only the built app into an asar, and builds the installers for each desktop', () => {
+    expect(config.files).toEqual([
+      'dist/main/**',
+      'dist/renderer/**',
+      'dist/content/**',
+      'package.json',
+      '!**/*.map',
+      '!**/*.ts',
+    ]);
+    expect(config.asar).toBe(true);
+    expect((config.linux as Config).target).toEqual(['AppImage', 'deb']);
+    expect((config.mac as Config).target).toEqual(['dmg']);
+    expect((config.win as Config).target).toEqual(['nsis']);
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false });
+    expect(config.mac).toMatchObject({ hardenedRuntime: true, category: 'public.app-category.reference' });
+  });
+});
+
+describe('the icon set in build/icons', () => {
+  let regenerated: string;
+
+  beforeAll(async () => {
+    regenerated = await mkdtemp(path.join(os.tmpdir(), 'margin-icons-'));
+    await writeIconSet(regenerated);
+  });
+
+  afterAll(async () => {
+    await rm(regenerated, { recursive: true, force: true });
+  });
+
+  it.each(ICON_SIZES)('has a %i px square PNG, byte for byte what the generator draws', async (size) => {
+    const name = `${size}x${size}.png`;
+    const committed = await readFile(path.join(PROJECT_DIR, 'build', 'icons', name));
+    expect(committed.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(committed.readUInt32BE(16)).toBe(size);
+    expect(committed.readUInt32BE(20)).toBe(size);
+    expect(committed.equals(await readFile(path.join(regenerated, name)))).toBe(true);
+  });
+});

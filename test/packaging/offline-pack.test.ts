@@ -1,0 +1,207 @@
+import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createPackageWithOptions } from '@electron/asar';
+import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkAsarContents, listAsarFiles } from '../../build/packaging/asar-check';
+import { checkFuses, REQUIRED_FUSES } from '../../build/packaging/fuse-check';
+import {
+  packLinuxDirOffline,
+  readBuilderConfig,
+  type OfflinePackResult,
+} from '../../build/packaging/pack-offline';
+import { writeStubElectronDist } from '../../build/packaging/stub-electron';
+import { BUILDER_CONFIG, PROJECT_DIR, installedElectronVersion, requireBuiltApp } from './built-app';
+
+const PACK_TIMEOUT = 80_000;
+
+describe('electron-builder --linux dir, offline, with a stub Electron', () => {
+  let scratch: string;
+  let stubDist: string;
+  let packed: OfflinePackResult;
+
+  beforeAll(async () => {
+    requireBuiltApp();
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'margin-pack-'));
+    stubDist = await writeStubElectronDist({
+      dir: path.join(scratch, 'electron'),
+      electronVersion: installedElectronVersion(),
+    });
+    packed = await packLinuxDirOffline({
+      projectDir: PROJECT_DIR,
+      configFile: BUILDER_CONFIG,
+      electronDist: stubDist,
+      electronVersion: installedElectronVersion(),
+      workDir: path.join(scratch, 'good'),
+      timeoutMs: PACK_TIMEOUT,
+    });
+  }, PACK_TIMEOUT + 10_000);
+
+  afterAll(async () => {
+    if (scratch) await rm(scratch, { recursive: true, force: true });
+  });
+
+  it('packs the app into resources/app.asar next to the renamed executable, and nothing loose', async () => {
+    expect(existsSync(packed.executablePath)).toBe(true);
+    expect(existsSync(packed.asarPath)).toBe(true);
+    const resources = await readdir(path.join(packed.appOutDir, 'resources'));
+    // No resources/app folder and no app.asar.unpacked: every file sits inside the archive,
+    // where onlyLoadAppFromAsar and asar integrity can cover it.
+    expect(resources).toEqual(['app.asar']);
+    expect(packed.log).toContain('executing @electron/fuses');
+  });
+
+  it('flips every fuse of the packed binary to the secure setting', async () => {
+    expect(await checkFuses(packed.executablePath)).toEqual([]);
+  });
+
+  it('ships the main bundle, preload, worker, renderer and the content bundle with its index, and nothing else', () => {
+    expect(checkAsarContents(packed.asarPath)).toEqual([]);
+    const files = listAsarFiles(packed.asarPath).map((entry) => entry.path);
+    expect(files).toEqual(
+      expect.arrayContaining(['dist/main/app.js', 'dist/main/preload.js', 'dist/content/library.json']),
+    );
+    expect(files.some((file) => file.startsWith('dist/content/search/'))).toBe(true);
+    expect(files.some((file) => file.startsWith('dist/content/docs/'))).toBe(true);
+  });
+
+  it(
+    'fails the fuse read-back when the config turns run-as-node back on',
+    async () => {
+      const config = await readBuilderConfig(BUILDER_CONFIG);
+      const weakened = await packLinuxDirOffline({
+        projectDir: PROJECT_DIR,
+        configFile: BUILDER_CONFIG,
+        electronDist: stubDist,
+        electronVersion: installedElectronVersion(),
+        workDir: path.join(scratch, 'run-as-node'),
+        overrides: { electronFuses: { ...(config.electronFuses as object), runAsNode: true } },
+        timeoutMs: PACK_TIMEOUT,
+      });
+      expect(await checkFuses(weakened.executablePath)).toEqual([
+        'fuse runAsNode is on in the packed binary, must be off',
+      ]);
+    },
+    PACK_TIMEOUT + 10_000,
+  );
+
+  it('names each fuse that is flipped back in a copy of the packed binary', async () => {
+    const copy = path.join(scratch, 'tampered-margin');
+    await copyFile(packed.executablePath, copy);
+    await flipFuses(copy, {
+      version: FuseVersion.V1,
+      [FuseV1Options.OnlyLoadAppFromAsar]: false,
+      [FuseV1Options.EnableNodeCliInspectArguments]: true,
+    });
+    expect(await checkFuses(copy)).toEqual([
+      'fuse enableNodeCliInspectArguments is on in the packed binary, must be off',
+      'fuse onlyLoadAppFromAsar is off in the packed binary, must be on',
+    ]);
+    expect(REQUIRED_FUSES.onlyLoadAppFromAsar).toBe(true);
+  });
+
+  it('refuses a binary that carries no fuse wire at all', async () => {
+    const plain = path.join(scratch, 'no-fuses');
+    await writeFile(plain, '#!/bin/sh\nexit 0\n');
+    const problems = await checkFuses(plain);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/cannot read the fuses.*sentinel/i);
+  });
+});
+
+describe('checkAsarContents', () => {
+  let scratch: string;
+
+  beforeAll(async () => {
+    scratch = await mkdtemp(path.join(os.tmpdir(), 'margin-asar-'));
+  });
+
+  afterAll(async () => {
+    await rm(scratch, { recursive: true, force: true });
+  });
+
+  async function packDirectory(files: Record<string, string>): Promise<string> {
+    const source = await mkdtemp(path.join(scratch, 'app-'));
+    for (const [file, text] of Object.entries(files)) {
+      const full = path.join(source, file);
+      await mkdir(path.dirname(full), { recursive: true });
+      await writeFile(full, text);
+    }
+    const archive = `${source}.asar`;
+    await createPackageWithOptions(source, archive, {});
+    return archive;
+  }
+
+  const complete = {
+    'package.json': JSON.stringify({ name: 'margin', main: 'dist/main/app.js' }),
+    'dist/main/app.js': 'void 0;',
+    'dist/main/preload.js': 'void 0;',
+    'dist/main/search-worker.js': 'void 0;',
+    'dist/renderer/index.html': '<!doctype html>',
+    'dist/renderer/main.js': 'void 0;',
+    'dist/content/library.json': JSON.stringify([{ id: 'first-essay' }]),
+    'dist/content/docs/first-essay.json': '{}',
+    'dist/content/search/index.json': '{}',
+  };
+
+  it('names sources, maps, tests, dev packages and the browser host that slipped into the archive', async () => {
+    const archive = await packDirectory({
+      ...complete,
+      'dist/main/app.js.map': '{}',
+      'main/window.ts': 'export {};',
+      'test/packaging/x.test.ts': '',
+      'node_modules/lit/index.js': '',
+      'node_modules/lit/package.json': '{}',
+      'node_modules/@lit/task/index.js': '',
+      'bench/run.js': '',
+      'dist/host/serve.js': '',
+    });
+    expect(checkAsarContents(archive).sort()).toEqual(
+      [
+        'bench/run.js must not ship (tooling or build output)',
+        'dist/host/serve.js must not ship (the browser host is a development tool, not part of the app)',
+        'dist/main/app.js.map must not ship (source map)',
+        'main/window.ts must not ship (TypeScript source)',
+        'node_modules/@lit/task/ must not ship (node_modules: the bundles are self-contained, no package ships)',
+        'node_modules/lit/ must not ship (node_modules: the bundles are self-contained, no package ships)',
+        'test/packaging/x.test.ts must not ship (TypeScript source)',
+      ].sort(),
+    );
+  });
+
+  it('names a missing preload, a listed document that is absent and a missing search index', async () => {
+    const {
+      ['dist/main/preload.js']: _preload,
+      ['dist/content/search/index.json']: _index,
+      ...rest
+    } = complete;
+    const archive = await packDirectory({
+      ...rest,
+      'dist/content/library.json': JSON.stringify([{ id: 'first-essay' }, { id: 'second-essay' }]),
+    });
+    expect(checkAsarContents(archive)).toEqual([
+      'dist/main/preload.js is missing from the archive',
+      'dist/content/docs/second-essay.json is listed in library.json but not in the archive',
+      'dist/content/search/ is missing: the app would ship without its search index',
+    ]);
+  });
+
+  it('notices a file whose bytes no longer match the integrity hash in the header', async () => {
+    const archive = await packDirectory({ ...complete, 'dist/main/app.js': 'console.log("original");' });
+    const bytes = await readFile(archive);
+    const at = bytes.indexOf('original');
+    bytes.write('tampered', at);
+    await writeFile(archive, bytes);
+    expect(checkAsarContents(archive)).toEqual([
+      'dist/main/app.js: integrity hash does not match its content',
+    ]);
+  });
+
+  it('says so when the file is not an asar archive', async () => {
+    const notArchive = path.join(scratch, 'not.asar');
+    await writeFile(notArchive, 'plain text');
+    expect(checkAsarContents(notArchive)[0]).toMatch(/^cannot read .*not\.asar as an asar archive/);
+  });
+});
