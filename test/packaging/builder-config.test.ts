@@ -41,7 +41,7 @@ describe('electron-builder.yml', () => {
   });
 
   it('names the fuse a weakened config turns back on, and a config with no fuses at all', () => {
-    const weakened = { ...(config.electronFuses as Config), runAsNode: true };
+    const weakened: Config = { ...(config.electronFuses as Config), runAsNode: true };
     delete weakened.onlyLoadAppFromAsar;
     expect(checkFuseConfig(weakened)).toEqual([
       'electronFuses.runAsNode must be false, the config has true',
