@@ -1,0 +1,160 @@
+/**
+ * The rules every annotation field obeys, wherever it comes from: the renderer, an undo, an import file
+ * or a row read back from disk. Each check throws MarginError('invalid-argument') naming the field.
+ */
+import { HIGHLIGHT_COLORS } from '../api';
+import type { Annotation, HighlightColor, TextPositionSelector, TextQuoteSelector } from '../api';
+import { MarginError } from '../errors';
+
+export const MAX_NOTE_LENGTH = 100_000;
+export const MAX_TAGS = 20;
+export const MAX_TAG_LENGTH = 40;
+/** A highlight longer than this is not a highlight but a copy of the document. */
+export const MAX_QUOTE_LENGTH = 50_000;
+export const MAX_CONTEXT_LENGTH = 1_000;
+const MAX_ID_LENGTH = 500;
+
+const DOC_ID = /^[a-z0-9][a-z0-9-]{0,199}$/;
+const TEXT_HASH = /^(?:[0-9a-f]{64})?$/;
+// An absolute URI without whitespace: our own ids are urn:uuid:…, imported ones may be http(s) URLs.
+const ANNOTATION_ID = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
+const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+function invalid(message: string): never {
+  throw new MarginError('invalid-argument', message);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function checkDocId(value: unknown): string {
+  if (typeof value !== 'string' || !DOC_ID.test(value))
+    invalid('A document id is lowercase letters, digits and dashes.');
+  return value;
+}
+
+export function checkAnnotationId(value: unknown): string {
+  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !ANNOTATION_ID.test(value)) {
+    invalid('An annotation id is a URI such as urn:uuid:….');
+  }
+  return value;
+}
+
+export function checkColor(value: unknown): HighlightColor | null {
+  if (value === null) return null;
+  if (typeof value !== 'string' || !(HIGHLIGHT_COLORS as readonly string[]).includes(value)) {
+    invalid(`A highlight colour is one of ${HIGHLIGHT_COLORS.join(', ')}.`);
+  }
+  return value as HighlightColor;
+}
+
+export function checkNote(value: unknown): string {
+  if (typeof value !== 'string') invalid('A note is text.');
+  if (value.length > MAX_NOTE_LENGTH)
+    invalid(`A note is at most ${MAX_NOTE_LENGTH.toLocaleString('en')} characters.`);
+  return value;
+}
+
+/** Tags are trimmed and de-duplicated; each is 1..40 characters without line breaks. */
+export function checkTags(value: unknown): string[] {
+  if (!Array.isArray(value)) invalid('Tags are a list of words.');
+  const tags: string[] = [];
+  for (const tag of value) {
+    if (typeof tag !== 'string') invalid('Each tag is text.');
+    const trimmed = tag.trim();
+    if (trimmed.length === 0) invalid('A tag cannot be empty.');
+    if (trimmed.length > MAX_TAG_LENGTH) invalid(`A tag is at most ${MAX_TAG_LENGTH} characters.`);
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(trimmed))
+      invalid('A tag cannot contain line breaks or control characters.');
+    if (!tags.includes(trimmed)) tags.push(trimmed);
+  }
+  if (tags.length > MAX_TAGS) invalid(`An annotation has at most ${MAX_TAGS} tags.`);
+  return tags;
+}
+
+export function checkDateTime(value: unknown, field: string): string {
+  if (typeof value !== 'string' || !ISO_DATE_TIME.test(value) || Number.isNaN(Date.parse(value))) {
+    invalid(`${field} is an ISO date-time such as 2024-11-20T10:00:00.000Z.`);
+  }
+  return value;
+}
+
+function checkQuoteSelector(value: unknown): TextQuoteSelector {
+  if (!isRecord(value) || value.type !== 'TextQuoteSelector')
+    invalid('The first selector is a TextQuoteSelector.');
+  const { exact, prefix, suffix } = value;
+  if (typeof exact !== 'string' || exact.trim().length === 0)
+    invalid('A quote selector needs the quoted text.');
+  if (exact.length > MAX_QUOTE_LENGTH)
+    invalid(`A quote is at most ${MAX_QUOTE_LENGTH.toLocaleString('en')} characters.`);
+  for (const [name, text] of [
+    ['prefix', prefix],
+    ['suffix', suffix],
+  ] as const) {
+    if (typeof text !== 'string' || text.length > MAX_CONTEXT_LENGTH)
+      invalid(`A quote selector's ${name} is text.`);
+  }
+  return { type: 'TextQuoteSelector', exact, prefix: prefix as string, suffix: suffix as string };
+}
+
+function checkPositionSelector(value: unknown): TextPositionSelector {
+  if (!isRecord(value) || value.type !== 'TextPositionSelector')
+    invalid('The second selector is a TextPositionSelector.');
+  const { start, end } = value;
+  if (
+    !Number.isSafeInteger(start) ||
+    !Number.isSafeInteger(end) ||
+    (start as number) < 0 ||
+    (end as number) <= (start as number)
+  ) {
+    invalid('A position selector has whole-number offsets with start < end.');
+  }
+  return { type: 'TextPositionSelector', start: start as number, end: end as number };
+}
+
+/** A complete, well-formed annotation record, rebuilt field by field so that nothing unknown rides along. */
+export function checkAnnotationRecord(value: unknown): Annotation {
+  if (!isRecord(value)) invalid('An annotation record is an object.');
+  const id = checkAnnotationId(value.id);
+  const docId = checkDocId(value.docId);
+  if (typeof value.docTextHash !== 'string' || !TEXT_HASH.test(value.docTextHash)) {
+    invalid('docTextHash is a sha256 hex digest (or empty when unknown).');
+  }
+  if (value.motivation !== 'highlighting' && value.motivation !== 'commenting') {
+    invalid('motivation is highlighting or commenting.');
+  }
+  const color = checkColor(value.color);
+  const note = checkNote(value.note);
+  const tags = checkTags(value.tags);
+  if (!Array.isArray(value.selectors) || (value.selectors.length !== 0 && value.selectors.length !== 2)) {
+    invalid('selectors is empty (a document note) or a quote selector and a position selector.');
+  }
+  const selectors: Annotation['selectors'] =
+    value.selectors.length === 0
+      ? []
+      : [checkQuoteSelector(value.selectors[0]), checkPositionSelector(value.selectors[1])];
+  const status = value.anchorStatus;
+  if (
+    selectors.length === 0
+      ? status !== 'document'
+      : status !== 'exact' && status !== 'fuzzy' && status !== 'orphaned'
+  ) {
+    invalid('anchorStatus is document for a note without selectors, otherwise exact, fuzzy or orphaned.');
+  }
+  if (selectors.length > 0 && color === null) invalid('A highlight needs a colour.');
+  return {
+    id,
+    docId,
+    docTextHash: value.docTextHash,
+    motivation: value.motivation,
+    color,
+    note,
+    tags,
+    selectors,
+    anchorStatus: status as Annotation['anchorStatus'],
+    created: checkDateTime(value.created, 'created'),
+    modified: checkDateTime(value.modified, 'modified'),
+  };
+}
