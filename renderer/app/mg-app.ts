@@ -1,0 +1,304 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { MarginApi, Preferences } from '../../main/api';
+import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { ColorSchemeController } from '../controllers/color-scheme-controller';
+import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
+import {
+  ClearSearchMarksEvent,
+  OpenAnnotationEvent,
+  OpenDocumentEvent,
+  OpenExternalEvent,
+  PreferencesChangeEvent,
+  ReadingPositionEvent,
+  ShowLibraryEvent,
+} from '../events';
+import '../components/mg-library-view';
+import '../components/mg-reader-view';
+import '../components/mg-reading-settings';
+import '../components/mg-search';
+import type { MgSearch } from '../components/mg-search';
+import { sharedStyles } from '../styles/shared-styles';
+import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
+
+/**
+ * The mediator: owns the app state (which view, the preferences, notices), hands the API client and
+ * preferences down through context, and is the only element that changes state or writes through the
+ * API. Everything below it sends events up.
+ */
+@customElement('mg-app')
+export class MgApp extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        min-height: 100vh;
+        background: var(--mg-bg);
+        color: var(--mg-text);
+        font-family: var(--mg-ui-font);
+      }
+
+      header {
+        position: sticky;
+        top: 0;
+        z-index: 10;
+        display: grid;
+        grid-template-columns: minmax(9rem, 1fr) minmax(0, 36rem) minmax(9rem, 1fr);
+        align-items: center;
+        gap: 1rem;
+        height: var(--mg-header-height);
+        padding: 0 1.25rem;
+        border-bottom: 1px solid var(--mg-border);
+        background: color-mix(in srgb, var(--mg-bg) 88%, transparent);
+        backdrop-filter: saturate(1.4) blur(10px);
+      }
+
+      .start,
+      .end {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+
+      .end {
+        justify-content: flex-end;
+      }
+
+      .brand {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5rem;
+        padding: 0.25rem 0.4rem;
+        border: 0;
+        background: none;
+        font-family: var(--mg-reading-font);
+        font-size: 1.15rem;
+        font-weight: 700;
+        letter-spacing: 0.01em;
+        color: var(--mg-text);
+        cursor: pointer;
+      }
+
+      .brand-mark {
+        display: inline-grid;
+        place-items: center;
+        width: 1.6rem;
+        height: 1.6rem;
+        border-radius: 6px;
+        background: var(--mg-accent);
+        color: var(--mg-accent-text);
+        font-size: 0.95rem;
+      }
+
+      .back svg {
+        width: 1rem;
+        height: 1rem;
+        fill: none;
+        stroke: currentColor;
+        stroke-width: 2;
+        stroke-linecap: round;
+        stroke-linejoin: round;
+      }
+
+      .notices {
+        max-width: 56rem;
+        margin: 1rem auto 0;
+        padding: 0 1.5rem;
+      }
+
+      .notice {
+        display: flex;
+        align-items: flex-start;
+        justify-content: space-between;
+        gap: 1rem;
+        padding: 0.75rem 1rem;
+        border: 1px solid var(--mg-border-strong);
+        border-left: 4px solid var(--mg-accent);
+        border-radius: var(--mg-radius);
+        background: var(--mg-surface);
+        font-size: 0.9rem;
+      }
+
+      .notebook {
+        max-width: 56rem;
+        margin: 0 auto;
+        padding: 2.5rem 1.5rem;
+      }
+
+      @media (max-width: 48rem) {
+        header {
+          grid-template-columns: auto minmax(0, 1fr) auto;
+        }
+        .brand-name {
+          display: none;
+        }
+      }
+    `,
+  ];
+
+  /** The API client, handed to every element through context. */
+  @provide({ context: apiContext })
+  @property({ attribute: false })
+  api!: MarginApi;
+
+  @provide({ context: preferencesContext })
+  @state()
+  private preferences: Preferences = DEFAULT_PREFERENCES;
+
+  @state() private view: AppView = viewFromHash(window.location.hash);
+  @state() private notices: string[] = [];
+
+  @query('mg-search') private search!: MgSearch;
+
+  private readonly colorScheme = new ColorSchemeController(this);
+
+  constructor() {
+    super();
+    new KeyboardShortcutController(this, [{ key: 'k', mod: true, run: () => this.search.focus() }]);
+    this.addEventListener(OpenDocumentEvent.eventName, (event) =>
+      this.go(readerView(event.docId, event.passage)),
+    );
+    this.addEventListener(OpenAnnotationEvent.eventName, (event) =>
+      this.go(readerView(event.docId, null, event.annotationId)),
+    );
+    this.addEventListener(ShowLibraryEvent.eventName, () => this.go(LIBRARY));
+    this.addEventListener(PreferencesChangeEvent.eventName, (event) => this.changePreferences(event.patch));
+    this.addEventListener(ReadingPositionEvent.eventName, (event) => {
+      this.api.setReadingPosition(event.docId, event.position).catch((error) => this.tell(error));
+    });
+    this.addEventListener(OpenExternalEvent.eventName, (event) => {
+      this.api.openExternal(event.url).catch((error) => this.tell(error));
+    });
+    this.addEventListener(ClearSearchMarksEvent.eventName, () => {
+      if (this.view.name === 'reader' && this.view.target) this.view = { ...this.view, target: null };
+    });
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+    this.api
+      .getPreferences()
+      .then((preferences) => (this.preferences = preferences))
+      .catch((error) => this.tell(error));
+    this.api
+      .getStatus()
+      .then((status) => (this.notices = [...this.notices, ...status.notices]))
+      .catch((error) => this.tell(error));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+  }
+
+  protected override willUpdate(): void {
+    const { theme } = this.preferences;
+    const resolved = theme === 'system' ? (this.colorScheme.prefersDark ? 'dark' : 'light') : theme;
+    document.documentElement.dataset.theme = resolved;
+    if (this.view.name !== 'reader') document.title = 'Margin';
+  }
+
+  protected override render(): TemplateResult {
+    return html`
+      <header>
+        <div class="start">${this.view.name === 'library' ? this.renderBrand() : this.renderBack()}</div>
+        <mg-search></mg-search>
+        <div class="end"><mg-reading-settings></mg-reading-settings></div>
+      </header>
+      ${
+        this.notices.length > 0
+          ? html`<div class="notices" role="status">
+              ${this.notices.map(
+                (notice, index) =>
+                  html`<div class="notice">
+                    <span>${notice}</span>
+                    <button class="icon-button" aria-label="Dismiss" @click=${() => this.dismiss(index)}>
+                      ✕
+                    </button>
+                  </div>`,
+              )}
+            </div>`
+          : nothing
+      }
+      ${this.renderView()}
+    `;
+  }
+
+  private renderView(): TemplateResult {
+    const view = this.view;
+    switch (view.name) {
+      case 'library':
+        return html`<mg-library-view></mg-library-view>`;
+      case 'reader':
+        return html`<mg-reader-view .docId=${view.docId} .target=${view.target}></mg-reader-view>`;
+      case 'notebook':
+        // Pen UI's mg-notebook-view takes this place.
+        return html`<main class="notebook" id="main">
+          <h1>Notebook</h1>
+          <p class="muted">Highlights and notes from every document will be collected here.</p>
+        </main>`;
+    }
+  }
+
+  private renderBrand(): TemplateResult {
+    return html`<span class="brand"
+      ><span class="brand-mark" aria-hidden="true">M</span><span class="brand-name">Margin</span></span
+    >`;
+  }
+
+  private renderBack(): TemplateResult {
+    return html`<button class="button back" @click=${() => this.go(LIBRARY)}>
+      <svg viewBox="0 0 24 24" aria-hidden="true"><path d="M15 6l-6 6 6 6"></path></svg>
+      Library
+    </button>`;
+  }
+
+  /** Moves to a view, adding a history entry when the address changes. */
+  private go(next: AppView): void {
+    const previous = this.view;
+    if (!sameAddress(previous, next)) {
+      window.history.pushState(null, '', hashForView(next));
+      if (next.name !== 'reader') window.scrollTo({ top: 0, behavior: 'instant' });
+    }
+    this.view = next;
+    if (next.name === 'library' && previous.name !== 'library') {
+      this.updateComplete.then(() =>
+        this.renderRoot
+          .querySelector('mg-library-view')
+          ?.renderRoot.querySelector<HTMLElement>('h1')
+          ?.focus(),
+      );
+    }
+  }
+
+  private readonly onPopState = (): void => {
+    const next = viewFromHash(window.location.hash);
+    if (!sameAddress(this.view, next)) this.view = next;
+  };
+
+  private changePreferences(patch: Partial<Preferences>): void {
+    this.preferences = { ...this.preferences, ...patch };
+    this.api
+      .setPreferences(patch)
+      .then((saved) => (this.preferences = saved))
+      .catch((error) => this.tell(error));
+  }
+
+  private tell(error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!this.notices.includes(message)) this.notices = [...this.notices, message];
+  }
+
+  private dismiss(index: number): void {
+    this.notices = this.notices.filter((_, i) => i !== index);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-app': MgApp;
+  }
+}

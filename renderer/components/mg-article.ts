@@ -1,0 +1,376 @@
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { Block, Document } from '../../main/api';
+import { sharedStyles } from '../styles/shared-styles';
+import { formatDate, formatReadingTime } from './document-format';
+import { openExternally, renderRuns } from './inline-runs';
+
+/**
+ * The text of one document: title block, sections, figures, source and author bio.
+ *
+ * The contract for anything that paints on the text (search marks, find, Pen UI's highlights): every
+ * annotatable unit is one element carrying `data-block-id` and `data-start`, and that element's
+ * `textContent` is exactly the unit's canonical text (headings: the heading; paragraphs: the runs;
+ * figures: the caption, on the caption element, without the ▲ mark or the credit). So a canonical
+ * offset `o` lies in the element whose `data-start` ≤ `o`, at `o - data-start` inside it. All of them
+ * live in this element's shadow root, whose styles carry the `::highlight()` rules.
+ *
+ * @fires mg-open-external - a link in the text or the source was activated
+ */
+@customElement('mg-article')
+export class MgArticle extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+        font-family: var(--mg-reading-font);
+        font-size: var(--mg-font-size, 19px);
+        line-height: 1.65;
+        color: var(--mg-text);
+      }
+
+      article {
+        max-width: var(--mg-measure, 68ch);
+        margin: 0 auto;
+        hyphens: auto;
+        font-kerning: normal;
+        text-rendering: optimizeLegibility;
+      }
+
+      .doc-header {
+        margin: 0 0 2.5em;
+        padding-bottom: 1.75em;
+        border-bottom: 1px solid var(--mg-border);
+      }
+
+      .series {
+        margin: 0 0 0.75rem;
+        font-family: var(--mg-ui-font);
+        font-size: 0.8rem;
+        font-weight: 600;
+        letter-spacing: 0.08em;
+        text-transform: uppercase;
+        color: var(--mg-accent);
+      }
+
+      h1 {
+        margin: 0 0 0.6em;
+        font-size: 2.1em;
+        line-height: 1.18;
+        font-weight: 700;
+        letter-spacing: -0.01em;
+        text-wrap: balance;
+        hyphens: manual;
+      }
+
+      .byline,
+      .dateline {
+        margin: 0;
+        font-family: var(--mg-ui-font);
+        font-size: 0.95rem;
+        line-height: 1.5;
+      }
+
+      .byline strong {
+        font-weight: 600;
+      }
+
+      .dateline {
+        margin-top: 0.35rem;
+        color: var(--mg-muted);
+      }
+
+      section {
+        scroll-margin-top: calc(var(--mg-header-height) + 1rem);
+      }
+
+      h2 {
+        margin: 2.2em 0 0.8em;
+        font-family: var(--mg-ui-font);
+        font-size: 0.85em;
+        font-weight: 700;
+        letter-spacing: 0.12em;
+        line-height: 1.3;
+        color: var(--mg-text);
+        scroll-margin-top: calc(var(--mg-header-height) + 1.5rem);
+      }
+
+      p {
+        margin: 0 0 1.05em;
+        scroll-margin-top: calc(var(--mg-header-height) + 1.5rem);
+      }
+
+      [data-block-id]:focus {
+        outline: none;
+      }
+
+      [data-block-id]:focus-visible {
+        outline: 2px solid var(--mg-focus);
+        outline-offset: 6px;
+        border-radius: 2px;
+      }
+
+      a {
+        color: var(--mg-accent);
+        text-decoration-thickness: 1px;
+        text-underline-offset: 0.18em;
+      }
+
+      a:hover {
+        text-decoration-thickness: 2px;
+      }
+
+      figure {
+        margin: 2.2em 0;
+        scroll-margin-top: calc(var(--mg-header-height) + 1.5rem);
+      }
+
+      .figure-card {
+        display: grid;
+        place-items: center;
+        gap: 0.5rem;
+        aspect-ratio: 16 / 7;
+        border-radius: var(--mg-radius);
+        border: 1px solid var(--mg-border);
+        background:
+          linear-gradient(135deg, transparent 0 48%, var(--mg-border) 48% 52%, transparent 52%) 0 0 / 22px
+            22px,
+          var(--mg-figure);
+        color: var(--mg-muted);
+        font-family: var(--mg-ui-font);
+        font-size: 0.8rem;
+      }
+
+      .figure-card span {
+        padding: 0.25rem 0.6rem;
+        border-radius: 999px;
+        background: var(--mg-surface);
+      }
+
+      .figure-card svg {
+        width: 2.25rem;
+        height: 2.25rem;
+        padding: 0.4rem;
+        border-radius: 50%;
+        background: var(--mg-surface);
+        fill: none;
+        stroke: currentColor;
+        stroke-width: 1.5;
+      }
+
+      figcaption {
+        margin-top: 0.7rem;
+        font-family: var(--mg-ui-font);
+        font-size: 0.85rem;
+        line-height: 1.5;
+        color: var(--mg-text-soft);
+      }
+
+      figcaption::before {
+        content: '▲ ';
+        color: var(--mg-accent);
+        font-size: 0.75em;
+      }
+
+      .credit {
+        display: block;
+        margin-top: 0.15rem;
+        color: var(--mg-muted);
+        font-size: 0.8rem;
+      }
+
+      .doc-footer {
+        margin-top: 3em;
+        padding-top: 1.5em;
+        border-top: 1px solid var(--mg-border);
+      }
+
+      .source {
+        font-family: var(--mg-ui-font);
+        font-size: 0.9rem;
+        color: var(--mg-text-soft);
+      }
+
+      .bio {
+        margin-top: 2em;
+        padding: 1.25em 1.5em 0.4em;
+        border-radius: var(--mg-radius);
+        background: var(--mg-surface);
+        border: 1px solid var(--mg-border);
+        font-size: 0.92em;
+      }
+
+      .bio h2 {
+        margin-top: 0;
+      }
+
+      ::highlight(search-match) {
+        background-color: var(--mg-mark);
+        color: var(--mg-mark-text);
+      }
+
+      ::highlight(find-match) {
+        background-color: var(--mg-find);
+        color: var(--mg-text);
+      }
+
+      ::highlight(find-current) {
+        background-color: var(--mg-find-current);
+        color: #111;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) doc: Document | null = null;
+  /** Body text size in CSS px. */
+  @property({ type: Number }) fontSize = 19;
+  /** Measure in characters. */
+  @property({ type: Number }) lineWidth = 68;
+
+  /** Every element that holds an annotatable unit, in reading order (headings included). */
+  blockElements(): HTMLElement[] {
+    return [...(this.renderRoot.querySelectorAll<HTMLElement>('[data-block-id]') ?? [])];
+  }
+
+  blockElement(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-block-id="${CSS.escape(id)}"]`);
+  }
+
+  /** What a reader lands on for a block: the block itself, or the whole figure for a caption. */
+  landingElement(id: string): HTMLElement | null {
+    const block = this.blockElement(id);
+    return block?.closest('figure') ?? block;
+  }
+
+  /** The regions the table of contents follows: 'top' (title and untitled opening), each section, 'bio'. */
+  regions(): Array<{ id: string; element: HTMLElement }> {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>('[data-region]')].map((element) => ({
+      id: element.dataset.region ?? '',
+      element,
+    }));
+  }
+
+  /** Where a region starts, for jumping to it from the table of contents. */
+  regionElement(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-region="${CSS.escape(id)}"]`);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // CSSOM, not a style attribute: the CSP forbids inline style attributes.
+    if (changed.has('fontSize')) this.style.setProperty('--mg-font-size', `${this.fontSize}px`);
+    if (changed.has('lineWidth')) this.style.setProperty('--mg-measure', `${this.lineWidth}ch`);
+  }
+
+  protected override render(): TemplateResult | typeof nothing {
+    const doc = this.doc;
+    if (!doc) return nothing;
+    return html`
+      <article lang="en" aria-labelledby="doc-title">
+        <header class="doc-header" data-region="top">
+          ${doc.series ? html`<p class="series">${doc.series}</p>` : nothing}
+          <h1 id="doc-title" tabindex="-1">${doc.title}</h1>
+          ${
+            doc.authors.length > 0
+              ? html`<p class="byline">
+                  By
+                  ${doc.authors.map(
+                    (author, index) =>
+                      html`${index > 0 ? ', ' : ''}<strong>${author.name}</strong>${
+                        author.role ? html`<span class="muted">, ${author.role}</span>` : nothing
+                      }`,
+                  )}
+                </p>`
+              : nothing
+          }
+          <p class="dateline">
+            ${doc.published ? html`<time datetime=${doc.published}>${formatDate(doc.published)}</time> · ` : nothing}
+            ${formatReadingTime(doc.readingMinutes)}
+          </p>
+        </header>
+        ${doc.sections.map(
+          (section, index) => html`
+            <section
+              data-region=${section.heading === null && index === 0 ? 'top' : section.id}
+              aria-labelledby=${section.heading === null ? nothing : `heading-${section.id}`}
+            >
+              ${section.heading === null ? nothing : this.renderHeading(section.id, section.heading, section.headingStart)}
+              ${section.blocks.map((block) => this.renderBlock(block))}
+            </section>
+          `,
+        )}
+        ${this.renderFooter(doc)}
+      </article>
+    `;
+  }
+
+  // The elements that hold text are kept on one line: no template whitespace may enter their text.
+  // prettier-ignore
+  private renderHeading(sectionId: string, heading: string, start: number | null): TemplateResult {
+    return html`<h2 id="heading-${sectionId}" data-block-id=${sectionId} data-start=${String(start ?? '')} tabindex="-1">${heading}</h2>`;
+  }
+
+  // prettier-ignore
+  private renderBlock(block: Block): TemplateResult {
+    if (block.type === 'paragraph') {
+      return html`<p data-block-id=${block.id} data-start=${block.start} tabindex="-1">${renderRuns(block.runs)}</p>`;
+    }
+    return html`
+      <figure>
+        <div class="figure-card" aria-hidden="true">
+          <svg viewBox="0 0 24 24">
+            <rect x="3" y="5" width="18" height="14" rx="2"></rect>
+            <circle cx="9" cy="10" r="1.6"></circle>
+            <path d="M4 17l5-5 4 4 3-3 4 4"></path>
+          </svg>
+          <span>Image not included in this edition</span>
+        </div>
+        <figcaption>
+          <span data-block-id=${block.id} data-start=${block.start} tabindex="-1">${renderRuns(block.caption)}</span>
+          ${block.credit ? html`<span class="credit"><span class="visually-hidden">Credit: </span>${block.credit}</span>` : nothing}
+        </figcaption>
+      </figure>
+    `;
+  }
+
+  private renderFooter(doc: Document): TemplateResult | typeof nothing {
+    if (!doc.source && doc.authorBio.length === 0) return nothing;
+    const source = doc.source;
+    return html`
+      <footer class="doc-footer">
+        ${
+          source
+            ? html`<p class="source">
+                First published in <cite>${source.venue}</cite>${
+                  source.date
+                    ? html` on <time datetime=${source.date}>${formatDate(source.date)}</time>`
+                    : nothing
+                }.
+                ${
+                  source.url
+                    ? html`<a href=${source.url} rel="noopener noreferrer" @click=${openExternally}
+                        >Read the original<span class="visually-hidden"> at ${source.venue}</span></a
+                      >`
+                    : nothing
+                }
+              </p>`
+            : nothing
+        }
+        ${
+          doc.authorBio.length > 0
+            ? html`<section class="bio" data-region="bio" aria-labelledby="bio-heading">
+                <h2 id="bio-heading">About the author${doc.authors.length === 1 ? '' : 's'}</h2>
+                ${doc.authorBio.map((block) => this.renderBlock(block))}
+              </section>`
+            : nothing
+        }
+      </footer>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-article': MgArticle;
+  }
+}

@@ -1,0 +1,384 @@
+import { consume } from '@lit/context';
+import { Task } from '@lit/task';
+import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { customElement, state } from 'lit/decorators.js';
+import type { DocumentSummary, MarginApi, Preferences } from '../../main/api';
+import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { OpenDocumentEvent, PreferencesChangeEvent } from '../events';
+import { foldText } from '../highlighting/text-matching';
+import { sharedStyles } from '../styles/shared-styles';
+import { formatAuthorNames, formatDate, formatReadingTime } from './document-format';
+
+/**
+ * The library: every document with its metadata, sorted by date or title (remembered), filtered as you
+ * type, with a mark on documents that have highlights or notes.
+ *
+ * @fires mg-open-document - a document was chosen
+ * @fires mg-preferences-change - the sort order changed
+ */
+@customElement('mg-library-view')
+export class MgLibraryView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      main {
+        max-width: 56rem;
+        margin: 0 auto;
+        padding: 2.5rem 1.5rem 4rem;
+      }
+
+      main:focus {
+        outline: none;
+      }
+
+      .head {
+        display: flex;
+        align-items: baseline;
+        justify-content: space-between;
+        gap: 1rem;
+        margin-bottom: 1.25rem;
+      }
+
+      h1 {
+        margin: 0;
+        font-family: var(--mg-reading-font);
+        font-size: 2rem;
+        font-weight: 700;
+        letter-spacing: -0.01em;
+      }
+
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.75rem;
+        margin-bottom: 1.5rem;
+      }
+
+      .filter {
+        flex: 1 1 16rem;
+      }
+
+      .filter input {
+        width: 100%;
+        height: 2.35rem;
+        padding: 0 0.8rem;
+        border: 1px solid var(--mg-border);
+        border-radius: var(--mg-radius);
+        background: var(--mg-surface);
+        color: var(--mg-text);
+        font: inherit;
+        font-size: 0.9rem;
+      }
+
+      .filter input::placeholder {
+        color: var(--mg-muted);
+      }
+
+      .filter input:focus-visible {
+        outline: 2px solid var(--mg-focus);
+        outline-offset: 1px;
+      }
+
+      .sort {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-size: 0.85rem;
+      }
+
+      .segmented {
+        display: inline-flex;
+        padding: 2px;
+        border: 1px solid var(--mg-border);
+        border-radius: var(--mg-radius);
+        background: var(--mg-surface);
+      }
+
+      .segmented .button {
+        min-height: 2rem;
+        border: 0;
+        border-radius: 6px;
+        background: transparent;
+      }
+
+      .segmented .button[aria-pressed='true'] {
+        background: var(--mg-accent-soft);
+        font-weight: 600;
+      }
+
+      ul {
+        display: grid;
+        gap: 0.9rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+
+      .card {
+        position: relative;
+        padding: 1.2rem 1.4rem 1.1rem;
+        border: 1px solid var(--mg-border);
+        border-radius: 12px;
+        background: var(--mg-surface);
+        transition:
+          border-color var(--mg-duration),
+          box-shadow var(--mg-duration);
+      }
+
+      .card:hover {
+        border-color: var(--mg-border-strong);
+        box-shadow: var(--mg-shadow);
+      }
+
+      .card:focus-within {
+        border-color: var(--mg-accent);
+      }
+
+      .series {
+        margin: 0 0 0.35rem;
+        font-size: 0.72rem;
+        font-weight: 700;
+        letter-spacing: 0.08em;
+        text-transform: uppercase;
+        color: var(--mg-accent);
+      }
+
+      h2 {
+        margin: 0 0 0.4rem;
+        font-family: var(--mg-reading-font);
+        font-size: 1.35rem;
+        line-height: 1.25;
+        font-weight: 700;
+      }
+
+      h2 a {
+        color: var(--mg-text);
+        text-decoration: none;
+      }
+
+      /* The whole card is the link's hit area; the link stays the one thing in the tab order. */
+      h2 a::after {
+        content: '';
+        position: absolute;
+        inset: 0;
+        border-radius: 12px;
+      }
+
+      h2 a:focus-visible {
+        outline: none;
+      }
+
+      .card:has(h2 a:focus-visible) {
+        outline: 2px solid var(--mg-focus);
+        outline-offset: 2px;
+      }
+
+      .authors {
+        margin: 0 0 0.5rem;
+        color: var(--mg-text-soft);
+      }
+
+      .meta {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.25rem 0.9rem;
+        margin: 0;
+        font-size: 0.82rem;
+        color: var(--mg-muted);
+      }
+
+      .tags {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+        margin: 0.75rem 0 0;
+        padding: 0;
+        list-style: none;
+      }
+
+      .tags li {
+        padding: 0.1rem 0.55rem;
+        border-radius: 999px;
+        background: var(--mg-accent-soft);
+        font-size: 0.75rem;
+        color: var(--mg-text-soft);
+      }
+
+      .notes {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.3rem;
+        padding: 0.05rem 0.5rem;
+        border-radius: 999px;
+        background: var(--mg-mark);
+        color: var(--mg-mark-text);
+        font-weight: 600;
+      }
+
+      .message {
+        padding: 2.5rem 1rem;
+        text-align: center;
+        color: var(--mg-muted);
+        border: 1px dashed var(--mg-border-strong);
+        border-radius: 12px;
+      }
+
+      .message.error {
+        color: var(--mg-danger);
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext })
+  private api!: MarginApi;
+
+  @consume({ context: preferencesContext, subscribe: true })
+  @state()
+  private preferences: Preferences = DEFAULT_PREFERENCES;
+
+  @state() private filter = '';
+
+  private readonly documentsTask = new Task(this, {
+    task: () => this.api.listDocuments(),
+    args: () => [] as const,
+  });
+
+  protected override render(): TemplateResult {
+    return html`
+      <main id="main" tabindex="-1" aria-labelledby="library-title">
+        <div class="head">
+          <h1 id="library-title" tabindex="-1">Library</h1>
+          <span class="muted">${this.countLine()}</span>
+        </div>
+        <div class="toolbar">
+          <div class="filter">
+            <input
+              type="search"
+              aria-label="Filter documents"
+              placeholder="Filter by title, author, publisher or tag"
+              autocomplete="off"
+              .value=${this.filter}
+              @input=${(event: InputEvent) => (this.filter = (event.target as HTMLInputElement).value)}
+            />
+          </div>
+          <div class="sort">
+            <span class="muted" id="sort-label">Sort by</span>
+            <div class="segmented" role="group" aria-labelledby="sort-label">
+              ${this.sortButton('date', 'Newest')} ${this.sortButton('title', 'Title')}
+            </div>
+          </div>
+        </div>
+        ${this.documentsTask.render({
+          pending: () => html`<p class="message" role="status">Opening the library…</p>`,
+          error: (error) =>
+            html`<p class="message error" role="alert">
+              The library could not be read: ${error instanceof Error ? error.message : String(error)}
+            </p>`,
+          complete: (documents) => this.renderDocuments(documents),
+        })}
+      </main>
+    `;
+  }
+
+  private sortButton(sort: Preferences['librarySort'], label: string): TemplateResult {
+    return html`<button
+      class="button"
+      aria-pressed=${String(this.preferences.librarySort === sort)}
+      @click=${() => this.dispatchEvent(new PreferencesChangeEvent({ librarySort: sort }))}
+    >
+      ${label}
+    </button>`;
+  }
+
+  private countLine(): string {
+    const all = this.documentsTask.value;
+    if (!all) return '';
+    const shown = this.visible(all).length;
+    const noun = all.length === 1 ? 'document' : 'documents';
+    return shown === all.length ? `${all.length} ${noun}` : `${shown} of ${all.length} ${noun}`;
+  }
+
+  private renderDocuments(all: DocumentSummary[]): TemplateResult {
+    if (all.length === 0) return html`<p class="message">The library is empty.</p>`;
+    const documents = this.visible(all);
+    if (documents.length === 0) {
+      return html`<p class="message" role="status">No documents match “${this.filter.trim()}”.</p>`;
+    }
+    return html`<ul aria-label="Documents">
+      ${documents.map((doc) => this.renderDocument(doc))}
+    </ul>`;
+  }
+
+  private renderDocument(doc: DocumentSummary): TemplateResult {
+    const notes = doc.annotationCount;
+    return html`
+      <li class="card">
+        ${doc.series ? html`<p class="series">${doc.series}</p>` : nothing}
+        <h2>
+          <a href="#/read/${doc.id}" @click=${(event: MouseEvent) => this.open(event, doc.id)}
+            >${doc.title}</a
+          >
+        </h2>
+        ${doc.authors.length > 0 ? html`<p class="authors">${formatAuthorNames(doc.authors)}</p>` : nothing}
+        <p class="meta">
+          ${doc.published ? html`<time datetime=${doc.published}>${formatDate(doc.published)}</time>` : nothing}
+          ${doc.publisherName ? html`<span>${doc.publisherName}</span>` : nothing}
+          <span>${formatReadingTime(doc.readingMinutes)}</span>
+          ${
+            notes > 0
+              ? html`<span class="notes"
+                  ><span aria-hidden="true">✎</span> ${notes} ${notes === 1 ? 'note' : 'notes'}</span
+                >`
+              : nothing
+          }
+        </p>
+        ${
+          doc.tags.length > 0
+            ? html`<ul class="tags" aria-label="Tags">
+                ${doc.tags.map((tag) => html`<li>${tag}</li>`)}
+              </ul>`
+            : nothing
+        }
+      </li>
+    `;
+  }
+
+  private open(event: MouseEvent, docId: string): void {
+    event.preventDefault();
+    this.dispatchEvent(new OpenDocumentEvent(docId));
+  }
+
+  /** Filtered (every word must appear somewhere in the row) and sorted as the reader chose. */
+  private visible(all: DocumentSummary[]): DocumentSummary[] {
+    const words = foldText(this.filter).split(/\s+/).filter(Boolean);
+    const matching = all.filter((doc) => {
+      const haystack = foldText(
+        [
+          doc.title,
+          doc.series ?? '',
+          doc.publisherName ?? '',
+          ...doc.authors.map((a) => a.name),
+          ...doc.tags,
+        ].join(' '),
+      );
+      return words.every((word) => haystack.includes(word));
+    });
+    return this.preferences.librarySort === 'title'
+      ? matching.sort((a, b) => a.title.localeCompare(b.title, 'en', { sensitivity: 'base' }))
+      : matching.sort(
+          (a, b) => (b.published ?? '').localeCompare(a.published ?? '') || a.title.localeCompare(b.title),
+        );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-library-view': MgLibraryView;
+  }
+}

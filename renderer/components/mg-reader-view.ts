@@ -1,0 +1,403 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Document, MarginApi, Preferences, ReadingPosition } from '../../main/api';
+import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
+import { ReadingPositionController } from '../controllers/reading-position-controller';
+import { ScrollSpyController } from '../controllers/scroll-spy-controller';
+import {
+  ClearSearchMarksEvent,
+  ReadingPositionEvent,
+  ShowLibraryEvent,
+  type FindQueryEvent,
+  type FindStepEvent,
+  type ReaderTarget,
+  type TocNavigateEvent,
+} from '../events';
+import { rangesInElement } from '../highlighting/element-ranges';
+import { clearLayer, HighlightLayer, paintLayer } from '../highlighting/highlight-layers';
+import { findOccurrences, findWholeWords } from '../highlighting/text-matching';
+import { sharedStyles } from '../styles/shared-styles';
+import { tocLabel } from './document-format';
+import './mg-article';
+import type { MgArticle } from './mg-article';
+import './mg-find-bar';
+import type { MgFindBar } from './mg-find-bar';
+import './mg-publisher-panel';
+import './mg-toc';
+import type { TocEntry } from './mg-toc';
+
+/** Where the reading line sits under the sticky app header, in px: saved positions are measured there. */
+const READING_LINE = 72;
+
+interface LoadedDocument {
+  doc: Document;
+  position: ReadingPosition | null;
+}
+
+/**
+ * Reading one document: table of contents that follows the scroll, the article, the publisher panel,
+ * find in document (Ctrl/Cmd+F), and landing on a search passage or where the reader left off.
+ *
+ * Seams for Pen UI: `article` gives the block elements (see `mg-article` for the offset contract);
+ * anything slotted into `side-panel` (a notes panel) appears in the side column under the publisher.
+ *
+ * @slot side-panel - extra panels for the side column
+ * @fires mg-reading-position - the reader scrolled somewhere else (debounced)
+ * @fires mg-clear-search-marks - Escape with no find bar open
+ * @fires mg-show-library - back to the library (from an error message)
+ */
+@customElement('mg-reader-view')
+export class MgReaderView extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .layout {
+        display: grid;
+        grid-template-columns: 13rem minmax(0, 1fr) 16rem;
+        gap: 3rem;
+        max-width: 92rem;
+        margin: 0 auto;
+        padding: 0 2rem;
+      }
+
+      .toc-column,
+      aside {
+        position: sticky;
+        top: var(--mg-header-height);
+        align-self: start;
+        max-height: calc(100vh - var(--mg-header-height));
+        overflow: auto;
+        padding: 2.75rem 0 2rem;
+      }
+
+      aside {
+        display: grid;
+        gap: 1rem;
+      }
+
+      main {
+        min-width: 0;
+        padding: 2.5rem 0 8rem;
+      }
+
+      main:focus {
+        outline: none;
+      }
+
+      .find {
+        position: sticky;
+        top: calc(var(--mg-header-height) + 0.5rem);
+        z-index: 5;
+        max-width: 34rem;
+        margin: -1rem auto 1.5rem;
+      }
+
+      .message {
+        max-width: 34rem;
+        margin: 4rem auto;
+        text-align: center;
+        color: var(--mg-muted);
+      }
+
+      .message.error {
+        color: var(--mg-danger);
+      }
+
+      @media (max-width: 75rem) {
+        .layout {
+          grid-template-columns: minmax(0, 1fr);
+          gap: 0;
+          padding: 0 1.25rem;
+        }
+
+        .toc-column,
+        aside {
+          position: static;
+          max-height: none;
+          padding: 1.5rem 0 0;
+        }
+
+        .toc-column {
+          order: -1;
+        }
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext })
+  private api!: MarginApi;
+
+  @consume({ context: preferencesContext, subscribe: true })
+  @state()
+  private preferences: Preferences = DEFAULT_PREFERENCES;
+
+  /** The document to show. */
+  @property() docId = '';
+  /** A passage to land on and mark, or null to come back where the reader left off. */
+  @property({ attribute: false }) target: ReaderTarget | null = null;
+
+  @query('mg-article') readonly article!: MgArticle;
+  @query('mg-find-bar') private findBar!: MgFindBar | null;
+  @query('main') private mainElement!: HTMLElement;
+
+  @state() private findOpen = false;
+  @state() private findQuery = '';
+  @state() private findIndex = -1;
+  private findRanges: Range[] = [];
+
+  private landedDoc: Document | null = null;
+  private landedTarget: ReaderTarget | null = null;
+
+  private readonly spy = new ScrollSpyController(this, READING_LINE);
+
+  private readonly position = new ReadingPositionController(this, {
+    blocks: () => this.article?.blockElements() ?? [],
+    readingLine: READING_LINE,
+    save: (position) => {
+      if (this.landedDoc) this.dispatchEvent(new ReadingPositionEvent(this.landedDoc.id, position));
+    },
+  });
+
+  private readonly documentTask = new Task(this, {
+    task: async ([docId]): Promise<LoadedDocument> => {
+      const [doc, position] = await Promise.all([
+        this.api.getDocument(docId),
+        // A position that cannot be read is not worth failing the document for.
+        this.api.getReadingPosition(docId).catch(() => null),
+      ]);
+      return { doc, position };
+    },
+    args: () => [this.docId] as const,
+  });
+
+  constructor() {
+    super();
+    new KeyboardShortcutController(this, [
+      { key: 'f', mod: true, run: () => this.openFind() },
+      {
+        key: 'g',
+        mod: true,
+        when: () => this.findOpen,
+        run: (event) => this.stepFind(event.shiftKey ? -1 : 1),
+      },
+      { key: 'Escape', run: () => this.onEscape() },
+    ]);
+  }
+
+  /** Opens the find bar, or puts the caret back in it. */
+  async openFind(): Promise<void> {
+    this.findOpen = true;
+    await this.updateComplete;
+    this.findBar?.focus();
+    if (this.findQuery) this.runFind(false);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Leaving a document: save where the reader was in it before anything else changes.
+    if (changed.has('docId') && changed.get('docId')) this.position.stop();
+  }
+
+  protected override async updated(): Promise<void> {
+    const loaded = this.documentTask.status === TaskStatus.COMPLETE ? this.documentTask.value : undefined;
+    if (!loaded) return;
+    if (loaded.doc !== this.landedDoc) {
+      this.landedDoc = loaded.doc;
+      this.landedTarget = this.target;
+      document.title = `${loaded.doc.title} · Margin`;
+      await this.article.updateComplete;
+      this.land(loaded);
+      this.spy.observe(this.article.regions());
+      if (this.findOpen && this.findQuery) this.runFind(false);
+      this.position.start();
+    } else if (this.target !== this.landedTarget) {
+      this.landedTarget = this.target;
+      this.goToTarget(this.target);
+    }
+  }
+
+  protected override render(): TemplateResult {
+    return this.documentTask.render({
+      initial: () => html``,
+      pending: () =>
+        this.documentTask.value
+          ? this.renderDocument(this.documentTask.value.doc)
+          : html`<main><p class="message" role="status">Opening…</p></main>`,
+      error: (error) => html`
+        <main>
+          <div class="message error" role="alert">
+            <p>
+              This document could not be opened: ${error instanceof Error ? error.message : String(error)}
+            </p>
+            <button class="button" @click=${() => this.dispatchEvent(new ShowLibraryEvent())}>
+              Back to the library
+            </button>
+          </div>
+        </main>
+      `,
+      complete: ({ doc }) => this.renderDocument(doc),
+    });
+  }
+
+  private renderDocument(doc: Document): TemplateResult {
+    return html`
+      <div class="layout">
+        <div class="toc-column">
+          <mg-toc
+            .entries=${this.tocEntries(doc)}
+            .activeId=${this.spy.activeId}
+            @mg-toc-navigate=${this.onTocNavigate}
+          ></mg-toc>
+        </div>
+        <main id="main" tabindex="-1" aria-label=${doc.title}>
+          ${
+            this.findOpen
+              ? html`<mg-find-bar
+                  class="find"
+                  .query=${this.findQuery}
+                  .count=${this.findRanges.length}
+                  .current=${this.findIndex}
+                  @mg-find-query=${this.onFindQuery}
+                  @mg-find-step=${(event: FindStepEvent) => this.stepFind(event.direction)}
+                  @mg-find-close=${this.closeFind}
+                ></mg-find-bar>`
+              : nothing
+          }
+          <mg-article
+            .doc=${doc}
+            .fontSize=${this.preferences.fontSize}
+            .lineWidth=${this.preferences.lineWidth}
+          ></mg-article>
+        </main>
+        <aside aria-label="About this document">
+          ${doc.publisher ? html`<mg-publisher-panel .publisher=${doc.publisher}></mg-publisher-panel>` : nothing}
+          <slot name="side-panel"></slot>
+        </aside>
+      </div>
+    `;
+  }
+
+  private tocEntries(doc: Document): TocEntry[] {
+    const entries: TocEntry[] = [];
+    if (doc.sections[0]?.heading === null) entries.push({ id: 'top', label: 'Introduction' });
+    for (const section of doc.sections) {
+      if (section.heading !== null) entries.push({ id: section.id, label: tocLabel(section.heading) });
+    }
+    if (doc.authorBio.length > 0)
+      entries.push({ id: 'bio', label: doc.authors.length === 1 ? 'About the author' : 'About the authors' });
+    return entries;
+  }
+
+  /** First arrival on a document: at the passage asked for, else where the reader left off, else the top. */
+  private land({ position }: LoadedDocument): void {
+    if (this.target) {
+      this.goToTarget(this.target);
+      return;
+    }
+    clearLayer(HighlightLayer.searchMatch);
+    if (!position || !this.position.restore(position)) window.scrollTo({ top: 0, behavior: 'instant' });
+    this.article.renderRoot.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+  }
+
+  /** Scrolls a search passage into view, focuses it and marks the matched words in it. */
+  private goToTarget(target: ReaderTarget | null): void {
+    clearLayer(HighlightLayer.searchMatch);
+    if (!target) return;
+    const block = this.article.blockElement(target.blockId);
+    if (!block) return;
+    (this.article.landingElement(target.blockId) ?? block).scrollIntoView({
+      block: 'center',
+      behavior: 'instant',
+    });
+    block.focus({ preventScroll: true });
+    const text = block.textContent ?? '';
+    const ranges = target.terms.flatMap((term) => {
+      const whole = findWholeWords(text, term);
+      return rangesInElement(block, whole.length > 0 ? whole : findOccurrences(text, term));
+    });
+    paintLayer(HighlightLayer.searchMatch, ranges);
+  }
+
+  private onTocNavigate(event: TocNavigateEvent): void {
+    const id = event.targetId ?? 'top';
+    const region = this.article.regionElement(id);
+    if (!region) return;
+    if (id === 'top') window.scrollTo({ top: 0, behavior: scrollBehavior() });
+    else region.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+    region.querySelector<HTMLElement>('h1, h2')?.focus({ preventScroll: true });
+  }
+
+  private onFindQuery(event: FindQueryEvent): void {
+    this.findQuery = event.query;
+    this.runFind(true);
+  }
+
+  /** Finds every match in the document's text and starts at the first one at or below the reading line. */
+  private runFind(scroll: boolean): void {
+    const ranges: Range[] = [];
+    if (this.findQuery.trim() !== '') {
+      for (const block of this.article?.blockElements() ?? []) {
+        ranges.push(...rangesInElement(block, findOccurrences(block.textContent ?? '', this.findQuery)));
+      }
+    }
+    this.findRanges = ranges;
+    const below = ranges.findIndex((range) => range.getBoundingClientRect().top >= READING_LINE);
+    this.findIndex = ranges.length === 0 ? -1 : below === -1 ? 0 : below;
+    paintLayer(HighlightLayer.findMatch, ranges);
+    this.showCurrentMatch(scroll);
+    this.requestUpdate();
+  }
+
+  private stepFind(direction: 1 | -1): void {
+    const count = this.findRanges.length;
+    if (count === 0) return;
+    this.findIndex = (this.findIndex + direction + count) % count;
+    this.showCurrentMatch(true);
+  }
+
+  private showCurrentMatch(scroll: boolean): void {
+    const current = this.findRanges[this.findIndex];
+    paintLayer(HighlightLayer.findCurrent, current ? [current] : []);
+    if (!current || !scroll) return;
+    const rect = current.getBoundingClientRect();
+    const findBarBottom = READING_LINE + 56;
+    if (rect.top < findBarBottom || rect.bottom > window.innerHeight - 32) {
+      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: scrollBehavior() });
+    }
+  }
+
+  private readonly closeFind = (): void => {
+    this.findOpen = false;
+    this.findRanges = [];
+    this.findIndex = -1;
+    clearLayer(HighlightLayer.findMatch);
+    clearLayer(HighlightLayer.findCurrent);
+    this.mainElement?.focus({ preventScroll: true });
+  };
+
+  private onEscape(): void {
+    if (this.findOpen) this.closeFind();
+    else this.dispatchEvent(new ClearSearchMarksEvent());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const layer of Object.values(HighlightLayer)) clearLayer(layer);
+  }
+}
+
+function scrollBehavior(): ScrollBehavior {
+  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth';
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-reader-view': MgReaderView;
+  }
+}

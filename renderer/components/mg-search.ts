@@ -1,0 +1,419 @@
+import { consume } from '@lit/context';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { AnnotationHit, MarginApi, PassageHit, SearchResults, SnippetPart } from '../../main/api';
+import { apiContext } from '../contexts';
+import { ClearSearchMarksEvent, OpenAnnotationEvent, OpenDocumentEvent } from '../events';
+import { sharedStyles } from '../styles/shared-styles';
+import { formatDate } from './document-format';
+
+/** Quiet time after the last keystroke before asking; fast typists send one query, not five. */
+const DEBOUNCE_MS = 120;
+
+type Choice =
+  { kind: 'passage'; docId: string; passage: PassageHit } | { kind: 'annotation'; hit: AnnotationHit };
+
+/**
+ * The one search box (Ctrl/Cmd+K) and its results, as a combobox: results arrive as you type, grouped
+ * by document; arrow keys move through passages, Enter or a click opens one, Escape closes the list
+ * and clears the marks in the reader. A query the search cannot read shows its message inline.
+ *
+ * @fires mg-open-document - a passage was chosen (with the block and the words to mark)
+ * @fires mg-open-annotation - one of the reader's own highlights or notes was chosen
+ * @fires mg-clear-search-marks - a new search began, or Escape
+ */
+@customElement('mg-search')
+export class MgSearch extends LitElement {
+  static override styles = [
+    sharedStyles,
+    css`
+      :host {
+        position: relative;
+        display: block;
+        width: 100%;
+        max-width: 36rem;
+      }
+
+      .field {
+        position: relative;
+        display: flex;
+        align-items: center;
+      }
+
+      .field svg {
+        position: absolute;
+        left: 0.75rem;
+        width: 1rem;
+        height: 1rem;
+        fill: none;
+        stroke: var(--mg-muted);
+        stroke-width: 2;
+        stroke-linecap: round;
+        pointer-events: none;
+      }
+
+      input {
+        width: 100%;
+        height: 2.35rem;
+        padding: 0 4.5rem 0 2.3rem;
+        border: 1px solid var(--mg-border);
+        border-radius: 999px;
+        background: var(--mg-surface);
+        color: var(--mg-text);
+        font: inherit;
+        font-size: 0.9rem;
+        transition: border-color var(--mg-duration);
+      }
+
+      input::placeholder {
+        color: var(--mg-muted);
+      }
+
+      input:hover {
+        border-color: var(--mg-border-strong);
+      }
+
+      input:focus-visible {
+        outline: 2px solid var(--mg-focus);
+        outline-offset: 1px;
+      }
+
+      kbd {
+        position: absolute;
+        right: 0.7rem;
+        padding: 0.05rem 0.4rem;
+        border: 1px solid var(--mg-border);
+        border-radius: 5px;
+        color: var(--mg-muted);
+        font-family: var(--mg-ui-font);
+        font-size: 0.72rem;
+        pointer-events: none;
+      }
+
+      .panel {
+        position: absolute;
+        left: 0;
+        right: 0;
+        top: calc(100% + 0.5rem);
+        z-index: 30;
+        max-height: min(70vh, 36rem);
+        overflow: auto;
+        border: 1px solid var(--mg-border);
+        border-radius: 12px;
+        background: var(--mg-surface-raised);
+        box-shadow: var(--mg-shadow);
+        font-size: 0.875rem;
+      }
+
+      .status {
+        margin: 0;
+        padding: 0.6rem 1rem;
+        color: var(--mg-muted);
+        font-size: 0.8rem;
+        border-bottom: 1px solid var(--mg-border);
+      }
+
+      .status.invalid {
+        color: var(--mg-danger);
+        border-bottom: 0;
+      }
+
+      .status:empty {
+        display: none;
+      }
+
+      [role='listbox'] {
+        padding: 0.35rem 0;
+      }
+
+      .group + .group {
+        border-top: 1px solid var(--mg-border);
+        margin-top: 0.35rem;
+        padding-top: 0.35rem;
+      }
+
+      .group-title {
+        padding: 0.5rem 1rem 0.25rem;
+        font-weight: 650;
+        color: var(--mg-text);
+        line-height: 1.35;
+      }
+
+      .group-meta {
+        display: block;
+        font-weight: 400;
+        font-size: 0.78rem;
+        color: var(--mg-muted);
+      }
+
+      [role='option'] {
+        margin: 0 0.35rem;
+        padding: 0.5rem 0.65rem;
+        border-radius: var(--mg-radius);
+        cursor: pointer;
+        line-height: 1.45;
+      }
+
+      [role='option']:hover {
+        background: var(--mg-accent-soft);
+      }
+
+      [role='option'][aria-selected='true'] {
+        background: var(--mg-accent-soft);
+        box-shadow: inset 3px 0 0 var(--mg-accent);
+      }
+
+      .section {
+        display: block;
+        margin-bottom: 0.15rem;
+        font-size: 0.72rem;
+        font-weight: 700;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--mg-muted);
+      }
+
+      .snippet {
+        color: var(--mg-text-soft);
+        font-family: var(--mg-reading-font);
+        font-size: 0.92rem;
+      }
+
+      mark {
+        background: var(--mg-mark);
+        color: var(--mg-mark-text);
+        border-radius: 2px;
+        padding: 0 1px;
+      }
+
+      .empty {
+        padding: 1rem;
+        color: var(--mg-muted);
+      }
+    `,
+  ];
+
+  @consume({ context: apiContext })
+  private api!: MarginApi;
+
+  @state() private query = '';
+  @state() private open = false;
+  @state() private activeIndex = -1;
+  @query('input') private input!: HTMLInputElement;
+
+  private readonly searchTask = new Task(this, {
+    task: async ([query], { signal }): Promise<SearchResults | null> => {
+      if (query.trim() === '') return null;
+      await pause(DEBOUNCE_MS, signal);
+      const results = await this.api.search(query, { limit: 20, passagesPerDocument: 3 });
+      // Task keeps only the newest run's value; this also stops a late answer from touching state.
+      signal.throwIfAborted();
+      return results;
+    },
+    args: () => [this.query] as const,
+  });
+
+  /** Focuses the box with its text selected (Ctrl/Cmd+K). */
+  override focus(): void {
+    this.updateComplete.then(() => {
+      this.input.focus();
+      this.input.select();
+      if (this.query.trim() !== '') this.open = true;
+    });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('query')) this.activeIndex = -1;
+  }
+
+  protected override updated(): void {
+    if (this.activeIndex < 0) return;
+    this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
+  }
+
+  protected override render(): TemplateResult {
+    const expanded = this.open && this.query.trim() !== '';
+    return html`
+      <div class="field" role="search">
+        <svg viewBox="0 0 24 24" aria-hidden="true">
+          <circle cx="11" cy="11" r="7"></circle>
+          <path d="M20 20l-4-4"></path>
+        </svg>
+        <input
+          type="search"
+          role="combobox"
+          aria-label="Search the library"
+          aria-autocomplete="list"
+          aria-expanded=${String(expanded)}
+          aria-controls="search-results"
+          aria-activedescendant=${this.activeIndex >= 0 ? `option-${this.activeIndex}` : nothing}
+          placeholder="Search the library"
+          autocomplete="off"
+          spellcheck="false"
+          .value=${this.query}
+          @input=${this.onInput}
+          @keydown=${this.onKeyDown}
+          @focus=${() => (this.open = true)}
+          @blur=${this.onBlur}
+        />
+        <kbd aria-hidden="true">${isMac() ? '⌘K' : 'Ctrl K'}</kbd>
+      </div>
+      <div class="panel" ?hidden=${!expanded}>${expanded ? this.renderResults() : nothing}</div>
+    `;
+  }
+
+  private renderResults(): TemplateResult {
+    const results = this.searchTask.value;
+    const pending = this.searchTask.status === TaskStatus.PENDING;
+    if (this.searchTask.error && !pending) {
+      return html`<p class="status invalid" role="alert">${errorMessage(this.searchTask.error)}</p>`;
+    }
+    if (!results) {
+      return html`<p class="status" role="status">Searching…</p>`;
+    }
+    if (results.status === 'invalid') {
+      return html`<p class="status invalid" role="alert">${results.message}</p>`;
+    }
+    const choices = this.choices();
+    const passages = results.groups.reduce((sum, group) => sum + group.passages.length, 0);
+    const summary =
+      choices.length === 0
+        ? ''
+        : `${passages} passage${passages === 1 ? '' : 's'} in ${results.total} document${results.total === 1 ? '' : 's'}` +
+          (results.complete ? '' : ' · full text still loading');
+    let index = 0;
+    return html`
+      <p class="status" role="status">${summary}</p>
+      <div id="search-results" role="listbox" aria-label="Search results">
+        ${results.groups.map(
+          (group, groupIndex) => html`
+            <div class="group" role="group" aria-labelledby="group-${groupIndex}">
+              <div class="group-title" id="group-${groupIndex}">
+                ${group.title}
+                <span class="group-meta"
+                  >${[group.authors.join(', '), group.published ? formatDate(group.published, 'short') : '']
+                    .filter(Boolean)
+                    .join(' · ')}</span
+                >
+              </div>
+              ${group.passages.map((passage) => this.renderOption(index++, passage.section, passage.snippet))}
+            </div>
+          `,
+        )}
+        ${
+          results.annotations.length > 0
+            ? html`<div class="group" role="group" aria-labelledby="group-yours">
+                <div class="group-title" id="group-yours">Your highlights and notes</div>
+                ${results.annotations.map((hit) => this.renderOption(index++, hit.docTitle, hit.snippet))}
+              </div>`
+            : nothing
+        }
+      </div>
+      ${choices.length === 0 ? html`<p class="empty" role="status">No passages match “${results.query}”.</p>` : nothing}
+    `;
+  }
+
+  private renderOption(index: number, label: string | null, snippet: SnippetPart[]): TemplateResult {
+    return html`
+      <div
+        id="option-${index}"
+        role="option"
+        aria-selected=${String(index === this.activeIndex)}
+        @pointerdown=${(event: PointerEvent) => event.preventDefault()}
+        @click=${() => this.choose(index)}
+      >
+        ${label ? html`<span class="section">${label}</span>` : nothing}
+        <span class="snippet"
+          >${snippet.map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</span
+        >
+      </div>
+    `;
+  }
+
+  /** Every result in the order they are shown: passages by document, then the reader's own hits. */
+  private choices(): Choice[] {
+    const results = this.searchTask.value;
+    if (!results || results.status !== 'ok') return [];
+    return [
+      ...results.groups.flatMap((group) =>
+        group.passages.map((passage): Choice => ({ kind: 'passage', docId: group.docId, passage })),
+      ),
+      ...results.annotations.map((hit): Choice => ({ kind: 'annotation', hit })),
+    ];
+  }
+
+  private onInput(event: InputEvent): void {
+    this.query = (event.target as HTMLInputElement).value;
+    this.open = true;
+    this.dispatchEvent(new ClearSearchMarksEvent());
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    const count = this.choices().length;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp': {
+        event.preventDefault();
+        this.open = true;
+        if (count === 0) return;
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        this.activeIndex =
+          this.activeIndex < 0 ? (step === 1 ? 0 : count - 1) : (this.activeIndex + step + count) % count;
+        return;
+      }
+      case 'Enter':
+        event.preventDefault();
+        if (count > 0) this.choose(Math.max(0, this.activeIndex));
+        return;
+      case 'Escape':
+        event.preventDefault();
+        event.stopPropagation();
+        if (this.open && this.query !== '') this.open = false;
+        else this.query = '';
+        this.dispatchEvent(new ClearSearchMarksEvent());
+        return;
+    }
+  }
+
+  private onBlur(): void {
+    this.open = false;
+  }
+
+  private choose(index: number): void {
+    const choice = this.choices()[index];
+    if (!choice) return;
+    this.activeIndex = index;
+    this.open = false;
+    if (choice.kind === 'passage') {
+      const { blockId, terms } = choice.passage;
+      this.dispatchEvent(new OpenDocumentEvent(choice.docId, { blockId, terms }));
+    } else {
+      this.dispatchEvent(new OpenAnnotationEvent(choice.hit.docId, choice.hit.annotationId));
+    }
+  }
+}
+
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    });
+  });
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : 'Search failed.';
+}
+
+function isMac(): boolean {
+  return /Mac|iPhone|iPad/.test(navigator.platform);
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-search': MgSearch;
+  }
+}

@@ -1,0 +1,20 @@
+/**
+ * App-wide services handed to elements through `@lit/context`, so that an element can be given a
+ * real client or a test double without knowing where it lives in the tree.
+ */
+import { createContext } from '@lit/context';
+import type { MarginApi, Preferences } from '../main/api';
+
+/** The one API client (`api-client.ts`). */
+export const apiContext = createContext<MarginApi>(Symbol('margin-api'));
+
+/** The reader's current preferences, owned and updated by `mg-app`. */
+export const preferencesContext = createContext<Preferences>(Symbol('margin-preferences'));
+
+/** What the app uses until the stored preferences arrive (and if they cannot be read). */
+export const DEFAULT_PREFERENCES: Preferences = {
+  theme: 'system',
+  fontSize: 19,
+  lineWidth: 68,
+  librarySort: 'date',
+};

@@ -1,0 +1,108 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReadingPosition } from '../../main/api';
+
+export interface ReadingPositionOptions {
+  /** The document's block elements (those with `data-block-id`), in reading order. */
+  blocks: () => HTMLElement[];
+  /** Called, debounced, with where the reader is now. */
+  save: (position: ReadingPosition) => void;
+  /** Distance of the reading line from the top of the viewport, in px. */
+  readingLine: number;
+  delayMs?: number;
+}
+
+/**
+ * Remembers where the reader is (the block at the reading line and how far into it) and puts them back
+ * there. Saving is debounced while scrolling and flushed when the page is hidden or the reader leaves,
+ * so a reload right after scrolling still comes back to the same place.
+ */
+export class ReadingPositionController implements ReactiveController {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private tracking = false;
+  private lastSaved = '';
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: ReadingPositionOptions,
+  ) {
+    host.addController(this);
+  }
+
+  /** Scrolls so that `position` is at the reading line. False if its block is not in this document. */
+  restore(position: ReadingPosition): boolean {
+    const block = this.options.blocks().find((element) => element.dataset.blockId === position.blockId);
+    if (!block) return false;
+    const rect = block.getBoundingClientRect();
+    const top = window.scrollY + rect.top + position.fraction * rect.height - this.options.readingLine;
+    window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
+    this.lastSaved = JSON.stringify(position);
+    return true;
+  }
+
+  /** The block at the reading line now, or null when there are no blocks. */
+  measure(): ReadingPosition | null {
+    const line = this.options.readingLine;
+    const blocks = this.options.blocks();
+    for (const block of blocks) {
+      const rect = block.getBoundingClientRect();
+      if (rect.bottom > line) {
+        const fraction = rect.height > 0 ? (line - rect.top) / rect.height : 0;
+        return { blockId: block.dataset.blockId ?? '', fraction: round(clamp(fraction)) };
+      }
+    }
+    const last = blocks.at(-1);
+    return last ? { blockId: last.dataset.blockId ?? '', fraction: 1 } : null;
+  }
+
+  /** Begins saving on scroll (after the first landing, so that landing itself is not saved as a move). */
+  start(): void {
+    if (this.tracking) return;
+    this.tracking = true;
+    window.addEventListener('scroll', this.onScroll, { passive: true });
+    window.addEventListener('pagehide', this.flush);
+    document.addEventListener('visibilitychange', this.onVisibility);
+  }
+
+  /** Stops saving, after saving any pending move. */
+  stop(): void {
+    if (!this.tracking) return;
+    this.flush();
+    this.tracking = false;
+    window.removeEventListener('scroll', this.onScroll);
+    window.removeEventListener('pagehide', this.flush);
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private readonly onScroll = (): void => {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(this.flush, this.options.delayMs ?? 400);
+  };
+
+  private readonly onVisibility = (): void => {
+    if (document.visibilityState === 'hidden') this.flush();
+  };
+
+  private readonly flush = (): void => {
+    if (this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    const position = this.measure();
+    if (!position || !position.blockId) return;
+    const key = JSON.stringify(position);
+    if (key === this.lastSaved) return;
+    this.lastSaved = key;
+    this.options.save(position);
+  };
+}
+
+function clamp(value: number): number {
+  return Math.min(1, Math.max(0, value));
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

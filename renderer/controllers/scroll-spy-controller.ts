@@ -1,0 +1,59 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * Which of a list of consecutive regions (the sections of an article) the reader is in: the one that
+ * crosses a reading line just under the app header. An IntersectionObserver watches a thin band at
+ * that line, so nothing runs on every scroll event.
+ */
+export class ScrollSpyController implements ReactiveController {
+  /** The id of the region at the reading line, or null before anything is observed. */
+  activeId: string | null = null;
+  private observer: IntersectionObserver | null = null;
+  private regions: Array<{ id: string; element: Element }> = [];
+  private readonly inBand = new Set<Element>();
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    /** Distance of the reading line from the top of the viewport, in px. */
+    private readonly readingLine: number,
+  ) {
+    host.addController(this);
+  }
+
+  /** Starts watching these regions, in document order; replaces any earlier set. */
+  observe(regions: Array<{ id: string; element: Element }>): void {
+    this.stop();
+    this.regions = regions;
+    this.observer = new IntersectionObserver(this.onIntersect, {
+      // A band from the reading line to a third of the way down the viewport.
+      rootMargin: `-${this.readingLine}px 0px -66% 0px`,
+    });
+    for (const region of regions) this.observer.observe(region.element);
+    this.setActive(regions[0]?.id ?? null);
+  }
+
+  hostDisconnected(): void {
+    this.stop();
+  }
+
+  private stop(): void {
+    this.observer?.disconnect();
+    this.observer = null;
+    this.inBand.clear();
+  }
+
+  private readonly onIntersect = (entries: IntersectionObserverEntry[]): void => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) this.inBand.add(entry.target);
+      else this.inBand.delete(entry.target);
+    }
+    const first = this.regions.find((region) => this.inBand.has(region.element));
+    if (first) this.setActive(first.id);
+  };
+
+  private setActive(id: string | null): void {
+    if (id === this.activeId) return;
+    this.activeId = id;
+    this.host.requestUpdate();
+  }
+}
