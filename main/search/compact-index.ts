@@ -1,0 +1,366 @@
+import lunr from 'lunr';
+
+/**
+ * A compact binary form of a `lunr.Index` that loads into a real `lunr.Index`, so Lunr's own query
+ * engine runs on it with the same scores as a stock `lunr.Index.load`.
+ *
+ * Stock JSON spends most of its load in `JSON.parse` of one `"ref":{}` object per posting. Here:
+ * - refs are the integers 0..refCount-1 (the caller numbers its documents);
+ * - terms are one sorted, newline-joined string; a term's index is its position in that order;
+ * - postings are varint delta-coded ref lists per term and field, behind an offset table, and are
+ *   materialised into Lunr's `{ ref: {} }` shape only when a query first touches the term (every
+ *   posting shares one empty metadata object: the index keeps no positions);
+ * - field vectors are varint coded on disk and decoded at load into one Float64Array, each vector a
+ *   zero-copy view (Lunr's `Vector` only reads `elements[i]` and `length`).
+ *
+ * Layout: "MRGNIDX1", u32 header length, header JSON, then the sections listed in the header, each
+ * starting on a 4-byte boundary.
+ */
+
+const MAGIC = 'MRGNIDX1';
+
+// @types/lunr lacks TokenSet.Builder, which Lunr's own Index.load uses to build the term automaton.
+const TokenSetBuilder = (
+  lunr.TokenSet as unknown as {
+    Builder: new () => { insert(word: string): void; finish(): void; root: lunr.TokenSet };
+  }
+).Builder;
+const FORMAT_VERSION = 1;
+
+interface Header {
+  format: number;
+  lunrVersion: string;
+  fields: string[];
+  pipeline: string[];
+  refCount: number;
+  termCount: number;
+  vectorNumbers: number;
+  sections: Record<'terms' | 'termOffsets' | 'postings' | 'vectors', [offset: number, length: number]>;
+}
+
+/** A loaded compact index: the Lunr index plus what query guards need to know about its terms. */
+export interface CompactIndex {
+  index: lunr.Index;
+  fields: string[];
+  refCount: number;
+  /** Number of (field, ref) postings of an index term: what a query on it costs. 0 when absent. */
+  postingCount(term: string): number;
+}
+
+// ----------------------------------------------------------------------------------------------
+// Writing
+// ----------------------------------------------------------------------------------------------
+
+class ByteWriter {
+  private bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  varint(value: number): void {
+    if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) {
+      throw new Error(`compact index: cannot encode ${value} (expected an integer 0..2^31-1)`);
+    }
+    this.ensure(5);
+    while (value >= 0x80) {
+      this.bytes[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.bytes[this.length++] = value;
+  }
+
+  result(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+type StockPosting = Record<string, Record<string, unknown>> & { _index: number };
+
+/** Serialises a built `lunr.Index` whose refs are "0".."refCount-1". Throws on any other index. */
+export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
+  const raw = index as unknown as {
+    invertedIndex: Record<string, StockPosting>;
+    fieldVectors: Record<string, { elements: number[] }>;
+    fields: string[];
+    pipeline: lunr.Pipeline;
+  };
+  const fields = raw.fields;
+  const terms = Object.keys(raw.invertedIndex).sort();
+  const newIndexOf = new Map<number, number>();
+  terms.forEach((term, position) => newIndexOf.set(raw.invertedIndex[term]._index, position));
+
+  const termOffsets = new Uint32Array(terms.length + 1);
+  const postings = new ByteWriter();
+  terms.forEach((term, position) => {
+    termOffsets[position] = postings.length;
+    const posting = raw.invertedIndex[term];
+    for (const field of fields) {
+      const refs = Object.keys(posting[field] ?? {})
+        .map(Number)
+        .sort((a, b) => a - b);
+      postings.varint(refs.length);
+      let previous = 0;
+      for (const ref of refs) {
+        postings.varint(ref - previous);
+        previous = ref;
+      }
+    }
+  });
+  termOffsets[terms.length] = postings.length;
+
+  const vectorKeys = Object.keys(raw.fieldVectors);
+  const refCount = vectorKeys.length / fields.length;
+  if (!Number.isInteger(refCount)) throw new Error('compact index: every document needs a vector per field');
+  const vectors = new ByteWriter();
+  let vectorNumbers = 0;
+  for (let ref = 0; ref < refCount; ref++) {
+    for (const field of fields) {
+      const vector = raw.fieldVectors[`${field}/${ref}`];
+      if (vector === undefined)
+        throw new Error(`compact index: refs must be 0..${refCount - 1}; missing ${field}/${ref}`);
+      const pairs: Array<[number, number]> = [];
+      for (let i = 0; i < vector.elements.length; i += 2) {
+        pairs.push([newIndexOf.get(vector.elements[i]) as number, Math.round(vector.elements[i + 1] * 1000)]);
+      }
+      pairs.sort((a, b) => a[0] - b[0]);
+      vectors.varint(pairs.length);
+      let previous = 0;
+      for (const [termIndex, score] of pairs) {
+        vectors.varint(termIndex - previous);
+        vectors.varint(score);
+        previous = termIndex;
+      }
+      vectorNumbers += pairs.length * 2;
+    }
+  }
+
+  const sectionsData = {
+    terms: new TextEncoder().encode(terms.join('\n')),
+    termOffsets: new Uint8Array(termOffsets.buffer),
+    postings: postings.result(),
+    vectors: vectors.result(),
+  };
+  return assemble(sectionsData, {
+    format: FORMAT_VERSION,
+    lunrVersion: lunr.version,
+    fields,
+    pipeline: raw.pipeline.toJSON() as unknown as string[],
+    refCount,
+    termCount: terms.length,
+    vectorNumbers,
+  });
+}
+
+function assemble(
+  data: Record<keyof Header['sections'], Uint8Array>,
+  header: Omit<Header, 'sections'>,
+): Uint8Array {
+  const align = (n: number) => Math.ceil(n / 4) * 4;
+  // The header's own length changes the offsets; a fixed-width placeholder pass settles it.
+  const names = Object.keys(data) as Array<keyof Header['sections']>;
+  const sections = {} as Header['sections'];
+  for (const name of names) sections[name] = [0xffffffff, data[name].length];
+  const headerLength = new TextEncoder().encode(JSON.stringify({ ...header, sections })).length;
+  let offset = align(MAGIC.length + 4 + headerLength);
+  for (const name of names) {
+    sections[name] = [offset, data[name].length];
+    offset = align(offset + data[name].length);
+  }
+  const headerBytes = new TextEncoder().encode(
+    JSON.stringify({ ...header, sections }).padEnd(headerLength, ' '),
+  );
+  const out = new Uint8Array(offset);
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(MAGIC.length, headerBytes.length, true);
+  out.set(headerBytes, MAGIC.length + 4);
+  for (const name of names) out.set(data[name], sections[name][0]);
+  return out;
+}
+
+// ----------------------------------------------------------------------------------------------
+// Reading
+// ----------------------------------------------------------------------------------------------
+
+/** Shared by every posting: the index stores no per-posting metadata. */
+const NO_METADATA = Object.freeze({});
+const POSTING_CACHE_LIMIT = 4096;
+
+/** Loads a compact index into a real `lunr.Index`. Throws a plain Error when the bytes are not one. */
+export function loadCompactIndex(input: Uint8Array): CompactIndex {
+  // Typed views need 4-byte alignment; small Node buffers can sit at any offset of a shared pool.
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const decoder = new TextDecoder();
+  if (bytes.length < MAGIC.length + 4 || decoder.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) {
+    throw new Error('not a Margin search index (bad signature)');
+  }
+  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
+  const header = JSON.parse(
+    decoder.decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength)),
+  ) as Header;
+  if (header.format !== FORMAT_VERSION) throw new Error(`unsupported search index format ${header.format}`);
+  const section = (name: keyof Header['sections']) => {
+    const [offset, length] = header.sections[name];
+    if (offset + length > bytes.length) throw new Error('search index is truncated');
+    return bytes.subarray(offset, offset + length);
+  };
+
+  const { fields, refCount, termCount } = header;
+  const terms = termCount === 0 ? [] : decoder.decode(section('terms')).split('\n');
+  const termOffsetBytes = section('termOffsets');
+  const termOffsets = new Uint32Array(termOffsetBytes.buffer, termOffsetBytes.byteOffset, termCount + 1);
+  const postings = section('postings');
+
+  const { elements, starts } = decodeVectors(
+    section('vectors'),
+    refCount * fields.length,
+    header.vectorNumbers,
+  );
+  const fieldPosition = new Map(fields.map((field, i) => [field, i]));
+
+  const termIndexOf = (term: string): number => {
+    let low = 0;
+    let high = terms.length - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const candidate = terms[mid];
+      if (candidate === term) return mid;
+      if (candidate < term) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  };
+
+  const cache = new Map<number, Record<string, unknown>>();
+  const materialise = (termIndex: number): Record<string, unknown> => {
+    const cached = cache.get(termIndex);
+    if (cached !== undefined) return cached;
+    const posting: Record<string, unknown> = { _index: termIndex };
+    const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+    for (const field of fields) {
+      const count = cursor.next();
+      const refs: Record<number, object> = {};
+      let ref = 0;
+      for (let i = 0; i < count; i++) {
+        ref += cursor.next();
+        refs[ref] = NO_METADATA;
+      }
+      posting[field] = refs;
+    }
+    if (cache.size >= POSTING_CACHE_LIMIT) cache.delete(cache.keys().next().value as number);
+    cache.set(termIndex, posting);
+    return posting;
+  };
+
+  const invertedIndex = new Proxy(Object.create(null) as Record<string, unknown>, {
+    get(_target, key) {
+      if (typeof key !== 'string') return undefined;
+      const termIndex = termIndexOf(key);
+      return termIndex < 0 ? undefined : materialise(termIndex);
+    },
+    has(_target, key) {
+      return typeof key === 'string' && termIndexOf(key) >= 0;
+    },
+    ownKeys() {
+      return [...terms];
+    },
+    getOwnPropertyDescriptor(_target, key) {
+      if (typeof key !== 'string' || termIndexOf(key) < 0) return undefined;
+      return { value: materialise(termIndexOf(key)), enumerable: true, configurable: true, writable: false };
+    },
+  });
+
+  const fieldVectors = new Proxy(Object.create(null) as Record<string, lunr.Vector>, {
+    get(_target, key) {
+      if (typeof key !== 'string') return undefined;
+      const slash = key.indexOf('/');
+      const field = fieldPosition.get(key.slice(0, slash));
+      const ref = Number(key.slice(slash + 1));
+      if (field === undefined || !Number.isInteger(ref) || ref < 0 || ref >= refCount) return undefined;
+      const slot = ref * fields.length + field;
+      return new lunr.Vector(elements.subarray(starts[slot], starts[slot + 1]) as unknown as number[]);
+    },
+  });
+
+  const builder = new TokenSetBuilder();
+  for (const term of terms) builder.insert(term);
+  builder.finish();
+
+  const index = new lunr.Index({
+    invertedIndex,
+    fieldVectors,
+    tokenSet: builder.root,
+    fields,
+    pipeline: lunr.Pipeline.load(header.pipeline),
+  } as unknown as lunr.Index.Attributes);
+
+  return {
+    index,
+    fields,
+    refCount,
+    postingCount(term) {
+      const termIndex = termIndexOf(term);
+      if (termIndex < 0) return 0;
+      let total = 0;
+      const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+      for (let f = 0; f < fields.length; f++) {
+        const count = cursor.next();
+        total += count;
+        for (let i = 0; i < count; i++) cursor.next();
+      }
+      return total;
+    },
+  };
+}
+
+function decodeVectors(
+  bytes: Uint8Array,
+  slots: number,
+  numbers: number,
+): { elements: Float64Array; starts: Uint32Array } {
+  const elements = new Float64Array(numbers);
+  const starts = new Uint32Array(slots + 1);
+  const cursor = new VarintCursor(bytes, 0);
+  let out = 0;
+  for (let slot = 0; slot < slots; slot++) {
+    starts[slot] = out;
+    const count = cursor.next();
+    let termIndex = 0;
+    for (let i = 0; i < count; i++) {
+      termIndex += cursor.next();
+      elements[out++] = termIndex;
+      elements[out++] = cursor.next() / 1000;
+    }
+  }
+  starts[slots] = out;
+  if (out !== numbers) throw new Error('search index vectors are damaged');
+  return { elements, starts };
+}
+
+/** Reads unsigned varints forward from a position; a class so hot loops allocate nothing. */
+class VarintCursor {
+  constructor(
+    private readonly bytes: Uint8Array,
+    public at: number,
+  ) {}
+
+  next(): number {
+    const bytes = this.bytes;
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      if (this.at >= bytes.length) throw new Error('search index is damaged (varint runs past its section)');
+      byte = bytes[this.at++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    return value >>> 0;
+  }
+}

@@ -1,0 +1,136 @@
+import type { DocumentHit, SearchOptions, SearchResults } from '../api';
+import type { CompactIndex } from './compact-index';
+import { rankPassages, type PassageQuery } from './passage-ranking';
+import { addClauses, parseQuery, usesOnlyFields, type ParsedQuery, type QueryPhrase } from './query';
+import type { DocumentRecord, Passage, PassageStore } from './search-files';
+import { containsPhrase } from './text-analysis';
+
+/** A loaded index ready to answer: the meta stage (titles, authors, headings) or the full body stage. */
+export interface SearchStage {
+  /** False for the meta stage: results say the full text was not searched yet. */
+  readonly complete: boolean;
+  readonly compact: CompactIndex;
+  readonly documents: readonly DocumentRecord[];
+  readonly passages: PassageStore;
+}
+
+export const DEFAULT_LIMIT = 20;
+export const DEFAULT_PASSAGES = 3;
+/**
+ * Phrase queries check candidates for the exact phrase in Lunr's score order, at most this many: the
+ * check reads each candidate's text, and the best-scoring candidates are the likeliest to hold it.
+ */
+export const PHRASE_CANDIDATE_LIMIT = 400;
+
+function clampCount(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (value === undefined || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.floor(value)));
+}
+
+/** Runs a query on a stage. Never throws: a query that cannot run comes back `invalid` with a message. */
+export function runSearch(stage: SearchStage, query: string, options: SearchOptions = {}): SearchResults {
+  const started = performance.now();
+  const parsed = parseQuery(query);
+  if (!parsed.ok) return { status: 'invalid', query, message: parsed.message };
+  const limit = clampCount(options.limit, 1, 100, DEFAULT_LIMIT);
+  const perDocument = clampCount(options.passagesPerDocument, 1, 20, DEFAULT_PASSAGES);
+  try {
+    const groups: DocumentHit[] = [];
+    let total = 0;
+    if (usesOnlyFields(parsed.query, stage.compact.fields)) {
+      total = collect(stage, parsed.query, limit, perDocument, groups);
+    }
+    return {
+      status: 'ok',
+      query,
+      total,
+      groups,
+      annotations: [],
+      complete: stage.complete,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+    };
+  } catch (error) {
+    return { status: 'invalid', query, message: `This search could not be run: ${(error as Error).message}` };
+  }
+}
+
+function collect(
+  stage: SearchStage,
+  query: ParsedQuery,
+  limit: number,
+  perDocument: number,
+  groups: DocumentHit[],
+): number {
+  const { compact, documents } = stage;
+  const results = compact.index.query((lunrQuery) => addClauses(lunrQuery, query, compact.fields));
+  const passagesOf = (ref: number): Passage[] => stage.passages.read(ref, documents[ref]);
+  const phrases = query.phrases;
+  const bodyPhrases = phrases.filter(
+    (p) => p.presence === 'required' && (p.field === null || p.field === 'section'),
+  );
+
+  const weights = new Map<string, number>();
+  const weight = (term: string) => {
+    let value = weights.get(term);
+    if (value === undefined) {
+      value = Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
+      weights.set(term, value);
+    }
+    return value;
+  };
+
+  let total = 0;
+  let checked = 0;
+  for (const result of results) {
+    const ref = Number(result.ref);
+    const record = documents[ref];
+    if (phrases.length > 0) {
+      if (checked++ >= PHRASE_CANDIDATE_LIMIT) break;
+      if (!phrases.every((phrase) => phraseAllows(phrase, record, () => passagesOf(ref)))) continue;
+    }
+    total++;
+    if (groups.length >= limit) continue;
+
+    const bodyTerms = new Set<string>();
+    const sectionTerms = new Set<string>();
+    const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;
+    for (const term of Object.keys(metadata)) {
+      if ('body' in metadata[term]) bodyTerms.add(term);
+      if ('section' in metadata[term]) sectionTerms.add(term);
+    }
+    const passageQuery: PassageQuery = {
+      bodyTerms,
+      sectionTerms,
+      phrases: bodyPhrases.map((phrase) => phrase.words),
+      weight,
+    };
+    groups.push({
+      docId: record.id,
+      title: record.title,
+      authors: record.authors,
+      published: record.published,
+      score: Math.round(result.score * 1000) / 1000,
+      passages: rankPassages(record, passagesOf(ref), passageQuery, perDocument),
+    });
+  }
+  return total;
+}
+
+/** Whether a document passes a phrase: a required phrase must occur in its field, a prohibited one not. */
+function phraseAllows(phrase: QueryPhrase, record: DocumentRecord, passages: () => Passage[]): boolean {
+  const words = phrase.words;
+  const inTitle = () => containsPhrase(record.title, words);
+  const inAuthor = () => record.authors.some((author) => containsPhrase(author, words));
+  const inSection = () =>
+    record.sections.some(([, heading]) => heading !== null && containsPhrase(heading, words));
+  const inText = () => passages().some((passage) => containsPhrase(passage.text, words));
+  const found =
+    phrase.field === 'title'
+      ? inTitle()
+      : phrase.field === 'author'
+        ? inAuthor()
+        : phrase.field === 'section'
+          ? inSection()
+          : inTitle() || inAuthor() || inSection() || inText();
+  return phrase.presence === 'required' ? found : !found;
+}

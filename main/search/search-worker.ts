@@ -1,0 +1,35 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { runSearch, type SearchStage } from './search-engine';
+import { loadSearchStage } from './search-loading';
+import type { WorkerReply, WorkerRequest } from './search-worker-protocol';
+
+/**
+ * The search worker (bundled as dist/main/search-worker.js): loads the full-text index off the main
+ * thread, then answers queries, so the window never waits for a multi-second load or a slow query.
+ */
+
+const port = parentPort;
+if (port === null) throw new Error('search-worker.ts runs only as a worker thread');
+const { bundleDir } = workerData as { bundleDir: string };
+
+let stage: SearchStage | null = null;
+try {
+  stage = loadSearchStage(bundleDir, 'body');
+  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+} catch (error) {
+  port.postMessage({ type: 'failed', message: (error as Error).message } satisfies WorkerReply);
+}
+
+port.on('message', (request: WorkerRequest) => {
+  if (request.type === 'close') {
+    stage?.passages.close();
+    port.close();
+    return;
+  }
+  if (stage === null) return;
+  port.postMessage({
+    type: 'results',
+    id: request.id,
+    results: runSearch(stage, request.query, request.options),
+  } satisfies WorkerReply);
+});

@@ -1,0 +1,102 @@
+import lunr from 'lunr';
+
+/**
+ * The same text analysis the index was built with (Lunr's tokenizer, then trimmer, stop-word filter and
+ * stemmer), with character offsets kept. Snippets and marks come from re-analysing only the passages
+ * shown, so the index itself carries no position metadata.
+ */
+
+/** One token of a passage: where it sits in the text and the index term it becomes (null: a stop word). */
+export interface AnalysedToken {
+  /** Offsets of the word itself in the original text, without surrounding punctuation. */
+  start: number;
+  end: number;
+  term: string | null;
+}
+
+// Lunr's tokenizer splits on whitespace and hyphens; this matches exactly the slices it makes.
+const LUNR_TOKEN = /[^\s-]+/g;
+// Lunr's trimmer strips leading and trailing non-word characters (ASCII \W).
+const LEADING_NON_WORD = /^\W+/;
+const TRAILING_NON_WORD = /\W+$/;
+
+const indexPipeline = new lunr.Pipeline();
+indexPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+
+// Stemming dominates analysis cost; a vocabulary is small next to the text, so remember every word.
+const termCache = new Map<string, string | null>();
+const TERM_CACHE_LIMIT = 200_000;
+
+/** The index term a lowercase token becomes under the indexing pipeline, or null for a stop word. */
+export function indexTermOf(lowercaseToken: string): string | null {
+  const cached = termCache.get(lowercaseToken);
+  if (cached !== undefined) return cached;
+  const [term] = indexPipeline.runString(lowercaseToken);
+  const result = term === undefined || term === '' ? null : term;
+  if (termCache.size >= TERM_CACHE_LIMIT) termCache.clear();
+  termCache.set(lowercaseToken, result);
+  return result;
+}
+
+/** Tokenises and stems a text exactly as the index did, keeping where each word is. */
+export function analyseText(text: string): AnalysedToken[] {
+  const tokens: AnalysedToken[] = [];
+  for (const match of text.matchAll(LUNR_TOKEN)) {
+    const raw = match[0];
+    const lead = LEADING_NON_WORD.exec(raw)?.[0].length ?? 0;
+    const trail = lead === raw.length ? 0 : (TRAILING_NON_WORD.exec(raw)?.[0].length ?? 0);
+    if (lead === raw.length) continue; // punctuation only: Lunr drops it too
+    tokens.push({
+      start: match.index + lead,
+      end: match.index + raw.length - trail,
+      term: indexTermOf(raw.toLowerCase()),
+    });
+  }
+  return tokens;
+}
+
+/** The set of index terms in a text. */
+export function indexTermsOf(text: string): Set<string> {
+  const terms = new Set<string>();
+  for (const token of analyseText(text)) if (token.term !== null) terms.add(token.term);
+  return terms;
+}
+
+// A phrase matches its words in order with anything but letters and digits between them (spaces,
+// hyphens, straight or curly quotes), ignoring case.
+const phrasePatterns = new Map<string, RegExp>();
+
+function phrasePattern(phrase: readonly string[]): RegExp {
+  const key = phrase.join(' ');
+  let pattern = phrasePatterns.get(key);
+  if (pattern === undefined) {
+    const words = phrase.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    if (phrasePatterns.size > 1000) phrasePatterns.clear();
+    phrasePatterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** Where each occurrence of the phrase (lower-case words) sits in the text, as [start, end) ranges. */
+export function findPhrase(text: string, phrase: readonly string[]): Array<[number, number]> {
+  if (phrase.length === 0) return [];
+  const found: Array<[number, number]> = [];
+  const pattern = phrasePattern(phrase);
+  pattern.lastIndex = 0; // matchAll starts where a previous test() left the shared pattern
+  for (const match of text.matchAll(pattern)) found.push([match.index, match.index + match[0].length]);
+  return found;
+}
+
+/** The words of a phrase as the query language reads them: letters and digits, lower case. */
+export function phraseWordsOf(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase());
+}
+
+/** True when the phrase occurs in the text. */
+export function containsPhrase(text: string, phrase: readonly string[]): boolean {
+  if (phrase.length === 0) return false;
+  const pattern = phrasePattern(phrase);
+  pattern.lastIndex = 0;
+  return pattern.test(text);
+}
