@@ -3,6 +3,7 @@
  * runner directly and turns the result into a list of problems: every finding at MEDIUM severity
  * or above, and every file it could not parse (a file it cannot read is a file it did not check).
  */
+import { copyFile, cp, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 
@@ -75,10 +76,13 @@ function loadOfflineRunner(): Runner {
 const MEDIUM = 2;
 
 function describe(finding: Finding, root: string): string {
-  const file = path.relative(root, finding.file) || finding.file;
-  const where = `${file}:${finding.location.line}:${finding.location.column}`;
+  // Global checks report on the app as a whole, with the file "N/A".
+  const file =
+    finding.file === 'N/A' ? 'the app as a whole' : path.relative(root, finding.file) || finding.file;
+  const where = finding.file === 'N/A' ? file : `${file}:${finding.location.line}:${finding.location.column}`;
   const severity = finding.severity.name ?? `severity ${finding.severity.value}`;
-  return `${finding.id} (${severity}, ${finding.confidence.name ?? finding.confidence.value}) at ${where}`;
+  const about = typeof finding.description === 'string' ? `: ${finding.description.split('\n')[0]}` : '';
+  return `${finding.id} (${severity}) in ${where}${about}`;
 }
 
 /**
@@ -110,4 +114,18 @@ export async function runElectronegativityGate(dir: string, electronVersion?: st
     (finding.severity.value >= MEDIUM ? problems : notes).push(describe(finding, dir));
   }
   return { problems, notes, checksRun: result.globalChecks + result.atomicChecks };
+}
+
+/**
+ * Copies what ships as code (the built main, preload, worker and renderer, plus package.json for
+ * the Electron version) into `outDir`, the folder the gate scans. The content bundle is data, not
+ * code, and stays out so the scan stays quick.
+ */
+export async function collectGateInput(projectDir: string, outDir: string): Promise<string> {
+  await mkdir(outDir, { recursive: true });
+  for (const part of ['main', 'renderer']) {
+    await cp(path.join(projectDir, 'dist', part), path.join(outDir, 'dist', part), { recursive: true });
+  }
+  await copyFile(path.join(projectDir, 'package.json'), path.join(outDir, 'package.json'));
+  return outDir;
 }

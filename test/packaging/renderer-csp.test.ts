@@ -1,0 +1,143 @@
+/**
+ * The renderer's Content-Security-Policy, enforced by a real Chromium on the real built renderer,
+ * served by the built browser host (which sends the same SECURITY_HEADERS as the app:// protocol).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/security';
+import { startHostProcess, type HostProcess } from '../main/host/run-host';
+import { requireBuiltApp } from './built-app';
+
+interface Violation {
+  directive: string;
+  blocked: string;
+  sample: string;
+}
+
+/**
+ * The little of the page's DOM these tests touch. The Node-side tsconfig has no DOM library, and
+ * these functions run in Chromium, where `globalThis` is the page's window.
+ */
+interface PageElement {
+  textContent: string | null;
+  src: string;
+  href: string;
+  setAttribute(name: string, value: string): void;
+  click(): void;
+  children: { length: number };
+  append(child: PageElement): void;
+}
+interface PageGlobals {
+  __cspViolations?: Violation[];
+  __pwned?: boolean;
+  __pwnedByHandler?: boolean;
+  __pwnedByUrl?: boolean;
+  document: {
+    head: PageElement;
+    body: PageElement | null;
+    createElement(tag: string): PageElement;
+    addEventListener(
+      type: 'securitypolicyviolation',
+      listener: (event: { effectiveDirective: string; blockedURI: string; sample: string }) => void,
+    ): void;
+  };
+}
+
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
+
+describe('the renderer Content-Security-Policy in Chromium', () => {
+  let dataDir: string;
+  let host: HostProcess;
+  let browser: Browser;
+  let page: Page;
+  let policySent: string | undefined;
+
+  beforeAll(async () => {
+    requireBuiltApp();
+    dataDir = await mkdtemp(path.join(os.tmpdir(), 'margin-csp-'));
+    host = await startHostProcess(['--port', '0', '--data', dataDir]);
+    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    page = await browser.newPage();
+    // Registered before any page script runs, so violations during the normal load count too.
+    await page.addInitScript(() => {
+      const window = globalThis as unknown as PageGlobals;
+      window.__cspViolations = [];
+      window.document.addEventListener('securitypolicyviolation', (event) => {
+        window.__cspViolations?.push({
+          directive: event.effectiveDirective,
+          blocked: event.blockedURI,
+          sample: event.sample,
+        });
+      });
+    });
+    const response = await page.goto(host.url, { waitUntil: 'load' });
+    policySent = response?.headers()['content-security-policy'];
+  }, 60_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
+  });
+
+  const violations = (): Promise<Violation[]> =>
+    page.evaluate(() => (globalThis as unknown as PageGlobals).__cspViolations ?? []);
+
+  it('is sent with the page, the same policy the app:// protocol sends', () => {
+    expect(policySent).toBe(CONTENT_SECURITY_POLICY);
+  });
+
+  it('lets the real renderer load without tripping its own policy', async () => {
+    await page.waitForFunction(() => {
+      const body = (globalThis as unknown as PageGlobals).document.body;
+      return body !== null && body.children.length > 0;
+    });
+    expect(await violations()).toEqual([]);
+  });
+
+  it('does not run an injected inline script, an inline event handler, a javascript: URL or a remote script', async () => {
+    await page.evaluate(() => {
+      const { document } = globalThis as unknown as PageGlobals & { document: { body: PageElement } };
+      const inline = document.createElement('script');
+      inline.textContent = 'window.__pwned = true;';
+      document.head.append(inline);
+
+      const image = document.createElement('img');
+      image.setAttribute('onerror', 'window.__pwnedByHandler = true;');
+      image.src = 'data:image/png;base64,broken';
+      document.body.append(image);
+
+      const link = document.createElement('a');
+      link.href = 'javascript:window.__pwnedByUrl = true';
+      document.body.append(link);
+      link.click();
+
+      const remote = document.createElement('script');
+      remote.src = 'https://example.invalid/payload.js';
+      document.head.append(remote);
+    });
+    await expect
+      .poll(async () => (await violations()).map((violation) => violation.directive).sort(), {
+        timeout: 5_000,
+      })
+      .toEqual(['script-src-attr', 'script-src-elem', 'script-src-elem', 'script-src-elem']);
+    const state = await page.evaluate(() => {
+      const window = globalThis as unknown as PageGlobals;
+      return { inline: window.__pwned, handler: window.__pwnedByHandler, url: window.__pwnedByUrl };
+    });
+    expect(state).toEqual({ inline: undefined, handler: undefined, url: undefined });
+    const blocked = (await violations()).map((violation) => violation.blocked);
+    expect(blocked).toEqual(expect.arrayContaining(['inline', 'https://example.invalid/payload.js']));
+  });
+});
