@@ -1,0 +1,26 @@
+/**
+ * Child process for Margin's build side: the whole content build (parse every source, write documents
+ * and the search index) and, on its own, the search-index step (`writeSearchIndex`).
+ */
+import { rm } from 'node:fs/promises';
+import { buildContent } from '../../build/content-build';
+import { writeSearchIndex } from '../../main/search/index-build';
+import { readBundleDocuments } from '../bundle-documents';
+import { runJob } from './child-job';
+
+export type MarginBuildJob =
+  | { task: 'content-build'; inDir: string; outDir: string }
+  | { task: 'index-build'; bundleDir: string; outDir: string };
+
+runJob<MarginBuildJob>(async (job) => {
+  if (job.task === 'content-build') {
+    const start = performance.now();
+    const { documents } = await buildContent({ inDir: job.inDir, outDir: job.outDir });
+    return { totalMs: performance.now() - start, documents: documents.length };
+  }
+  const documents = await readBundleDocuments(job.bundleDir);
+  await rm(job.outDir, { recursive: true, force: true });
+  const start = performance.now();
+  await writeSearchIndex(documents, job.outDir);
+  return { totalMs: performance.now() - start, documents: documents.length };
+});

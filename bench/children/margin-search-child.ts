@@ -1,0 +1,63 @@
+/**
+ * Child process for Margin's search service: load it in-process and run the queries (load time, heap,
+ * latency of the engine itself), or start it as the app does, with the full-text index in a worker
+ * thread, while watching the main thread's event loop.
+ */
+import { createSearchService } from '../../main/search/search-service';
+import { marginQueryText, type BenchQuery } from '../bench-queries';
+import { heapAfterGc, measureQueries, readQueries, runJob, watchEventLoop } from './child-job';
+
+export type MarginSearchJob =
+  | { task: 'load'; bundleDir: string; queriesFile: string | null }
+  | {
+      task: 'startup';
+      bundleDir: string;
+      workerScript: string;
+      titleWord: string;
+      queriesFile: string | null;
+    };
+
+async function hits(service: ReturnType<typeof createSearchService>, query: BenchQuery): Promise<number> {
+  const results = await service.search(marginQueryText(query));
+  return results.status === 'ok' ? results.total : -1;
+}
+
+runJob<MarginSearchJob>(async (job) => {
+  if (job.task === 'load') {
+    const heapBefore = heapAfterGc();
+    const start = performance.now();
+    const service = createSearchService({ bundleDir: job.bundleDir });
+    await service.ready;
+    const loadMs = performance.now() - start;
+    const heap = heapAfterGc();
+    const queries =
+      job.queriesFile === null
+        ? null
+        : await measureQueries(readQueries(job.queriesFile), (q) => hits(service, q));
+    const heapAfterQueries = queries ? heapAfterGc() : null;
+    await service.close();
+    return { loadMs, heapBefore, heap, heapAfterQueries, queries };
+  }
+
+  // As the app starts: the service is created at once; the window must stay responsive meanwhile.
+  const stopWatching = watchEventLoop();
+  const service = createSearchService({ bundleDir: job.bundleDir, workerScript: job.workerScript });
+  let firstAnswerMs: number | null = null;
+  const firstAnswer = service.search(`title:${job.titleWord}`).then((results) => {
+    if (results.status === 'ok') firstAnswerMs = performance.now();
+    return results;
+  });
+  await service.ready;
+  const readyMs = performance.now();
+  await firstAnswer;
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  const stalls = stopWatching();
+  // Queries through the worker, as the app sends them (adds the thread hop to the engine's time).
+  const queries =
+    job.queriesFile === null
+      ? null
+      : await measureQueries(readQueries(job.queriesFile), (q) => hits(service, q));
+  const mainThreadHeap = heapAfterGc();
+  await service.close();
+  return { readyMs, firstAnswerMs, ...stalls, queries, mainThreadHeap };
+});

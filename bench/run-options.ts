@@ -1,0 +1,51 @@
+/** Command-line options of `npm run bench -- [--sizes 100,1000,10000] [--repeats N] [--quick] …`. */
+
+export interface RunOptions {
+  sizes: number[];
+  /** Repeats for load and build measurements; null: 5 below 10,000 articles and 3 from there. */
+  repeats: number | null;
+  /** Measured queries per kind (after a separate warm-up set). */
+  queriesPerKind: number;
+  seed: string;
+  /** Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer. */
+  parts: Set<string>;
+  /** Only measure; do not rewrite RESULTS.md and results.json. */
+  dryRun: boolean;
+}
+
+export const ALL_PARTS = ['search', 'store', 'anchoring', 'renderer'] as const;
+
+function valueOf(args: string[], name: string): string | undefined {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+}
+
+export function parseRunOptions(args: string[]): RunOptions {
+  const quick = args.includes('--quick');
+  const sizes = (valueOf(args, '--sizes') ?? (quick ? '100' : '100,1000,10000')).split(',').map(Number);
+  if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+    throw new Error(`--sizes takes whole numbers separated by commas, e.g. --sizes 100,1000`);
+  }
+  const repeatsText = valueOf(args, '--repeats');
+  const repeats = repeatsText === undefined ? (quick ? 1 : null) : Number(repeatsText);
+  if (repeats !== null && (!Number.isInteger(repeats) || repeats < 1))
+    throw new Error('--repeats takes a whole number ≥ 1');
+  const queriesPerKind = Number(valueOf(args, '--queries') ?? (quick ? 30 : 300));
+  const parts = new Set((valueOf(args, '--parts') ?? ALL_PARTS.join(',')).split(','));
+  for (const part of parts) {
+    if (!(ALL_PARTS as readonly string[]).includes(part))
+      throw new Error(`unknown part "${part}"; parts: ${ALL_PARTS.join(', ')}`);
+  }
+  return {
+    sizes,
+    repeats,
+    queriesPerKind,
+    seed: valueOf(args, '--seed') ?? 'margin-bench-1',
+    parts,
+    dryRun: args.includes('--dry-run'),
+  };
+}
+
+export function repeatsFor(options: RunOptions, size: number): number {
+  return options.repeats ?? (size >= 10_000 ? 3 : 5);
+}
