@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { MarginError } from '../main/errors';
+import { loadLibrary } from '../main/library/library';
+import { parseDocumentFile } from '../main/library/load-document-file';
+import { createSearchService } from '../main/search/search-service';
+import { buildContent } from './content-build';
+import { searchResultsText } from './search-results-text';
+
+/**
+ * `npm run content -- inspect|build|search`: the publisher's tool. Exit codes: 0 success, 1 bad input
+ * (a content file, a bundle, a query), 2 wrong usage. Failures print one line on stderr, never a stack.
+ */
+
+const USAGE = `Usage: npm run content -- <command>
+
+  inspect FILE                         print the document parsed from FILE (.txt or .md) as JSON
+  build [--in content] [--out dist/content]
+                                       build the content bundle (library, documents, search index)
+  search "QUERY" [--json] [--bundle dist/content] [--limit N]
+                                       search a built bundle and print the matching passages
+`;
+
+class UsageError extends Error {}
+
+function options(args: string[], spec: Record<string, { type: 'string' | 'boolean' }>, positionals: number) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message.split('\n')[0]);
+  }
+  if (parsed.positionals.length !== positionals) {
+    throw new UsageError(
+      positionals === 0 ? 'this command takes no arguments besides its options' : 'wrong number of arguments',
+    );
+  }
+  return parsed;
+}
+
+async function inspect(args: string[]): Promise<void> {
+  const { positionals } = options(args, {}, 1);
+  const doc = await parseDocumentFile(positionals[0] as string);
+  process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
+}
+
+async function build(args: string[]): Promise<void> {
+  const { values } = options(args, { in: { type: 'string' }, out: { type: 'string' } }, 0);
+  const outDir = (values.out as string | undefined) ?? 'dist/content';
+  const { documents } = await buildContent({ inDir: (values.in as string | undefined) ?? 'content', outDir });
+  process.stdout.write(
+    `Built ${documents.length} document${documents.length === 1 ? '' : 's'} into ${outDir}\n`,
+  );
+}
+
+async function search(args: string[]): Promise<void> {
+  const { values, positionals } = options(
+    args,
+    { json: { type: 'boolean' }, bundle: { type: 'string' }, limit: { type: 'string' } },
+    1,
+  );
+  const bundleDir = (values.bundle as string | undefined) ?? 'dist/content';
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && !(Number.isInteger(limit) && limit >= 1 && limit <= 100)) {
+    throw new UsageError('--limit must be a whole number from 1 to 100');
+  }
+  await loadLibrary(bundleDir).catch((error: unknown) => {
+    if (error instanceof MarginError) {
+      throw new MarginError(error.code, `${error.message} Run "npm run content -- build" first.`);
+    }
+    throw error;
+  });
+  const service = createSearchService({ bundleDir });
+  try {
+    await service.ready;
+    const results = await service.search(positionals[0] as string, limit === undefined ? {} : { limit });
+    if (values.json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+    if (results.status === 'invalid') {
+      process.exitCode = 1;
+      process.stderr.write(`Invalid query: ${results.message}\n`);
+      return;
+    }
+    if (!values.json)
+      process.stdout.write(searchResultsText(results, { ansi: process.stdout.isTTY === true }));
+  } finally {
+    await service.close();
+  }
+}
+
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = { inspect, build, search };
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    (command === undefined ? process.stderr : process.stdout).write(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  const run = COMMANDS[command];
+  try {
+    if (!run) throw new UsageError(`unknown command "${command}"`);
+    await run(args);
+    return typeof process.exitCode === 'number' ? process.exitCode : 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const message =
+      error instanceof MarginError
+        ? error.message
+        : `unexpected error: ${(error as Error)?.message ?? String(error)}`;
+    process.stderr.write(`${message.split('\n')[0]}\n`);
+    if (process.env.MARGIN_DEBUG) process.stderr.write(`${(error as Error)?.stack ?? ''}\n`);
+    return 1;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  () => {
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,167 @@
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Document, SearchResults } from '../../main/api';
+
+const ROOT = join(__dirname, '../..');
+const BUNDLED = join(ROOT, 'content/security-concerns-impede-china-pakistan-relations.txt');
+const FIXTURES = join(__dirname, '../fixtures/content');
+const TSX = join(ROOT, 'node_modules/.bin/tsx');
+const work = mkdtempSync(join(tmpdir(), 'margin-cli-'));
+const input = join(work, 'content');
+const bundle = join(work, 'bundle');
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the CLI as a publisher would, in a child process with the project's tsx. */
+function cli(...args: string[]): Promise<Run> {
+  return new Promise((resolve) => {
+    execFile(
+      TSX,
+      [join(ROOT, 'build/content-cli.ts'), ...args],
+      { cwd: work, env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** A failure is one line on stderr, never a stack trace. */
+function expectOneLine(run: Run): void {
+  expect(run.stderr.trim().split('\n')).toHaveLength(1);
+  expect(run.stderr).not.toMatch(/\n\s+at /);
+}
+
+beforeAll(() => {
+  mkdirSync(input);
+  copyFileSync(BUNDLED, join(input, 'security-concerns-impede-china-pakistan-relations.txt'));
+  copyFileSync(
+    join(FIXTURES, 'water-diplomacy-in-the-indus-basin.txt'),
+    join(input, 'water-diplomacy-in-the-indus-basin.txt'),
+  );
+  copyFileSync(
+    join(FIXTURES, 'mekong-dams-and-downstream-states.md'),
+    join(input, 'mekong-dams-and-downstream-states.md'),
+  );
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('content CLI', () => {
+  it('inspect prints the parsed document as JSON', async () => {
+    const run = await cli('inspect', BUNDLED);
+    expect(run.code).toBe(0);
+    const doc = JSON.parse(run.stdout) as Document;
+    expect(doc.title).toBe('Security Concerns Impede China-Pakistan Relations');
+    expect(doc.sections.map((section) => section.heading)).toEqual([
+      null,
+      'BACKGROUND',
+      'IMPLICATIONS',
+      'CONCLUSIONS',
+    ]);
+  });
+
+  it('inspect exits 1 with a one-line message naming the file and line for a bad file', async () => {
+    const bad = join(work, 'bad.md');
+    writeFileSync(bad, '---\ntitle: T\nauthors: {name: [\n---\nText.\n');
+    const run = await cli('inspect', bad);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(/^.*bad\.md:\d+: invalid front matter: /);
+    expectOneLine(run);
+
+    const binary = join(work, 'binary.txt');
+    writeFileSync(binary, Buffer.from([0x52, 0x0a, 0x00, 0xff]));
+    const binaryRun = await cli('inspect', binary);
+    expect(binaryRun.code).toBe(1);
+    expect(binaryRun.stderr).toMatch(/binary\.txt:2: this is a binary file/);
+    expectOneLine(binaryRun);
+  });
+
+  it('build writes the bundle and says how many documents it built', async () => {
+    const run = await cli('build', '--in', input, '--out', bundle);
+    expect(run).toMatchObject({ code: 0, stderr: '' });
+    expect(run.stdout).toBe(`Built 3 documents into ${bundle}\n`);
+    expect(JSON.parse(readFileSync(join(bundle, 'library.json'), 'utf8'))).toHaveLength(3);
+  });
+
+  it('build exits 1 on a bad file and keeps the bundle it had', async () => {
+    const broken = join(work, 'broken-content');
+    mkdirSync(broken);
+    copyFileSync(BUNDLED, join(broken, 'a.txt'));
+    writeFileSync(join(broken, 'b.txt'), '');
+    const before = readFileSync(join(bundle, 'library.json'), 'utf8');
+    const run = await cli('build', '--in', broken, '--out', bundle);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/b\.txt: the file is empty/);
+    expectOneLine(run);
+    expect(readFileSync(join(bundle, 'library.json'), 'utf8')).toBe(before);
+  });
+
+  it('search prints passages with title, section, block id and marked words', async () => {
+    const run = await cli('search', 'attacked', '--bundle', bundle);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^1 document matches "attacked"/);
+    expect(run.stdout).toContain('Security Concerns Impede China-Pakistan Relations');
+    expect(run.stdout).toMatch(/§ BACKGROUND {2}#b-[0-9a-f]{8}/);
+    expect(run.stdout).toContain('[[attacks]]');
+    expect(run.stdout).not.toContain('\u001b[');
+  });
+
+  it('search --json prints the SearchResults', async () => {
+    const run = await cli('search', '"Ishaq Dar"', '--json', '--bundle', bundle);
+    expect(run.code).toBe(0);
+    const results = JSON.parse(run.stdout) as SearchResults;
+    expect(results.status).toBe('ok');
+    if (results.status !== 'ok') return;
+    expect(results.groups[0]?.docId).toBe('security-concerns-impede-china-pakistan-relations');
+    const passage = results.groups[0]?.passages[0];
+    expect(passage?.section).toBe('BACKGROUND');
+    const doc = JSON.parse(
+      readFileSync(join(bundle, 'docs', 'security-concerns-impede-china-pakistan-relations.json'), 'utf8'),
+    ) as Document;
+    const block = doc.sections.flatMap((section) => section.blocks).find((b) => b.id === passage?.blockId);
+    expect(block?.type === 'paragraph' && block.runs.map((r) => r.text).join('')).toContain(
+      'Ishaq Dar. Dar claimed',
+    );
+  });
+
+  it('search says when nothing matches, and exits 0', async () => {
+    const run = await cli('search', 'zeppelin', '--bundle', bundle);
+    expect(run).toMatchObject({ code: 0, stdout: 'No passages match "zeppelin".\n', stderr: '' });
+  });
+
+  it('search exits 1 with a one-line message for a query it cannot run', async () => {
+    const run = await cli('search', 'title:', '--bundle', bundle);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^Invalid query: /);
+    expectOneLine(run);
+  });
+
+  it('search exits 1 when there is no bundle, and says how to build one', async () => {
+    const run = await cli('search', 'security', '--bundle', join(work, 'no-bundle'));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/No content bundle at .*no-bundle.*Run "npm run content -- build" first\./);
+    expectOneLine(run);
+  });
+
+  it('exits 2 with the usage for an unknown command or missing arguments, and 0 for help', async () => {
+    const unknown = await cli('publish');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^unknown command "publish"\n\nUsage: npm run content/);
+    const missing = await cli('inspect');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^wrong number of arguments/);
+    const badOption = await cli('build', '--colour');
+    expect(badOption.code).toBe(2);
+    const help = await cli('--help');
+    expect(help).toMatchObject({ code: 0, stderr: '' });
+    expect(help.stdout).toMatch(/^Usage: npm run content -- <command>/);
+  });
+});
