@@ -1,0 +1,113 @@
+/**
+ * Markdown export: one file per document, ready for Obsidian. YAML front matter and a citation header,
+ * then the notes on the whole document, then each highlight as a blockquote in reading order with its
+ * note below and its tags as #tags, then highlights no longer found in this edition of the text.
+ */
+import { stringify } from 'yaml';
+import type { Annotation, DocumentMeta, ExportedFile } from '../api';
+
+/** Content text is data: characters Markdown would read as formatting are escaped. */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>#|~])/g, '\\$1');
+}
+
+function quoteBlock(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => (line.trim() === '' ? '>' : `> ${escapeMarkdown(line)}`))
+    .join('\n');
+}
+
+/** Obsidian tags cannot contain spaces. */
+function tagLine(tags: readonly string[]): string {
+  return tags.map((tag) => `#${tag.replace(/\s+/g, '-').replace(/#/g, '')}`).join(' ');
+}
+
+function longDate(iso: string | null): string | null {
+  if (!iso) return null;
+  const date = new Date(`${iso}T00:00:00Z`);
+  if (Number.isNaN(date.getTime())) return iso;
+  return date.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  });
+}
+
+function frontMatter(docId: string, meta: DocumentMeta | null, exported: string): string {
+  const data: Record<string, unknown> = {
+    title: meta?.title ?? docId,
+    authors: meta?.authors.map((author) => author.name) ?? [],
+    publisher: meta?.publisher?.name ?? null,
+    published: meta?.published ?? null,
+    source: meta?.source?.url ?? null,
+    'margin-document': docId,
+    exported,
+    tags: ['margin'],
+  };
+  return `---\n${stringify(data).trimEnd()}\n---`;
+}
+
+function citation(meta: DocumentMeta | null): string[] {
+  if (!meta) return [];
+  const lines: string[] = [];
+  const byline = meta.authors
+    .map((a) => escapeMarkdown(a.role ? `${a.name} (${a.role})` : a.name))
+    .join('; ');
+  const published = [
+    meta.publisher?.name ? escapeMarkdown(meta.publisher.name) : null,
+    longDate(meta.published),
+  ]
+    .filter(Boolean)
+    .join(', ');
+  if (byline) lines.push(`**${byline}**`);
+  if (published) lines.push(published);
+  if (meta.source) {
+    const venue = escapeMarkdown([meta.source.venue, longDate(meta.source.date)].filter(Boolean).join(', '));
+    lines.push(
+      meta.source.url ? `First published: [${venue}](<${meta.source.url}>)` : `First published: ${venue}`,
+    );
+  }
+  // Two trailing spaces: a line break in Markdown without starting a new paragraph.
+  return [lines.join('  \n')];
+}
+
+function annotationBlock(annotation: Annotation): string {
+  const parts: string[] = [];
+  const quote = annotation.selectors[0]?.exact;
+  if (quote !== undefined) parts.push(quoteBlock(quote));
+  if (annotation.note.trim() !== '') parts.push(annotation.note.trim());
+  if (annotation.tags.length > 0) parts.push(tagLine(annotation.tags));
+  return parts.join('\n\n');
+}
+
+/** The Markdown file of one document's annotations (already in reading order). */
+export function markdownExport(
+  docId: string,
+  meta: DocumentMeta | null,
+  annotations: readonly Annotation[],
+  exported: string,
+): ExportedFile {
+  const documentNotes = annotations.filter((a) => a.selectors.length === 0);
+  const anchored = annotations.filter((a) => a.selectors.length > 0 && a.anchorStatus !== 'orphaned');
+  const orphans = annotations.filter((a) => a.anchorStatus === 'orphaned');
+  const sections: string[] = [
+    frontMatter(docId, meta, exported),
+    `# ${escapeMarkdown(meta?.title ?? docId)}`,
+    ...citation(meta),
+  ];
+  if (documentNotes.length > 0) {
+    sections.push('## Notes on the document', documentNotes.map(annotationBlock).join('\n\n---\n\n'));
+  }
+  if (anchored.length > 0) sections.push('## Highlights', anchored.map(annotationBlock).join('\n\n---\n\n'));
+  if (orphans.length > 0) {
+    sections.push(
+      '## Highlights not found in this edition',
+      '_The text of these passages changed; here they are as they were highlighted._',
+      orphans.map(annotationBlock).join('\n\n---\n\n'),
+    );
+  }
+  if (annotations.length === 0) sections.push('_No highlights or notes yet._');
+  return { name: `${docId}.md`, mediaType: 'text/markdown', content: `${sections.join('\n\n')}\n` };
+}

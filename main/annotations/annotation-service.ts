@@ -1,0 +1,326 @@
+/**
+ * The annotation half of MarginApi: highlights and notes created against a document's canonical text,
+ * validated, stored, re-anchored lazily when the document's text changed, exported and imported.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  Annotation,
+  AnnotationHit,
+  AnnotationInput,
+  AnnotationPatch,
+  Document,
+  ExportedFile,
+  ExportFormat,
+  ImportReport,
+} from '../api';
+import { MarginError } from '../errors';
+import { canonicalText } from '../library/canonical-text';
+import type { Library } from '../library/library';
+import { anchor, describeRange } from './anchoring';
+import { importAnnotations } from './annotation-import';
+import { JSONLD_MEDIA_TYPE, toAnnotationCollection } from './annotation-jsonld';
+import { markdownExport } from './annotation-markdown';
+import { buildAnnotationIndex } from './annotation-search';
+import type { AnnotationIndex } from './annotation-search';
+import type { AnnotationStore } from './annotation-store';
+import {
+  checkAnnotationId,
+  checkAnnotationRecord,
+  checkColor,
+  checkDocId,
+  checkNote,
+  checkTags,
+  MAX_QUOTE_LENGTH,
+} from './annotation-validation';
+
+export interface AnnotationService {
+  listAnnotations(docId: string): Promise<Annotation[]>;
+  listAllAnnotations(): Promise<Annotation[]>;
+  createAnnotation(input: AnnotationInput): Promise<Annotation>;
+  updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation>;
+  deleteAnnotation(id: string): Promise<Annotation>;
+  restoreAnnotation(record: Annotation): Promise<Annotation>;
+  exportAnnotations(format: ExportFormat, docId?: string): Promise<ExportedFile[]>;
+  importAnnotations(text: string): Promise<ImportReport>;
+  searchAnnotations(query: string, docTitles: Map<string, string>): AnnotationHit[];
+  countByDocument(): Map<string, number>;
+  notices(): string[];
+  close(): void;
+}
+
+export interface AnnotationServiceOptions {
+  store: AnnotationStore;
+  library: Pick<Library, 'get' | 'has' | 'list'>;
+  /** The clock; tests pass one to control `created`/`modified`. */
+  now?: () => Date;
+}
+
+function invalid(message: string): never {
+  throw new MarginError('invalid-argument', message);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Document notes first, then highlights by position, then orphans (their positions mean nothing now). */
+export function readingOrder(a: Annotation, b: Annotation): number {
+  const rank = (x: Annotation): number =>
+    x.selectors.length === 0 ? 0 : x.anchorStatus === 'orphaned' ? 2 : 1;
+  return (
+    rank(a) - rank(b) ||
+    (rank(a) === 1
+      ? a.selectors[1]!.start - b.selectors[1]!.start || a.selectors[1]!.end - b.selectors[1]!.end
+      : 0) ||
+    a.created.localeCompare(b.created)
+  );
+}
+
+export function createAnnotationService(options: AnnotationServiceOptions): AnnotationService {
+  const { store, library } = options;
+  const clock = options.now ?? (() => new Date());
+  const texts = new Map<string, { hash: string; text: string }>();
+  let index: AnnotationIndex | null = null;
+
+  const textOf = (doc: Document): string => {
+    const cached = texts.get(doc.id);
+    if (cached?.hash === doc.textHash) return cached.text;
+    const text = canonicalText(doc);
+    texts.set(doc.id, { hash: doc.textHash, text });
+    return text;
+  };
+  const changed = (): void => {
+    index = null;
+  };
+  /** `modified` always moves forward, even for two changes within one millisecond. */
+  const stamp = (after?: string): string => {
+    const now = clock().getTime();
+    const floor = after ? Date.parse(after) + 1 : 0;
+    return new Date(Math.max(now, floor)).toISOString();
+  };
+  const existing = (id: unknown): Annotation => {
+    const record = store.get(checkAnnotationId(id));
+    if (!record) throw new MarginError('not-found', 'That highlight or note no longer exists.');
+    return record;
+  };
+
+  /** Re-anchors records made on another version of the document's text, and saves what changed. */
+  const anchored = (doc: Document, records: Annotation[]): Annotation[] => {
+    const text = textOf(doc);
+    const updates: Annotation[] = [];
+    const result = records.map((record) => {
+      if (record.selectors.length === 0 || record.docTextHash === doc.textHash) return record;
+      const found = anchor(
+        { selectors: record.selectors, docTextHash: record.docTextHash, anchorStatus: record.anchorStatus },
+        text,
+        doc.textHash,
+      );
+      // Orphans keep their original selectors (the quote is what the reader sees) with the new hash, so
+      // they are tried again only when the text changes once more. `modified` is the reader's, untouched.
+      const next: Annotation = {
+        ...record,
+        selectors: found.selectors,
+        anchorStatus: found.status,
+        docTextHash: doc.textHash,
+      };
+      updates.push(next);
+      return next;
+    });
+    if (updates.length > 0) {
+      store.putAll(updates);
+      changed();
+    }
+    return result.sort(readingOrder);
+  };
+
+  const listFor = (docId: string): Annotation[] => {
+    const records = store.list(docId);
+    if (!library.has(docId)) {
+      // Notes on a document no longer in the library are kept and listed as they are.
+      if (records.length === 0) throw new MarginError('not-found', `There is no document "${docId}".`);
+      return records.sort(readingOrder);
+    }
+    return anchored(library.get(docId), records);
+  };
+
+  const allInLibraryOrder = (): Annotation[] => {
+    const byDoc = new Map<string, Annotation[]>();
+    for (const record of store.list()) byDoc.set(record.docId, [...(byDoc.get(record.docId) ?? []), record]);
+    const order = [
+      ...library
+        .list()
+        .map((meta) => meta.id)
+        .filter((id) => byDoc.has(id)),
+      ...[...byDoc.keys()].filter((id) => !library.has(id)).sort(),
+    ];
+    return order.flatMap((docId) => listFor(docId));
+  };
+
+  return {
+    async listAnnotations(docId) {
+      return listFor(checkDocId(docId));
+    },
+
+    async listAllAnnotations() {
+      return allInLibraryOrder();
+    },
+
+    async createAnnotation(input) {
+      if (!isObject(input)) invalid('A new annotation needs a document and a range or a note.');
+      const docId = checkDocId(input.docId);
+      if (!library.has(docId)) throw new MarginError('not-found', `There is no document "${docId}".`);
+      const doc = library.get(docId);
+      const note = checkNote(input.note ?? '');
+      const tags = checkTags(input.tags ?? []);
+      const created = stamp();
+      const base = {
+        id: `urn:uuid:${randomUUID()}`,
+        docId,
+        docTextHash: doc.textHash,
+        note,
+        tags,
+        created,
+        modified: created,
+      };
+
+      if (input.range === undefined || input.range === null) {
+        if (note.trim() === '' && tags.length === 0)
+          invalid('A note on the whole document needs some text or a tag.');
+        const color = input.color === undefined ? null : checkColor(input.color);
+        const record: Annotation = {
+          ...base,
+          motivation: 'commenting',
+          color,
+          selectors: [],
+          anchorStatus: 'document',
+        };
+        store.put(record);
+        changed();
+        return record;
+      }
+
+      const range = input.range as unknown;
+      if (!isObject(range) || !Number.isSafeInteger(range.start) || !Number.isSafeInteger(range.end)) {
+        invalid('A range is { start, end } in whole characters of the document text.');
+      }
+      const text = textOf(doc);
+      let start = range.start as number;
+      let end = range.end as number;
+      if (start < 0 || end > text.length || start >= end) {
+        invalid(`The range ${start}..${end} is not inside the document text (0..${text.length}).`);
+      }
+      // A selection usually drags along a space or line break at its edges: highlight the words only.
+      while (start < end && /\s/.test(text[start])) start += 1;
+      while (end > start && /\s/.test(text[end - 1])) end -= 1;
+      if (start === end) invalid('The selected range holds only white space.');
+      if (end - start > MAX_QUOTE_LENGTH)
+        invalid(`A highlight is at most ${MAX_QUOTE_LENGTH.toLocaleString('en')} characters.`);
+      const color = input.color === undefined || input.color === null ? 'yellow' : checkColor(input.color);
+      const record: Annotation = {
+        ...base,
+        motivation: note.trim() === '' ? 'highlighting' : 'commenting',
+        color,
+        selectors: describeRange(text, start, end),
+        anchorStatus: 'exact',
+      };
+      store.put(record);
+      changed();
+      return record;
+    },
+
+    async updateAnnotation(id, patch) {
+      const record = existing(id);
+      if (!isObject(patch)) invalid('A change is { color?, note?, tags? }.');
+      const known = ['color', 'note', 'tags'].filter((key) => patch[key] !== undefined);
+      if (known.length === 0) invalid('Nothing to change: give a color, a note or tags.');
+      const next: Annotation = { ...record };
+      if (patch.color !== undefined) {
+        next.color = checkColor(patch.color);
+        if (next.color === null && record.selectors.length > 0)
+          invalid('A highlight needs one of the colours; delete it to remove it.');
+      }
+      if (patch.note !== undefined) next.note = checkNote(patch.note);
+      if (patch.tags !== undefined) next.tags = checkTags(patch.tags);
+      if (record.selectors.length === 0) {
+        if (next.note.trim() === '' && next.tags.length === 0)
+          invalid('A note on the whole document needs some text; delete it instead.');
+      } else {
+        next.motivation = next.note.trim() === '' ? 'highlighting' : 'commenting';
+      }
+      next.modified = stamp(record.modified);
+      store.put(next);
+      changed();
+      return next;
+    },
+
+    async deleteAnnotation(id) {
+      const removed = store.remove(checkAnnotationId(id));
+      if (!removed) throw new MarginError('not-found', 'That highlight or note no longer exists.');
+      changed();
+      return removed;
+    },
+
+    async restoreAnnotation(record) {
+      const checked = checkAnnotationRecord(record);
+      const current = store.get(checked.id);
+      // Undo twice, or undo after the record came back by import: what is there stays.
+      if (current) return current;
+      store.put(checked);
+      changed();
+      return checked;
+    },
+
+    async exportAnnotations(format, docId) {
+      if (format !== 'markdown' && format !== 'jsonld') invalid('The export format is markdown or jsonld.');
+      if (docId !== undefined) {
+        checkDocId(docId);
+        if (!library.has(docId) && store.list(docId).length === 0)
+          throw new MarginError('not-found', `There is no document "${docId}".`);
+      }
+      const exported = stamp();
+      const records = docId === undefined ? allInLibraryOrder() : listFor(docId);
+      if (format === 'jsonld') {
+        const label =
+          docId === undefined
+            ? 'Margin: all highlights and notes'
+            : `Margin: highlights and notes on ${docId}`;
+        const content = `${JSON.stringify(toAnnotationCollection(records, label, exported), null, 2)}\n`;
+        const name = docId === undefined ? 'margin-annotations.jsonld' : `${docId}.annotations.jsonld`;
+        return [{ name, mediaType: JSONLD_MEDIA_TYPE, content }];
+      }
+      const docIds = docId === undefined ? [...new Set(records.map((r) => r.docId))] : [docId];
+      return docIds.map((id) =>
+        markdownExport(
+          id,
+          library.has(id) ? library.get(id) : null,
+          records.filter((r) => r.docId === id),
+          exported,
+        ),
+      );
+    },
+
+    async importAnnotations(text) {
+      const report = importAnnotations(store, text);
+      changed();
+      return report;
+    },
+
+    searchAnnotations(query, docTitles) {
+      if (typeof query !== 'string') return [];
+      index ??= buildAnnotationIndex(store.list());
+      return index.search(query, docTitles);
+    },
+
+    countByDocument() {
+      return store.countByDocument();
+    },
+
+    notices() {
+      return store.notices();
+    },
+
+    close() {
+      store.close();
+    },
+  };
+}
