@@ -11,6 +11,8 @@ export interface RunOptions {
   parts: Set<string>;
   /** Only measure; do not rewrite RESULTS.md and results.json. */
   dryRun: boolean;
+  /** Fewer saves and repeats: a smoke run. */
+  quick: boolean;
 }
 
 export const ALL_PARTS = ['search', 'store', 'anchoring', 'renderer'] as const;
@@ -43,6 +45,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     seed: valueOf(args, '--seed') ?? 'margin-bench-1',
     parts,
     dryRun: args.includes('--dry-run'),
+    quick,
   };
 }
 

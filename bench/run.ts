@@ -4,6 +4,12 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import {
+  runAnchoringBench,
+  runStoreBench,
+  type AnchoringResult,
+  type StoreResult,
+} from './annotations-bench';
 import { machineInfo } from './machine';
 import { parseRunOptions, repeatsFor } from './run-options';
 import { runSearchBench, type SizeResult } from './search-bench';
@@ -29,7 +35,13 @@ async function main(): Promise<void> {
       );
     }
   }
-  const results = { machine, options: { ...options, parts: [...options.parts] }, sizes };
+  const store: StoreResult | null = options.parts.has('store')
+    ? await runStoreBench(options.seed, options.quick, log)
+    : null;
+  const anchoring: AnchoringResult | null = options.parts.has('anchoring')
+    ? await runAnchoringBench(options.seed, log)
+    : null;
+  const results = { machine, options: { ...options, parts: [...options.parts] }, sizes, store, anchoring };
   const out = options.dryRun
     ? path.join(__dirname, '.work', 'results.json')
     : path.join(__dirname, 'results.json');

@@ -1,0 +1,113 @@
+/**
+ * Child process for the annotation benchmarks: the SQLite store on real disk (note save latency with
+ * synchronous=FULL, open time with 10,000 annotations) and anchoring (1,000 highlights after an edit).
+ */
+import { readFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import type { Annotation, Document } from '../../main/api';
+import { anchor, type Anchorable, type RangeSelectors } from '../../main/annotations/anchoring';
+import { openAnnotationStore } from '../../main/annotations/annotation-store';
+import { canonicalText } from '../../main/library/canonical-text';
+import { editText, makeHighlights, noteText, textHash } from '../annotation-fixtures';
+import { Random } from '../prng';
+import { summarise } from '../stats';
+import { runJob } from './child-job';
+
+export type AnnotationsJob =
+  | {
+      task: 'store';
+      bundleDir: string;
+      docId: string;
+      dataDir: string;
+      saves: number;
+      total: number;
+      reopens: number;
+    }
+  | { task: 'anchoring'; bundleDir: string; docId: string; count: number; repeats: number; seed: string };
+
+function documentText(bundleDir: string, docId: string): string {
+  const doc = JSON.parse(readFileSync(path.join(bundleDir, 'docs', `${docId}.json`), 'utf8')) as Document;
+  return canonicalText(doc);
+}
+
+function anchorable(annotation: Annotation): Anchorable {
+  const { docTextHash, anchorStatus } = annotation;
+  return { selectors: annotation.selectors as RangeSelectors, docTextHash, anchorStatus };
+}
+
+function timed<T>(work: () => T): [T, number] {
+  const start = performance.now();
+  const result = work();
+  return [result, performance.now() - start];
+}
+
+runJob<AnnotationsJob>(async (job) => {
+  const text = documentText(job.bundleDir, job.docId);
+
+  if (job.task === 'anchoring') {
+    const highlights = makeHighlights(job.docId, text, job.count, job.seed).map(anchorable);
+    const edited = editText(text, job.seed);
+    const editedHash = textHash(edited);
+    const runs: number[] = [];
+    let statuses: Record<string, number> = {};
+    for (let r = 0; r < job.repeats; r++) {
+      const [results, ms] = timed(() => highlights.map((highlight) => anchor(highlight, edited, editedHash)));
+      runs.push(ms);
+      statuses = {};
+      for (const result of results) statuses[result.status] = (statuses[result.status] ?? 0) + 1;
+    }
+    // The unchanged text: positions are checked and nothing is searched (the common case on opening).
+    const [, unchangedMs] = timed(() =>
+      highlights.map((highlight) => anchor(highlight, text, highlight.docTextHash)),
+    );
+    return {
+      coldMs: runs[0],
+      runs,
+      statuses,
+      unchangedMs,
+      textLength: text.length,
+      editedLength: edited.length,
+    };
+  }
+
+  await rm(job.dataDir, { recursive: true, force: true });
+  const random = new Random(`store:${job.docId}`);
+  const [store, emptyOpenMs] = timed(() => openAnnotationStore({ dataDir: job.dataDir }));
+  const highlights = makeHighlights(job.docId, text, job.total, 'store');
+
+  // New notes, one transaction each, as the reader saves them.
+  const saveTimes: number[] = [];
+  for (let i = 0; i < job.saves; i++) saveTimes.push(timed(() => store.put(highlights[i]!))[1]);
+  // Edits of an existing note (the most common save while writing).
+  const editTimes: number[] = [];
+  for (let i = 0; i < job.saves; i++) {
+    const existing = highlights[i % job.saves]!;
+    const modified = new Date(Date.parse(existing.modified) + 1_000 * (i + 1)).toISOString();
+    const record: Annotation = { ...existing, note: noteText(random), modified };
+    editTimes.push(timed(() => store.put(record))[1]);
+  }
+  const rest = highlights.slice(job.saves);
+  for (let i = 0; i < rest.length; i += 500) store.putAll(rest.slice(i, i + 500));
+  store.close();
+
+  const openTimes: number[] = [];
+  const listTimes: number[] = [];
+  let rows = 0;
+  for (let r = 0; r < job.reopens; r++) {
+    const [reopened, openMs] = timed(() => openAnnotationStore({ dataDir: job.dataDir }));
+    openTimes.push(openMs);
+    const [all, listMs] = timed(() => reopened.list());
+    listTimes.push(listMs);
+    rows = all.length;
+    reopened.close();
+  }
+  return {
+    emptyOpenMs,
+    save: summarise(saveTimes),
+    edit: summarise(editTimes),
+    rows,
+    openRuns: openTimes,
+    listRuns: listTimes,
+  };
+});
