@@ -65,9 +65,7 @@ export function checkTags(value: unknown): string[] {
     const trimmed = tag.trim();
     if (trimmed.length === 0) invalid('A tag cannot be empty.');
     if (trimmed.length > MAX_TAG_LENGTH) invalid(`A tag is at most ${MAX_TAG_LENGTH} characters.`);
-    // eslint-disable-next-line no-control-regex
-    if (/[\u0000-\u001f\u007f]/.test(trimmed))
-      invalid('A tag cannot contain line breaks or control characters.');
+    if (/\p{Cc}/u.test(trimmed)) invalid('A tag cannot contain line breaks or control characters.');
     if (!tags.includes(trimmed)) tags.push(trimmed);
   }
   if (tags.length > MAX_TAGS) invalid(`An annotation has at most ${MAX_TAGS} tags.`);

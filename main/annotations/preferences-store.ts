@@ -53,12 +53,11 @@ const FIELD_RULES: Record<keyof Preferences, string> = {
 function checkPosition(value: unknown): ReadingPosition {
   if (typeof value !== 'object' || value === null) invalid('A reading position is { blockId, fraction }.');
   const { blockId, fraction } = value as Record<string, unknown>;
-  // eslint-disable-next-line no-control-regex
   if (
     typeof blockId !== 'string' ||
     blockId.length === 0 ||
     blockId.length > 200 ||
-    /[\u0000-\u001f]/.test(blockId)
+    /\p{Cc}/u.test(blockId)
   ) {
     invalid('A reading position names a block id.');
   }
