@@ -22,7 +22,7 @@ const THEMATIC_BREAK = /^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3
 const LIST_ITEM = /^\s{0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+/;
 const QUOTE = /^\s{0,3}>[ \t]?/;
 const IMAGE_ONLY = /^!\[((?:\\.|[^\]\\])*)\]\(\s*<?(?:[^\s()<>]|\([^\s()<>]*\))*>?(?:\s+"([^"]*)")?\s*\)$/;
-const RCAS_FIGURE = /^▲\s*(.*?)\s*(?:\(([^()]*)\))?\s*\.?$/;
+const RCAS_FIGURE = /^▲\s*(.*?)(?:\s*[(（]([^()（）]*)[)）]\s*\.?)?$/;
 const BIO_HEADING = /^about\s+(?:the\s+)?(?:authors?|contributors?)$/i;
 
 function figureOf(text: string): BlockDraft | null {

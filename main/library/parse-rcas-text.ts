@@ -13,6 +13,7 @@ import {
   isFigure,
   isHeading,
   isPublisherInvitation,
+  isTitleCaseHeading,
   loneUrl,
   publisherAboutHeading,
   sameLineKey,
@@ -144,7 +145,7 @@ function collect(chunks: Chunk[], title: string, authors: Author[], fileName: st
 
 function parseFigure(chunk: Chunk, fileName: string): BlockDraft {
   const body = chunk.text.slice(FIGURE_MARK.length).trim();
-  const match = /^(.*?)\s*(?:\(([^()]*)\))?\s*\.?$/.exec(body) as RegExpExecArray;
+  const match = /^(.*?)(?:\s*[(（]([^()（）]*)[)）]\s*\.?)?$/.exec(body) as RegExpExecArray;
   const caption = (match[1] as string).trim();
   const credit = match[2]?.replace(/^(?:photo|image|source|credit|picture)\s*:\s*/i, '').trim() || null;
   if (caption === '')
@@ -161,9 +162,10 @@ function paragraphsAndFigures(chunks: Chunk[], fileName: string, withHeadings: b
   const sections: SectionDraft[] = [{ heading: null, blocks: [] }];
   const texts = new Map<BlockDraft, OpenParagraph>();
   let open: OpenParagraph | null = null;
-  for (const chunk of chunks) {
+  chunks.forEach((chunk, index) => {
     const section = sections[sections.length - 1] as SectionDraft;
-    if (withHeadings && isHeading(chunk)) {
+    const heading = isHeading(chunk) || (open === null && isTitleCaseHeading(chunk, chunks[index + 1]));
+    if (withHeadings && heading) {
       sections.push({ heading: chunk.text, blocks: [] });
       open = null;
     } else if (isFigure(chunk)) {
@@ -178,7 +180,7 @@ function paragraphsAndFigures(chunks: Chunk[], fileName: string, withHeadings: b
       section.blocks.push(draft);
       if (endsOpen(chunk.text)) open = paragraph;
     }
-  }
+  });
   // Inline markup is parsed after rejoining, so emphasis cut by a page break still pairs up.
   for (const [draft, paragraph] of texts)
     if (draft.type === 'paragraph') draft.runs = parseInline(paragraph.text, RCAS_SYNTAX);

@@ -65,11 +65,19 @@ export function isBioHeading(chunk: Chunk): boolean {
   return chunk.lines.length === 1 && BIO_HEADING.test(chunk.text);
 }
 
-/** "About RCAS" → "RCAS"; null for anything else (including "About Author"). */
+/** Who an "About …" heading may introduce: an acronym (RCAS, CSPS) or a generic name for a publisher. */
+const PUBLISHER_NAME =
+  /^(?:[\p{Lu}\d][\p{L}\d&.-]{1,11}|us|the\s+(?:publisher|institute|institution|centre|center|organi[sz]ation|think[-\s]tank|foundation|council|editors?))$/iu;
+
+/** "About RCAS" → "RCAS"; null for anything else ("About Author", "About the Belt and Road"). */
 export function publisherAboutHeading(chunk: Chunk): string | null {
   if (chunk.lines.length !== 1 || isBioHeading(chunk)) return null;
-  const match = ABOUT_HEADING.exec(chunk.text);
-  return match && !/[.!?]$/.test(chunk.text) ? (match[1] as string) : null;
+  const name = ABOUT_HEADING.exec(chunk.text)?.[1];
+  if (name === undefined || !PUBLISHER_NAME.test(name)) return null;
+  // A single capitalised word must be an acronym: "About Pakistan" is a section, not a publisher.
+  const plausible =
+    (name.match(/\p{Lu}/gu)?.length ?? 0) >= 2 || !/^[\p{Lu}\d]/u.test(name) || /\s/.test(name);
+  return plausible ? name : null;
 }
 
 /** "Welcome to visit our website…": publisher text wherever it appears. */
@@ -104,6 +112,28 @@ export function isHeading(chunk: Chunk): boolean {
     !/\p{Ll}/u.test(text) &&
     !text.startsWith('▲') &&
     contactParts(text) === null
+  );
+}
+
+const FUNCTION_WORD_END = /\b(?:a|an|the|of|and|or|to|in|on|at|by|for|with|from|as|that|its|their|his|her)$/i;
+
+/**
+ * Some exports write headings in title case ("Policy Options") rather than capitals. A short line with
+ * no closing punctuation, followed by a paragraph that starts a new sentence, is such a heading; without
+ * this rule it would be taken for a paragraph cut by a page break and glued to the next one.
+ */
+export function isTitleCaseHeading(chunk: Chunk, next: Chunk | undefined): boolean {
+  const text = chunk.text;
+  return (
+    chunk.lines.length === 1 &&
+    text.length <= 80 &&
+    wordsIn(text) <= 10 &&
+    /^\p{Lu}/u.test(text) &&
+    !/[.!?…:;,\-–—]$/.test(text) &&
+    !FUNCTION_WORD_END.test(text) &&
+    !text.startsWith('▲') &&
+    next !== undefined &&
+    /^(?:\p{Lu}|["“‘]|▲)/u.test(next.text)
   );
 }
 

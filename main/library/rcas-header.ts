@@ -128,6 +128,29 @@ function isTitleLike(text: string): boolean {
   return text.length <= 250 && wordsIn(text) <= 30 && !/[.;,:]$/.test(text) && !looksLikeProse(text);
 }
 
+const SERIES_WORDS =
+  /\b(?:commentary|commentaries|brief|briefs|briefing|analysis|insights?|papers?|report|perspectives?|series|notes?|bulletin|review|opinion|op-ed|outlook|monitor|update)\b/i;
+
+/**
+ * Whether the first header line is a series line ("RCAS Commentary") rather than the title. The title
+ * is what the export repeats above the article (when only one of the two lines repeats); failing that,
+ * a series names a kind of publication; when both repeat they are the title and byline; a title followed
+ * by a "By …" byline has no series line above it.
+ */
+function seriesComesFirst(
+  first: string,
+  second: string,
+  repeats: (text: string) => boolean,
+  enoughLines: boolean,
+): boolean {
+  if (repeats(first) !== repeats(second)) return repeats(second);
+  if (SERIES_WORDS.test(first) && wordsIn(first) <= 6) return true;
+  // Both repeat: the title and the byline above the article.
+  if (repeats(first)) return false;
+  if (/^by\s/i.test(second) && looksLikeNames(second.replace(/^by\s+/i, ''))) return false;
+  return enoughLines;
+}
+
 export function parseRcasHeader(chunks: Chunk[], fileName: string): RcasHeader {
   const lines: HeaderLine[] = [];
   let published: string | null = null;
@@ -176,7 +199,7 @@ export function parseRcasHeader(chunks: Chunk[], fileName: string): RcasHeader {
   const first = lines[0] as HeaderLine;
   const second = lines[1];
   const hasSeries =
-    second !== undefined && !(repeats(first.text) && !repeats(second.text)) && (dated || lines.length > 2);
+    second !== undefined && seriesComesFirst(first.text, second.text, repeats, dated || lines.length > 2);
   const titleLine = hasSeries ? (second as HeaderLine) : first;
   if (!isTitleLike(titleLine.text)) throw noTitle(fileName, titleLine.line);
 

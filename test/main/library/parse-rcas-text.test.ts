@@ -378,6 +378,90 @@ describe('parseRcasText on other commentaries in the same export format', () => 
   });
 });
 
+describe('parseRcasText on header and layout variants', () => {
+  const join2 = (...chunks: string[]): string => chunks.join('\n\n');
+
+  it('reads a header without a series line when the title and byline repeat above the article', () => {
+    const doc = parseRcasText(
+      join2(
+        'Why Gwadar Matters',
+        'Jane Doe',
+        'Research Fellow, Some Institute',
+        '2 January 2021',
+        'Why Gwadar Matters',
+        'Jane Doe',
+        'Body text.',
+      ),
+      'no-series.txt',
+    );
+    expect(doc).toMatchObject({
+      series: null,
+      title: 'Why Gwadar Matters',
+      authors: [{ name: 'Jane Doe', role: 'Research Fellow, Some Institute' }],
+    });
+    expect(paragraphTexts(doc)).toEqual(['Body text.']);
+  });
+
+  it('reads a "By" byline, and a header given as one block of lines', () => {
+    const doc = parseRcasText(
+      'Gwadar and the Gulf\nBy Jane Doe and John Roe\n2021-01-02\n\nBody text.',
+      'by.txt',
+    );
+    expect(doc).toMatchObject({
+      series: null,
+      title: 'Gwadar and the Gulf',
+      authors: [
+        { name: 'Jane Doe', role: null },
+        { name: 'John Roe', role: null },
+      ],
+      published: '2021-01-02',
+    });
+  });
+
+  it('takes a short title-case line before a new sentence as a heading, not as a broken paragraph', () => {
+    const doc = parseRcasText(
+      join2(
+        'RCAS Commentary',
+        'A Title',
+        'March 1, 2024',
+        'Opening text.',
+        'Policy Options',
+        'First, talk.',
+        'About the Belt and Road',
+        'It is large.',
+      ),
+      'title-case.txt',
+    );
+    expect(doc.sections.map((section) => section.heading)).toEqual([
+      null,
+      'Policy Options',
+      'About the Belt and Road',
+    ]);
+    expect(doc.publisher).toBeNull();
+  });
+
+  it('reads a figure credit in full-width parentheses and a figure without a credit', () => {
+    const doc = parseRcasText(
+      join2(
+        'RCAS Commentary',
+        'A Title',
+        'March 1, 2024',
+        'Text.',
+        '▲ 港口（新华社）',
+        '▲ A map of the corridor.',
+      ),
+      'fig.txt',
+    );
+    const figures = articleBlocks(doc).filter((block) => block.type === 'figure');
+    expect(
+      figures.map((figure) => [blockText(figure), figure.type === 'figure' ? figure.credit : undefined]),
+    ).toEqual([
+      ['港口', '新华社'],
+      ['A map of the corridor.', null],
+    ]);
+  });
+});
+
 describe('parseRcasText on malformed exports', () => {
   it('names the file and line when there is no recognisable title', () => {
     const prose =
