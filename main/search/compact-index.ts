@@ -96,6 +96,17 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
   const newIndexOf = new Map<number, number>();
   terms.forEach((term, position) => newIndexOf.set(raw.invertedIndex[term]._index, position));
 
+  const vectorKeys = Object.keys(raw.fieldVectors);
+  const refCount = vectorKeys.length / fields.length;
+  if (!Number.isInteger(refCount)) throw new Error('compact index: every document needs a vector per field');
+  const refOf = (key: string): number => {
+    const ref = Number(key);
+    if (!Number.isInteger(ref) || ref < 0 || ref >= refCount || String(ref) !== key) {
+      throw new Error(`compact index: refs must be 0..${refCount - 1}; found "${key}"`);
+    }
+    return ref;
+  };
+
   const termOffsets = new Uint32Array(terms.length + 1);
   const postings = new ByteWriter();
   terms.forEach((term, position) => {
@@ -103,7 +114,7 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
     const posting = raw.invertedIndex[term];
     for (const field of fields) {
       const refs = Object.keys(posting[field] ?? {})
-        .map(Number)
+        .map(refOf)
         .sort((a, b) => a - b);
       postings.varint(refs.length);
       let previous = 0;
@@ -115,9 +126,6 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
   });
   termOffsets[terms.length] = postings.length;
 
-  const vectorKeys = Object.keys(raw.fieldVectors);
-  const refCount = vectorKeys.length / fields.length;
-  if (!Number.isInteger(refCount)) throw new Error('compact index: every document needs a vector per field');
   const vectors = new ByteWriter();
   let vectorNumbers = 0;
   for (let ref = 0; ref < refCount; ref++) {

@@ -14,12 +14,6 @@ export interface AnalysedToken {
   term: string | null;
 }
 
-// Lunr's tokenizer splits on whitespace and hyphens; this matches exactly the slices it makes.
-const LUNR_TOKEN = /[^\s-]+/g;
-// Lunr's trimmer strips leading and trailing non-word characters (ASCII \W).
-const LEADING_NON_WORD = /^\W+/;
-const TRAILING_NON_WORD = /\W+$/;
-
 const indexPipeline = new lunr.Pipeline();
 indexPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
 
@@ -38,19 +32,58 @@ export function indexTermOf(lowercaseToken: string): string | null {
   return result;
 }
 
-/** Tokenises and stems a text exactly as the index did, keeping where each word is. */
+/** JavaScript's `\s` plus the hyphen: where Lunr's tokenizer (`/[\s\-]+/`) splits. */
+function isSeparator(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code === 0x2d) return true;
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/** ASCII `\w`: what Lunr's trimmer keeps at the ends of a token. */
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f
+  );
+}
+
+/**
+ * Tokenises and stems a text exactly as the index did, keeping where each word is. Hand-rolled rather
+ * than regex-driven: it runs over every passage of every document shown, on each query.
+ */
 export function analyseText(text: string): AnalysedToken[] {
   const tokens: AnalysedToken[] = [];
-  for (const match of text.matchAll(LUNR_TOKEN)) {
-    const raw = match[0];
-    const lead = LEADING_NON_WORD.exec(raw)?.[0].length ?? 0;
-    const trail = lead === raw.length ? 0 : (TRAILING_NON_WORD.exec(raw)?.[0].length ?? 0);
-    if (lead === raw.length) continue; // punctuation only: Lunr drops it too
-    tokens.push({
-      start: match.index + lead,
-      end: match.index + raw.length - trail,
-      term: indexTermOf(raw.toLowerCase()),
-    });
+  const length = text.length;
+  let at = 0;
+  while (at < length) {
+    if (isSeparator(text.charCodeAt(at))) {
+      at++;
+      continue;
+    }
+    let end = at + 1;
+    while (end < length && !isSeparator(text.charCodeAt(end))) end++;
+    let wordStart = at;
+    let wordEnd = end;
+    while (wordStart < wordEnd && !isWordChar(text.charCodeAt(wordStart))) wordStart++;
+    while (wordEnd > wordStart && !isWordChar(text.charCodeAt(wordEnd - 1))) wordEnd--;
+    // A token of punctuation only is dropped by Lunr's trimmer too.
+    if (wordStart < wordEnd) {
+      tokens.push({ start: wordStart, end: wordEnd, term: indexTermOf(text.slice(at, end).toLowerCase()) });
+    }
+    at = end;
   }
   return tokens;
 }
