@@ -3,7 +3,14 @@
  * (`mg-app`), which alone changes app state and calls the API for writes. All bubble and are composed,
  * so they cross shadow roots.
  */
-import type { Preferences, ReadingPosition } from '../main/api';
+import type {
+  AnnotationPatch,
+  ExportFormat,
+  HighlightColor,
+  Preferences,
+  ReadingPosition,
+} from '../main/api';
+import type { TextSelection } from './controllers/selection-controller';
 
 const BUBBLES: EventInit = { bubbles: true, composed: true };
 
@@ -111,6 +118,157 @@ export class TocNavigateEvent extends Event {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------
+// Highlights and notes (the pen)
+// ---------------------------------------------------------------------------------------------------
+
+/** The reader finished (or cleared, with null) a text selection over the article. */
+export class TextSelectionEvent extends Event {
+  static readonly eventName = 'mg-text-selection';
+  constructor(readonly selection: TextSelection | null) {
+    super(TextSelectionEvent.eventName, BUBBLES);
+  }
+}
+
+/** Highlight a canonical-text range; `withNote` opens the new highlight's editor on its note. */
+export class HighlightCreateEvent extends Event {
+  static readonly eventName = 'mg-highlight-create';
+  constructor(
+    readonly range: { start: number; end: number },
+    readonly color: HighlightColor | null,
+    readonly withNote: boolean,
+  ) {
+    super(HighlightCreateEvent.eventName, BUBBLES);
+  }
+}
+
+/** Copy a quote with its citation to the clipboard. */
+export class CopyCitationEvent extends Event {
+  static readonly eventName = 'mg-copy-citation';
+  constructor(
+    readonly quote: string,
+    readonly start: number,
+  ) {
+    super(CopyCitationEvent.eventName, BUBBLES);
+  }
+}
+
+/** The selection menu was dismissed (Escape, or a click elsewhere). */
+export class SelectionDismissEvent extends Event {
+  static readonly eventName = 'mg-selection-dismiss';
+  constructor() {
+    super(SelectionDismissEvent.eventName, BUBBLES);
+  }
+}
+
+/** Open the editor of an annotation, near `anchor` (viewport rect) when given. */
+export class AnnotationEditEvent extends Event {
+  static readonly eventName = 'mg-annotation-edit';
+  constructor(
+    readonly annotationId: string,
+    readonly anchor: DOMRect | null = null,
+  ) {
+    super(AnnotationEditEvent.eventName, BUBBLES);
+  }
+}
+
+/** Change an annotation's colour, note or tags. */
+export class AnnotationUpdateEvent extends Event {
+  static readonly eventName = 'mg-annotation-update';
+  constructor(
+    readonly annotationId: string,
+    readonly patch: AnnotationPatch,
+  ) {
+    super(AnnotationUpdateEvent.eventName, BUBBLES);
+  }
+}
+
+/** Delete an annotation (the app offers undo). */
+export class AnnotationDeleteEvent extends Event {
+  static readonly eventName = 'mg-annotation-delete';
+  constructor(readonly annotationId: string) {
+    super(AnnotationDeleteEvent.eventName, BUBBLES);
+  }
+}
+
+/** Close the annotation editor. */
+export class AnnotationEditorCloseEvent extends Event {
+  static readonly eventName = 'mg-annotation-editor-close';
+  constructor() {
+    super(AnnotationEditorCloseEvent.eventName, BUBBLES);
+  }
+}
+
+/** Scroll the reader to an annotation and flash it. */
+export class AnnotationRevealEvent extends Event {
+  static readonly eventName = 'mg-annotation-reveal';
+  constructor(readonly annotationId: string) {
+    super(AnnotationRevealEvent.eventName, BUBBLES);
+  }
+}
+
+/** Add a note on the whole open document. */
+export class DocumentNoteCreateEvent extends Event {
+  static readonly eventName = 'mg-document-note-create';
+  constructor(readonly note: string) {
+    super(DocumentNoteCreateEvent.eventName, BUBBLES);
+  }
+}
+
+/** Show or hide the notes panel (toggle when `open` is undefined). */
+export class NotesPanelToggleEvent extends Event {
+  static readonly eventName = 'mg-notes-panel-toggle';
+  constructor(readonly open?: boolean) {
+    super(NotesPanelToggleEvent.eventName, BUBBLES);
+  }
+}
+
+/** Export annotations: of one document, or of all when `docId` is null. */
+export class AnnotationsExportEvent extends Event {
+  static readonly eventName = 'mg-annotations-export';
+  constructor(
+    readonly format: ExportFormat,
+    readonly docId: string | null,
+  ) {
+    super(AnnotationsExportEvent.eventName, BUBBLES);
+  }
+}
+
+/** Import annotations from a file the reader picked. */
+export class AnnotationsImportEvent extends Event {
+  static readonly eventName = 'mg-annotations-import';
+  constructor(
+    readonly text: string,
+    readonly fileName: string,
+  ) {
+    super(AnnotationsImportEvent.eventName, BUBBLES);
+  }
+}
+
+/** Open the notebook (every note of every document). */
+export class ShowNotebookEvent extends Event {
+  static readonly eventName = 'mg-show-notebook';
+  constructor() {
+    super(ShowNotebookEvent.eventName, BUBBLES);
+  }
+}
+
+/** The action button of a toast (e.g. Undo) was pressed. */
+export class ToastActionEvent extends Event {
+  static readonly eventName = 'mg-toast-action';
+  constructor() {
+    super(ToastActionEvent.eventName, BUBBLES);
+  }
+}
+
+/** The toast went away (timed out or dismissed). */
+export class ToastDismissEvent extends Event {
+  static readonly eventName = 'mg-toast-dismiss';
+  constructor() {
+    super(ToastDismissEvent.eventName, BUBBLES);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [OpenDocumentEvent.eventName]: OpenDocumentEvent;
@@ -124,5 +282,21 @@ declare global {
     [FindStepEvent.eventName]: FindStepEvent;
     [FindCloseEvent.eventName]: FindCloseEvent;
     [TocNavigateEvent.eventName]: TocNavigateEvent;
+    [TextSelectionEvent.eventName]: TextSelectionEvent;
+    [HighlightCreateEvent.eventName]: HighlightCreateEvent;
+    [CopyCitationEvent.eventName]: CopyCitationEvent;
+    [SelectionDismissEvent.eventName]: SelectionDismissEvent;
+    [AnnotationEditEvent.eventName]: AnnotationEditEvent;
+    [AnnotationUpdateEvent.eventName]: AnnotationUpdateEvent;
+    [AnnotationDeleteEvent.eventName]: AnnotationDeleteEvent;
+    [AnnotationEditorCloseEvent.eventName]: AnnotationEditorCloseEvent;
+    [AnnotationRevealEvent.eventName]: AnnotationRevealEvent;
+    [DocumentNoteCreateEvent.eventName]: DocumentNoteCreateEvent;
+    [NotesPanelToggleEvent.eventName]: NotesPanelToggleEvent;
+    [AnnotationsExportEvent.eventName]: AnnotationsExportEvent;
+    [AnnotationsImportEvent.eventName]: AnnotationsImportEvent;
+    [ShowNotebookEvent.eventName]: ShowNotebookEvent;
+    [ToastActionEvent.eventName]: ToastActionEvent;
+    [ToastDismissEvent.eventName]: ToastDismissEvent;
   }
 }
