@@ -1,0 +1,430 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, query, state } from 'lit/decorators.js';
+import type { Annotation, HighlightColor } from '../../main/api';
+import { parseTags } from '../annotations/annotation-order';
+import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
+import { AnnotationDeleteEvent, AnnotationEditorCloseEvent, AnnotationUpdateEvent } from '../events';
+import { sharedStyles } from '../styles/shared-styles';
+import { swatchStyles } from '../styles/highlight-styles';
+import './mg-markdown';
+
+/** How long typing may pause before the note is saved. */
+const SAVE_DELAY_MS = 600;
+
+/**
+ * The popover of one highlight or note: its colour, its note (Markdown, with a preview), its tags,
+ * and delete. Every change is saved as it is made (the note a moment after typing pauses, and at
+ * once when the editor closes), so there is no Save button to forget.
+ *
+ * @fires mg-annotation-update - colour, note or tags changed
+ * @fires mg-annotation-delete - Delete was chosen
+ * @fires mg-annotation-editor-close - Escape, Done, or a click outside
+ */
+@customElement('mg-annotation-editor')
+export class MgAnnotationEditor extends LitElement {
+  static override styles = [
+    sharedStyles,
+    swatchStyles,
+    css`
+      :host {
+        position: fixed;
+        z-index: 45;
+        display: block;
+        width: min(24rem, calc(100vw - 1rem));
+      }
+      .card {
+        display: grid;
+        gap: 0.75rem;
+        padding: 0.9rem 1rem 1rem;
+        border: 1px solid var(--mg-border);
+        border-radius: 12px;
+        background: var(--mg-surface-raised);
+        box-shadow: var(--mg-shadow);
+        color: var(--mg-text);
+        font-family: var(--mg-ui-font);
+        font-size: 0.9rem;
+      }
+      .row {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+      }
+      .spread {
+        justify-content: space-between;
+      }
+      .quote {
+        margin: 0;
+        max-height: 4.8em;
+        overflow: hidden;
+        padding-inline-start: 0.6rem;
+        border-inline-start: 3px solid var(--mg-border-strong);
+        color: var(--mg-text-soft);
+        font-family: var(--mg-reading-font);
+        font-size: 0.9rem;
+        line-height: 1.5;
+        display: -webkit-box;
+        -webkit-line-clamp: 3;
+        -webkit-box-orient: vertical;
+      }
+      .tabs {
+        display: flex;
+        gap: 0.25rem;
+      }
+      .tab {
+        padding: 0.2rem 0.6rem;
+        border: 0;
+        border-radius: 6px;
+        background: transparent;
+        color: var(--mg-muted);
+        font-size: 0.8rem;
+        cursor: pointer;
+      }
+      .tab[aria-selected='true'] {
+        background: var(--mg-accent-soft);
+        color: var(--mg-text);
+      }
+      label {
+        font-size: 0.8rem;
+        color: var(--mg-muted);
+      }
+      textarea,
+      input {
+        width: 100%;
+        border: 1px solid var(--mg-border);
+        border-radius: var(--mg-radius);
+        background: var(--mg-surface);
+        color: var(--mg-text);
+        font: inherit;
+      }
+      textarea {
+        min-height: 7rem;
+        padding: 0.5rem 0.6rem;
+        resize: vertical;
+        line-height: 1.45;
+      }
+      input {
+        min-height: 2rem;
+        padding: 0 0.55rem;
+      }
+      textarea:focus-visible,
+      input:focus-visible {
+        outline: 2px solid var(--mg-focus);
+        outline-offset: 0;
+      }
+      .preview {
+        min-height: 7rem;
+        padding: 0.5rem 0.6rem;
+        border: 1px dashed var(--mg-border);
+        border-radius: var(--mg-radius);
+        line-height: 1.5;
+      }
+      .tags {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.35rem;
+      }
+      .tag {
+        display: inline-flex;
+        align-items: center;
+        gap: 0.2rem;
+        padding: 0.1rem 0.2rem 0.1rem 0.55rem;
+        border-radius: 999px;
+        background: var(--mg-accent-soft);
+        font-size: 0.8rem;
+      }
+      .tag button {
+        width: 1.3rem;
+        height: 1.3rem;
+        padding: 0;
+        border: 0;
+        border-radius: 50%;
+        background: transparent;
+        color: var(--mg-muted);
+        cursor: pointer;
+        line-height: 1;
+      }
+      .tag button:hover {
+        color: var(--mg-text);
+        background: var(--mg-surface);
+      }
+      .danger {
+        color: var(--mg-danger);
+      }
+      .hint {
+        font-size: 0.75rem;
+      }
+    `,
+  ];
+
+  /** The annotation being edited; the editor is empty without one. */
+  @property({ attribute: false }) annotation: Annotation | null = null;
+  /** Where the highlight is on screen (viewport rect), to place the popover beside it. */
+  @property({ attribute: false }) anchor: DOMRect | null = null;
+  /** Put the caret in the note as soon as the editor opens ("Add note"). */
+  @property({ type: Boolean }) focusNote = false;
+
+  @state() private draft = '';
+  @state() private preview = false;
+  @query('textarea') private textarea?: HTMLTextAreaElement;
+
+  private saveTimer: number | undefined;
+  private editingId: string | null = null;
+
+  override connectedCallback() {
+    super.connectedCallback();
+    document.addEventListener('pointerdown', this.onOutsidePointer, true);
+  }
+
+  override disconnectedCallback() {
+    super.disconnectedCallback();
+    document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    this.flushNote();
+  }
+
+  override willUpdate(changed: PropertyValues<this>) {
+    if (changed.has('annotation') && this.annotation?.id !== this.editingId) {
+      this.flushNote();
+      this.editingId = this.annotation?.id ?? null;
+      this.draft = this.annotation?.note ?? '';
+      this.preview = false;
+    }
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    if (changed.has('anchor') || changed.has('annotation')) this.place();
+    if (
+      changed.has('annotation') &&
+      this.annotation &&
+      changed.get('annotation')?.id !== this.annotation.id
+    ) {
+      if (this.focusNote) this.textarea?.focus();
+      else this.renderRoot.querySelector<HTMLElement>('.swatch[aria-checked="true"], .swatch')?.focus();
+    }
+  }
+
+  override render() {
+    const annotation = this.annotation;
+    if (!annotation) return nothing;
+    const quote = annotation.selectors.length === 2 ? annotation.selectors[0].exact : null;
+    const title = quote ? 'Highlight' : 'Note on this document';
+    return html`
+      <div class="card" role="dialog" aria-label=${title} @keydown=${this.onKeyDown}>
+        ${quote ? html`<p class="quote">${quote}</p>` : nothing}
+        ${quote ? this.renderColors(annotation.color) : nothing}
+        <div class="row spread">
+          <div class="tabs" role="tablist" aria-label="Note">
+            <button
+              class="tab"
+              role="tab"
+              aria-selected=${!this.preview}
+              @click=${() => (this.preview = false)}
+            >
+              Write
+            </button>
+            <button class="tab" role="tab" aria-selected=${this.preview} @click=${this.showPreview}>
+              Preview
+            </button>
+          </div>
+          <span class="hint muted">Markdown</span>
+        </div>
+        ${
+          this.preview
+            ? html`<div class="preview" role="tabpanel" aria-label="Note preview">
+                ${this.draft.trim() ? html`<mg-markdown .source=${this.draft}></mg-markdown>` : html`<span class="muted">Nothing written yet.</span>`}
+              </div>`
+            : html`<textarea
+                aria-label="Note"
+                placeholder="Write a note…"
+                .value=${this.draft}
+                @input=${this.onInput}
+                @blur=${this.flushNote}
+              ></textarea>`
+        }
+        ${this.renderTags(annotation.tags)}
+        <div class="row spread">
+          <button class="button danger" @click=${this.delete}>Delete</button>
+          <button class="button" @click=${this.close}>Done</button>
+        </div>
+      </div>
+    `;
+  }
+
+  private renderColors(current: HighlightColor | null) {
+    const choices: (HighlightColor | null)[] = [...HIGHLIGHT_COLORS, null];
+    return html`
+      <div class="row" role="radiogroup" aria-label="Colour" @keydown=${this.onColorKey}>
+        ${choices.map(
+          (color) => html`
+            <button
+              class="swatch"
+              role="radio"
+              data-color=${color ?? 'none'}
+              aria-checked=${color === current}
+              tabindex=${color === current ? 0 : -1}
+              aria-label=${color ? colorLabel(color) : 'Underline only'}
+              title=${color ? colorLabel(color) : 'Underline only'}
+              @click=${() => this.setColor(color)}
+            ></button>
+          `,
+        )}
+      </div>
+    `;
+  }
+
+  private renderTags(tags: string[]) {
+    return html`
+      <div class="tags" aria-label="Tags">
+        ${tags.map(
+          (tag) =>
+            html`<span class="tag"
+              >${tag}<button
+                aria-label=${`Remove tag ${tag}`}
+                title="Remove tag"
+                @click=${() => this.removeTag(tag)}
+              >
+                ×
+              </button></span
+            >`,
+        )}
+      </div>
+      <input
+        aria-label="Add tags"
+        placeholder="Add tags (Enter or comma)"
+        @keydown=${this.onTagKey}
+        @blur=${this.onTagBlur}
+      />
+    `;
+  }
+
+  private place() {
+    const rect = this.anchor;
+    const margin = 8;
+    const width = this.offsetWidth || 384;
+    const height = this.offsetHeight || 360;
+    if (!rect) {
+      this.style.top = `${Math.max(margin, (window.innerHeight - height) / 2)}px`;
+      this.style.left = `${Math.max(margin, (window.innerWidth - width) / 2)}px`;
+      return;
+    }
+    let top = rect.bottom + margin;
+    if (top + height > window.innerHeight - margin) top = Math.max(margin, rect.top - height - margin);
+    const left = Math.min(Math.max(margin, rect.left), window.innerWidth - width - margin);
+    this.style.top = `${Math.round(top)}px`;
+    this.style.left = `${Math.round(left)}px`;
+  }
+
+  private setColor(color: HighlightColor | null) {
+    if (!this.annotation || this.annotation.color === color) return;
+    this.dispatchEvent(new AnnotationUpdateEvent(this.annotation.id, { color }));
+  }
+
+  private onColorKey(event: KeyboardEvent) {
+    const step =
+      event.key === 'ArrowRight' || event.key === 'ArrowDown'
+        ? 1
+        : event.key === 'ArrowLeft' || event.key === 'ArrowUp'
+          ? -1
+          : 0;
+    if (!step || !this.annotation) return;
+    event.preventDefault();
+    const choices: (HighlightColor | null)[] = [...HIGHLIGHT_COLORS, null];
+    const index = choices.indexOf(this.annotation.color);
+    const next = choices[(index + step + choices.length) % choices.length];
+    this.setColor(next);
+    void this.updateComplete.then(() =>
+      this.renderRoot.querySelector<HTMLElement>('.swatch[aria-checked="true"]')?.focus(),
+    );
+  }
+
+  private onInput(event: InputEvent) {
+    this.draft = (event.target as HTMLTextAreaElement).value;
+    window.clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => this.flushNote(), SAVE_DELAY_MS);
+  }
+
+  /** Saves the note now if it differs from what is stored. */
+  private flushNote = () => {
+    window.clearTimeout(this.saveTimer);
+    const annotation = this.annotation;
+    if (!annotation || annotation.id !== this.editingId || this.draft === annotation.note) return;
+    this.dispatchEvent(new AnnotationUpdateEvent(annotation.id, { note: this.draft }));
+  };
+
+  private showPreview() {
+    this.flushNote();
+    this.preview = true;
+  }
+
+  private addTags(text: string) {
+    if (!this.annotation) return;
+    const added = parseTags(text).filter(
+      (tag) => !this.annotation!.tags.some((t) => t.toLowerCase() === tag.toLowerCase()),
+    );
+    if (added.length === 0) return;
+    this.dispatchEvent(
+      new AnnotationUpdateEvent(this.annotation.id, { tags: [...this.annotation.tags, ...added] }),
+    );
+  }
+
+  private removeTag(tag: string) {
+    if (!this.annotation) return;
+    this.dispatchEvent(
+      new AnnotationUpdateEvent(this.annotation.id, { tags: this.annotation.tags.filter((t) => t !== tag) }),
+    );
+  }
+
+  private onTagKey(event: KeyboardEvent) {
+    const input = event.target as HTMLInputElement;
+    if (event.key === 'Enter' || event.key === ',') {
+      event.preventDefault();
+      this.addTags(input.value);
+      input.value = '';
+    } else if (event.key === 'Backspace' && input.value === '' && this.annotation?.tags.length) {
+      this.removeTag(this.annotation.tags[this.annotation.tags.length - 1]);
+    }
+  }
+
+  private onTagBlur(event: FocusEvent) {
+    const input = event.target as HTMLInputElement;
+    if (input.value.trim()) this.addTags(input.value);
+    input.value = '';
+  }
+
+  private onKeyDown(event: KeyboardEvent) {
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.close();
+    } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.close();
+    }
+  }
+
+  private onOutsidePointer = (event: PointerEvent) => {
+    if (this.annotation && !event.composedPath().includes(this)) this.close();
+  };
+
+  private delete() {
+    if (!this.annotation) return;
+    window.clearTimeout(this.saveTimer);
+    this.editingId = null;
+    this.dispatchEvent(new AnnotationDeleteEvent(this.annotation.id));
+  }
+
+  private close() {
+    this.flushNote();
+    const input = this.renderRoot.querySelector('input');
+    if (input?.value.trim()) {
+      this.addTags(input.value);
+      input.value = '';
+    }
+    this.dispatchEvent(new AnnotationEditorCloseEvent());
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-annotation-editor': MgAnnotationEditor;
+  }
+}

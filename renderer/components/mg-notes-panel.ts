@@ -1,0 +1,317 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { Annotation, ImportReport } from '../../main/api';
+import { annotationQuote, groupForPanel } from '../annotations/annotation-order';
+import { colorLabel } from '../annotations/highlight-colors';
+import {
+  AnnotationEditEvent,
+  AnnotationRevealEvent,
+  AnnotationsExportEvent,
+  AnnotationsImportEvent,
+  DocumentNoteCreateEvent,
+  NotesPanelToggleEvent,
+} from '../events';
+import { sharedStyles } from '../styles/shared-styles';
+import { swatchStyles } from '../styles/highlight-styles';
+import { annotationListStyles } from '../styles/annotation-list-styles';
+import './mg-markdown';
+
+/**
+ * The panel beside the reader: notes on the whole document first, then every highlight and note
+ * in reading order, then the ones whose passage is no longer in this edition of the document.
+ * Export and import live at its foot.
+ *
+ * @fires mg-annotation-reveal - a highlight in the list was chosen (scroll the reader to it)
+ * @fires mg-annotation-edit - Edit was chosen on an item
+ * @fires mg-document-note-create - a note on the whole document was added
+ * @fires mg-annotations-export - an export button was pressed
+ * @fires mg-annotations-import - a file was picked to import
+ * @fires mg-notes-panel-toggle - the panel's close button
+ */
+@customElement('mg-notes-panel')
+export class MgNotesPanel extends LitElement {
+  static override styles = [
+    sharedStyles,
+    swatchStyles,
+    annotationListStyles,
+    css`
+      :host {
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
+        height: 100%;
+        background: var(--mg-surface);
+        border-inline-start: 1px solid var(--mg-border);
+        color: var(--mg-text);
+        font-family: var(--mg-ui-font);
+        font-size: 0.9rem;
+      }
+      header {
+        display: flex;
+        align-items: center;
+        justify-content: space-between;
+        padding: 0.75rem 0.75rem 0.5rem 1rem;
+      }
+      h2 {
+        margin: 0;
+        font-size: 1rem;
+        font-weight: 650;
+      }
+      .count {
+        margin-inline-start: 0.4rem;
+        font-weight: 400;
+      }
+      .scroll {
+        flex: 1;
+        overflow-y: auto;
+        padding: 0 1rem 1rem;
+      }
+      h3 {
+        margin: 1.1rem 0 0.5rem;
+        font-size: 0.75rem;
+        font-weight: 650;
+        letter-spacing: 0.06em;
+        text-transform: uppercase;
+        color: var(--mg-muted);
+      }
+      .new-note {
+        display: grid;
+        gap: 0.4rem;
+      }
+      textarea {
+        width: 100%;
+        min-height: 4.5rem;
+        padding: 0.45rem 0.55rem;
+        border: 1px solid var(--mg-border);
+        border-radius: var(--mg-radius);
+        background: var(--mg-bg);
+        color: var(--mg-text);
+        font: inherit;
+        resize: vertical;
+      }
+      .new-note .button {
+        justify-self: end;
+      }
+      .empty {
+        margin: 0.5rem 0;
+        line-height: 1.5;
+      }
+      footer {
+        display: grid;
+        gap: 0.5rem;
+        padding: 0.75rem 1rem;
+        border-top: 1px solid var(--mg-border);
+      }
+      .actions {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.4rem;
+      }
+      .report {
+        margin: 0;
+        font-size: 0.8rem;
+        line-height: 1.45;
+      }
+      .report ul {
+        margin: 0.25rem 0 0;
+        padding-inline-start: 1.1rem;
+      }
+    `,
+  ];
+
+  /** The open document's id (for a one-document export). */
+  @property() docId = '';
+  /** Every annotation of the open document. */
+  @property({ attribute: false }) annotations: readonly Annotation[] = [];
+  /** What the last import did, shown at the panel's foot until the next one. */
+  @property({ attribute: false }) importReport: ImportReport | null = null;
+
+  @state() private newNote = '';
+
+  override render() {
+    const groups = groupForPanel(this.annotations);
+    const total = this.annotations.length;
+    return html`
+      <header>
+        <h2 id="notes-title">Notes<span class="count muted">${total || ''}</span></h2>
+        <button
+          class="icon-button"
+          aria-label="Close notes"
+          title="Close notes (Ctrl+Shift+N)"
+          @click=${this.closePanel}
+        >
+          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+          </svg>
+        </button>
+      </header>
+      <div class="scroll">
+        <h3>Document note</h3>
+        ${
+          groups.documentNotes.length
+            ? html`<ul class="items">
+                ${groups.documentNotes.map((a) => this.renderItem(a))}
+              </ul>`
+            : nothing
+        }
+        <div class="new-note">
+          <textarea
+            aria-label="Note on this document"
+            placeholder="A note on the whole document…"
+            .value=${this.newNote}
+            @input=${(event: InputEvent) => (this.newNote = (event.target as HTMLTextAreaElement).value)}
+            @keydown=${this.onNoteKey}
+          ></textarea>
+          <button class="button" ?disabled=${this.newNote.trim() === ''} @click=${this.addDocumentNote}>
+            Add note
+          </button>
+        </div>
+
+        <h3>Highlights</h3>
+        ${
+          groups.passages.length
+            ? html`<ul class="items">
+                ${groups.passages.map((a) => this.renderItem(a))}
+              </ul>`
+            : html`<p class="empty muted">Select text in the article to highlight it or add a note.</p>`
+        }
+        ${
+          groups.orphaned.length
+            ? html`<h3>Not found in this edition</h3>
+                <ul class="items">
+                  ${groups.orphaned.map((a) => this.renderItem(a))}
+                </ul>`
+            : nothing
+        }
+      </div>
+      <footer>
+        <div class="actions" role="group" aria-label="Export and import">
+          <button
+            class="button"
+            @click=${() => this.export('markdown')}
+            title="One Markdown file, ready for Obsidian"
+          >
+            Export Markdown
+          </button>
+          <button class="button" @click=${() => this.export('jsonld')} title="W3C Web Annotation JSON-LD">
+            Export JSON-LD
+          </button>
+          <button class="button" @click=${this.pickFile}>Import…</button>
+          <input
+            type="file"
+            accept=".json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown"
+            hidden
+            @change=${this.onFile}
+            aria-label="Import annotations file"
+          />
+        </div>
+        ${this.renderReport()}
+      </footer>
+    `;
+  }
+
+  private renderItem(annotation: Annotation) {
+    const quote = annotationQuote(annotation);
+    const orphaned = annotation.anchorStatus === 'orphaned';
+    return html`
+      <li class="item" data-annotation-id=${annotation.id}>
+        <span
+          class="color-bar"
+          data-color=${annotation.color ?? 'none'}
+          title=${colorLabel(annotation.color)}
+        ></span>
+        <div class="body">
+          ${
+            quote
+              ? orphaned
+                ? html`<p class="quote">${quote}</p>
+                    <p class="orphan-label">Couldn’t find this passage in the current edition.</p>`
+                : html`<button
+                    class="quote quote-button"
+                    title="Show in the article"
+                    @click=${() => this.reveal(annotation)}
+                  >
+                    ${quote}
+                  </button>`
+              : nothing
+          }
+          ${annotation.note.trim() ? html`<mg-markdown compact .source=${annotation.note}></mg-markdown>` : nothing}
+          <div class="meta">
+            ${annotation.tags.map((tag) => html`<span class="tag">${tag}</span>`)}
+            <button class="link-button" @click=${(event: Event) => this.edit(annotation, event)}>
+              ${annotation.note.trim() ? 'Edit' : quote ? 'Add note' : 'Edit'}
+            </button>
+          </div>
+        </div>
+      </li>
+    `;
+  }
+
+  private renderReport() {
+    const report = this.importReport;
+    if (!report) return nothing;
+    return html`<div class="report" role="status">
+      Imported: ${report.added} added, ${report.updated} updated, ${report.skipped} unchanged.
+      ${
+        report.problems.length
+          ? html`<ul>
+              ${report.problems.slice(0, 5).map((problem) => html`<li>${problem}</li>`)}
+              ${report.problems.length > 5 ? html`<li>…and ${report.problems.length - 5} more.</li>` : nothing}
+            </ul>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private reveal(annotation: Annotation) {
+    this.dispatchEvent(new AnnotationRevealEvent(annotation.id));
+  }
+
+  private edit(annotation: Annotation, event: Event) {
+    const item = (event.currentTarget as HTMLElement).closest('li');
+    const rect = item?.getBoundingClientRect() ?? null;
+    // The editor opens beside the panel, not over the item it edits.
+    const anchor = rect ? new DOMRect(Math.max(8, rect.left - 400), rect.top, 0, 0) : null;
+    this.dispatchEvent(new AnnotationEditEvent(annotation.id, anchor));
+  }
+
+  private addDocumentNote() {
+    const note = this.newNote.trim();
+    if (!note) return;
+    this.dispatchEvent(new DocumentNoteCreateEvent(note));
+    this.newNote = '';
+  }
+
+  private onNoteKey(event: KeyboardEvent) {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      this.addDocumentNote();
+    }
+  }
+
+  private export(format: 'markdown' | 'jsonld') {
+    this.dispatchEvent(new AnnotationsExportEvent(format, this.docId || null));
+  }
+
+  private pickFile() {
+    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
+  }
+
+  private async onFile(event: Event) {
+    const input = event.target as HTMLInputElement;
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    this.dispatchEvent(new AnnotationsImportEvent(await file.text(), file.name));
+  }
+
+  private closePanel() {
+    this.dispatchEvent(new NotesPanelToggleEvent(false));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-notes-panel': MgNotesPanel;
+  }
+}

@@ -1,0 +1,174 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { HighlightColor } from '../../main/api';
+import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
+import type { TextSelection } from '../controllers/selection-controller';
+import { CopyCitationEvent, HighlightCreateEvent, SelectionDismissEvent } from '../events';
+import { sharedStyles } from '../styles/shared-styles';
+import { swatchStyles } from '../styles/highlight-styles';
+
+/**
+ * The small menu over a text selection: five highlight colours, "Add note" and "Copy with citation".
+ * It floats above the selection without taking focus, so the reader can still adjust the selection;
+ * Tab moves into it, arrow keys move along it, Escape closes it.
+ *
+ * @fires mg-highlight-create - a colour or "Add note" was chosen
+ * @fires mg-copy-citation - "Copy with citation" was chosen
+ * @fires mg-selection-dismiss - Escape, or focus left the menu by keyboard
+ */
+@customElement('mg-selection-menu')
+export class MgSelectionMenu extends LitElement {
+  static override styles = [
+    sharedStyles,
+    swatchStyles,
+    css`
+      :host {
+        position: fixed;
+        z-index: 40;
+        display: block;
+      }
+      :host([hidden]) {
+        display: none;
+      }
+      [role='toolbar'] {
+        display: flex;
+        align-items: center;
+        gap: 0.15rem;
+        padding: 0.3rem;
+        border: 1px solid var(--mg-border);
+        border-radius: 999px;
+        background: var(--mg-surface-raised);
+        box-shadow: var(--mg-shadow);
+        font-family: var(--mg-ui-font);
+        font-size: 0.85rem;
+        animation: rise var(--mg-duration) ease-out;
+      }
+      @keyframes rise {
+        from {
+          opacity: 0;
+          transform: translateY(4px);
+        }
+      }
+      .divider {
+        width: 1px;
+        align-self: stretch;
+        margin: 0.25rem 0.3rem;
+        background: var(--mg-border);
+      }
+      .text-button {
+        min-height: 2rem;
+        padding: 0 0.7rem;
+        border: 0;
+        border-radius: 999px;
+        background: transparent;
+        color: var(--mg-text);
+        font-size: 0.85rem;
+        cursor: pointer;
+        white-space: nowrap;
+      }
+      .text-button:hover {
+        background: var(--mg-accent-soft);
+      }
+    `,
+  ];
+
+  /** The selection the menu acts on; the menu is hidden without one. */
+  @property({ attribute: false }) selection: TextSelection | null = null;
+
+  override render() {
+    if (!this.selection) return nothing;
+    return html`
+      <div
+        role="toolbar"
+        aria-label="Highlight the selection"
+        aria-orientation="horizontal"
+        @keydown=${this.onKeyDown}
+      >
+        ${HIGHLIGHT_COLORS.map(
+          (color, index) => html`
+            <button
+              class="swatch"
+              data-color=${color}
+              tabindex=${index === 0 ? 0 : -1}
+              aria-label=${`Highlight ${colorLabel(color).toLowerCase()}`}
+              title=${`Highlight ${colorLabel(color).toLowerCase()}`}
+              @click=${() => this.create(color, false)}
+            ></button>
+          `,
+        )}
+        <span class="divider" aria-hidden="true"></span>
+        <button class="text-button" tabindex="-1" @click=${() => this.create(null, true)}>Add note</button>
+        <button class="text-button" tabindex="-1" @click=${this.copy}>Copy with citation</button>
+      </div>
+    `;
+  }
+
+  override updated(changed: PropertyValues<this>) {
+    if (changed.has('selection')) this.place();
+  }
+
+  /** Moves focus to the first colour (the reader pressed Tab with the menu open). */
+  override focus() {
+    this.buttons()[0]?.focus();
+  }
+
+  /** Puts the menu above the selection, or below it near the top of the window, inside the viewport. */
+  private place() {
+    const rect = this.selection?.rect;
+    if (!rect) return;
+    const width = this.offsetWidth || 320;
+    const height = this.offsetHeight || 44;
+    const margin = 8;
+    const header = parseFloat(getComputedStyle(this).getPropertyValue('--mg-header-height')) * 16 || 56;
+    let top = rect.top - height - margin;
+    if (top < header + margin) top = rect.bottom + margin;
+    const left = Math.min(
+      Math.max(margin, rect.left + rect.width / 2 - width / 2),
+      window.innerWidth - width - margin,
+    );
+    this.style.top = `${Math.round(top)}px`;
+    this.style.left = `${Math.round(left)}px`;
+  }
+
+  private buttons(): HTMLButtonElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')];
+  }
+
+  private onKeyDown(event: KeyboardEvent) {
+    const buttons = this.buttons();
+    const current = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
+    let next = -1;
+    if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (current + 1) % buttons.length;
+    else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp')
+      next = (current - 1 + buttons.length) % buttons.length;
+    else if (event.key === 'Home') next = 0;
+    else if (event.key === 'End') next = buttons.length - 1;
+    else if (event.key === 'Escape') {
+      event.preventDefault();
+      event.stopPropagation();
+      this.dispatchEvent(new SelectionDismissEvent());
+      return;
+    }
+    if (next < 0) return;
+    event.preventDefault();
+    buttons.forEach((button, index) => (button.tabIndex = index === next ? 0 : -1));
+    buttons[next].focus();
+  }
+
+  private create(color: HighlightColor | null, withNote: boolean) {
+    if (!this.selection) return;
+    const { start, end } = this.selection;
+    this.dispatchEvent(new HighlightCreateEvent({ start, end }, color, withNote));
+  }
+
+  private copy() {
+    if (!this.selection) return;
+    this.dispatchEvent(new CopyCitationEvent(this.selection.quote, this.selection.start));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-selection-menu': MgSelectionMenu;
+  }
+}

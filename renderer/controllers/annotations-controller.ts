@@ -1,0 +1,422 @@
+/**
+ * The mediator's share of highlights and notes: `mg-app` owns one of these, and it holds the open
+ * document's annotations, the selection menu, the editor, the notes panel and the undo toast. It
+ * listens on the app element for the pen's events (they bubble up from every component), calls the
+ * API, and asks the app to render again. Components never call the API themselves.
+ */
+import { ContextProvider } from '@lit/context';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Annotation, Document, ExportedFile, ImportReport, MarginApi } from '../../main/api';
+import { formatCitation, sectionAt } from '../annotations/citation';
+import { annotationsContext } from '../contexts';
+import type { TextSelection } from './selection-controller';
+import {
+  AnnotationDeleteEvent,
+  AnnotationEditEvent,
+  AnnotationEditorCloseEvent,
+  AnnotationRevealEvent,
+  AnnotationsExportEvent,
+  AnnotationsImportEvent,
+  AnnotationUpdateEvent,
+  CopyCitationEvent,
+  DocumentNoteCreateEvent,
+  HighlightCreateEvent,
+  NotesPanelToggleEvent,
+  OpenAnnotationEvent,
+  SelectionDismissEvent,
+  TextSelectionEvent,
+  ToastActionEvent,
+  ToastDismissEvent,
+} from '../events';
+import '../components/mg-selection-menu';
+import '../components/mg-annotation-editor';
+import '../components/mg-notes-panel';
+import '../components/mg-pen-toast';
+
+/** What the reader view offers the pen: jump to a painted annotation, drop the text selection. */
+export interface ReaderPen {
+  revealAnnotation(annotationId: string): boolean;
+  isPainted(annotationId: string): boolean;
+  annotationBox(annotationId: string): DOMRect | null;
+  clearSelection(): void;
+}
+
+interface Toast {
+  message: string;
+  /** A deleted record the toast's Undo puts back. */
+  undo: Annotation | null;
+}
+
+const PANEL_KEY = 'margin-notes-panel-open';
+
+export class AnnotationsController implements ReactiveController {
+  selection: TextSelection | null = null;
+  editing: { id: string; anchor: DOMRect | null; focusNote: boolean } | null = null;
+  panelOpen = localStorage.getItem(PANEL_KEY) === 'true';
+  toast: Toast | null = null;
+  importReport: ImportReport | null = null;
+  /** Every annotation of every document, loaded for the notebook (null until asked for). */
+  all: Annotation[] | null = null;
+
+  private doc: Document | null = null;
+  private docId: string | null = null;
+  private pendingReveal: string | null = null;
+  private loading = 0;
+  private list: Annotation[] = [];
+  private readonly provider: ContextProvider<typeof annotationsContext>;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly api: () => MarginApi,
+    private readonly reader: () => ReaderPen | null,
+  ) {
+    host.addController(this);
+    // The article reads the open document's annotations from here, through the element tree.
+    this.provider = new ContextProvider(host, { context: annotationsContext, initialValue: [] });
+  }
+
+  /** The open document's annotations, as the API last returned them. */
+  get annotations(): Annotation[] {
+    return this.list;
+  }
+
+  set annotations(list: Annotation[]) {
+    this.list = list;
+    this.provider.setValue(list);
+  }
+
+  hostConnected(): void {
+    const on = <E extends Event>(name: string, handler: (event: E) => void) =>
+      this.host.addEventListener(name, handler as EventListener);
+    on(TextSelectionEvent.eventName, (event: TextSelectionEvent) => this.setSelection(event.selection));
+    on(SelectionDismissEvent.eventName, () => this.setSelection(null));
+    on(HighlightCreateEvent.eventName, (event: HighlightCreateEvent) => void this.create(event));
+    on(
+      CopyCitationEvent.eventName,
+      (event: CopyCitationEvent) => void this.copyCitation(event.quote, event.start),
+    );
+    on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) =>
+      this.edit(event.annotationId, event.anchor, false),
+    );
+    on(AnnotationEditorCloseEvent.eventName, () => this.closeEditor());
+    on(AnnotationUpdateEvent.eventName, (event: AnnotationUpdateEvent) => void this.update(event));
+    on(
+      AnnotationDeleteEvent.eventName,
+      (event: AnnotationDeleteEvent) => void this.remove(event.annotationId),
+    );
+    on(AnnotationRevealEvent.eventName, (event: AnnotationRevealEvent) => this.reveal(event.annotationId));
+    on(
+      DocumentNoteCreateEvent.eventName,
+      (event: DocumentNoteCreateEvent) => void this.createDocumentNote(event.note),
+    );
+    on(NotesPanelToggleEvent.eventName, (event: NotesPanelToggleEvent) => this.togglePanel(event.open));
+    on(AnnotationsExportEvent.eventName, (event: AnnotationsExportEvent) => void this.export(event));
+    on(AnnotationsImportEvent.eventName, (event: AnnotationsImportEvent) => void this.import(event.text));
+    on(OpenAnnotationEvent.eventName, (event: OpenAnnotationEvent) =>
+      this.openAnnotation(event.docId, event.annotationId),
+    );
+    on(ToastActionEvent.eventName, () => void this.undo());
+    on(ToastDismissEvent.eventName, () => this.setToast(null));
+    window.addEventListener('keydown', this.onKeyDown);
+  }
+
+  hostDisconnected(): void {
+    window.removeEventListener('keydown', this.onKeyDown);
+  }
+
+  /** The mediator tells the pen which document is open (null in the library or notebook). */
+  setDocument(docId: string | null): void {
+    if (docId === this.docId) return;
+    this.docId = docId;
+    this.doc = null;
+    this.annotations = [];
+    this.selection = null;
+    this.editing = null;
+    this.importReport = null;
+    if (docId) void this.load(docId);
+    this.host.requestUpdate();
+  }
+
+  /** Loads every annotation for the notebook. */
+  async loadAll(): Promise<void> {
+    try {
+      this.all = await this.api().listAllAnnotations();
+    } catch (error) {
+      this.fail('Your notes could not be loaded', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  get openDocId(): string | null {
+    return this.docId;
+  }
+
+  /** The selection menu, the editor and the toast, wherever the app puts its overlays. */
+  renderOverlays() {
+    const editing = this.editing ? this.findAnnotation(this.editing.id) : null;
+    return html`
+      <mg-selection-menu .selection=${this.selection}></mg-selection-menu>
+      ${
+        editing
+          ? html`<mg-annotation-editor
+              .annotation=${editing}
+              .anchor=${this.editing?.anchor ?? null}
+              .focusNote=${this.editing?.focusNote ?? false}
+            ></mg-annotation-editor>`
+          : nothing
+      }
+      <mg-pen-toast
+        .message=${this.toast?.message ?? ''}
+        .actionLabel=${this.toast?.undo ? 'Undo' : ''}
+      ></mg-pen-toast>
+    `;
+  }
+
+  /** The notes panel for the open document (the app shows it beside the reader when `panelOpen`). */
+  renderPanel() {
+    if (!this.docId || !this.panelOpen) return nothing;
+    return html`<mg-notes-panel
+      id="notes-panel"
+      slot="side-panel"
+      .docId=${this.docId}
+      .annotations=${this.annotations}
+      .importReport=${this.importReport}
+    ></mg-notes-panel>`;
+  }
+
+  private async load(docId: string): Promise<void> {
+    const ticket = ++this.loading;
+    try {
+      // The document itself is for citations (title, authors, sections); the reader loads its own copy.
+      const [annotations, doc] = await Promise.all([
+        this.api().listAnnotations(docId),
+        this.api().getDocument(docId),
+      ]);
+      if (ticket !== this.loading || this.docId !== docId) return;
+      this.annotations = annotations;
+      this.doc = doc;
+    } catch (error) {
+      this.fail('Your notes on this document could not be loaded', error);
+    }
+    this.host.requestUpdate();
+    if (this.pendingReveal) {
+      const id = this.pendingReveal;
+      this.pendingReveal = null;
+      this.reveal(id);
+    }
+  }
+
+  private setSelection(selection: TextSelection | null) {
+    this.selection = selection;
+    this.host.requestUpdate();
+  }
+
+  private async create(event: HighlightCreateEvent): Promise<void> {
+    const docId = this.docId;
+    if (!docId) return;
+    const anchor = this.selection?.rect ?? null;
+    try {
+      const created = await this.api().createAnnotation({
+        docId,
+        range: event.range,
+        color: event.color,
+      });
+      this.annotations = [...this.annotations, created];
+      this.selection = null;
+      this.reader()?.clearSelection();
+      if (event.withNote) this.editing = { id: created.id, anchor, focusNote: true };
+      this.touchAll(created);
+    } catch (error) {
+      this.fail('The highlight could not be saved', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private async createDocumentNote(note: string): Promise<void> {
+    const docId = this.docId;
+    if (!docId) return;
+    try {
+      const created = await this.api().createAnnotation({ docId, range: null, note });
+      this.annotations = [...this.annotations, created];
+      this.touchAll(created);
+    } catch (error) {
+      this.fail('The note could not be saved', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private edit(id: string, anchor: DOMRect | null, focusNote: boolean) {
+    this.selection = null;
+    this.editing = { id, anchor: anchor ?? this.reader()?.annotationBox(id) ?? null, focusNote };
+    this.host.requestUpdate();
+  }
+
+  private closeEditor() {
+    this.editing = null;
+    this.host.requestUpdate();
+  }
+
+  private async update(event: AnnotationUpdateEvent): Promise<void> {
+    try {
+      const updated = await this.api().updateAnnotation(event.annotationId, event.patch);
+      this.annotations = this.annotations.map((a) => (a.id === updated.id ? updated : a));
+      this.touchAll(updated);
+    } catch (error) {
+      this.fail('The change could not be saved', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private async remove(id: string): Promise<void> {
+    try {
+      const deleted = await this.api().deleteAnnotation(id);
+      this.annotations = this.annotations.filter((a) => a.id !== id);
+      if (this.all) this.all = this.all.filter((a) => a.id !== id);
+      if (this.editing?.id === id) this.editing = null;
+      this.setToast({
+        message: deleted.selectors.length ? 'Highlight deleted' : 'Note deleted',
+        undo: deleted,
+      });
+    } catch (error) {
+      this.fail('It could not be deleted', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private async undo(): Promise<void> {
+    const record = this.toast?.undo;
+    if (!record) return;
+    this.setToast(null);
+    try {
+      const restored = await this.api().restoreAnnotation(record);
+      if (restored.docId === this.docId)
+        this.annotations = [...this.annotations.filter((a) => a.id !== restored.id), restored];
+      this.touchAll(restored);
+      this.setToast({ message: 'Restored', undo: null });
+    } catch (error) {
+      this.fail('It could not be restored', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Scrolls to an annotation once it is painted. The article may still be rendering, and the reader
+   * lands on its saved position right after the first paint, so the jump waits two frames more.
+   */
+  private reveal(id: string, attempt = 0, settled = 0) {
+    this.editing = null;
+    const reader = this.reader();
+    if (reader?.isPainted(id)) {
+      if (settled >= 2) reader.revealAnnotation(id);
+      else requestAnimationFrame(() => this.reveal(id, attempt + 1, settled + 1));
+      return;
+    }
+    if (attempt < 120) requestAnimationFrame(() => this.reveal(id, attempt + 1, 0));
+  }
+
+  /** A search hit or notebook entry asked for an annotation: jump now if its document is already open. */
+  private openAnnotation(docId: string, annotationId: string) {
+    if (docId === this.docId && this.list.some((a) => a.id === annotationId)) this.reveal(annotationId);
+    else this.pendingReveal = annotationId;
+  }
+
+  private togglePanel(open?: boolean) {
+    this.panelOpen = open ?? !this.panelOpen;
+    localStorage.setItem(PANEL_KEY, String(this.panelOpen));
+    this.host.requestUpdate();
+  }
+
+  private async copyCitation(quote: string, start: number): Promise<void> {
+    const doc = this.doc;
+    if (!doc) return;
+    const text = formatCitation(quote, doc, sectionAt(doc, start));
+    try {
+      await navigator.clipboard.writeText(text);
+      this.setToast({ message: 'Copied with citation', undo: null });
+    } catch {
+      this.setToast({ message: 'The clipboard is not available here', undo: null });
+    }
+    this.selection = null;
+    this.host.requestUpdate();
+  }
+
+  private async export(event: AnnotationsExportEvent): Promise<void> {
+    try {
+      const files = await this.api().exportAnnotations(event.format, event.docId ?? undefined);
+      if (files.length === 0) {
+        this.setToast({ message: 'There is nothing to export yet', undo: null });
+      } else {
+        for (const file of files) download(file);
+        this.setToast({
+          message: files.length === 1 ? `Saved ${files[0].name}` : `Saved ${files.length} files`,
+          undo: null,
+        });
+      }
+    } catch (error) {
+      this.fail('The export failed', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private async import(text: string): Promise<void> {
+    try {
+      this.importReport = await this.api().importAnnotations(text);
+      if (this.docId) this.annotations = await this.api().listAnnotations(this.docId);
+      if (this.all) this.all = await this.api().listAllAnnotations();
+    } catch (error) {
+      this.importReport = null;
+      this.fail('That file could not be imported', error);
+    }
+    this.host.requestUpdate();
+  }
+
+  private findAnnotation(id: string): Annotation | null {
+    return this.annotations.find((a) => a.id === id) ?? this.all?.find((a) => a.id === id) ?? null;
+  }
+
+  /** Keeps the notebook's copy in step with a change made in the reader. */
+  private touchAll(record: Annotation) {
+    if (this.all) this.all = [...this.all.filter((a) => a.id !== record.id), record];
+  }
+
+  private setToast(toast: Toast | null) {
+    this.toast = toast;
+    this.host.requestUpdate();
+  }
+
+  private fail(what: string, error: unknown) {
+    const reason = error instanceof Error && error.message ? `: ${error.message}` : '.';
+    this.setToast({ message: `${what}${reason}`, undo: null });
+  }
+
+  private onKeyDown = (event: KeyboardEvent) => {
+    if (!this.docId) return;
+    const mod = event.ctrlKey || event.metaKey;
+    if (mod && event.shiftKey && event.key.toLowerCase() === 'n') {
+      event.preventDefault();
+      this.togglePanel();
+    } else if (event.key === 'Tab' && !event.shiftKey && this.selection) {
+      // Tab from a keyboard selection goes into the menu that belongs to it.
+      const menu = (this.host.shadowRoot ?? this.host).querySelector('mg-selection-menu');
+      if (menu && !event.composedPath().includes(menu)) {
+        event.preventDefault();
+        menu.focus();
+      }
+    } else if (event.key === 'Escape' && this.selection) {
+      this.setSelection(null);
+    }
+  };
+}
+
+/** Saves a file the API produced, through a Blob link with `download`. */
+function download(file: ExportedFile) {
+  const url = URL.createObjectURL(new Blob([file.content], { type: file.mediaType }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,74 @@
+/**
+ * Everything the pen needs from the element that renders the article's text (`mg-article`), in one
+ * controller so that element only has to create it: the open document's annotations arrive through
+ * `annotationsContext`; the painter paints them after each render; the selection controller reports
+ * finished selections (`mg-text-selection`); a click on a highlight opens its editor
+ * (`mg-annotation-edit`). The mediator reaches it as the `ReaderPen` it drives (reveal, boxes).
+ */
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Annotation } from '../../main/api';
+import { annotationsContext } from '../contexts';
+import { AnnotationEditEvent, TextSelectionEvent } from '../events';
+import type { ReaderPen } from './annotations-controller';
+import { HighlightPainter } from './highlight-painter';
+import { SelectionController } from './selection-controller';
+
+type ArticleHost = ReactiveControllerHost & HTMLElement;
+
+export class ArticlePenController implements ReactiveController, ReaderPen {
+  readonly painter: HighlightPainter;
+  readonly selection: SelectionController;
+  private annotations: readonly Annotation[] = [];
+
+  constructor(private readonly host: ArticleHost) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: annotationsContext,
+      subscribe: true,
+      callback: (annotations) => {
+        this.annotations = annotations;
+        host.requestUpdate();
+      },
+    });
+    const article = () => host.shadowRoot?.querySelector('article') ?? null;
+    this.painter = new HighlightPainter(host, { article, annotations: () => this.annotations });
+    this.selection = new SelectionController(host, {
+      article,
+      shadowRoot: () => host.shadowRoot,
+      onSelection: (selection) => host.dispatchEvent(new TextSelectionEvent(selection)),
+    });
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('click', this.onClick);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('click', this.onClick);
+  }
+
+  revealAnnotation(annotationId: string): boolean {
+    return this.painter.reveal(annotationId);
+  }
+
+  isPainted(annotationId: string): boolean {
+    return this.painter.rangesOf(annotationId).length > 0;
+  }
+
+  annotationBox(annotationId: string): DOMRect | null {
+    return this.painter.boxOf(annotationId);
+  }
+
+  clearSelection(): void {
+    this.selection.clear();
+  }
+
+  private onClick = (event: MouseEvent) => {
+    // A click that ends a drag-selection, or lands on a link, is not a click on a highlight.
+    if (event.button !== 0 || !document.getSelection()?.isCollapsed) return;
+    if (event.composedPath().some((node) => node instanceof HTMLAnchorElement)) return;
+    const id = this.painter.hitTest(event.clientX, event.clientY, this.host.shadowRoot);
+    if (id) this.host.dispatchEvent(new AnnotationEditEvent(id, this.painter.boxOf(id)));
+  };
+}
