@@ -1,6 +1,8 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Block, Document } from '../../main/api';
+import { ArticlePenController } from '../controllers/article-pen-controller';
+import { highlightStyles } from '../styles/highlight-styles';
 import { sharedStyles } from '../styles/shared-styles';
 import { formatDate, formatReadingTime } from './document-format';
 import { openExternally, renderRuns } from './inline-runs';
@@ -21,6 +23,7 @@ import { openExternally, renderRuns } from './inline-runs';
 export class MgArticle extends LitElement {
   static override styles = [
     sharedStyles,
+    highlightStyles,
     css`
       :host {
         display: block;
@@ -223,6 +226,9 @@ export class MgArticle extends LitElement {
   ];
 
   @property({ attribute: false }) doc: Document | null = null;
+
+  /** Pen UI: paints the reader's highlights, reports text selections, opens a highlight's editor on click. */
+  readonly pen = new ArticlePenController(this);
   /** Body text size in CSS px. */
   @property({ type: Number }) fontSize = 19;
   /** Measure in characters. */
