@@ -38,7 +38,23 @@ function readManifest(text: string, file: string): DocumentMeta[] {
       `The content bundle is damaged: ${file} is not a list of documents.`,
     );
   }
-  return parsed as DocumentMeta[];
+  return internPublishers(parsed as DocumentMeta[]);
+}
+
+/**
+ * Every document of a publisher repeats its about text and contact lines; sharing one object per
+ * distinct publisher keeps a library of thousands of articles from holding thousands of copies.
+ */
+function internPublishers(metas: DocumentMeta[]): DocumentMeta[] {
+  const shared = new Map<string, DocumentMeta['publisher']>();
+  for (const meta of metas) {
+    if (!meta.publisher) continue;
+    const key = JSON.stringify(meta.publisher);
+    const known = shared.get(key);
+    if (known) meta.publisher = known;
+    else shared.set(key, meta.publisher);
+  }
+  return metas;
 }
 
 export async function loadLibrary(bundleDir: string): Promise<Library> {
