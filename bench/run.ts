@@ -1,33 +1,50 @@
 /**
- * `npm run bench [-- --sizes 100,1000,10000 --repeats N --queries N --parts search,store,anchoring,renderer --quick]`
- * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json.
+ * `npm run bench [-- --sizes 100,1000,10000 --repeats N --queries N --parts search,store,anchoring,renderer --quick --dry-run]`
+ * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
+ * (with --dry-run, both go to bench/.work/ instead).
  */
-import { writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import {
-  runAnchoringBench,
-  runStoreBench,
-  type AnchoringResult,
-  type StoreResult,
-} from './annotations-bench';
+import { runAnchoringBench, runStoreBench } from './annotations-bench';
 import { machineInfo } from './machine';
+import { renderResultsMarkdown, type BenchResults } from './report';
+import { runRendererBench } from './renderer-bench';
 import { parseRunOptions, repeatsFor } from './run-options';
-import { runSearchBench, type SizeResult } from './search-bench';
+import { runSearchBench } from './search-bench';
+
+/** Hand-written reading of the latest results (why a goal is missed, what to try next), kept in RESULTS.md. */
+const COMMENTARY_FILE = path.join(__dirname, 'results-commentary.md');
 
 async function main(): Promise<void> {
   const major = Number(process.versions.node.split('.')[0]);
   if (major < 24)
     throw new Error(`the bench needs Node 24 (found ${process.version}); run it with npm run bench`);
-  const options = parseRunOptions(process.argv.slice(2));
-  const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
-  const machine = machineInfo();
-  const sizes: SizeResult[] = [];
+  const args = process.argv.slice(2);
+  const options = parseRunOptions(args);
+  const loadAverages: number[] = [];
+  const log = (line: string) => {
+    loadAverages.push(os.loadavg()[0] ?? 0);
+    console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
+  };
+
+  const results: BenchResults = {
+    machine: machineInfo(),
+    command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
+    loadAverages,
+    sizes: [],
+    store: null,
+    anchoring: null,
+    renderer: null,
+  };
   if (options.parts.has('search')) {
     for (const size of options.sizes) {
-      sizes.push(
+      const repeats = repeatsFor(options, size);
+      results.sizes.push(
         await runSearchBench({
           size,
-          repeats: repeatsFor(options, size),
+          repeats,
           queriesPerKind: options.queriesPerKind,
           seed: options.seed,
           log,
@@ -35,18 +52,20 @@ async function main(): Promise<void> {
       );
     }
   }
-  const store: StoreResult | null = options.parts.has('store')
-    ? await runStoreBench(options.seed, options.quick, log)
-    : null;
-  const anchoring: AnchoringResult | null = options.parts.has('anchoring')
-    ? await runAnchoringBench(options.seed, log)
-    : null;
-  const results = { machine, options: { ...options, parts: [...options.parts] }, sizes, store, anchoring };
-  const out = options.dryRun
-    ? path.join(__dirname, '.work', 'results.json')
-    : path.join(__dirname, 'results.json');
-  await writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
-  log(`wrote ${path.relative(process.cwd(), out)}`);
+  if (options.parts.has('store')) results.store = await runStoreBench(options.seed, options.quick, log);
+  if (options.parts.has('anchoring')) results.anchoring = await runAnchoringBench(options.seed, log);
+  if (options.parts.has('renderer')) results.renderer = await runRendererBench(options.seed, log);
+  log('done');
+
+  const outDir = options.dryRun ? path.join(__dirname, '.work') : __dirname;
+  await mkdir(outDir, { recursive: true });
+  const commentary = existsSync(COMMENTARY_FILE) ? await readFile(COMMENTARY_FILE, 'utf8') : '';
+  await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeFile(
+    path.join(outDir, 'RESULTS.md'),
+    renderResultsMarkdown(results) + (commentary ? `\n${commentary}` : ''),
+  );
+  log(`wrote ${path.relative(process.cwd(), path.join(outDir, 'RESULTS.md'))} and results.json`);
 }
 
 main().catch((error: unknown) => {

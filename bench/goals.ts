@@ -1,0 +1,146 @@
+/**
+ * The issue's goals at 10,000 articles, checked against a run: met, or missed by how much. When the run
+ * did not include 10,000 articles the checklist says which size it used instead.
+ */
+import { QUERY_KINDS } from './bench-queries';
+import { ms } from './format';
+import type { BenchResults } from './report';
+
+/** The main thread counts as usable while no stall is longer than this (RAIL: answer input within 50 ms). */
+export const USABLE_STALL_MS = 50;
+
+type Status = { met: boolean | null; text: string };
+
+function compare(value: number | null | undefined, limit: number | null | undefined, unit: string): Status {
+  if (value == null || limit == null || !Number.isFinite(value) || !Number.isFinite(limit)) {
+    return { met: null, text: 'not yet measured' };
+  }
+  if (value <= limit) return { met: true, text: 'met' };
+  const over = value - limit;
+  return {
+    met: false,
+    text: `missed by ${ms(over)} ${unit} (${(value / limit).toFixed(2)}× the target)`,
+  };
+}
+
+function fmt(value: number | null | undefined, unit: string): string {
+  return value == null || !Number.isFinite(value) ? '—' : `${ms(value)} ${unit}`;
+}
+
+export interface GoalCheck {
+  goal: string;
+  margin: string;
+  target: string;
+  status: Status;
+}
+
+export function checkGoals(results: BenchResults): { size: number | null; checks: GoalCheck[] } {
+  const size = [...results.sizes].sort((a, b) => b.size - a.size)[0] ?? null;
+  const checks: GoalCheck[] = [];
+  const { startup, load, queries, disk } = size ?? { startup: {}, load: {}, queries: {}, disk: null };
+
+  const ready = startup.margin?.readyMs.median;
+  const miniReady = startup.minisearch?.readyMs.median;
+  checks.push({
+    goal: "Search ready ≤ MiniSearch's load time (both: process start → index answers)",
+    margin: fmt(ready, 'ms'),
+    target: `≤ ${fmt(miniReady, 'ms')}`,
+    status: compare(ready, miniReady, 'ms'),
+  });
+  const stall = startup.margin?.maxStallMs.median;
+  const first = startup.margin?.firstAnswerMs.median;
+  const usable = compare(stall, USABLE_STALL_MS, 'ms');
+  checks.push({
+    goal: `Window usable from the first second (longest main-thread stall ≤ ${USABLE_STALL_MS} ms; first answer ≤ 1 s)`,
+    margin: `stall ${fmt(stall, 'ms')}, first answer ${fmt(first, 'ms')}`,
+    target: `≤ ${USABLE_STALL_MS} ms, ≤ 1,000 ms`,
+    status: usable.met === true && first != null && first > 1000 ? compare(first, 1000, 'ms') : usable,
+  });
+
+  for (const kind of QUERY_KINDS) {
+    const m = queries.margin?.[kind]?.p95;
+    const s = queries.minisearch?.[kind]?.p95;
+    checks.push({
+      goal: `Query p95 ≤ MiniSearch's: ${kind}`,
+      margin: fmt(m, 'ms'),
+      target: `≤ ${fmt(s, 'ms')}`,
+      status: compare(m, s, 'ms'),
+    });
+  }
+  const worstP99 = queries.margin
+    ? Math.max(...QUERY_KINDS.map((kind) => queries.margin?.[kind]?.p99 ?? Number.NaN))
+    : null;
+  const worstKind = queries.margin
+    ? QUERY_KINDS.reduce((a, b) =>
+        (queries.margin?.[a]?.p99 ?? 0) >= (queries.margin?.[b]?.p99 ?? 0) ? a : b,
+      )
+    : '';
+  checks.push({
+    goal: 'Query p99 < 50 ms, every kind',
+    margin: worstP99 == null ? '—' : `worst ${fmt(worstP99, 'ms')} (${worstKind})`,
+    target: '< 50 ms',
+    status: compare(worstP99, 50, 'ms'),
+  });
+
+  const memory = load.margin?.memoryMb.median;
+  const lunrMemory = load.lunr?.memoryMb.median;
+  checks.push({
+    goal: "Memory after load ≤ 0.5× plain Lunr's (V8 heap + ArrayBuffers)",
+    margin: fmt(memory, 'MB'),
+    target: `≤ ${fmt(lunrMemory == null ? null : lunrMemory / 2, 'MB')}`,
+    status: compare(memory, lunrMemory == null ? null : lunrMemory / 2, 'MB'),
+  });
+  const onDisk = disk?.marginIndex?.raw;
+  const lunrDisk = disk?.lunr.raw;
+  const toMb = (bytes: number | null | undefined) => (bytes == null ? null : bytes / 1024 / 1024);
+  checks.push({
+    goal: "Index on disk ≤ 0.5× plain Lunr's (all of Margin's search files, text store included)",
+    margin: fmt(toMb(onDisk), 'MB'),
+    target: `≤ ${fmt(toMb(lunrDisk == null ? null : lunrDisk / 2), 'MB')}`,
+    status: compare(toMb(onDisk), toMb(lunrDisk == null ? null : lunrDisk / 2), 'MB'),
+  });
+
+  const paint = results.renderer?.measured ? results.renderer.paintMs : null;
+  checks.push({
+    goal: '1,000 highlights painted within one frame',
+    margin: fmt(paint, 'ms'),
+    target: '≤ 16 ms',
+    status: compare(paint, 16, 'ms'),
+  });
+  const anchoring = results.anchoring?.coldMs;
+  checks.push({
+    goal: '1,000 annotations re-anchored after an edit',
+    margin: fmt(anchoring, 'ms'),
+    target: '< 200 ms',
+    status: compare(anchoring, 200, 'ms'),
+  });
+  const save = results.store?.save.p95;
+  checks.push({
+    goal: 'Note save p95 (synchronous=FULL)',
+    margin: fmt(save, 'ms'),
+    target: '< 10 ms',
+    status: compare(save, 10, 'ms'),
+  });
+  return { size: size?.size ?? null, checks };
+}
+
+export function goalRows(results: BenchResults): string[] {
+  const { size, checks } = checkGoals(results);
+  const where =
+    size === null
+      ? 'No search size was measured in this run.'
+      : size >= 10_000
+        ? `Search goals are checked at ${size.toLocaleString('en')} articles.`
+        : `This run stopped at ${size.toLocaleString('en')} articles, so the search goals below are checked there, not at 10,000.`;
+  const mark = (status: Status) =>
+    status.met === true ? '✅ met' : status.met === false ? `❌ ${status.text}` : '⏳ not yet measured';
+  return [
+    '## Goals (issue 6) and where Margin stands',
+    '',
+    where,
+    '',
+    '| goal | Margin | target | status |',
+    '|---|---:|---:|---|',
+    ...checks.map((check) => `| ${check.goal} | ${check.margin} | ${check.target} | ${mark(check.status)} |`),
+  ];
+}

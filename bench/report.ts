@@ -1,0 +1,192 @@
+/**
+ * Turns a run's results into bench/RESULTS.md: the goals at 10,000 articles first (met, or missed by how
+ * much), then one set of tables per corpus size, with Margin's ratio to each baseline.
+ */
+import type { AnchoringResult, StoreResult } from './annotations-bench';
+import { QUERY_KINDS, type QueryKind } from './bench-queries';
+import type { MachineInfo } from './machine';
+import type { RendererResult } from './renderer-bench';
+import type { SizeResult } from './search-bench';
+import { mb, ms, ratio } from './format';
+import { goalRows } from './goals';
+
+export interface BenchResults {
+  machine: MachineInfo;
+  command: string;
+  /** 1-minute load averages sampled at each step: the machine is shared, this says how busy it was. */
+  loadAverages: number[];
+  sizes: SizeResult[];
+  store: StoreResult | null;
+  anchoring: AnchoringResult | null;
+  renderer: RendererResult | null;
+}
+
+const QUERY_LABELS: Record<QueryKind, string> = {
+  common: 'common word',
+  rare: 'rare word',
+  and: 'two-word AND `+a +b`',
+  or: 'OR `a b`',
+  prefix: 'prefix `abc*` (3–5 letters)',
+  fuzzy: 'fuzzy `word~1`',
+  field: 'field `title:x`',
+  phrase: 'phrase `"a b"`',
+};
+
+function sizeSection(result: SizeResult): string[] {
+  const { load, startup, queries, disk, indexBuildMs } = result;
+  const lines: string[] = [];
+  const c = result.corpus;
+  lines.push(`## ${result.size.toLocaleString('en')} articles`, '');
+  lines.push(
+    `Corpus: ${c.files.toLocaleString('en')} RCAS exports, ${mb(c.bytes)} MB of files, ` +
+      `${Math.round(c.articleWords / c.files).toLocaleString('en')} article words each on average ` +
+      `(seed \`${c.seed}\`). Medians of ${result.repeats} repeat(s), each load in a fresh process; ` +
+      `${result.queriesPerKind} measured queries per kind after a separate warm-up set.`,
+    '',
+  );
+  for (const note of result.notes) lines.push(`> ${note}`, '');
+
+  lines.push('### Build and size on disk', '');
+  lines.push(
+    '| | Margin | plain Lunr | MiniSearch | Margin/Lunr | Margin/MiniSearch |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  lines.push(
+    `| content build, whole (parse, documents, index) ms | ${ms(result.contentBuildMs?.median)} | | | | |`,
+  );
+  lines.push(
+    `| index build ms (Margin: \`writeSearchIndex\`; baselines: build + stringify + write) | ${ms(indexBuildMs.margin?.median)} | ${ms(indexBuildMs.lunr?.median)} | ${ms(indexBuildMs.minisearch?.median)} | ${ratio(indexBuildMs.margin?.median, indexBuildMs.lunr?.median)} | ${ratio(indexBuildMs.margin?.median, indexBuildMs.minisearch?.median)} |`,
+  );
+  const mi = disk.marginIndex;
+  lines.push(
+    `| search files on disk, MB raw | ${mi ? mb(mi.raw) : '—'} | ${mb(disk.lunr.raw)} | ${mb(disk.minisearch.raw)} | ${ratio(mi?.raw, disk.lunr.raw)} | ${ratio(mi?.raw, disk.minisearch.raw)} |`,
+  );
+  lines.push(
+    `| search files on disk, MB gzip | ${mi ? mb(mi.gzip) : '—'} | ${mb(disk.lunr.gzip)} | ${mb(disk.minisearch.gzip)} | ${ratio(mi?.gzip, disk.lunr.gzip)} | ${ratio(mi?.gzip, disk.minisearch.gzip)} |`,
+  );
+  if (disk.marginBundle) {
+    lines.push(
+      `| whole content bundle (documents + search), MB raw / gzip | ${mb(disk.marginBundle.raw)} / ${mb(disk.marginBundle.gzip)} | | | | |`,
+    );
+  }
+  const files = Object.entries(disk.marginIndexFiles)
+    .map(([name, bytes]) => `\`${name}\` ${mb(bytes)} MB`)
+    .join(', ');
+  lines.push(
+    '',
+    `Margin's search files: ${files}. The baselines' figure is their one index file (no text store).`,
+    '',
+  );
+
+  lines.push('### Load, memory and start-up', '');
+  lines.push(
+    '| | Margin | plain Lunr | MiniSearch | Margin/Lunr | Margin/MiniSearch |',
+    '|---|---:|---:|---:|---:|---:|',
+  );
+  const row = (
+    label: string,
+    pick: (engine: 'margin' | 'lunr' | 'minisearch') => number | null | undefined,
+  ) => {
+    const [m, l, s] = [pick('margin'), pick('lunr'), pick('minisearch')];
+    lines.push(`| ${label} | ${ms(m)} | ${ms(l)} | ${ms(s)} | ${ratio(m, l)} | ${ratio(m, s)} |`);
+  };
+  row('load ms (read + parse + ready, in-process)', (e) => load[e]?.loadMs.median);
+  row('memory after load, MB (V8 heap + ArrayBuffers, after GC)', (e) => load[e]?.memoryMb.median);
+  row('… of which V8 heap, MB', (e) => load[e]?.heapUsedMb.median);
+  row('memory after the query run, MB', (e) => load[e]?.memoryAfterQueriesMb);
+  row('process start → search ready, ms', (e) => startup[e]?.readyMs.median);
+  row('process start → first answer, ms', (e) => startup[e]?.firstAnswerMs.median);
+  row('longest main-thread stall meanwhile, ms', (e) => startup[e]?.maxStallMs.median);
+  lines.push('');
+  if (startup.margin)
+    lines.push(
+      `Margin starts with ${startup.margin.mode}; the baselines are ${startup.lunr?.mode ?? 'loaded in-process'}.`,
+      '',
+    );
+
+  lines.push('### Query latency (ms)', '');
+  lines.push(
+    '| kind | Margin p50 / p95 / p99 | Margin via worker p95 | Lunr p50 / p95 / p99 | MiniSearch p50 / p95 / p99 | p95 Margin/Lunr | p95 Margin/MiniSearch | mean hits M / L / MS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
+  );
+  for (const kind of QUERY_KINDS) {
+    const [m, w, l, s] = [
+      queries.margin?.[kind],
+      queries.marginWorker?.[kind],
+      queries.lunr?.[kind],
+      queries.minisearch?.[kind],
+    ];
+    const triple = (k: typeof m) => (k ? `${ms(k.p50)} / ${ms(k.p95)} / ${ms(k.p99)}` : 'not yet measured');
+    const hits = [m, l, s].map((k) => (k ? k.meanHits.toFixed(1) : '—')).join(' / ');
+    lines.push(
+      `| ${QUERY_LABELS[kind]} | ${triple(m)} | ${ms(w?.p95)} | ${triple(l)} | ${triple(s)} | ${ratio(m?.p95, l?.p95)} | ${ratio(m?.p95, s?.p95)} | ${hits} |`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+function annotationSections(results: BenchResults): string[] {
+  const lines: string[] = ['## Notes, highlights and anchoring', ''];
+  const { store, anchoring, renderer } = results;
+  if (store) {
+    lines.push(
+      `Store (SQLite via node:sqlite, WAL, synchronous=FULL, on the real disk): ${store.saves.toLocaleString('en')} new notes saved one transaction each: ` +
+        `p50 ${ms(store.save.p50)} ms, p95 ${ms(store.save.p95)} ms, p99 ${ms(store.save.p99)} ms; ` +
+        `${store.saves.toLocaleString('en')} edits of an existing note: p50 ${ms(store.edit.p50)} ms, p95 ${ms(store.edit.p95)} ms. ` +
+        `Opening the store with ${store.rows.toLocaleString('en')} annotations: ${ms(store.openMs)} ms ` +
+        `(${ms(store.firstOpenMs)} ms the first time after the writes, which also writes a verified backup); ` +
+        `reading all of them: ${ms(store.listAllMs)} ms.`,
+      '',
+    );
+  } else lines.push('Store: not yet measured.', '');
+  if (anchoring) {
+    const statuses = Object.entries(anchoring.statuses)
+      .map(([status, n]) => `${n} ${status}`)
+      .join(', ');
+    lines.push(
+      `Anchoring: ${anchoring.count.toLocaleString('en')} highlights on one article (${anchoring.textLength.toLocaleString('en')} characters) re-anchored after an edit ` +
+        `(paragraph inserted near the top, a word changed in every eighth paragraph, a paragraph removed): ` +
+        `${ms(anchoring.coldMs)} ms the first time in a fresh process, ${ms(anchoring.warmMedianMs)} ms warm (${statuses}). ` +
+        `On the unchanged text (position check only): ${ms(anchoring.unchangedMs)} ms.`,
+      '',
+    );
+  } else lines.push('Anchoring: not yet measured.', '');
+  if (renderer?.measured) {
+    lines.push(
+      `Renderer (Debian Chromium, headless, through the browser host): open a document ${ms(renderer.openMs)} ms; ` +
+        `paint ${renderer.highlights.toLocaleString('en')} highlights ${ms(renderer.paintMs)} ms (median of ${renderer.runs.length}). ${renderer.how}`,
+      '',
+    );
+  } else lines.push(`Renderer: not yet measured${renderer?.reason ? ` (${renderer.reason})` : ''}.`, '');
+  return lines;
+}
+
+export function renderResultsMarkdown(results: BenchResults): string {
+  const { machine } = results;
+  const loads = results.loadAverages;
+  const lines: string[] = [
+    '# Margin benchmarks',
+    '',
+    `Measured ${machine.date.slice(0, 16).replace('T', ' ')} UTC on ${machine.cpu}, ${machine.cores} cores, ` +
+      `${machine.memoryGb} GB, ${machine.platform}, Node ${machine.node}, with \`${results.command}\`.`,
+    '',
+    `The machine is shared with other work: its 1-minute load average ranged ${Math.min(...loads).toFixed(1)}–${Math.max(...loads).toFixed(1)} during the run, ` +
+      'so absolute times carry noise; engines alternate within each repeat so that noise falls on all of them alike.',
+    '',
+    'How: a deterministic generator writes RCAS-like commentaries as RCAS plain-text exports (bench/corpus.ts); ' +
+      "Margin's real content build turns them into the bundle; plain Lunr (default builder, stock JSON) and MiniSearch " +
+      '(defaults, stock JSON) index the very same field texts (title, author, section headings, body), one document per article. ' +
+      "Queries are drawn from the corpus's own words. Margin's latency is its `search()` as the app calls it " +
+      '(ranked passages with snippets, top 20 documents); the baselines return ranked document refs only. ' +
+      'Baselines have no phrase search: `"a b"` runs as `+a +b` on Lunr and as an AND query on MiniSearch, which does less work. ' +
+      'MiniSearch has no stemmer, so its AND and phrase queries match fewer documents. MiniSearch options per kind: ' +
+      'AND/phrase `combineWith: "AND"`, prefix `prefix: true`, fuzzy `fuzzy: 1`, field `fields: ["title"]`.',
+    '',
+    ...goalRows(results),
+    '',
+  ];
+  for (const size of results.sizes) lines.push(...sizeSection(size));
+  lines.push(...annotationSections(results));
+  return `${lines.join('\n')}\n`;
+}
