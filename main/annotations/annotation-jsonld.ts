@@ -123,6 +123,11 @@ function colorOf(
   const declared = extension(item, 'color');
   if (declared === null || (HIGHLIGHT_COLORS as readonly unknown[]).includes(declared))
     return declared as HighlightColor | null;
+  if (declared !== undefined) {
+    throw new TypeError(
+      `its colour ${JSON.stringify(declared)} is not one of ${HIGHLIGHT_COLORS.join(', ')}`,
+    );
+  }
   const styleClass = target
     ? asList(target.styleClass).find((c) => typeof c === 'string' && c.startsWith('margin-'))
     : undefined;
