@@ -1,8 +1,9 @@
 import { provide } from '@lit/context';
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { MarginApi, Preferences } from '../../main/api';
 import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
 import {
@@ -13,6 +14,7 @@ import {
   PreferencesChangeEvent,
   ReadingPositionEvent,
   ShowLibraryEvent,
+  ShowNotebookEvent,
 } from '../events';
 import '../components/mg-library-view';
 import '../components/mg-reader-view';
@@ -154,6 +156,13 @@ export class MgApp extends LitElement {
 
   private readonly colorScheme = new ColorSchemeController(this);
 
+  /** Pen UI: the open document's highlights and notes, the notebook, and their menus and panels. */
+  private readonly pen = new AnnotationsController(
+    this,
+    () => this.api,
+    () => this.renderRoot.querySelector('mg-reader-view')?.article?.pen ?? null,
+  );
+
   constructor() {
     super();
     new KeyboardShortcutController(this, [{ key: 'k', mod: true, run: () => this.search.focus() }]);
@@ -164,6 +173,7 @@ export class MgApp extends LitElement {
       this.go(readerView(event.docId, null, event.annotationId)),
     );
     this.addEventListener(ShowLibraryEvent.eventName, () => this.go(LIBRARY));
+    this.addEventListener(ShowNotebookEvent.eventName, () => this.go({ name: 'notebook' }));
     this.addEventListener(PreferencesChangeEvent.eventName, (event) => this.changePreferences(event.patch));
     this.addEventListener(ReadingPositionEvent.eventName, (event) => {
       this.api.setReadingPosition(event.docId, event.position).catch((error) => this.tell(error));
@@ -194,7 +204,9 @@ export class MgApp extends LitElement {
     window.removeEventListener('popstate', this.onPopState);
   }
 
-  protected override willUpdate(): void {
+  protected override willUpdate(changed: PropertyValues): void {
+    this.pen.setDocument(this.view.name === 'reader' ? this.view.docId : null);
+    if (changed.has('view') && this.view.name === 'notebook') void this.pen.loadAll();
     const { theme } = this.preferences;
     const resolved = theme === 'system' ? (this.colorScheme.prefersDark ? 'dark' : 'light') : theme;
     document.documentElement.dataset.theme = resolved;
@@ -206,7 +218,9 @@ export class MgApp extends LitElement {
       <header>
         <div class="start">${this.view.name === 'library' ? this.renderBrand() : this.renderBack()}</div>
         <mg-search></mg-search>
-        <div class="end"><mg-reading-settings></mg-reading-settings></div>
+        <div class="end">
+          ${this.pen.renderToolbar(this.view.name)}<mg-reading-settings></mg-reading-settings>
+        </div>
       </header>
       ${
         this.notices.length > 0
@@ -223,7 +237,7 @@ export class MgApp extends LitElement {
             </div>`
           : nothing
       }
-      ${this.renderView()}
+      ${this.renderView()} ${this.pen.renderOverlays()}
     `;
   }
 
@@ -233,13 +247,11 @@ export class MgApp extends LitElement {
       case 'library':
         return html`<mg-library-view></mg-library-view>`;
       case 'reader':
-        return html`<mg-reader-view .docId=${view.docId} .target=${view.target}></mg-reader-view>`;
+        return html`<mg-reader-view .docId=${view.docId} .target=${view.target}
+          >${this.pen.renderPanel()}</mg-reader-view
+        >`;
       case 'notebook':
-        // Pen UI's mg-notebook-view takes this place.
-        return html`<main class="notebook" id="main">
-          <h1>Notebook</h1>
-          <p class="muted">Highlights and notes from every document will be collected here.</p>
-        </main>`;
+        return this.pen.renderNotebook();
     }
   }
 

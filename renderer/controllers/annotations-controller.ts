@@ -6,7 +6,14 @@
  */
 import { ContextProvider } from '@lit/context';
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Annotation, Document, ExportedFile, ImportReport, MarginApi } from '../../main/api';
+import type {
+  Annotation,
+  Document,
+  DocumentSummary,
+  ExportedFile,
+  ImportReport,
+  MarginApi,
+} from '../../main/api';
 import { formatCitation, sectionAt } from '../annotations/citation';
 import { annotationsContext } from '../contexts';
 import type { TextSelection } from './selection-controller';
@@ -23,6 +30,7 @@ import {
   HighlightCreateEvent,
   NotesPanelToggleEvent,
   OpenAnnotationEvent,
+  ShowNotebookEvent,
   SelectionDismissEvent,
   TextSelectionEvent,
   ToastActionEvent,
@@ -32,6 +40,7 @@ import '../components/mg-selection-menu';
 import '../components/mg-annotation-editor';
 import '../components/mg-notes-panel';
 import '../components/mg-pen-toast';
+import '../components/mg-notebook-view';
 
 /** What the reader view offers the pen: jump to a painted annotation, drop the text selection. */
 export interface ReaderPen {
@@ -57,6 +66,8 @@ export class AnnotationsController implements ReactiveController {
   importReport: ImportReport | null = null;
   /** Every annotation of every document, loaded for the notebook (null until asked for). */
   all: Annotation[] | null = null;
+  /** The library, for the notebook's document titles. */
+  documents: DocumentSummary[] = [];
 
   private doc: Document | null = null;
   private docId: string | null = null;
@@ -140,7 +151,10 @@ export class AnnotationsController implements ReactiveController {
   /** Loads every annotation for the notebook. */
   async loadAll(): Promise<void> {
     try {
-      this.all = await this.api().listAllAnnotations();
+      [this.all, this.documents] = await Promise.all([
+        this.api().listAllAnnotations(),
+        this.api().listDocuments(),
+      ]);
     } catch (error) {
       this.fail('Your notes could not be loaded', error);
     }
@@ -170,6 +184,38 @@ export class AnnotationsController implements ReactiveController {
         .actionLabel=${this.toast?.undo ? 'Undo' : ''}
       ></mg-pen-toast>
     `;
+  }
+
+  /** The header's pen buttons: the notes panel toggle in the reader, the notebook everywhere else. */
+  renderToolbar(view: 'library' | 'reader' | 'notebook') {
+    if (view === 'reader') {
+      return html`<button
+        class="button"
+        aria-pressed=${this.panelOpen}
+        aria-controls="notes-panel"
+        title="Show or hide your notes (Ctrl+Shift+N)"
+        @click=${() => this.togglePanel()}
+      >
+        Notes${this.list.length ? html`<span class="muted">${this.list.length}</span>` : nothing}
+      </button>`;
+    }
+    if (view === 'library') {
+      return html`<button class="button" @click=${() => this.host.dispatchEvent(new ShowNotebookEvent())}>
+        Notebook
+      </button>`;
+    }
+    return nothing;
+  }
+
+  /** The notebook view, with everything loaded by `loadAll`. */
+  renderNotebook() {
+    return html`<main id="main" tabindex="-1">
+      <mg-notebook-view
+        .annotations=${this.all ?? []}
+        .documents=${this.documents}
+        .importReport=${this.importReport}
+      ></mg-notebook-view>
+    </main>`;
   }
 
   /** The notes panel for the open document (the app shows it beside the reader when `panelOpen`). */
