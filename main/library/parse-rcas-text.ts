@@ -52,8 +52,16 @@ function isByline(chunk: Chunk, authors: Author[]): boolean {
   const keys = new Set(
     authors.flatMap((author) => [sameLineKey(author.name), sameLineKey(author.role ?? '')]),
   );
-  const names = chunk.lines.flatMap((line) => line.replace(/^by\s+/i, '').split(/\s*(?:,|&|\band\b)\s*/i));
-  return names.every((name) => name.trim() === '' || keys.has(sameLineKey(name)));
+  keys.delete('');
+  // Each line is a name or role as in the header, or several names joined by commas and "and".
+  return chunk.lines.every(
+    (line) =>
+      keys.has(sameLineKey(line)) ||
+      line
+        .replace(/^by\s+/i, '')
+        .split(/\s*(?:,|&|\band\b)\s*/i)
+        .every((name) => name.trim() === '' || keys.has(sameLineKey(name))),
+  );
 }
 
 function parseSource(

@@ -202,6 +202,9 @@ export function parseRcasHeader(chunks: Chunk[], fileName: string): RcasHeader {
     second !== undefined && seriesComesFirst(first.text, second.text, repeats, dated || lines.length > 2);
   const titleLine = hasSeries ? (second as HeaderLine) : first;
   if (!isTitleLike(titleLine.text)) throw noTitle(fileName, titleLine.line);
+  // "RCAS Commentary" straight above the date is a series line whose title is missing.
+  if (lines.length === 1 && SERIES_WORDS.test(first.text) && wordsIn(first.text) <= 3)
+    throw noTitle(fileName, first.line);
 
   return {
     series: hasSeries ? first.text : null,

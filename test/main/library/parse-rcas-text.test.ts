@@ -402,6 +402,23 @@ describe('parseRcasText on header and layout variants', () => {
     expect(paragraphTexts(doc)).toEqual(['Body text.']);
   });
 
+  it('skips a repeated byline with its role above the article', () => {
+    const doc = parseRcasText(
+      join2(
+        'RCAS Commentary',
+        'A Title',
+        'Jane Doe',
+        'Fellow, Some Institute',
+        'May 4, 2022',
+        'A Title',
+        'Jane Doe\nFellow, Some Institute',
+        'Body.',
+      ),
+      'byline.txt',
+    );
+    expect(paragraphTexts(doc)).toEqual(['Body.']);
+  });
+
   it('reads a "By" byline, and a header given as one block of lines', () => {
     const doc = parseRcasText(
       'Gwadar and the Gulf\nBy Jane Doe and John Roe\n2021-01-02\n\nBody text.',
@@ -469,6 +486,13 @@ describe('parseRcasText on malformed exports', () => {
     expect(() => parseRcasText(prose, 'content/prose.txt')).toThrow(ContentError);
     expect(() => parseRcasText(prose, 'content/prose.txt')).toThrow(
       /^content\/prose\.txt:3: no recognisable title/,
+    );
+  });
+
+  it('does not take a lone series line for the title', () => {
+    const text = ['', 'RCAS Commentary', 'November 20, 2024', 'Some text.'].join('\n\n');
+    expect(() => parseRcasText(text, 'series-only.txt')).toThrow(
+      /^series-only\.txt:3: no recognisable title/,
     );
   });
 
