@@ -35,6 +35,14 @@ export const themeTokens = css`
     --mg-figure: #f1efe9;
     --mg-shadow: 0 1px 2px rgb(20 20 20 / 6%), 0 8px 24px rgb(20 20 20 / 8%);
     --mg-danger: #a4262c;
+
+    /* Highlights (Pen UI): translucent, so overlapping highlights mix and both stay visible. */
+    --mg-hl-yellow: rgb(250 204 21 / 42%);
+    --mg-hl-green: rgb(74 222 128 / 36%);
+    --mg-hl-blue: rgb(96 165 250 / 34%);
+    --mg-hl-pink: rgb(244 114 182 / 32%);
+    --mg-hl-purple: rgb(167 139 250 / 36%);
+    --mg-hl-note: rgb(42 93 143 / 80%);
   }
 
   :root[data-theme='sepia'] {
@@ -57,6 +65,13 @@ export const themeTokens = css`
     --mg-figure: #ede2c8;
     --mg-shadow: 0 1px 2px rgb(60 40 10 / 8%), 0 8px 24px rgb(60 40 10 / 10%);
     --mg-danger: #9b2c1f;
+
+    --mg-hl-yellow: rgb(236 178 0 / 38%);
+    --mg-hl-green: rgb(90 180 90 / 34%);
+    --mg-hl-blue: rgb(80 140 210 / 30%);
+    --mg-hl-pink: rgb(220 100 150 / 30%);
+    --mg-hl-purple: rgb(150 110 210 / 30%);
+    --mg-hl-note: rgb(138 74 18 / 80%);
   }
 
   :root[data-theme='dark'] {
@@ -80,6 +95,14 @@ export const themeTokens = css`
     --mg-figure: #22262c;
     --mg-shadow: 0 1px 2px rgb(0 0 0 / 40%), 0 8px 24px rgb(0 0 0 / 35%);
     --mg-danger: #f08c84;
+
+    --mg-hl-yellow: rgb(234 179 8 / 34%);
+    --mg-hl-green: rgb(34 197 94 / 30%);
+    --mg-hl-blue: rgb(59 130 246 / 36%);
+    --mg-hl-pink: rgb(236 72 153 / 34%);
+    --mg-hl-purple: rgb(139 92 246 / 40%);
+    --mg-hl-note: rgb(143 187 232 / 85%);
+    --mg-hl-flash: rgb(143 187 232 / 30%);
   }
 
   @media (prefers-reduced-motion: reduce) {
