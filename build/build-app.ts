@@ -1,0 +1,103 @@
+/**
+ * `npm run build`: bundles the app into `dist/` with esbuild, then builds the content bundle.
+ *   dist/main/app.js, preload.js, search-worker.js   (Electron main, sandboxed preload, search worker)
+ *   dist/host/serve.js                               (the browser host)
+ *   dist/renderer/                                   (index.html, main.js, css and assets)
+ *   dist/content/                                    (library.json, docs/, search/)
+ * No source maps: nothing in dist/ should point back at the sources of a shipped app.
+ */
+import { build, type BuildOptions } from 'esbuild';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { buildContent } from './content-build';
+
+const ROOT = path.resolve(__dirname, '..');
+const DIST = path.join(ROOT, 'dist');
+/** Electron 45 embeds Node 22; the host and tests run on Node 24. */
+const NODE_TARGET = 'node22';
+/** The Chromium of Electron 45 and Debian's, both far past ES2022. */
+const BROWSER_TARGET = 'chrome120';
+
+const shared: BuildOptions = {
+  bundle: true,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: 'none',
+  absWorkingDir: ROOT,
+};
+
+const nodeBundle = (entry: string, outfile: string): BuildOptions => ({
+  ...shared,
+  entryPoints: [entry],
+  outfile,
+  platform: 'node',
+  format: 'cjs',
+  target: NODE_TARGET,
+  external: ['electron'],
+});
+
+const bundles: BuildOptions[] = [
+  nodeBundle('main/app.ts', 'dist/main/app.js'),
+  nodeBundle('main/search/search-worker.ts', 'dist/main/search-worker.js'),
+  nodeBundle('main/host/serve.ts', 'dist/host/serve.js'),
+  {
+    // A sandboxed preload can require only `electron`: the browser platform makes esbuild refuse any
+    // Node built-in, so nothing else can sneak in.
+    ...shared,
+    entryPoints: ['main/preload.ts'],
+    outfile: 'dist/main/preload.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: BROWSER_TARGET,
+    external: ['electron'],
+  },
+  {
+    ...shared,
+    entryPoints: ['renderer/main.ts'],
+    outfile: 'dist/renderer/main.js',
+    platform: 'browser',
+    format: 'esm',
+    target: BROWSER_TARGET,
+    minify: true,
+    tsconfig: 'renderer/tsconfig.json',
+  },
+];
+
+/** Files of `renderer/` copied as they are: the page, style sheets and anything under assets/. */
+async function copyRendererStatics(): Promise<void> {
+  const from = path.join(ROOT, 'renderer');
+  const to = path.join(DIST, 'renderer');
+  for (const entry of await fs.readdir(from, { withFileTypes: true })) {
+    if (entry.isFile() && /\.(html|css)$/.test(entry.name)) {
+      await fs.copyFile(path.join(from, entry.name), path.join(to, entry.name));
+    }
+  }
+  const assets = path.join(from, 'assets');
+  if (await exists(assets)) await fs.cp(assets, path.join(to, 'assets'), { recursive: true });
+}
+
+async function exists(file: string): Promise<boolean> {
+  return fs.access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  for (const folder of ['main', 'host', 'renderer']) {
+    await fs.rm(path.join(DIST, folder), { recursive: true, force: true });
+  }
+  await Promise.all(bundles.map((options) => build(options)));
+  await copyRendererStatics();
+  const { documents } = await buildContent({
+    inDir: path.join(ROOT, 'content'),
+    outDir: path.join(DIST, 'content'),
+  });
+  console.log(`build: dist/ ready with ${documents.length} document(s) in ${Date.now() - started} ms`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});

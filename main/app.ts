@@ -1,0 +1,83 @@
+/**
+ * Lifecycle only: one instance, the app:// scheme, locked-down sessions, then the service, IPC and the
+ * window. Everything with logic lives in plain modules.
+ */
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import path from 'node:path';
+import { confirmAndOpenExternal } from './dialogs';
+import { setupIpc } from './ipc';
+import { createMarginService, type MarginService } from './margin-service';
+import { registerAppScheme, setupAppProtocol } from './protocol';
+import { createMainWindow, denyAllPermissions, guardWebContents } from './window';
+
+/** `dist/`: app.js sits in dist/main next to preload.js and the search worker. */
+const DIST = path.resolve(__dirname, '..');
+
+let window: BrowserWindow | null = null;
+let service: MarginService | null = null;
+
+const openLink = (url: string): void => {
+  confirmAndOpenExternal(window, url).catch((error: unknown) =>
+    console.error('margin: could not open link', error),
+  );
+};
+
+function focusWindow(): void {
+  if (window === null) return;
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function openWindow(): void {
+  window = createMainWindow({ preload: path.join(DIST, 'main', 'preload.js'), onExternalLink: openLink });
+  window.on('closed', () => {
+    window = null;
+  });
+}
+
+async function start(): Promise<void> {
+  denyAllPermissions(session.defaultSession);
+  setupAppProtocol({ renderer: path.join(DIST, 'renderer'), content: path.join(DIST, 'content') });
+  service = await createMarginService({
+    bundleDir: path.join(DIST, 'content'),
+    dataDir: app.getPath('userData'),
+    workerScript: path.join(DIST, 'main', 'search-worker.js'),
+    openExternal: (url) => confirmAndOpenExternal(window, url),
+  });
+  setupIpc(service, (contents) => window !== null && contents === window.webContents);
+  openWindow();
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.enableSandbox();
+  registerAppScheme();
+  app.on('second-instance', focusWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openLink));
+  app.on('activate', () => {
+    if (window === null && service !== null) openWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  // Close the stores (and release their lock) before the process goes away.
+  app.on('will-quit', (event) => {
+    if (service === null) return;
+    event.preventDefault();
+    const closing = service;
+    service = null;
+    closing
+      .close()
+      .catch((error: unknown) => console.error('margin: could not close cleanly', error))
+      .finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Margin could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
+}

@@ -1,0 +1,107 @@
+/**
+ * `npm run serve -- [--port N] [--content DIR] [--data DIR]`: Margin in a browser on this machine.
+ * Serves the built renderer and MarginApi on 127.0.0.1 and prints the address with its token.
+ * Runs from `dist/host/serve.js`, so the built renderer, content and worker sit next to it.
+ */
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildContent } from '../../build/content-build';
+import { defaultDataDir } from '../data-dir';
+import { MarginError } from '../errors';
+import { createMarginService } from '../margin-service';
+import { startHost } from './start-host';
+
+const DEFAULT_PORT = 4747;
+const DIST = path.resolve(__dirname, '..');
+
+const USAGE = `Usage: npm run serve -- [--port N] [--content DIR] [--data DIR]
+  --port N       port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
+  --content DIR  a folder of content sources (.txt, .md), built on start (default: the shipped library)
+  --data DIR     the folder for your highlights, notes and settings (default: the app's own)`;
+
+interface ServeOptions {
+  port: number;
+  contentDir: string | null;
+  dataDir: string;
+}
+
+function readOptions(argv: string[]): ServeOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      content: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
+  const port = values.port === undefined ? DEFAULT_PORT : Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535 || !/^\d+$/.test(values.port ?? '0')) {
+    throw new MarginError(
+      'invalid-argument',
+      `--port must be a number from 0 to 65535, not "${values.port}".`,
+    );
+  }
+  return {
+    port,
+    contentDir: values.content ? path.resolve(values.content) : null,
+    dataDir: path.resolve(values.data ?? defaultDataDir()),
+  };
+}
+
+async function main(): Promise<void> {
+  const options = readOptions(process.argv.slice(2));
+  let scratch: string | null = null;
+  let bundleDir = path.join(DIST, 'content');
+  if (options.contentDir) {
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'margin-content-'));
+    bundleDir = path.join(scratch, 'bundle');
+    const { documents } = await buildContent({ inDir: options.contentDir, outDir: bundleDir });
+    console.log(`Built ${documents.length} document(s) from ${options.contentDir}`);
+  }
+  const removeScratch = async (): Promise<void> => {
+    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
+  };
+
+  let service;
+  try {
+    service = await createMarginService({
+      bundleDir,
+      dataDir: options.dataDir,
+      workerScript: path.join(DIST, 'main', 'search-worker.js'),
+    });
+  } catch (error) {
+    await removeScratch();
+    throw error;
+  }
+  const host = await startHost({
+    api: service,
+    rendererDir: path.join(DIST, 'renderer'),
+    port: options.port,
+  });
+  console.log(`Margin is serving at ${host.url}`);
+
+  let stopping = false;
+  const stop = async (): Promise<void> => {
+    if (stopping) return;
+    stopping = true;
+    await host.close();
+    await service.close();
+    await removeScratch();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(`margin: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,125 @@
+/**
+ * MarginApi, implemented once: the library, search, annotations and preferences composed into the one
+ * service that Electron IPC, the browser host and the tests all reach (through `dispatch`).
+ */
+import fs from 'node:fs';
+import type { AppStatus, DocumentMeta, DocumentSummary, MarginApi, SearchResults } from './api';
+import { createAnnotationService } from './annotations/annotation-service';
+import { openAnnotationStore } from './annotations/annotation-store';
+import { openPreferencesStore } from './annotations/preferences-store';
+import { MarginError } from './errors';
+import { loadLibrary } from './library/library';
+import { createSearchService } from './search/search-service';
+import { checkExternalLink } from './security';
+import { version } from '../package.json';
+
+export interface MarginServiceOptions {
+  /** The built content bundle (library.json, docs/, search/). */
+  bundleDir: string;
+  /** The reader's own data: annotation store, preferences, reading positions. */
+  dataDir: string;
+  /** The built search worker; without it the index loads in-process (tests). */
+  workerScript?: string;
+  /**
+   * How a checked https link reaches the system browser; the transport decides. Electron asks the user
+   * and opens it; the browser host lets the browser open it (the default: resolves false).
+   */
+  openExternal?: (url: string) => Promise<boolean>;
+}
+
+export type MarginService = MarginApi & { close(): Promise<void> };
+
+export async function createMarginService(options: MarginServiceOptions): Promise<MarginService> {
+  const library = await loadLibrary(options.bundleDir);
+  fs.mkdirSync(options.dataDir, { recursive: true });
+  const store = openAnnotationStore({ dataDir: options.dataDir });
+  const annotations = createAnnotationService({ store, library });
+  let preferences: ReturnType<typeof openPreferencesStore>;
+  try {
+    preferences = openPreferencesStore(options.dataDir);
+  } catch (error) {
+    annotations.close();
+    throw error;
+  }
+  const search = createSearchService({ bundleDir: options.bundleDir, workerScript: options.workerScript });
+  let searchProblem: string | null = null;
+  search.ready.catch((error: unknown) => {
+    searchProblem = `Full-text search could not be loaded (${error instanceof Error ? error.message : String(error)}); titles, authors and headings can still be searched.`;
+  });
+
+  const titles = (): Map<string, string> => new Map(library.list().map((meta) => [meta.id, meta.title]));
+  const summarise = (meta: DocumentMeta, counts: Map<string, number>): DocumentSummary => ({
+    id: meta.id,
+    title: meta.title,
+    series: meta.series,
+    authors: meta.authors,
+    published: meta.published,
+    publisherName: meta.publisher?.name ?? null,
+    tags: meta.tags,
+    wordCount: meta.wordCount,
+    readingMinutes: meta.readingMinutes,
+    annotationCount: counts.get(meta.id) ?? 0,
+  });
+
+  const openExternal =
+    options.openExternal ??
+    (async () => {
+      // The browser opens the link itself; the host only confirms that it passes the link policy.
+      return false;
+    });
+
+  let closed = false;
+  return {
+    async getStatus(): Promise<AppStatus> {
+      return {
+        version,
+        documents: library.list().length,
+        searchReady: search.isReady(),
+        notices: [
+          ...annotations.notices(),
+          ...preferences.notices(),
+          ...(searchProblem ? [searchProblem] : []),
+        ],
+      };
+    },
+    async listDocuments() {
+      const counts = annotations.countByDocument();
+      return library.list().map((meta) => summarise(meta, counts));
+    },
+    async getDocument(id) {
+      return library.get(id);
+    },
+    async search(query, searchOptions): Promise<SearchResults> {
+      const results = await search.search(query, searchOptions);
+      if (results.status !== 'ok') return results;
+      return { ...results, annotations: annotations.searchAnnotations(query, titles()) };
+    },
+    listAnnotations: (docId) => annotations.listAnnotations(docId),
+    listAllAnnotations: () => annotations.listAllAnnotations(),
+    createAnnotation: (input) => annotations.createAnnotation(input),
+    updateAnnotation: (id, patch) => annotations.updateAnnotation(id, patch),
+    deleteAnnotation: (id) => annotations.deleteAnnotation(id),
+    restoreAnnotation: (record) => annotations.restoreAnnotation(record),
+    exportAnnotations: (format, docId) => annotations.exportAnnotations(format, docId),
+    importAnnotations: (text) => annotations.importAnnotations(text),
+    getPreferences: async () => preferences.getPreferences(),
+    setPreferences: async (patch) => preferences.setPreferences(patch),
+    getReadingPosition: async (docId) => preferences.getReadingPosition(docId),
+    async setReadingPosition(docId, position) {
+      // Never keep state for a document that is not in the library (a typo would linger forever).
+      if (!library.has(docId)) throw new MarginError('not-found', `There is no document "${docId}".`);
+      return preferences.setReadingPosition(docId, position);
+    },
+    async openExternal(url) {
+      const verdict = checkExternalLink(url);
+      if (!verdict.ok) throw new MarginError('invalid-argument', verdict.reason);
+      return openExternal(verdict.url);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await search.close();
+      annotations.close();
+    },
+  };
+}
