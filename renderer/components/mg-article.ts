@@ -132,8 +132,10 @@ export class MgArticle extends LitElement {
       .figure-card {
         display: grid;
         place-items: center;
-        gap: 0.5rem;
-        aspect-ratio: 16 / 7;
+        align-content: center;
+        gap: 0.6rem;
+        min-height: 9rem;
+        aspect-ratio: 16 / 5;
         border-radius: var(--mg-radius);
         border: 1px solid var(--mg-border);
         background:

@@ -97,10 +97,15 @@ export class MgReadingSettings extends LitElement {
         outline-offset: 2px;
       }
 
+      /* The real radio covers its whole tile, invisible: clicks and keys go straight to it. */
       .theme input {
         position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        margin: 0;
         opacity: 0;
-        pointer-events: none;
+        cursor: pointer;
       }
 
       .swatch {

@@ -79,6 +79,11 @@ export class MgSearch extends LitElement {
         outline-offset: 1px;
       }
 
+      input:focus ~ kbd,
+      input:not(:placeholder-shown) ~ kbd {
+        display: none;
+      }
+
       kbd {
         position: absolute;
         right: 0.7rem;
@@ -234,6 +239,8 @@ export class MgSearch extends LitElement {
 
   protected override render(): TemplateResult {
     const expanded = this.open && this.query.trim() !== '';
+    // aria-controls and aria-activedescendant may only name elements that exist.
+    const listShown = expanded && this.choices().length > 0;
     return html`
       <div class="field" role="search">
         <svg viewBox="0 0 24 24" aria-hidden="true">
@@ -246,8 +253,8 @@ export class MgSearch extends LitElement {
           aria-label="Search the library"
           aria-autocomplete="list"
           aria-expanded=${String(expanded)}
-          aria-controls="search-results"
-          aria-activedescendant=${this.activeIndex >= 0 ? `option-${this.activeIndex}` : nothing}
+          aria-controls=${listShown ? 'search-results' : nothing}
+          aria-activedescendant=${listShown && this.activeIndex >= 0 ? `option-${this.activeIndex}` : nothing}
           placeholder="Search the library"
           autocomplete="off"
           spellcheck="false"

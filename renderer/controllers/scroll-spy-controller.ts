@@ -1,9 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 
 /**
- * Which of a list of consecutive regions (the sections of an article) the reader is in: the one that
- * crosses a reading line just under the app header. An IntersectionObserver watches a thin band at
- * that line, so nothing runs on every scroll event.
+ * Which of a list of consecutive regions (the sections of an article) the reader is in. An
+ * IntersectionObserver watches the upper third of the viewport, under the app header (so nothing runs
+ * on every scroll event); of the regions in that band the last one wins: once a section's heading has
+ * come up into the top third, that section is what the reader is reading.
  */
 export class ScrollSpyController implements ReactiveController {
   /** The id of the region at the reading line, or null before anything is observed. */
@@ -47,8 +48,8 @@ export class ScrollSpyController implements ReactiveController {
       if (entry.isIntersecting) this.inBand.add(entry.target);
       else this.inBand.delete(entry.target);
     }
-    const first = this.regions.find((region) => this.inBand.has(region.element));
-    if (first) this.setActive(first.id);
+    const last = this.regions.findLast((region) => this.inBand.has(region.element));
+    if (last) this.setActive(last.id);
   };
 
   private setActive(id: string | null): void {
