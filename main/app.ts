@@ -13,6 +13,15 @@ import { createMainWindow, denyAllPermissions, guardWebContents } from './window
 /** `dist/`: app.js sits in dist/main next to preload.js and the search worker. */
 const DIST = path.resolve(__dirname, '..');
 
+/**
+ * A worker thread cannot load its script from inside app.asar, nor read the index there (Electron
+ * patches `fs` for asar only on the main thread: electron/electron#22446). Packaged, the index loads
+ * on the main thread instead (asynchronously, titles first); unpacked (`npm start`), in the worker.
+ */
+function runsFromAsar(): boolean {
+  return /\.asar([\\/]|$)/.test(__dirname);
+}
+
 let window: BrowserWindow | null = null;
 let service: MarginService | null = null;
 
@@ -42,7 +51,7 @@ async function start(): Promise<void> {
   service = await createMarginService({
     bundleDir: path.join(DIST, 'content'),
     dataDir: app.getPath('userData'),
-    workerScript: path.join(DIST, 'main', 'search-worker.js'),
+    workerScript: runsFromAsar() ? undefined : path.join(DIST, 'main', 'search-worker.js'),
     openExternal: (url) => confirmAndOpenExternal(window, url),
   });
   setupIpc(service, (contents) => window !== null && contents === window.webContents);
