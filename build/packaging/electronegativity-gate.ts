@@ -3,9 +3,9 @@
  * runner directly and turns the result into a list of problems: every finding at MEDIUM severity
  * or above, and every file it could not parse (a file it cannot read is a file it did not check).
  */
-import { copyFile, cp, mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { REVIEWED_FINDINGS, type ReviewedFinding } from './reviewed-findings';
 
 /**
  * The only check left out: it downloads Electron's release list from GitHub to look for newer
@@ -26,6 +26,8 @@ interface Finding {
   confidence: Level;
   manualReview?: boolean;
   description?: string;
+  /** The flagged source line. */
+  sample?: string;
 }
 
 interface RunnerResult {
@@ -42,6 +44,8 @@ export interface GateOutcome {
   problems: string[];
   /** Findings below MEDIUM, kept for the log: informational, not release-stoppers. */
   notes: string[];
+  /** Findings at MEDIUM or above that match a reviewed entry, with its reason. */
+  reviewed: string[];
   checksRun: number;
 }
 
@@ -89,7 +93,10 @@ function describe(finding: Finding, root: string): string {
  * Runs every electronegativity check except {@link NETWORK_CHECKS} over `dir` (a folder of built
  * JS/HTML plus the package.json that names the Electron version) and reports what stops a release.
  */
-export async function runElectronegativityGate(dir: string, electronVersion?: string): Promise<GateOutcome> {
+export async function runElectronegativityGate(
+  dir: string,
+  reviewedFindings: readonly ReviewedFinding[] = REVIEWED_FINDINGS,
+): Promise<GateOutcome> {
   const run = loadOfflineRunner();
   const silenced = console.log;
   // The runner prints a line when its (blocked) translation download fails; that is expected.
@@ -99,7 +106,6 @@ export async function runElectronegativityGate(dir: string, electronVersion?: st
     result = await run({
       input: path.resolve(dir),
       excludeFromScan: NETWORK_CHECKS.map((name) => name.toLowerCase()),
-      electronVersionOverride: electronVersion,
       isRelative: false,
     });
   } finally {
@@ -107,25 +113,34 @@ export async function runElectronegativityGate(dir: string, electronVersion?: st
   }
   const problems: string[] = [];
   const notes: string[] = [];
+  const reviewed: string[] = [];
   for (const error of result.errors) {
     problems.push(`could not parse ${path.relative(dir, error.file) || error.file}: ${error.message}`);
   }
+  const used = new Set<ReviewedFinding>();
   for (const finding of result.issues) {
-    (finding.severity.value >= MEDIUM ? problems : notes).push(describe(finding, dir));
+    if (finding.severity.value < MEDIUM) {
+      notes.push(describe(finding, dir));
+      continue;
+    }
+    const file = path.relative(dir, finding.file).split(path.sep).join('/');
+    const review = reviewedFindings.find(
+      (entry) =>
+        entry.id === finding.id && entry.file === file && (finding.sample ?? '').includes(entry.code),
+    );
+    if (review) {
+      used.add(review);
+      reviewed.push(`${describe(finding, dir)} (reviewed: ${review.reason})`);
+    } else {
+      problems.push(describe(finding, dir));
+    }
   }
-  return { problems, notes, checksRun: result.globalChecks + result.atomicChecks };
-}
-
-/**
- * Copies what ships as code (the built main, preload, worker and renderer, plus package.json for
- * the Electron version) into `outDir`, the folder the gate scans. The content bundle is data, not
- * code, and stays out so the scan stays quick.
- */
-export async function collectGateInput(projectDir: string, outDir: string): Promise<string> {
-  await mkdir(outDir, { recursive: true });
-  for (const part of ['main', 'renderer']) {
-    await cp(path.join(projectDir, 'dist', part), path.join(outDir, 'dist', part), { recursive: true });
+  for (const entry of reviewedFindings) {
+    if (!used.has(entry)) {
+      problems.push(
+        `reviewed finding ${entry.id} in ${entry.file} at "${entry.code}" no longer matches anything: review again`,
+      );
+    }
   }
-  await copyFile(path.join(projectDir, 'package.json'), path.join(outDir, 'package.json'));
-  return outDir;
+  return { problems, notes, reviewed, checksRun: result.globalChecks + result.atomicChecks };
 }

@@ -2,14 +2,14 @@
  * The renderer's Content-Security-Policy, enforced by a real Chromium on the real built renderer,
  * served by the built browser host (which sends the same SECURITY_HEADERS as the app:// protocol).
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
 import { startHostProcess, type HostProcess } from '../main/host/run-host';
-import { requireBuiltApp } from './built-app';
+import { DIST_DIR, requireBuiltApp } from './built-app';
 
 interface Violation {
   directive: string;
@@ -98,6 +98,15 @@ describe('the renderer Content-Security-Policy in Chromium', () => {
     expect(policySent).toBe(CONTENT_SECURITY_POLICY);
   });
 
+  it('repeats the policy in the page itself, minus frame-ancestors, which only a header can carry', async () => {
+    const html = await readFile(path.join(DIST_DIR, 'renderer', 'index.html'), 'utf8');
+    const meta = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/i.exec(html)?.[1];
+    const headerWithoutFrameAncestors = CONTENT_SECURITY_POLICY.split('; ')
+      .filter((directive) => !directive.startsWith('frame-ancestors'))
+      .join('; ');
+    expect(meta).toBe(headerWithoutFrameAncestors);
+  });
+
   it('lets the real renderer load without tripping its own policy', async () => {
     await page.waitForFunction(() => {
       const body = (globalThis as unknown as PageGlobals).document.body;
@@ -107,37 +116,66 @@ describe('the renderer Content-Security-Policy in Chromium', () => {
   });
 
   it('does not run an injected inline script, an inline event handler, a javascript: URL or a remote script', async () => {
-    await page.evaluate(() => {
-      const { document } = globalThis as unknown as PageGlobals & { document: { body: PageElement } };
-      const inline = document.createElement('script');
-      inline.textContent = 'window.__pwned = true;';
-      document.head.append(inline);
-
-      const image = document.createElement('img');
-      image.setAttribute('onerror', 'window.__pwnedByHandler = true;');
-      image.src = 'data:image/png;base64,broken';
-      document.body.append(image);
-
-      const link = document.createElement('a');
-      link.href = 'javascript:window.__pwnedByUrl = true';
-      document.body.append(link);
-      link.click();
-
-      const remote = document.createElement('script');
-      remote.src = 'https://example.invalid/payload.js';
-      document.head.append(remote);
-    });
+    await page.evaluate(injectAttacks, { remote: true });
+    // Both the header and the <meta> policy are enforced, so each block may be reported twice.
+    const distinct = async (): Promise<string[]> =>
+      [
+        ...new Set((await violations()).map((violation) => `${violation.directive} ${violation.blocked}`)),
+      ].sort();
     await expect
-      .poll(async () => (await violations()).map((violation) => violation.directive).sort(), {
-        timeout: 5_000,
-      })
-      .toEqual(['script-src-attr', 'script-src-elem', 'script-src-elem', 'script-src-elem']);
-    const state = await page.evaluate(() => {
-      const window = globalThis as unknown as PageGlobals;
-      return { inline: window.__pwned, handler: window.__pwnedByHandler, url: window.__pwnedByUrl };
-    });
-    expect(state).toEqual({ inline: undefined, handler: undefined, url: undefined });
-    const blocked = (await violations()).map((violation) => violation.blocked);
-    expect(blocked).toEqual(expect.arrayContaining(['inline', 'https://example.invalid/payload.js']));
+      .poll(distinct, { timeout: 5_000 })
+      .toEqual([
+        'script-src-attr inline',
+        'script-src-elem https://example.invalid/payload.js',
+        'script-src-elem inline',
+      ]);
+    expect(await page.evaluate(readAttackResults)).toEqual({ inline: false, handler: false, url: false });
+  });
+
+  it('would run the same injections on a page without the policy (the control for the test above)', async () => {
+    const unprotected = await browser.newPage();
+    try {
+      await unprotected.setContent('<!doctype html><title>No policy</title><body><p>control</p></body>');
+      await unprotected.evaluate(injectAttacks, { remote: false });
+      await expect
+        .poll(() => unprotected.evaluate(readAttackResults), { timeout: 5_000 })
+        .toEqual({ inline: true, handler: true, url: true });
+    } finally {
+      await unprotected.close();
+    }
   });
 });
+
+/** Runs in the page: the three classic script injections, and optionally a remote script. */
+function injectAttacks({ remote }: { remote: boolean }): void {
+  const { document } = globalThis as unknown as PageGlobals & { document: { body: PageElement } };
+  const inline = document.createElement('script');
+  inline.textContent = 'window.__pwned = true;';
+  document.head.append(inline);
+
+  const image = document.createElement('img');
+  image.setAttribute('onerror', 'window.__pwnedByHandler = true;');
+  image.src = 'data:image/png;base64,broken';
+  document.body.append(image);
+
+  const link = document.createElement('a');
+  link.href = 'javascript:window.__pwnedByUrl = true';
+  document.body.append(link);
+  link.click();
+
+  if (remote) {
+    const script = document.createElement('script');
+    script.src = 'https://example.invalid/payload.js';
+    document.head.append(script);
+  }
+}
+
+/** Runs in the page: which of the injections ran. */
+function readAttackResults(): { inline: boolean; handler: boolean; url: boolean } {
+  const window = globalThis as unknown as PageGlobals;
+  return {
+    inline: window.__pwned === true,
+    handler: window.__pwnedByHandler === true,
+    url: window.__pwnedByUrl === true,
+  };
+}

@@ -2,7 +2,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectGateInput, runElectronegativityGate } from '../../build/packaging/electronegativity-gate';
+import { runElectronegativityGate } from '../../build/packaging/electronegativity-gate';
+import { collectGateInput } from '../../build/packaging/gate-input';
 import {
   checkWebPreferences,
   checkWebPreferencesInSource,
