@@ -10,16 +10,12 @@ import type {
   Preferences,
   ReadingPosition,
 } from '../main/api';
+import type { ReaderTarget } from './app/app-view';
 import type { TextSelection } from './controllers/selection-controller';
 
-const BUBBLES: EventInit = { bubbles: true, composed: true };
+export type { ReaderTarget };
 
-/** Where to land when a document opens: a block to scroll to and the words to mark in it. */
-export interface ReaderTarget {
-  blockId: string;
-  /** Surface forms to mark with the `search-match` highlight inside that block. */
-  terms: string[];
-}
+const BUBBLES: EventInit = { bubbles: true, composed: true };
 
 /** Open a document, optionally at a passage. */
 export class OpenDocumentEvent extends Event {

@@ -2,7 +2,13 @@
  * The app's views as a small state machine, and how each maps to the address (`#/`, `#/read/<id>`,
  * `#/notebook`), so that reload and the browser's back button land on the same view.
  */
-import type { ReaderTarget } from '../events';
+
+/** Where to land when a document opens: a block to scroll to and the words to mark in it. */
+export interface ReaderTarget {
+  blockId: string;
+  /** Surface forms to mark with the `search-match` highlight inside that block. */
+  terms: string[];
+}
 
 export type AppView =
   | { name: 'library' }
