@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { HIGHLIGHT_COLORS } from '../api';
-import type { Annotation, HighlightColor } from '../api';
+import type { Annotation, ExportedFile, HighlightColor } from '../api';
 import { checkAnnotationRecord } from './annotation-validation';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -82,6 +82,21 @@ export function toAnnotationCollection(
       startIndex: 0,
       items: records.map(toWebAnnotation),
     },
+  };
+}
+
+/** The export file: every annotation, or one document's (`docId`). */
+export function jsonLdExport(
+  records: readonly Annotation[],
+  docId: string | undefined,
+  exported: string,
+): ExportedFile {
+  const label =
+    docId === undefined ? 'Margin: all highlights and notes' : `Margin: highlights and notes on ${docId}`;
+  return {
+    name: docId === undefined ? 'margin-annotations.jsonld' : `${docId}.annotations.jsonld`,
+    mediaType: JSONLD_MEDIA_TYPE,
+    content: `${JSON.stringify(toAnnotationCollection(records, label, exported), null, 2)}\n`,
   };
 }
 

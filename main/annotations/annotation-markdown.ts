@@ -111,3 +111,21 @@ export function markdownExport(
   if (annotations.length === 0) sections.push('_No highlights or notes yet._');
   return { name: `${docId}.md`, mediaType: 'text/markdown', content: `${sections.join('\n\n')}\n` };
 }
+
+/** One file per document among `records` (or exactly `docId`'s file, even when it has no annotations). */
+export function markdownExports(
+  records: readonly Annotation[],
+  docId: string | undefined,
+  metaOf: (docId: string) => DocumentMeta | null,
+  exported: string,
+): ExportedFile[] {
+  const docIds = docId === undefined ? [...new Set(records.map((record) => record.docId))] : [docId];
+  return docIds.map((id) =>
+    markdownExport(
+      id,
+      metaOf(id),
+      records.filter((record) => record.docId === id),
+      exported,
+    ),
+  );
+}

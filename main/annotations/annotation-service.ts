@@ -18,8 +18,8 @@ import { canonicalText } from '../library/canonical-text';
 import type { Library } from '../library/library';
 import { anchor, describeRange } from './anchoring';
 import { importAnnotations } from './annotation-import';
-import { JSONLD_MEDIA_TYPE, toAnnotationCollection } from './annotation-jsonld';
-import { markdownExport } from './annotation-markdown';
+import { jsonLdExport } from './annotation-jsonld';
+import { markdownExports } from './annotation-markdown';
 import { buildAnnotationIndex } from './annotation-search';
 import type { AnnotationIndex } from './annotation-search';
 import type { AnnotationStore } from './annotation-store';
@@ -279,24 +279,8 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
       }
       const exported = stamp();
       const records = docId === undefined ? allInLibraryOrder() : listFor(docId);
-      if (format === 'jsonld') {
-        const label =
-          docId === undefined
-            ? 'Margin: all highlights and notes'
-            : `Margin: highlights and notes on ${docId}`;
-        const content = `${JSON.stringify(toAnnotationCollection(records, label, exported), null, 2)}\n`;
-        const name = docId === undefined ? 'margin-annotations.jsonld' : `${docId}.annotations.jsonld`;
-        return [{ name, mediaType: JSONLD_MEDIA_TYPE, content }];
-      }
-      const docIds = docId === undefined ? [...new Set(records.map((r) => r.docId))] : [docId];
-      return docIds.map((id) =>
-        markdownExport(
-          id,
-          library.has(id) ? library.get(id) : null,
-          records.filter((r) => r.docId === id),
-          exported,
-        ),
-      );
+      if (format === 'jsonld') return [jsonLdExport(records, docId, exported)];
+      return markdownExports(records, docId, (id) => (library.has(id) ? library.get(id) : null), exported);
     },
 
     async importAnnotations(text) {

@@ -4,7 +4,7 @@
  * time (lock file + exclusive locking); schema migrations after a verified backup; rolling verified
  * backups; a damaged file is moved aside and restored from the newest good backup (store-recovery.ts).
  */
-import { mkdirSync } from 'node:fs';
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation } from '../api';
@@ -21,6 +21,8 @@ import type { Migration } from './store-schema';
 export const STORE_FILE_NAME = 'annotations.sqlite';
 export const BACKUPS_DIR_NAME = 'backups';
 export const DEFAULT_KEEP_BACKUPS = 5;
+/** Every notice is also appended here, so that what happened to the store outlives the session. */
+export const NOTICES_LOG_NAME = 'annotations-notices.log';
 
 export interface AnnotationStoreOptions {
   dataDir: string;
@@ -86,6 +88,16 @@ export function openAnnotationStore(options: AnnotationStoreOptions): Annotation
     removeTemporaries(dataDir);
     const latest = latestVersion(migrations);
     ({ db, summary, notices } = openSoundStore({ file, backupsDir, migrations, latest }));
+    if (notices.length > 0) {
+      try {
+        appendFileSync(
+          join(dataDir, NOTICES_LOG_NAME),
+          notices.map((n) => `${new Date().toISOString()} ${n}\n`).join(''),
+        );
+      } catch {
+        // the notice still reaches the user through notices()
+      }
+    }
     try {
       if (summary.userVersion < latest) {
         // The store as it was is kept, verified, before anything about its shape changes.

@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotationService } from '../../../main/annotations/annotation-service';
 import type { AnnotationService } from '../../../main/annotations/annotation-service';
+import { escapeMarkdown } from '../../../main/annotations/annotation-markdown';
 import { openAnnotationStore } from '../../../main/annotations/annotation-store';
 import { canonicalText } from '../../../main/library/canonical-text';
 import { commentary, libraryOf, secondDocument } from './commentary-library';
@@ -90,7 +91,6 @@ describe('annotation-markdown export', () => {
     expect(file.content).toContain('## Highlights not found in this edition');
     expect(file.content).toContain('> The Balochistan Liberation Army');
 
-    const { escapeMarkdown } = await import('../../../main/annotations/annotation-markdown');
     expect(escapeMarkdown('*not bold* [link](x) #tag <b>')).toBe(
       '\\*not bold\\* \\[link\\](x) \\#tag \\<b\\>',
     );

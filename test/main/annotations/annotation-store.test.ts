@@ -13,7 +13,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openAnnotationStore, STORE_FILE_NAME } from '../../../main/annotations/annotation-store';
+import {
+  NOTICES_LOG_NAME,
+  openAnnotationStore,
+  STORE_FILE_NAME,
+} from '../../../main/annotations/annotation-store';
 import type { AnnotationStore } from '../../../main/annotations/annotation-store';
 import { MIGRATIONS } from '../../../main/annotations/store-schema';
 import { MarginError } from '../../../main/errors';
@@ -171,6 +175,7 @@ describe('annotation-store', () => {
       const aside = asidePath(notices[0]);
       expect(aside.startsWith(dataDir)).toBe(true);
       expect(readFileSync(aside).equals(damagedBytes)).toBe(true);
+      expect(readFileSync(join(dataDir, NOTICES_LOG_NAME), 'utf8')).toContain(notices[0]);
       expect(store.list()).toHaveLength(60);
       expect(store.get(sampleId(60))).toEqual(sampleRecord(60));
       expect(store.quickCheck()).toEqual(['ok']);
