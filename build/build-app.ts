@@ -36,16 +36,17 @@ const nodeBundle = (entry: string, outfile: string): BuildOptions => ({
   external: ['electron'],
 });
 
+/** Output paths are relative to the staging folder, e.g. `main/app.js`. */
 const bundles: BuildOptions[] = [
-  nodeBundle('main/app.ts', 'dist/main/app.js'),
-  nodeBundle('main/search/search-worker.ts', 'dist/main/search-worker.js'),
-  nodeBundle('main/host/serve.ts', 'dist/host/serve.js'),
+  nodeBundle('main/app.ts', 'main/app.js'),
+  nodeBundle('main/search/search-worker.ts', 'main/search-worker.js'),
+  nodeBundle('main/host/serve.ts', 'host/serve.js'),
   {
     // A sandboxed preload can require only `electron`: the browser platform makes esbuild refuse any
     // Node built-in, so nothing else can sneak in.
     ...shared,
     entryPoints: ['main/preload.ts'],
-    outfile: 'dist/main/preload.js',
+    outfile: 'main/preload.js',
     platform: 'browser',
     format: 'cjs',
     target: BROWSER_TARGET,
@@ -54,7 +55,7 @@ const bundles: BuildOptions[] = [
   {
     ...shared,
     entryPoints: ['renderer/main.ts'],
-    outfile: 'dist/renderer/main.js',
+    outfile: 'renderer/main.js',
     platform: 'browser',
     format: 'esm',
     target: BROWSER_TARGET,
@@ -64,9 +65,9 @@ const bundles: BuildOptions[] = [
 ];
 
 /** Files of `renderer/` copied as they are: the page, style sheets and anything under assets/. */
-async function copyRendererStatics(): Promise<void> {
+async function copyRendererStatics(staging: string): Promise<void> {
   const from = path.join(ROOT, 'renderer');
-  const to = path.join(DIST, 'renderer');
+  const to = path.join(staging, 'renderer');
   for (const entry of await fs.readdir(from, { withFileTypes: true })) {
     if (entry.isFile() && /\.(html|css)$/.test(entry.name)) {
       await fs.copyFile(path.join(from, entry.name), path.join(to, entry.name));
@@ -83,18 +84,51 @@ async function exists(file: string): Promise<boolean> {
   );
 }
 
+/**
+ * Everything is built into a staging folder and then swapped in folder by folder, so that a host or
+ * test running from dist/ (other builds run alongside) never sees a half-written bundle.
+ */
 async function main(): Promise<void> {
   const started = Date.now();
-  for (const folder of ['main', 'host', 'renderer']) {
-    await fs.rm(path.join(DIST, folder), { recursive: true, force: true });
+  await fs.mkdir(DIST, { recursive: true });
+  const staging = await fs.mkdtemp(path.join(DIST, '.staging-'));
+  try {
+    await Promise.all(
+      bundles.map((options) => build({ ...options, outfile: path.join(staging, options.outfile as string) })),
+    );
+    await copyRendererStatics(staging);
+    for (const folder of ['main', 'host', 'renderer'])
+      await swapIn(path.join(staging, folder), path.join(DIST, folder));
+  } finally {
+    await fs.rm(staging, { recursive: true, force: true });
   }
-  await Promise.all(bundles.map((options) => build(options)));
-  await copyRendererStatics();
   const { documents } = await buildContent({
     inDir: path.join(ROOT, 'content'),
     outDir: path.join(DIST, 'content'),
   });
   console.log(`build: dist/ ready with ${documents.length} document(s) in ${Date.now() - started} ms`);
+}
+
+/**
+ * Replaces `target` with `fresh` by two renames, then removes the old folder. Another build may swap
+ * the same folder at the same moment; then the rename fails and is simply tried again.
+ */
+async function swapIn(fresh: string, target: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    const old = `${target}.old-${process.pid}-${attempt}`;
+    const hadOld = await fs.rename(target, old).then(
+      () => true,
+      () => false,
+    );
+    try {
+      await fs.rename(fresh, target);
+      if (hadOld) await fs.rm(old, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if (hadOld) await fs.rm(old, { recursive: true, force: true });
+      if (attempt >= 5) throw error;
+    }
+  }
 }
 
 main().catch((error: unknown) => {
