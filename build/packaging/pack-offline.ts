@@ -46,8 +46,12 @@ export async function readBuilderConfig(configFile: string): Promise<Record<stri
 /** The environment for the builder: no network, no signing, a private empty cache. */
 function offlineEnvironment(cacheDir: string): NodeJS.ProcessEnv {
   const closedPort = 'http://127.0.0.1:9';
+  // electron-builder silences its log when it sees VITEST; the log is how a failed pack explains itself.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')),
+  );
   return {
-    ...process.env,
+    ...inherited,
     ELECTRON_BUILDER_OFFLINE: 'true',
     ELECTRON_BUILDER_CACHE: cacheDir,
     ELECTRON_CACHE: cacheDir,
