@@ -87,12 +87,12 @@ export function painted(page: Page, layer: string): Promise<PaintedRange[]> {
   })()`);
 }
 
-/** The text of the element that has focus, looking through shadow roots. */
+/** The trimmed text of the element that has focus, looking through shadow roots. */
 export function focusedText(page: Page): Promise<string> {
   return page.evaluate(`(() => {
     let active = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-    return active?.textContent ?? '';
+    return (active?.textContent ?? '').trim();
   })()`);
 }
 

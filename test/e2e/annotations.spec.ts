@@ -1,0 +1,288 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Download } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Annotation, Preferences } from '../../main/api';
+import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
+import { allPainted, paintedPoint, paintedTexts, selectInArticle } from './pen-page';
+import { COMMENTARY_TITLE, openCommentary } from './reader-page';
+
+const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
+const SENTENCE =
+  'The diplomatic row between China and Pakistan intensified during a seminar in Islamabad on October 30, when Chinese Ambassador Jiang Zaidong openly rebutted remarks by Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar.';
+const SECOND = 'Currently, Balochistan is experiencing its fifth wave of insurgency.';
+const NOTE =
+  'A **rare** public rebuke — see *Dawn*.\n\n- security first\n- [source](https://www.cacianalyst.org/)';
+
+describe('highlights and notes in the browser', () => {
+  let host: MarginHost;
+  let browser: BrowserSession;
+  let exportDir: string;
+  const exported: Record<string, string> = {};
+
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await openBrowser();
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: host.origin });
+    exportDir = await fs.mkdtemp(path.join(os.tmpdir(), 'margin-e2e-export-'));
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    if (exportDir) await fs.rm(exportDir, { recursive: true, force: true });
+  });
+
+  const list = () => host.call<Annotation[]>('listAnnotations', [DOC_ID]);
+
+  it('highlights a selected sentence of the commentary in the chosen colour', async () => {
+    const { page } = browser;
+    await page.goto(host.url);
+    await openCommentary(page);
+    await selectInArticle(page, SENTENCE);
+    const menu = page.getByRole('toolbar', { name: 'Highlight the selection' });
+    await menu.waitFor();
+    await screenshot(page, 'pen-selection-menu');
+    await menu.getByRole('button', { name: 'Highlight yellow' }).click();
+
+    await expect.poll(() => paintedTexts(page, 'mg-hl-yellow')).toEqual([SENTENCE]);
+    const [saved] = await list();
+    expect(saved.selectors[0]).toMatchObject({ type: 'TextQuoteSelector', exact: SENTENCE });
+    expect(saved.color).toBe('yellow');
+    // The menu goes once the selection became a highlight.
+    await expect.poll(() => menu.count()).toBe(0);
+  });
+
+  it('opens the editor from a click on the highlight: colour, Markdown note and tags are saved', async () => {
+    const { page } = browser;
+    const point = await paintedPoint(page, 'mg-hl-yellow');
+    await page.mouse.click(point!.x, point!.y);
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await editor.waitFor();
+
+    await editor.getByRole('radio', { name: 'Blue' }).click();
+    await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+    expect(await paintedTexts(page, 'mg-hl-yellow')).toEqual([]);
+
+    await editor.getByRole('textbox', { name: 'Note' }).fill(NOTE);
+    await editor.getByRole('textbox', { name: 'Add tags' }).fill('diplomacy, CPEC');
+    await editor.getByRole('textbox', { name: 'Add tags' }).press('Enter');
+    await expect.poll(async () => (await list())[0]?.tags).toEqual(['diplomacy', 'CPEC']);
+    await expect.poll(async () => (await list())[0]?.note).toBe(NOTE);
+
+    // The preview shows the Markdown formatted, and the raw text never becomes markup.
+    await editor.getByRole('tab', { name: 'Preview' }).click();
+    const preview = editor.getByRole('tabpanel', { name: 'Note preview' });
+    expect(await preview.locator('strong').innerText()).toBe('rare');
+    expect(await preview.locator('a').getAttribute('href')).toBe('https://www.cacianalyst.org/');
+    expect(await preview.locator('li').count()).toBe(2);
+    await screenshot(page, 'pen-editor');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => editor.count()).toBe(0);
+  });
+
+  it('keeps the highlight over the same words and the note after a reload', async () => {
+    const { page } = browser;
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+    await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+
+    await page.getByRole('button', { name: /^Notes/ }).click();
+    const panel = page.locator('mg-notes-panel');
+    await panel.waitFor();
+    const item = panel.getByRole('listitem').filter({ hasText: 'The diplomatic row' });
+    expect(await item.locator('strong').innerText()).toBe('rare');
+    expect(await item.innerText()).toContain('diplomacy');
+    // No script, no raw Markdown markers in what the panel shows.
+    expect(await item.innerText()).not.toContain('**');
+  });
+
+  it('keeps a note on the whole document, listed first', async () => {
+    const { page } = browser;
+    const panel = page.locator('mg-notes-panel');
+    await panel
+      .getByRole('textbox', { name: 'Note on this document' })
+      .fill('Read with the *2023* PSC debate.');
+    await panel.getByRole('button', { name: 'Add note' }).click();
+    await expect
+      .poll(async () => (await list()).filter((a) => a.selectors.length === 0).map((a) => a.note))
+      .toEqual(['Read with the *2023* PSC debate.']);
+    const first = panel.locator('[data-annotation-id]').first();
+    expect(await first.locator('mg-markdown').locator('p').innerText()).toBe(
+      'Read with the 2023 PSC debate.',
+    );
+    expect(await first.locator('em').innerText()).toBe('2023');
+  });
+
+  it('highlights from the keyboard: Tab moves into the menu, Enter takes the colour', async () => {
+    const { page } = browser;
+    await selectInArticle(page, SECOND);
+    await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => paintedTexts(page, 'mg-hl-green')).toEqual([SECOND]);
+    // The panel lists passages in reading order: the Background sentence before the Balochistan one.
+    const quotes = await page.locator('mg-notes-panel').locator('.quote').allInnerTexts();
+    expect(quotes.map((q) => q.slice(0, 20))).toEqual([SENTENCE.slice(0, 20), SECOND.slice(0, 20)]);
+    await screenshot(page, 'pen-notes-panel');
+  });
+
+  it('copies a passage with its citation', async () => {
+    const { page } = browser;
+    await selectInArticle(page, SECOND);
+    await page.getByRole('button', { name: 'Copy with citation' }).click();
+    await expect
+      .poll(() => page.evaluate(`navigator.clipboard.readText()`))
+      .toMatch(/^“Currently, Balochistan/);
+    const copied = (await page.evaluate(`navigator.clipboard.readText()`)) as string;
+    expect(copied).toBe(
+      `“${SECOND}” — Ghulam Ali, “${COMMENTARY_TITLE}”, RCAS, 20 November 2024, § Background. ` +
+        'https://www.cacianalyst.org/publications/analytical-articles/item/13829-security-concerns-impede-china-pakistan-relations.html',
+    );
+  });
+
+  it('deletes a highlight with undo', async () => {
+    const { page } = browser;
+    const panel = page.locator('mg-notes-panel');
+    await panel
+      .getByRole('listitem')
+      .filter({ hasText: 'Currently, Balochistan' })
+      .getByRole('button', { name: 'Add note' })
+      .click();
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await editor.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(() => paintedTexts(page, 'mg-hl-green')).toEqual([]);
+    await expect.poll(async () => (await list()).length).toBe(2);
+
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => paintedTexts(page, 'mg-hl-green')).toEqual([SECOND]);
+    await expect.poll(async () => (await list()).length).toBe(3);
+  });
+
+  it('scrolls to a highlight chosen in the panel and flashes it', async () => {
+    const { page } = browser;
+    await page.evaluate(`window.scrollTo(0, document.body.scrollHeight)`);
+    await page
+      .locator('mg-notes-panel')
+      .getByRole('button', { name: /^The diplomatic row/ })
+      .click();
+    await expect.poll(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
+    const point = await paintedPoint(page, 'mg-hl-blue', false);
+    expect(point!.y).toBeGreaterThan(56);
+    expect(point!.y).toBeLessThan(800);
+  });
+
+  it('exports Markdown and W3C JSON-LD files', async () => {
+    const { page } = browser;
+    const panel = page.locator('mg-notes-panel');
+    for (const [label, format] of [
+      ['Export Markdown', 'markdown'],
+      ['Export JSON-LD', 'jsonld'],
+    ] as const) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download') as Promise<Download>,
+        panel.getByRole('button', { name: label }).click(),
+      ]);
+      const file = path.join(exportDir, download.suggestedFilename());
+      await download.saveAs(file);
+      exported[format] = file;
+    }
+    const markdown = await fs.readFile(exported.markdown, 'utf8');
+    expect(markdown).toContain(COMMENTARY_TITLE);
+    expect(markdown).toContain('> The diplomatic row between China and Pakistan');
+    expect(markdown).toContain('A **rare** public rebuke');
+    const jsonld = JSON.parse(await fs.readFile(exported.jsonld, 'utf8'));
+    expect(jsonld.type).toBe('AnnotationCollection');
+    expect(JSON.stringify(jsonld)).toContain('The diplomatic row between China and Pakistan');
+  });
+
+  describe('in an empty data folder', () => {
+    let fresh: MarginHost;
+
+    beforeAll(async () => {
+      fresh = await startHost();
+    });
+
+    afterAll(async () => {
+      await fresh?.stop();
+    });
+
+    it('refuses the Markdown export with a clear message, then imports the JSON-LD and shows everything again', async () => {
+      const { page } = browser;
+      await page.goto(fresh.url);
+      await page.getByRole('button', { name: 'Notebook' }).click();
+      const notebook = page.locator('mg-notebook-view');
+      await notebook.getByText('No notes yet').waitFor();
+      const input = notebook.locator('input[type=file]');
+
+      await input.setInputFiles(exported.markdown);
+      await expect
+        .poll(() => page.getByRole('status').filter({ hasText: 'could not be imported' }).count())
+        .toBe(1);
+      expect(await fresh.call<Annotation[]>('listAllAnnotations')).toEqual([]);
+
+      await input.setInputFiles(exported.jsonld);
+      await expect.poll(() => notebook.getByRole('status').innerText()).toContain('3 added');
+      const items = notebook.locator('[data-annotation-id]');
+      await expect.poll(() => items.count()).toBe(3);
+      expect(await notebook.locator('strong').first().innerText()).toBe('rare');
+      await screenshot(page, 'pen-notebook');
+
+      // Filter by colour: blue is the Background sentence only; purple is nothing.
+      await notebook.getByRole('radio', { name: 'Blue' }).click();
+      await expect.poll(() => items.count()).toBe(1);
+      expect(await items.first().innerText()).toContain('The diplomatic row');
+      await notebook.getByRole('radio', { name: 'Purple' }).click();
+      await expect.poll(() => notebook.getByText('No notes match').count()).toBe(1);
+      await notebook.getByRole('radio', { name: 'All colours' }).click();
+      await notebook.getByRole('searchbox', { name: 'Filter by words' }).fill('PSC');
+      await expect.poll(() => items.count()).toBe(1);
+      await notebook.getByRole('searchbox', { name: 'Filter by words' }).fill('');
+      await notebook.getByRole('combobox', { name: 'Tag' }).selectOption('CPEC');
+      await expect.poll(() => items.count()).toBe(1);
+
+      // Choosing it opens the document at that highlight, painted over the same words.
+      await items.first().getByRole('button').first().click();
+      await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+      await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+      await expect.poll(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
+      expect(await allPainted(page)).toEqual({ 'mg-hl-blue': [SENTENCE], 'mg-hl-green': [SECOND] });
+    });
+
+    it('finds your highlights and notes in the main search, marked as yours', async () => {
+      const { page } = browser;
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('rebuke');
+      const yours = page.getByRole('group', { name: 'Your highlights and notes' });
+      await expect.poll(() => yours.getByRole('option').count()).toBeGreaterThan(0);
+      await screenshot(page, 'pen-search-yours');
+      await page.keyboard.press('Escape');
+    });
+
+    it('looks calm in sepia and dark', async () => {
+      const { page } = browser;
+      for (const theme of ['sepia', 'dark'] as const) {
+        await fresh.call<Preferences>('setPreferences', [{ theme }]);
+        await page.reload();
+        await screenshot(page, `debug-${theme}`);
+        console.log(page.url(), browser.pageErrors);
+        await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+        await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+        await selectInArticle(page, SECOND);
+        await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
+        await screenshot(page, `pen-reader-${theme}`);
+        await page.keyboard.press('Escape');
+        const point = await paintedPoint(page, 'mg-hl-blue');
+        await page.mouse.click(point!.x, point!.y);
+        await page.getByRole('dialog', { name: 'Highlight' }).waitFor();
+        await screenshot(page, `pen-editor-${theme}`);
+        await page.keyboard.press('Escape');
+      }
+      expect(
+        browser.pageErrors.filter((e) => !e.includes('could not be imported') && !e.includes('400')),
+      ).toEqual([]);
+    });
+  });
+});

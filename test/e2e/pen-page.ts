@@ -1,0 +1,80 @@
+/**
+ * What the annotation specs ask of the page: select a passage of the article (inside its shadow
+ * root), read what each highlight colour paints, and find a painted highlight on screen. Probes are
+ * source strings because this side of the tests is compiled without DOM types.
+ */
+import type { Page } from 'playwright-core';
+
+const ARTICLE_ROOT = `document.querySelector('mg-app')?.shadowRoot?.querySelector('mg-reader-view')
+  ?.shadowRoot?.querySelector('mg-article')?.shadowRoot`;
+
+/**
+ * Selects `text` where it first occurs in the article, as a reader's drag would leave it: a DOM
+ * selection whose endpoints are text nodes in the article's shadow root. Scrolls it to the middle.
+ */
+export async function selectInArticle(page: Page, text: string): Promise<void> {
+  const found = await page.evaluate(`(() => {
+    const root = ${ARTICLE_ROOT};
+    const text = ${JSON.stringify(text)};
+    const block = [...(root?.querySelectorAll('[data-start]') ?? [])].find((e) => e.textContent.includes(text));
+    if (!block) return false;
+    block.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const from = block.textContent.indexOf(text);
+    const point = (offset, leanForward) => {
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      let before = 0;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const end = before + node.length;
+        if (leanForward ? offset < end : offset <= end) return [node, offset - before];
+        before = end;
+      }
+      return null;
+    };
+    const range = new Range();
+    range.setStart(...point(from, true));
+    range.setEnd(...point(from + text.length, false));
+    const selection = document.getSelection();
+    selection.removeAllRanges();
+    selection.addRange(range);
+    return true;
+  })()`);
+  if (!found) throw new Error(`The article has no passage "${text}"`);
+}
+
+/** The text of each range one highlight layer paints (e.g. `mg-hl-yellow`), in paint order. */
+export function paintedTexts(page: Page, layer: string): Promise<string[]> {
+  return page.evaluate(
+    `[...(CSS.highlights.get(${JSON.stringify(layer)}) ?? [])].map((range) => range.toString())`,
+  );
+}
+
+/** Every pen layer that paints something, with its texts (to see nothing is painted twice). */
+export function allPainted(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(`(() => {
+    const out = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (name.startsWith('mg-hl-') && name !== 'mg-hl-flash') out[name] = [...highlight].map((r) => r.toString());
+    });
+    return out;
+  })()`);
+}
+
+/** A point on the first range a layer paints (viewport coordinates), scrolled into view unless `scroll` is false. */
+export function paintedPoint(
+  page: Page,
+  layer: string,
+  scroll = true,
+): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(`(() => {
+    const range = [...(CSS.highlights.get(${JSON.stringify(layer)}) ?? [])][0];
+    if (!range) return null;
+    if (${scroll}) range.startContainer.parentElement.scrollIntoView({ block: 'center', behavior: 'instant' });
+    const rect = range.getClientRects()[0];
+    return rect ? { x: rect.left + Math.min(rect.width / 2, 40), y: rect.top + rect.height / 2 } : null;
+  })()`);
+}
+
+/** The page's text selection as a string (empty when there is none). */
+export function selectedText(page: Page): Promise<string> {
+  return page.evaluate(`document.getSelection()?.toString() ?? ''`);
+}

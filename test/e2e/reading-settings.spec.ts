@@ -1,0 +1,84 @@
+import type { Preferences } from '../../main/api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
+import { COMMENTARY_TITLE, focusedText } from './reader-page';
+
+/** The computed style of the article's text, read through the shadow roots. */
+function articleStyle(page: BrowserSession['page']): Promise<{ fontSize: string; maxWidth: string }> {
+  return page.evaluate(`(() => {
+    const article = document.querySelector('mg-app').shadowRoot.querySelector('mg-reader-view')
+      .shadowRoot.querySelector('mg-article');
+    const inner = article.shadowRoot.querySelector('article');
+    return { fontSize: getComputedStyle(article).fontSize, maxWidth: getComputedStyle(inner).maxWidth };
+  })()`);
+}
+
+describe('reading by keyboard, with the reader’s own text size and line width', () => {
+  let host: MarginHost;
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    host = await startHost();
+    browser = await openBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('reaches and opens a document with the keyboard alone', async () => {
+    const { page } = browser;
+    await page.goto(host.url);
+    await page.getByRole('link', { name: COMMENTARY_TITLE }).waitFor();
+    let reached = false;
+    for (let step = 0; step < 12 && !reached; step++) {
+      await page.keyboard.press('Tab');
+      reached = (await focusedText(page)) === COMMENTARY_TITLE;
+    }
+    expect(reached).toBe(true);
+    await screenshot(page, 'library-keyboard-focus');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+    // The reader announces the document: focus moves to its title.
+    expect(await focusedText(page)).toBe(COMMENTARY_TITLE);
+  });
+
+  it('changes the text size and line width, applies them at once and remembers them', async () => {
+    const { page } = browser;
+    const before = await articleStyle(page);
+    const stored = await host.call<Preferences>('getPreferences');
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await page.getByRole('button', { name: 'Larger text' }).click();
+    await expect.poll(async () => (await articleStyle(page)).fontSize).toBe(`${stored.fontSize + 2}px`);
+    await expect
+      .poll(async () => (await host.call<Preferences>('getPreferences')).fontSize)
+      .toBe(stored.fontSize + 2);
+
+    await page.getByRole('slider', { name: 'Line width' }).focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect
+      .poll(async () => (await host.call<Preferences>('getPreferences')).lineWidth)
+      .toBe(stored.lineWidth - 4);
+    await expect.poll(async () => (await articleStyle(page)).maxWidth).not.toBe(before.maxWidth);
+    await page.keyboard.press('Escape');
+    // Escape closes the panel and gives focus back to its button.
+    expect(await page.getByRole('group', { name: 'Reading settings' }).count()).toBe(0);
+    expect(await focusedText(page)).toBe('Aa');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+    await expect.poll(async () => (await articleStyle(page)).fontSize).toBe(`${stored.fontSize + 2}px`);
+  });
+
+  it('goes back to the library and puts focus on its heading', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    expect(await focusedText(page)).toBe('Library');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+  });
+});
