@@ -54,7 +54,7 @@ export class MgAnnotationEditor extends LitElement {
       }
       .quote {
         margin: 0;
-        max-height: 4.8em;
+        max-height: 3.2em;
         overflow: hidden;
         padding-inline-start: 0.6rem;
         border-inline-start: 3px solid var(--mg-border-strong);
@@ -63,7 +63,7 @@ export class MgAnnotationEditor extends LitElement {
         font-size: 0.9rem;
         line-height: 1.5;
         display: -webkit-box;
-        -webkit-line-clamp: 3;
+        -webkit-line-clamp: 2;
         -webkit-box-orient: vertical;
       }
       .tabs {
@@ -97,7 +97,7 @@ export class MgAnnotationEditor extends LitElement {
         font: inherit;
       }
       textarea {
-        min-height: 7rem;
+        min-height: 5.5rem;
         padding: 0.5rem 0.6rem;
         resize: vertical;
         line-height: 1.45;
@@ -112,7 +112,7 @@ export class MgAnnotationEditor extends LitElement {
         outline-offset: 0;
       }
       .preview {
-        min-height: 7rem;
+        min-height: 5.5rem;
         padding: 0.5rem 0.6rem;
         border: 1px dashed var(--mg-border);
         border-radius: var(--mg-radius);
@@ -264,7 +264,9 @@ export class MgAnnotationEditor extends LitElement {
               aria-label=${color ? colorLabel(color) : 'Underline only'}
               title=${color ? colorLabel(color) : 'Underline only'}
               @click=${() => this.setColor(color)}
-            ></button>
+            >
+              ${color === null ? html`<span aria-hidden="true">ab</span>` : nothing}
+            </button>
           `,
         )}
       </div>
@@ -296,21 +298,31 @@ export class MgAnnotationEditor extends LitElement {
     `;
   }
 
+  /**
+   * Below the highlight when it fits, else above it, else as close as the window allows; never under
+   * the app header.
+   */
   private place() {
     const rect = this.anchor;
     const margin = 8;
+    const header = parseFloat(getComputedStyle(this).getPropertyValue('--mg-header-height')) * 16 || 56;
     const width = this.offsetWidth || 384;
     const height = this.offsetHeight || 360;
+    const top = header + margin;
+    const bottom = window.innerHeight - margin;
+    let y: number;
+    let x: number;
     if (!rect) {
-      this.style.top = `${Math.max(margin, (window.innerHeight - height) / 2)}px`;
-      this.style.left = `${Math.max(margin, (window.innerWidth - width) / 2)}px`;
-      return;
+      y = Math.max(top, (window.innerHeight - height) / 2);
+      x = (window.innerWidth - width) / 2;
+    } else {
+      if (rect.bottom + margin + height <= bottom) y = rect.bottom + margin;
+      else if (rect.top - margin - height >= top) y = rect.top - margin - height;
+      else y = Math.max(top, Math.min(rect.bottom + margin, bottom - height));
+      x = rect.left;
     }
-    let top = rect.bottom + margin;
-    if (top + height > window.innerHeight - margin) top = Math.max(margin, rect.top - height - margin);
-    const left = Math.min(Math.max(margin, rect.left), window.innerWidth - width - margin);
-    this.style.top = `${Math.round(top)}px`;
-    this.style.left = `${Math.round(left)}px`;
+    this.style.top = `${Math.round(y)}px`;
+    this.style.left = `${Math.round(Math.min(Math.max(margin, x), window.innerWidth - width - margin))}px`;
   }
 
   private setColor(color: HighlightColor | null) {

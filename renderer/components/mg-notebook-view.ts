@@ -169,11 +169,11 @@ export class MgNotebookView extends LitElement {
           >
             Export JSON-LD
           </button>
-          <button class="button" @click=${this.pickFile}>Import…</button>
+          <button class="button" @click=${this.pickFile}>Import JSON-LD…</button>
           <input
             type="file"
             hidden
-            accept=".json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown"
+            accept=".json,.jsonld,application/ld+json,application/json"
             aria-label="Import annotations file"
             @change=${this.onFile}
           />

@@ -35,82 +35,112 @@ export class MgNotesPanel extends LitElement {
     swatchStyles,
     annotationListStyles,
     css`
+      /* A card in the reader's side column, above the publisher's: your notes matter more. */
       :host {
-        display: flex;
-        flex-direction: column;
-        min-height: 0;
-        height: 100%;
+        order: -1;
+        display: block;
+        border: 1px solid var(--mg-border);
+        border-radius: var(--mg-radius);
         background: var(--mg-surface);
-        border-inline-start: 1px solid var(--mg-border);
         color: var(--mg-text);
         font-family: var(--mg-ui-font);
-        font-size: 0.9rem;
+        font-size: 0.875rem;
+        line-height: 1.5;
       }
       header {
         display: flex;
         align-items: center;
         justify-content: space-between;
-        padding: 0.75rem 0.75rem 0.5rem 1rem;
+        padding: 0.55rem 0.4rem 0 1rem;
       }
       h2 {
         margin: 0;
-        font-size: 1rem;
-        font-weight: 650;
+        font-size: 0.72rem;
+        font-weight: 700;
+        letter-spacing: 0.1em;
+        text-transform: uppercase;
+        color: var(--mg-muted);
       }
       .count {
         margin-inline-start: 0.4rem;
-        font-weight: 400;
+        font-weight: 500;
+        letter-spacing: 0;
       }
-      .scroll {
-        flex: 1;
-        overflow-y: auto;
-        padding: 0 1rem 1rem;
+      .icon-button {
+        width: 2rem;
+        height: 2rem;
+      }
+      .content {
+        padding: 0 0.75rem 0.75rem;
       }
       h3 {
-        margin: 1.1rem 0 0.5rem;
-        font-size: 0.75rem;
+        margin: 0.9rem 0.25rem 0.45rem;
+        font-size: 0.78rem;
         font-weight: 650;
-        letter-spacing: 0.06em;
-        text-transform: uppercase;
-        color: var(--mg-muted);
+        color: var(--mg-text-soft);
+      }
+      .items {
+        gap: 0.5rem;
+      }
+      .item {
+        gap: 0.55rem;
+        padding: 0.5rem 0.55rem;
+      }
+      .quote {
+        font-size: 0.85rem;
+        -webkit-line-clamp: 3;
+      }
+      mg-markdown {
+        font-size: 0.82rem;
       }
       .new-note {
         display: grid;
         gap: 0.4rem;
+        margin-top: 0.5rem;
       }
       textarea {
         width: 100%;
-        min-height: 4.5rem;
-        padding: 0.45rem 0.55rem;
+        min-height: 3.2rem;
+        padding: 0.4rem 0.5rem;
         border: 1px solid var(--mg-border);
         border-radius: var(--mg-radius);
         background: var(--mg-bg);
         color: var(--mg-text);
         font: inherit;
+        font-size: 0.85rem;
         resize: vertical;
+      }
+      .small {
+        min-height: 1.9rem;
+        padding: 0 0.6rem;
+        font-size: 0.8rem;
       }
       .new-note .button {
         justify-self: end;
       }
       .empty {
-        margin: 0.5rem 0;
-        line-height: 1.5;
+        margin: 0 0.25rem;
+        font-size: 0.82rem;
       }
       footer {
         display: grid;
-        gap: 0.5rem;
-        padding: 0.75rem 1rem;
+        gap: 0.4rem;
+        padding: 0.65rem 0.75rem 0.75rem;
         border-top: 1px solid var(--mg-border);
       }
       .actions {
         display: flex;
         flex-wrap: wrap;
-        gap: 0.4rem;
+        align-items: center;
+        gap: 0.35rem;
+      }
+      .label {
+        margin-inline-end: 0.15rem;
+        font-size: 0.78rem;
       }
       .report {
         margin: 0;
-        font-size: 0.8rem;
-        line-height: 1.45;
+        font-size: 0.78rem;
       }
       .report ul {
         margin: 0.25rem 0 0;
@@ -145,8 +175,8 @@ export class MgNotesPanel extends LitElement {
           </svg>
         </button>
       </header>
-      <div class="scroll">
-        <h3>Document note</h3>
+      <div class="content">
+        <h3>On the whole document</h3>
         ${
           groups.documentNotes.length
             ? html`<ul class="items">
@@ -162,7 +192,7 @@ export class MgNotesPanel extends LitElement {
             @input=${(event: InputEvent) => (this.newNote = (event.target as HTMLTextAreaElement).value)}
             @keydown=${this.onNoteKey}
           ></textarea>
-          <button class="button" ?disabled=${this.newNote.trim() === ''} @click=${this.addDocumentNote}>
+          <button class="button small" ?disabled=${this.newNote.trim() === ''} @click=${this.addDocumentNote}>
             Add note
           </button>
         </div>
@@ -185,21 +215,30 @@ export class MgNotesPanel extends LitElement {
         }
       </div>
       <footer>
-        <div class="actions" role="group" aria-label="Export and import">
+        <div class="actions" role="group" aria-label="Export">
+          <span class="label muted" aria-hidden="true">Export</span>
           <button
-            class="button"
+            class="button small"
+            aria-label="Export Markdown"
+            title="A Markdown file, ready for Obsidian"
             @click=${() => this.export('markdown')}
-            title="One Markdown file, ready for Obsidian"
           >
-            Export Markdown
+            Markdown
           </button>
-          <button class="button" @click=${() => this.export('jsonld')} title="W3C Web Annotation JSON-LD">
-            Export JSON-LD
+          <button
+            class="button small"
+            aria-label="Export JSON-LD"
+            title="W3C Web Annotation JSON-LD, which Margin can import again"
+            @click=${() => this.export('jsonld')}
+          >
+            JSON-LD
           </button>
-          <button class="button" @click=${this.pickFile}>Import…</button>
+        </div>
+        <div class="actions">
+          <button class="button small" @click=${this.pickFile}>Import JSON-LD…</button>
           <input
             type="file"
-            accept=".json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown"
+            accept=".json,.jsonld,application/ld+json,application/json"
             hidden
             @change=${this.onFile}
             aria-label="Import annotations file"

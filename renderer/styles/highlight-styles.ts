@@ -38,71 +38,72 @@ export const highlightStyles = css`
   }
 `;
 
-/** Round colour buttons (`<button class="swatch" data-color="yellow">`), used by the menu and the editor. */
+/**
+ * Round colour buttons (`<button class="swatch" data-color="yellow">`), used by the menu, the editor
+ * and the notebook, and colour bars beside quotes in lists. Swatches show the colour stronger than
+ * the highlight paints it, so the five are easy to tell apart at a glance.
+ */
 export const swatchStyles = css`
+  .swatch,
+  .color-bar {
+    --swatch: var(--mg-hl-note, rgb(42 93 143 / 80%));
+  }
+  [data-color='yellow'] {
+    --swatch: rgb(234 179 8);
+  }
+  [data-color='green'] {
+    --swatch: rgb(34 197 94);
+  }
+  [data-color='blue'] {
+    --swatch: rgb(59 130 246);
+  }
+  [data-color='pink'] {
+    --swatch: rgb(236 72 153);
+  }
+  [data-color='purple'] {
+    --swatch: rgb(139 92 246);
+  }
   .swatch {
-    --swatch: var(--mg-hl-yellow, rgb(250 204 21 / 42%));
     display: inline-grid;
     place-items: center;
-    width: 1.75rem;
-    height: 1.75rem;
-    margin: 0.1rem;
+    flex: none;
+    width: 1.6rem;
+    height: 1.6rem;
+    margin: 0.15rem;
     padding: 0;
-    border: 2px solid transparent;
+    border: 0;
     border-radius: 50%;
-    background: linear-gradient(var(--swatch), var(--swatch)), var(--mg-surface);
-    box-shadow: inset 0 0 0 1px rgb(0 0 0 / 12%);
+    background: color-mix(in srgb, var(--swatch) 62%, var(--mg-surface));
+    box-shadow: inset 0 0 0 1px color-mix(in srgb, var(--swatch) 85%, black);
     cursor: pointer;
     transition: transform var(--mg-duration);
   }
   .swatch:hover {
-    transform: scale(1.08);
+    transform: scale(1.1);
   }
   .swatch[aria-checked='true'] {
-    border-color: var(--mg-text);
-  }
-  .swatch[data-color='green'] {
-    --swatch: var(--mg-hl-green, rgb(74 222 128 / 36%));
-  }
-  .swatch[data-color='blue'] {
-    --swatch: var(--mg-hl-blue, rgb(96 165 250 / 34%));
-  }
-  .swatch[data-color='pink'] {
-    --swatch: var(--mg-hl-pink, rgb(244 114 182 / 32%));
-  }
-  .swatch[data-color='purple'] {
-    --swatch: var(--mg-hl-purple, rgb(167 139 250 / 36%));
+    box-shadow:
+      inset 0 0 0 1px color-mix(in srgb, var(--swatch) 85%, black),
+      0 0 0 2px var(--mg-surface-raised),
+      0 0 0 4px var(--mg-text);
   }
   .swatch[data-color='none'] {
-    --swatch: transparent;
-    border-style: dashed;
-    border-color: var(--mg-border-strong);
+    background: transparent;
+    box-shadow: inset 0 0 0 1.5px var(--mg-border-strong);
+    color: var(--mg-muted);
+    font-size: 0.8rem;
+    text-decoration: underline dotted;
   }
   .swatch[data-color='none'][aria-checked='true'] {
-    border-style: solid;
-    border-color: var(--mg-text);
+    box-shadow:
+      inset 0 0 0 1.5px var(--mg-border-strong),
+      0 0 0 2px var(--mg-surface-raised),
+      0 0 0 4px var(--mg-text);
   }
-  /* A colour chip beside a quote in lists. */
   .color-bar {
-    --swatch: var(--mg-hl-note, rgb(42 93 143 / 80%));
     width: 4px;
     flex: none;
     border-radius: 2px;
     background: var(--swatch);
-  }
-  .color-bar[data-color='yellow'] {
-    --swatch: var(--mg-hl-yellow-strong, rgb(234 179 8));
-  }
-  .color-bar[data-color='green'] {
-    --swatch: var(--mg-hl-green-strong, rgb(34 197 94));
-  }
-  .color-bar[data-color='blue'] {
-    --swatch: var(--mg-hl-blue-strong, rgb(59 130 246));
-  }
-  .color-bar[data-color='pink'] {
-    --swatch: var(--mg-hl-pink-strong, rgb(236 72 153));
-  }
-  .color-bar[data-color='purple'] {
-    --swatch: var(--mg-hl-purple-strong, rgb(139 92 246));
   }
 `;

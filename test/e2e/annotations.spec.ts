@@ -266,8 +266,6 @@ describe('highlights and notes in the browser', () => {
       for (const theme of ['sepia', 'dark'] as const) {
         await fresh.call<Preferences>('setPreferences', [{ theme }]);
         await page.reload();
-        await screenshot(page, `debug-${theme}`);
-        console.log(page.url(), browser.pageErrors);
         await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
         await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
         await selectInArticle(page, SECOND);
