@@ -179,6 +179,14 @@ export class MgSearch extends LitElement {
         color: var(--mg-muted);
       }
 
+      .document {
+        display: block;
+        margin-bottom: 0.15rem;
+        font-size: 0.78rem;
+        font-weight: 600;
+        color: var(--mg-muted);
+      }
+
       .snippet {
         color: var(--mg-text-soft);
         font-family: var(--mg-reading-font);
@@ -284,11 +292,14 @@ export class MgSearch extends LitElement {
     }
     const choices = this.choices();
     const passages = results.groups.reduce((sum, group) => sum + group.passages.length, 0);
-    const summary =
-      choices.length === 0
-        ? ''
-        : `${passages} passage${passages === 1 ? '' : 's'} in ${results.total} document${results.total === 1 ? '' : 's'}` +
-          (results.complete ? '' : ' · full text still loading');
+    const yours = results.annotations.length;
+    const summary = [
+      passages > 0 ? `${plural(passages, 'passage')} in ${plural(results.total, 'document')}` : '',
+      yours > 0 ? `${plural(yours, 'highlight or note', 'highlights and notes')} of yours` : '',
+      choices.length > 0 && !results.complete ? 'full text still loading' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
     let index = 0;
     return html`
       <p class="status" role="status">${summary}</p>
@@ -304,7 +315,7 @@ export class MgSearch extends LitElement {
                     .join(' · ')}</span
                 >
               </div>
-              ${group.passages.map((passage) => this.renderOption(index++, passage.section, passage.snippet))}
+              ${group.passages.map((passage) => this.renderOption(index++, passage.section, passage.snippet, 'section'))}
             </div>
           `,
         )}
@@ -312,7 +323,7 @@ export class MgSearch extends LitElement {
           results.annotations.length > 0
             ? html`<div class="group" role="group" aria-labelledby="group-yours">
                 <div class="group-title" id="group-yours">Your highlights and notes</div>
-                ${results.annotations.map((hit) => this.renderOption(index++, hit.docTitle, hit.snippet))}
+                ${results.annotations.map((hit) => this.renderOption(index++, hit.docTitle, hit.snippet, 'document'))}
               </div>`
             : nothing
         }
@@ -321,7 +332,12 @@ export class MgSearch extends LitElement {
     `;
   }
 
-  private renderOption(index: number, label: string | null, snippet: SnippetPart[]): TemplateResult {
+  private renderOption(
+    index: number,
+    label: string | null,
+    snippet: SnippetPart[],
+    labelKind: 'section' | 'document',
+  ): TemplateResult {
     return html`
       <div
         id="option-${index}"
@@ -330,7 +346,7 @@ export class MgSearch extends LitElement {
         @pointerdown=${(event: PointerEvent) => event.preventDefault()}
         @click=${() => this.choose(index)}
       >
-        ${label ? html`<span class="section">${label}</span>` : nothing}
+        ${label ? html`<span class=${labelKind}>${label}</span>` : nothing}
         <span class="snippet"
           >${snippet.map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</span
         >
@@ -399,6 +415,10 @@ export class MgSearch extends LitElement {
       this.dispatchEvent(new OpenAnnotationEvent(choice.hit.docId, choice.hit.annotationId));
     }
   }
+}
+
+function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
 }
 
 function pause(ms: number, signal: AbortSignal): Promise<void> {
