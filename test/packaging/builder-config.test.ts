@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { convertIcon } from 'app-builder-lib/out/util/iconConverter';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkBuilderConfigSchema } from '../../build/packaging/builder-config-check';
 import { checkFuseConfig } from '../../build/packaging/fuse-check';
@@ -80,6 +81,30 @@ describe('the icon set in build/icons', () => {
 
   afterAll(async () => {
     await rm(regenerated, { recursive: true, force: true });
+  });
+
+  it('is what electron-builder picks for Linux: the whole set, not the default Electron icon', async () => {
+    const config = await readBuilderConfig(BUILDER_CONFIG);
+    const linuxIcon = (config.linux as Config).icon as string;
+    // The same resolution LinuxTargetHelper.computeDesktopIcons runs for AppImage and deb.
+    const result = await convertIcon({
+      sources: [linuxIcon],
+      fallbackSources: [],
+      roots: [path.join(PROJECT_DIR, 'build'), PROJECT_DIR],
+      format: 'set',
+      outDir: path.join(regenerated, 'converted'),
+    });
+    expect(result.isFallback).toBe(false);
+    expect(result.icons.map((icon) => icon.size)).toEqual([...ICON_SIZES]);
+    expect(result.icons.every((icon) => icon.file.startsWith(path.join(PROJECT_DIR, 'build', 'icons')))).toBe(
+      true,
+    );
+  });
+
+  it('gives macOS and Windows a master large enough to convert (icns needs 512 px, ico 256 px)', async () => {
+    const config = await readBuilderConfig(BUILDER_CONFIG);
+    const master = await readFile(path.join(PROJECT_DIR, config.icon as string));
+    expect(master.readUInt32BE(16)).toBeGreaterThanOrEqual(512);
   });
 
   it.each(ICON_SIZES)('has a %i px square PNG, byte for byte what the generator draws', async (size) => {
