@@ -71,6 +71,7 @@ describe('annotation-store durability', () => {
     const acknowledged = new Map<string, string>();
     let next = 1;
     let totalAcks = 0;
+    let roundsKilledWhileSaving = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // Most rounds die mid-save; some die while the store is still opening, checking or backing up.
       const duringOpen = round % 4 === 3;
@@ -79,6 +80,7 @@ describe('annotation-store durability', () => {
         if ((acknowledged.get(ack.id) ?? '') < ack.modified) acknowledged.set(ack.id, ack.modified);
       }
       totalAcks += acks.length;
+      if (acks.length > 0) roundsKilledWhileSaving += 1;
       next += acks.length + 10;
 
       const store = openAnnotationStore({ dataDir });
@@ -97,7 +99,8 @@ describe('annotation-store durability', () => {
       }
     }
     // The test only means something if saves were really interrupted, many times over.
-    expect(totalAcks).toBeGreaterThan(ROUNDS * 5);
-    expect(acknowledged.size).toBeGreaterThan(ROUNDS * 3);
+    // (Here about 440 saves over 24 kills; the bounds leave room for a slow disk.)
+    expect(roundsKilledWhileSaving).toBeGreaterThanOrEqual(ROUNDS / 2);
+    expect(totalAcks).toBeGreaterThanOrEqual(ROUNDS * 2);
   }, 90_000);
 });
