@@ -4,6 +4,10 @@ export interface RunOptions {
   sizes: number[];
   /** Repeats for load and build measurements; null: 5 below 10,000 articles and 3 from there. */
   repeats: number | null;
+  /** Repeats for the (slow) build measurements; null: as many as `repeats`. */
+  buildRepeats: number | null;
+  /** Keep the sizes and parts of bench/results.json that this run does not measure. */
+  merge: boolean;
   /** Measured queries per kind (after a separate warm-up set). */
   queriesPerKind: number;
   seed: string;
@@ -32,6 +36,10 @@ export function parseRunOptions(args: string[]): RunOptions {
   const repeats = repeatsText === undefined ? (quick ? 1 : null) : Number(repeatsText);
   if (repeats !== null && (!Number.isInteger(repeats) || repeats < 1))
     throw new Error('--repeats takes a whole number ≥ 1');
+  const buildRepeatsText = valueOf(args, '--build-repeats');
+  const buildRepeats = buildRepeatsText === undefined ? null : Number(buildRepeatsText);
+  if (buildRepeats !== null && (!Number.isInteger(buildRepeats) || buildRepeats < 1))
+    throw new Error('--build-repeats takes a whole number ≥ 1');
   const queriesPerKind = Number(valueOf(args, '--queries') ?? (quick ? 30 : 300));
   const parts = new Set((valueOf(args, '--parts') ?? ALL_PARTS.join(',')).split(','));
   for (const part of parts) {
@@ -41,6 +49,8 @@ export function parseRunOptions(args: string[]): RunOptions {
   return {
     sizes,
     repeats,
+    buildRepeats,
+    merge: args.includes('--merge'),
     queriesPerKind,
     seed: valueOf(args, '--seed') ?? 'margin-bench-1',
     parts,
@@ -51,4 +61,8 @@ export function parseRunOptions(args: string[]): RunOptions {
 
 export function repeatsFor(options: RunOptions, size: number): number {
   return options.repeats ?? (size >= 10_000 ? 3 : 5);
+}
+
+export function buildRepeatsFor(options: RunOptions, size: number): number {
+  return options.buildRepeats ?? repeatsFor(options, size);
 }

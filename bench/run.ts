@@ -11,7 +11,7 @@ import { runAnchoringBench, runStoreBench } from './annotations-bench';
 import { machineInfo } from './machine';
 import { renderResultsMarkdown, type BenchResults } from './report';
 import { runRendererBench } from './renderer-bench';
-import { parseRunOptions, repeatsFor } from './run-options';
+import { buildRepeatsFor, parseRunOptions, repeatsFor } from './run-options';
 import { runSearchBench } from './search-bench';
 
 /** Hand-written reading of the latest results (why a goal is missed, what to try next), kept in RESULTS.md. */
@@ -41,14 +41,10 @@ async function main(): Promise<void> {
   if (options.parts.has('search')) {
     for (const size of options.sizes) {
       const repeats = repeatsFor(options, size);
+      const buildRepeats = buildRepeatsFor(options, size);
+      const queriesPerKind = options.queriesPerKind;
       results.sizes.push(
-        await runSearchBench({
-          size,
-          repeats,
-          queriesPerKind: options.queriesPerKind,
-          seed: options.seed,
-          log,
-        }),
+        await runSearchBench({ size, repeats, buildRepeats, queriesPerKind, seed: options.seed, log }),
       );
     }
   }
@@ -59,6 +55,7 @@ async function main(): Promise<void> {
 
   const outDir = options.dryRun ? path.join(__dirname, '.work') : __dirname;
   await mkdir(outDir, { recursive: true });
+  if (options.merge) await mergePrevious(results, path.join(outDir, 'results.json'), log);
   const commentary = existsSync(COMMENTARY_FILE) ? await readFile(COMMENTARY_FILE, 'utf8') : '';
   await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   await writeFile(
@@ -66,6 +63,26 @@ async function main(): Promise<void> {
     renderResultsMarkdown(results) + (commentary ? `\n${commentary}` : ''),
   );
   log(`wrote ${path.relative(process.cwd(), path.join(outDir, 'RESULTS.md'))} and results.json`);
+}
+
+/** Keeps what an earlier run measured and this one did not (sizes, store, anchoring, renderer). */
+async function mergePrevious(
+  results: BenchResults,
+  file: string,
+  log: (line: string) => void,
+): Promise<void> {
+  if (!existsSync(file)) return;
+  const previous = JSON.parse(await readFile(file, 'utf8')) as BenchResults;
+  const measured = new Set(results.sizes.map((size) => size.size));
+  const kept = previous.sizes.filter((size) => !measured.has(size.size));
+  results.sizes = [...kept, ...results.sizes].sort((a, b) => a.size - b.size);
+  results.store ??= previous.store;
+  results.anchoring ??= previous.anchoring;
+  if (!results.renderer?.measured && previous.renderer?.measured) results.renderer = previous.renderer;
+  results.renderer ??= previous.renderer;
+  results.loadAverages = [...previous.loadAverages, ...results.loadAverages];
+  results.command = `${previous.command}; then ${results.command}`;
+  if (kept.length > 0) log(`kept ${kept.map((size) => size.size).join(', ')} from the previous results.json`);
 }
 
 main().catch((error: unknown) => {

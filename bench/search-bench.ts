@@ -49,8 +49,10 @@ export interface StartupResult {
 
 export interface SizeResult {
   size: number;
+  measuredAt: string;
   corpus: CorpusManifest;
   repeats: number;
+  buildRepeats: number;
   queriesPerKind: number;
   contentBuildMs: Repeated | null;
   indexBuildMs: Partial<Record<Engine, Repeated>>;
@@ -62,7 +64,8 @@ export interface SizeResult {
     minisearch: DiskSize;
   };
   load: Partial<Record<Engine, LoadResult>>;
-  queries: Partial<Record<Engine | 'marginWorker', Record<QueryKind, KindReport>>>;
+  /** marginWorker: through the worker as the app asks; marginIndexOnly: the compact index without passages. */
+  queries: Partial<Record<Engine | 'marginWorker' | 'marginIndexOnly', Record<QueryKind, KindReport>>>;
   startup: Partial<Record<Engine, StartupResult>>;
   notes: string[];
 }
@@ -70,6 +73,7 @@ export interface SizeResult {
 export interface SearchBenchOptions {
   size: number;
   repeats: number;
+  buildRepeats: number;
   queriesPerKind: number;
   seed: string;
   log: (line: string) => void;
@@ -115,6 +119,7 @@ interface LoadChildResult {
   heap: HeapReport;
   heapAfterQueries: HeapReport | null;
   queries: Record<QueryKind, KindReport> | null;
+  indexOnly?: Record<QueryKind, KindReport> | null;
 }
 
 interface StartupChildResult {
@@ -125,7 +130,8 @@ interface StartupChildResult {
 }
 
 export async function runSearchBench(options: SearchBenchOptions): Promise<SizeResult> {
-  const { size, repeats, log } = options;
+  const { size, repeats, buildRepeats, log } = options;
+  const measuredAt = new Date().toISOString();
   const bin = await childScripts();
   const work = path.join(WORK_ROOT, String(size));
   const bundleDir = path.join(work, 'bundle');
@@ -135,9 +141,9 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
   log(`[${size}] corpus`);
   const corpus = await ensureCorpus(size, options.seed);
 
-  log(`[${size}] Margin content build ×${repeats}`);
+  log(`[${size}] Margin content build ×${buildRepeats}`);
   const contentRuns: number[] = [];
-  for (let r = 0; r < repeats; r++) {
+  for (let r = 0; r < buildRepeats; r++) {
     const job: MarginBuildJob = { task: 'content-build', inDir: corpus.sourceDir, outDir: bundleDir };
     contentRuns.push((await runChild<{ totalMs: number }>(bin.marginBuild, job)).totalMs);
   }
@@ -150,13 +156,20 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
     measured: makeQueries(records, options.queriesPerKind, options.seed),
   };
   await writeFile(queriesFile, JSON.stringify(queries));
+  // Through the worker a smaller set is enough: the thread hop costs the same for every query.
+  const workerQueriesFile = path.join(work, 'queries-worker.json');
+  const perKindForWorker = Math.min(100, options.queriesPerKind);
+  const workerSet = queries.measured.filter(
+    (query, index, all) => all.slice(0, index).filter((q) => q.kind === query.kind).length < perKindForWorker,
+  );
+  await writeFile(workerQueriesFile, JSON.stringify({ warmup: queries.warmup, measured: workerSet }));
   const titleWord = queries.measured.find((query) => query.kind === 'field')?.words[0] ?? 'china';
 
-  log(`[${size}] index builds ×${repeats}`);
+  log(`[${size}] index builds ×${buildRepeats}`);
   const indexFile = (engine: BaselineEngine) => path.join(work, `${engine}-index.json`);
   const indexBuild: Record<Engine, number[]> = { margin: [], lunr: [], minisearch: [] };
   const scratch = path.join(work, 'index-scratch');
-  for (let r = 0; r < repeats; r++) {
+  for (let r = 0; r < buildRepeats; r++) {
     const marginJob: MarginBuildJob = { task: 'index-build', bundleDir, outDir: scratch };
     indexBuild.margin.push((await runChild<{ totalMs: number }>(bin.marginBuild, marginJob)).totalMs);
     for (const engine of ['lunr', 'minisearch'] as const) {
@@ -202,6 +215,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
       }
       loads[engine].push(result);
       if (result.queries) queryReports[engine] = result.queries;
+      if (result.indexOnly) queryReports.marginIndexOnly = result.indexOnly;
       log(`  ${engine} load ${result.loadMs.toFixed(0)} ms, ${result.heap.totalMb.toFixed(0)} MB`);
     }
   }
@@ -217,7 +231,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
           bundleDir,
           workerScript: bin.searchWorker,
           titleWord,
-          queriesFile: r === 0 ? queriesFile : null,
+          queriesFile: r === 0 ? workerQueriesFile : null,
         };
         const result = await runChild<StartupChildResult>(bin.marginSearch, job);
         if (result.queries) queryReports.marginWorker = result.queries;
@@ -263,8 +277,10 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
 
   return {
     size,
+    measuredAt,
     corpus: corpus.manifest,
     repeats,
+    buildRepeats,
     queriesPerKind: options.queriesPerKind,
     contentBuildMs: repeated(contentRuns),
     indexBuildMs: {

@@ -3,8 +3,9 @@
  * latency of the engine itself), or start it as the app does, with the full-text index in a worker
  * thread, while watching the main thread's event loop.
  */
+import { loadSearchStage } from '../../main/search/search-loading';
 import { createSearchService } from '../../main/search/search-service';
-import { marginQueryText, type BenchQuery } from '../bench-queries';
+import { lunrQueryText, marginQueryText, type BenchQuery } from '../bench-queries';
 import { heapAfterGc, measureQueries, readQueries, runJob, watchEventLoop } from './child-job';
 
 export type MarginSearchJob =
@@ -36,7 +37,20 @@ runJob<MarginSearchJob>(async (job) => {
         : await measureQueries(readQueries(job.queriesFile), (q) => hits(service, q));
     const heapAfterQueries = queries ? heapAfterGc() : null;
     await service.close();
-    return { loadMs, heapBefore, heap, heapAfterQueries, queries };
+    // Margin's compact index alone (Lunr's query engine on it, no passages or snippets): where the time goes.
+    let indexOnly = null;
+    if (job.queriesFile !== null) {
+      const stage = loadSearchStage(job.bundleDir, 'body');
+      indexOnly = await measureQueries(readQueries(job.queriesFile), (q) => {
+        try {
+          return stage.compact.index.search(lunrQueryText(q)).length;
+        } catch {
+          return -1;
+        }
+      });
+      stage.passages.close();
+    }
+    return { loadMs, heapBefore, heap, heapAfterQueries, queries, indexOnly };
   }
 
   // As the app starts: the service is created at once; the window must stay responsive meanwhile.
