@@ -28,16 +28,21 @@ interface ServeOptions {
 }
 
 function readOptions(argv: string[]): ServeOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      port: { type: 'string' },
-      content: { type: 'string' },
-      data: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-  });
+  let values: { port?: string; content?: string; data?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        port: { type: 'string' },
+        content: { type: 'string' },
+        data: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new MarginError('invalid-argument', `${(error as Error).message}\n${USAGE}`);
+  }
   if (values.help) {
     console.log(USAGE);
     process.exit(0);
@@ -81,11 +86,20 @@ async function main(): Promise<void> {
     await removeScratch();
     throw error;
   }
-  const host = await startHost({
-    api: service,
-    rendererDir: path.join(DIST, 'renderer'),
-    port: options.port,
-  });
+  let host;
+  try {
+    host = await startHost({ api: service, rendererDir: path.join(DIST, 'renderer'), port: options.port });
+  } catch (error) {
+    await service.close();
+    await removeScratch();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new MarginError(
+        'unavailable',
+        `Port ${options.port} on 127.0.0.1 is already in use. Choose another with --port N (0 picks a free one).`,
+      );
+    }
+    throw error;
+  }
   console.log(`Margin is serving at ${host.url}`);
 
   let stopping = false;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -254,14 +255,17 @@ describe('browser host (dist/host/serve.js)', () => {
   });
 
   describe('the store lock', () => {
-    it('refuses a second host on the same data folder, and lets one start after the first stops', async () => {
+    it('refuses a second host on the same data folder, and lets one start (with a new token) after the first stops', async () => {
       const second = await runHostToExit(['--port', '0', '--data', dataDir]);
       expect(second.code).not.toBe(0);
       expect(second.output).not.toMatch(/Margin is serving/);
 
       const code = await host.stop();
       expect(code).toBe(0);
+      const oldToken = host.token;
       host = await startHostProcess(['--port', '0', '--data', dataDir]);
+      expect(host.token).not.toBe(oldToken);
+      expect((await callApi({ port: host.port, token: oldToken }, 'getStatus', [])).status).toBe(401);
       const annotations = await callApi(host, 'listAllAnnotations', []);
       expect((annotations.body as { value: unknown[] }).value).toHaveLength(1);
     });
@@ -273,6 +277,21 @@ describe('npm run serve options', () => {
     const result = await runHostToExit(['--port', 'eighty']);
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/--port must be a number/);
+  });
+
+  it('says so clearly when the port is taken', async () => {
+    const taken = net.createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as net.AddressInfo).port;
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-host-data-'));
+    try {
+      const result = await runHostToExit(['--port', String(port), '--data', dataDir]);
+      expect(result.code).toBe(1);
+      expect(result.output).toMatch(new RegExp(`Port ${port} on 127\\.0\\.0\\.1 is already in use`));
+    } finally {
+      taken.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 
   it('builds a content folder given with --content and serves it', async () => {
