@@ -2,8 +2,9 @@
  * The sandboxed preload: exposes exactly MarginApi as `window.margin`, never ipcRenderer. Each method
  * is written out so that the compiler checks this object against the contract.
  *
- * Main answers every call with an envelope; a failure is rejected here as a plain `{ code, message }`
- * (MarginErrorShape), because an Error crossing the context bridge keeps only its message.
+ * Main answers every call with an envelope `{ ok, value | error }`; a failure is rejected here as an
+ * Error carrying the service's one-line message, the part the page shows. An Error crossing the
+ * context bridge keeps only its message, so the code does not reach the page in Electron.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { CHANNELS, type MarginApi, type MarginErrorShape, type MarginMethod } from './api';
@@ -14,7 +15,7 @@ async function call<T>(method: MarginMethod, ...args: unknown[]): Promise<T> {
   while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
   const envelope = (await ipcRenderer.invoke(CHANNELS[method], ...args)) as Envelope;
   if (envelope.ok) return envelope.value as T;
-  throw { code: envelope.error.code, message: envelope.error.message };
+  throw new Error(envelope.error.message);
 }
 
 const api: MarginApi = {
