@@ -30,13 +30,21 @@ export interface MarginHost {
   stop(): Promise<void>;
 }
 
+export interface HostOptions {
+  /** Use (and keep) this data folder instead of a fresh temporary one: a restart on the same notes. */
+  dataDir?: string;
+  /** Build and serve this folder of content sources instead of the shipped library (a new edition). */
+  contentDir?: string;
+}
+
 /** Starts `serve.js --port 0 --data <fresh temp dir>` and waits for its address line. */
-export async function startHost(): Promise<MarginHost> {
+export async function startHost(options: HostOptions = {}): Promise<MarginHost> {
   await fs.access(SERVE).catch(() => {
     throw new Error(`${SERVE} is missing: run \`npm run build\` first.`);
   });
-  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'margin-e2e-data-'));
-  const child = spawn(NODE, [SERVE, '--port', '0', '--data', dataDir], {
+  const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'margin-e2e-data-')));
+  const content = options.contentDir ? ['--content', options.contentDir] : [];
+  const child = spawn(NODE, [SERVE, '--port', '0', '--data', dataDir, ...content], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -78,7 +86,7 @@ export async function startHost(): Promise<MarginHost> {
     },
     async stop(): Promise<void> {
       await stopChild(child);
-      await fs.rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) await fs.rm(dataDir, { recursive: true, force: true });
     },
   };
 }
