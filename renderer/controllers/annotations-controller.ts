@@ -60,7 +60,8 @@ const PANEL_KEY = 'margin-notes-panel-open';
 
 export class AnnotationsController implements ReactiveController {
   selection: TextSelection | null = null;
-  editing: { id: string; anchor: DOMRect | null; focusNote: boolean } | null = null;
+  /** The annotation in the editor; `follow` keeps the editor beside its highlight while the page scrolls. */
+  editing: { id: string; anchor: DOMRect | null; focusNote: boolean; follow: boolean } | null = null;
   panelOpen = localStorage.getItem(PANEL_KEY) === 'true';
   toast: Toast | null = null;
   importReport: ImportReport | null = null;
@@ -106,9 +107,13 @@ export class AnnotationsController implements ReactiveController {
       CopyCitationEvent.eventName,
       (event: CopyCitationEvent) => void this.copyCitation(event.quote, event.start),
     );
-    on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) =>
-      this.edit(event.annotationId, event.anchor, false),
-    );
+    on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) => {
+      // Opened from the article (a click on the highlight): the editor stays beside it while scrolling.
+      const fromArticle = event
+        .composedPath()
+        .some((node) => node instanceof Element && node.localName === 'mg-article');
+      this.edit(event.annotationId, event.anchor, false, fromArticle);
+    });
     on(AnnotationEditorCloseEvent.eventName, () => this.closeEditor());
     on(AnnotationUpdateEvent.eventName, (event: AnnotationUpdateEvent) => void this.update(event));
     on(
@@ -129,10 +134,12 @@ export class AnnotationsController implements ReactiveController {
     on(ToastActionEvent.eventName, () => void this.undo());
     on(ToastDismissEvent.eventName, () => this.setToast(null));
     window.addEventListener('keydown', this.onKeyDown);
+    window.addEventListener('scroll', this.onScroll, { passive: true });
   }
 
   hostDisconnected(): void {
     window.removeEventListener('keydown', this.onKeyDown);
+    window.removeEventListener('scroll', this.onScroll);
   }
 
   /** The mediator tells the pen which document is open (null in the library or notebook). */
@@ -270,7 +277,7 @@ export class AnnotationsController implements ReactiveController {
       this.annotations = [...this.annotations, created];
       this.selection = null;
       this.reader()?.clearSelection();
-      if (event.withNote) this.editing = { id: created.id, anchor, focusNote: true };
+      if (event.withNote) this.editing = { id: created.id, anchor, focusNote: true, follow: true };
       this.touchAll(created);
     } catch (error) {
       this.fail('The highlight could not be saved', error);
@@ -291,9 +298,9 @@ export class AnnotationsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private edit(id: string, anchor: DOMRect | null, focusNote: boolean) {
+  private edit(id: string, anchor: DOMRect | null, focusNote: boolean, follow: boolean) {
     this.selection = null;
-    this.editing = { id, anchor: anchor ?? this.reader()?.annotationBox(id) ?? null, focusNote };
+    this.editing = { id, anchor: anchor ?? this.reader()?.annotationBox(id) ?? null, focusNote, follow };
     this.host.requestUpdate();
   }
 
@@ -434,6 +441,20 @@ export class AnnotationsController implements ReactiveController {
     const reason = error instanceof Error && error.message ? `: ${error.message}` : '.';
     this.setToast({ message: `${what}${reason}`, undo: null });
   }
+
+  private scrollFrame = 0;
+
+  private onScroll = () => {
+    if (!this.editing?.follow || this.scrollFrame) return;
+    this.scrollFrame = requestAnimationFrame(() => {
+      this.scrollFrame = 0;
+      const box = this.editing ? this.reader()?.annotationBox(this.editing.id) : null;
+      if (this.editing && box) {
+        this.editing = { ...this.editing, anchor: box };
+        this.host.requestUpdate();
+      }
+    });
+  };
 
   private onKeyDown = (event: KeyboardEvent) => {
     if (!this.docId) return;

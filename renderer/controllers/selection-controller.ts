@@ -54,12 +54,14 @@ export class SelectionController implements ReactiveController {
     document.addEventListener('selectionchange', this.onChange);
     document.addEventListener('pointerdown', this.onPointerDown, true);
     document.addEventListener('pointerup', this.onPointerUp, true);
+    window.addEventListener('scroll', this.onScroll, { passive: true });
   }
 
   hostDisconnected(): void {
     document.removeEventListener('selectionchange', this.onChange);
     document.removeEventListener('pointerdown', this.onPointerDown, true);
     document.removeEventListener('pointerup', this.onPointerUp, true);
+    window.removeEventListener('scroll', this.onScroll);
     cancelAnimationFrame(this.frame);
   }
 
@@ -114,6 +116,11 @@ export class SelectionController implements ReactiveController {
       return;
     }
     this.schedule();
+  };
+
+  /** The menu follows its selection while the page scrolls (one read per frame, only while shown). */
+  private onScroll = () => {
+    if (this.reported && !this.pointerDown) this.schedule();
   };
 
   private schedule(): void {
