@@ -7,6 +7,7 @@
 import {
   closeSync,
   fsyncSync,
+  linkSync,
   openSync,
   readFileSync,
   renameSync,
@@ -106,19 +107,28 @@ function describeOwner(file: string): string {
  */
 export function acquireStoreLock(file: string, what: string): StoreLock {
   if (!tryCreate(file)) {
-    let stale: string | null;
+    let judged: string | null;
     try {
-      stale = staleReason(file);
+      // Remember exactly which lock was judged stale, to take over that one and no other.
+      judged = staleReason(file) === null ? null : readFileSync(file, 'utf8');
     } catch {
-      stale = null; // vanished meanwhile: the retry below decides
+      judged = null; // vanished meanwhile: the retry below decides
     }
-    if (stale !== null) {
-      // Rename before unlinking so that two processes taking over the same stale lock cannot both win:
-      // only one rename of that file succeeds.
+    if (judged !== null) {
       const aside = `${file}.stale-${process.pid}-${Date.now()}`;
       try {
         renameSync(file, aside);
-        unlinkSync(aside);
+        if (readFileSync(aside, 'utf8') === judged) {
+          unlinkSync(aside);
+        } else {
+          // Another process took the stale lock over between our look and our rename: put its lock
+          // back (link fails if yet another lock exists, which then stands) and let the retry fail.
+          try {
+            linkSync(aside, file);
+          } finally {
+            unlinkSync(aside);
+          }
+        }
       } catch {
         // someone else took it over first
       }
