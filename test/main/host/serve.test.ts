@@ -230,9 +230,17 @@ describe('browser host (dist/host/serve.js)', () => {
       expect(response.status).toBe(405);
     });
 
-    it('refuses a call from a page of another origin', async () => {
+    it('refuses a call from a page of another origin, and takes one from its own page', async () => {
       const response = await callApi(host, 'getStatus', [], { origin: 'https://evil.example' });
       expect(response.status).toBe(403);
+      expect(response.text).not.toMatch(/version/);
+      const own = await callApi(host, 'getStatus', [], { origin: `http://127.0.0.1:${host.port}` });
+      expect(own.status).toBe(200);
+    });
+
+    it('answers to localhost as well as 127.0.0.1', async () => {
+      const response = await rawGet(host.port, '/', `localhost:${host.port}`);
+      expect(response.status).toBe(200);
     });
 
     it('keeps a highlight, counts it in the library, and refuses a non-https link', async () => {
