@@ -95,12 +95,23 @@ function runToCompletion(
   });
 }
 
-export async function packLinuxDirOffline(options: OfflinePackOptions): Promise<OfflinePackResult> {
+export type PackPlatform = 'linux' | 'mac';
+
+/**
+ * Runs `electron-builder --<platform> dir --x64` offline into `<workDir>/release`. Linux is the
+ * platform this machine packs for real; mac runs the same packager code (Info.plist rewriting,
+ * asar integrity, fuses in the framework binary) on a stub Electron.app, with signing skipped
+ * because there is no macOS codesign here.
+ */
+export async function packDirOffline(
+  platform: PackPlatform,
+  options: OfflinePackOptions,
+): Promise<OfflinePackResult> {
   const outputDir = path.join(options.workDir, 'release');
   const cacheDir = path.join(options.workDir, 'cache');
   await mkdir(cacheDir, { recursive: true });
   const base = await readBuilderConfig(options.configFile);
-  const config = {
+  const config: Record<string, unknown> = {
     ...base,
     ...options.overrides,
     directories: { ...(base.directories as object | undefined), output: outputDir },
@@ -115,7 +126,7 @@ export async function packLinuxDirOffline(options: OfflinePackOptions): Promise<
   const cli = require.resolve('electron-builder/cli.js');
   const args = [
     cli,
-    '--linux',
+    `--${platform}`,
     'dir',
     '--x64',
     '--projectDir',
@@ -136,7 +147,17 @@ export async function packLinuxDirOffline(options: OfflinePackOptions): Promise<
   if (code !== 0) {
     throw new Error(`electron-builder exited with ${code}:\n${log}`);
   }
-  const linux = (base.linux ?? {}) as { executableName?: string };
+  if (platform === 'mac') {
+    const appPath = path.join(outputDir, 'mac', `${String(config.productName ?? 'Margin')}.app`);
+    return {
+      appOutDir: path.join(outputDir, 'mac'),
+      // @electron/fuses finds the framework binary inside the .app itself.
+      executablePath: appPath,
+      asarPath: path.join(appPath, 'Contents', 'Resources', 'app.asar'),
+      log,
+    };
+  }
+  const linux = (config.linux ?? {}) as { executableName?: string };
   const appOutDir = path.join(outputDir, 'linux-unpacked');
   return {
     appOutDir,
@@ -144,4 +165,8 @@ export async function packLinuxDirOffline(options: OfflinePackOptions): Promise<
     asarPath: path.join(appOutDir, 'resources', 'app.asar'),
     log,
   };
+}
+
+export function packLinuxDirOffline(options: OfflinePackOptions): Promise<OfflinePackResult> {
+  return packDirOffline('linux', options);
 }
