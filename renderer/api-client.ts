@@ -52,12 +52,16 @@ function createHttpClient(token: string): MarginApi {
   async function call<T>(method: MarginMethod, args: unknown[]): Promise<T> {
     // Trailing undefined arguments (optional parameters left out) are dropped: JSON would turn them into null.
     while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+    const body = JSON.stringify(args);
     let response: Response;
     try {
       response = await fetch(`/api/${method}`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', 'x-margin-token': token },
-        body: JSON.stringify(args),
+        body,
+        // A reading position saved as the page goes away must still arrive; browsers allow keepalive
+        // only for small bodies, which is every call but a large import.
+        keepalive: body.length < 60_000,
       });
     } catch {
       throw new ApiError('unavailable', 'Margin is not reachable. Is the Margin server still running?');
@@ -68,16 +72,16 @@ function createHttpClient(token: string): MarginApi {
         'This page is not signed in to Margin. Open the link Margin printed when it started.',
       );
     }
-    let body: unknown;
+    let reply: unknown;
     try {
-      body = await response.json();
+      reply = await response.json();
     } catch {
       throw new ApiError(
         'internal',
         `Margin answered ${method} with something that is not JSON (HTTP ${response.status}).`,
       );
     }
-    return unwrap<T>(body, method);
+    return unwrap<T>(reply, method);
   }
 
   // Each method written out, so the compiler checks the client against the contract.

@@ -271,25 +271,35 @@ export class MgApp extends LitElement {
   /** Moves to a view, adding a history entry when the address changes. */
   private go(next: AppView): void {
     const previous = this.view;
-    if (!sameAddress(previous, next)) {
+    const moved = !sameAddress(previous, next);
+    if (moved) {
+      this.leaveReader();
       window.history.pushState(null, '', hashForView(next));
-      if (next.name !== 'reader') window.scrollTo({ top: 0, behavior: 'instant' });
     }
     this.view = next;
-    if (next.name === 'library' && previous.name !== 'library') {
-      this.updateComplete.then(() =>
+    // Once the old view is gone (the reader saves its place as it leaves), start the new one at the top.
+    this.updateComplete.then(() => {
+      if (moved && next.name !== 'reader') window.scrollTo({ top: 0, behavior: 'instant' });
+      if (next.name === 'library' && previous.name !== 'library') {
         this.renderRoot
           .querySelector('mg-library-view')
           ?.renderRoot.querySelector<HTMLElement>('h1')
-          ?.focus(),
-      );
-    }
+          ?.focus();
+      }
+    });
   }
 
   private readonly onPopState = (): void => {
     const next = viewFromHash(window.location.hash);
-    if (!sameAddress(this.view, next)) this.view = next;
+    if (sameAddress(this.view, next)) return;
+    this.leaveReader();
+    this.view = next;
   };
+
+  /** The open reader saves its place while it can still tell the app. */
+  private leaveReader(): void {
+    this.renderRoot.querySelector('mg-reader-view')?.savePlace();
+  }
 
   private changePreferences(patch: Partial<Preferences>): void {
     this.preferences = { ...this.preferences, ...patch };

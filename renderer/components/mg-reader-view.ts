@@ -191,6 +191,14 @@ export class MgReaderView extends LitElement {
     ]);
   }
 
+  /**
+   * Saves where the reader is, now. The app calls this before it swaps the view: once this element has
+   * left the page its events no longer reach the app.
+   */
+  savePlace(): void {
+    this.position.saveNow();
+  }
+
   /** Opens the find bar, or puts the caret back in it. */
   async openFind(): Promise<void> {
     this.findOpen = true;

@@ -20,6 +20,8 @@ export class ReadingPositionController implements ReactiveController {
   private timer: ReturnType<typeof setTimeout> | null = null;
   private tracking = false;
   private lastSaved = '';
+  /** Measured at the last scroll, not saved yet. */
+  private pending: ReadingPosition | null = null;
 
   constructor(
     host: ReactiveControllerHost,
@@ -36,13 +38,15 @@ export class ReadingPositionController implements ReactiveController {
     const top = window.scrollY + rect.top + position.fraction * rect.height - this.options.readingLine;
     window.scrollTo({ top: Math.max(0, top), behavior: 'instant' });
     this.lastSaved = JSON.stringify(position);
+    this.pending = null;
     return true;
   }
 
-  /** The block at the reading line now, or null when there are no blocks. */
+  /** The block at the reading line now, or null when there are no blocks (or they left the page). */
   measure(): ReadingPosition | null {
     const line = this.options.readingLine;
     const blocks = this.options.blocks();
+    if (!blocks[0]?.isConnected) return null;
     for (const block of blocks) {
       const rect = block.getBoundingClientRect();
       if (rect.bottom > line) {
@@ -59,17 +63,17 @@ export class ReadingPositionController implements ReactiveController {
     if (this.tracking) return;
     this.tracking = true;
     window.addEventListener('scroll', this.onScroll, { passive: true });
-    window.addEventListener('pagehide', this.flush);
+    window.addEventListener('pagehide', this.saveNow);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
 
   /** Stops saving, after saving any pending move. */
   stop(): void {
     if (!this.tracking) return;
-    this.flush();
+    this.saveNow();
     this.tracking = false;
     window.removeEventListener('scroll', this.onScroll);
-    window.removeEventListener('pagehide', this.flush);
+    window.removeEventListener('pagehide', this.saveNow);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -77,20 +81,29 @@ export class ReadingPositionController implements ReactiveController {
     this.stop();
   }
 
+  /**
+   * Measures at every scroll event (they come at most once a frame) and saves after a pause. Measuring
+   * now rather than at save time means a pending move is still known when the reader leaves: by then
+   * the blocks may be gone from the page, or the app may already have scrolled elsewhere.
+   */
   private readonly onScroll = (): void => {
+    const position = this.measure();
+    if (!position) return;
+    this.pending = position;
     if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = setTimeout(this.flush, this.options.delayMs ?? 400);
+    this.timer = setTimeout(this.saveNow, this.options.delayMs ?? 400);
   };
 
   private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') this.flush();
+    if (document.visibilityState === 'hidden') this.saveNow();
   };
 
-  private readonly flush = (): void => {
-    if (this.timer === null) return;
-    clearTimeout(this.timer);
+  /** Saves a pending move now (the reader is about to leave). */
+  readonly saveNow = (): void => {
+    if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
-    const position = this.measure();
+    const position = this.pending;
+    this.pending = null;
     if (!position || !position.blockId) return;
     const key = JSON.stringify(position);
     if (key === this.lastSaved) return;

@@ -212,6 +212,22 @@ describe('reading in the browser', () => {
     expect(await painted(page, 'find-match')).toEqual([]);
   });
 
+  it('keeps the place when the reader leaves straight after scrolling', async () => {
+    const { page } = browser;
+    const conclusions = await page.getByRole('heading', { level: 2, name: 'CONCLUSIONS' }).boundingBox();
+    await page.evaluate(`window.scrollBy(0, ${Math.round(conclusions!.y - 60)})`);
+    const place = await topBlock(page);
+    // No pause for the scroll debounce: leaving must save what is pending.
+    await page.getByRole('button', { name: 'Library' }).click();
+    await expect
+      .poll(() =>
+        host.call<ReadingPosition | null>('getReadingPosition', [
+          'security-concerns-impede-china-pakistan-relations',
+        ]),
+      )
+      .toMatchObject({ blockId: place!.id });
+  });
+
   it('logs no errors in the page', () => {
     expect(browser.pageErrors).toEqual([]);
   });
