@@ -33,12 +33,14 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   const library = await loadLibrary(options.bundleDir);
   fs.mkdirSync(options.dataDir, { recursive: true });
   const store = openAnnotationStore({ dataDir: options.dataDir });
-  const annotations = createAnnotationService({ store, library });
+  let annotations: ReturnType<typeof createAnnotationService>;
   let preferences: ReturnType<typeof openPreferencesStore>;
   try {
+    annotations = createAnnotationService({ store, library });
     preferences = openPreferencesStore(options.dataDir);
   } catch (error) {
-    annotations.close();
+    // Release the store's lock: a failed start must not keep the next one out.
+    store.close();
     throw error;
   }
   const search = createSearchService({ bundleDir: options.bundleDir, workerScript: options.workerScript });
