@@ -291,6 +291,22 @@ describe('annotation-service', () => {
     ).toBe(true);
   });
 
+  it('keeps and lists the notes of a document that left the library, untouched', async () => {
+    const other = secondDocument();
+    const service = serviceFor(v1, other);
+    const kept = await service.createAnnotation({
+      docId: other.id,
+      range: rangeOf(SENTENCE, other),
+      note: 'keep me',
+    });
+    const later = reopen(v1);
+    expect(await later.listAnnotations(other.id)).toEqual([kept]);
+    expect(await later.listAllAnnotations()).toEqual([kept]);
+    expect((await rejection(later.listAnnotations('never-existed'))).code).toBe('not-found');
+    const [file] = await later.exportAnnotations('markdown', other.id);
+    expect(file.content).toContain('keep me');
+  });
+
   it('lists every annotation of every document and counts them per document', async () => {
     const other = secondDocument();
     const service = serviceFor(v1, other);
