@@ -53,7 +53,7 @@ export class ArticlePenController implements ReactiveController, ReaderPen {
   }
 
   isPainted(annotationId: string): boolean {
-    return this.painter.rangesOf(annotationId).length > 0;
+    return this.painter.isPainted(annotationId);
   }
 
   annotationBox(annotationId: string): DOMRect | null {

@@ -12,7 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Annotation, HighlightColor } from '../../main/api';
 import { HIGHLIGHT_COLORS } from '../annotations/highlight-colors';
-import { segmentsOf, textNodeAt, type BlockSpan } from '../anchoring/block-spans';
+import { segmentsOf, textNodeAt, unionOf, type BlockSpan } from '../anchoring/block-spans';
 import { isAnchored } from '../annotations/annotation-order';
 
 /** The registry name of a colour's highlight; a highlight without a colour is a note, underlined. */
@@ -38,8 +38,7 @@ interface PaintedAnnotation {
   id: string;
   start: number;
   end: number;
-  ranges: Range[];
-  firstElement: Element;
+  name: string;
 }
 
 /** What the painter reads from its host on each update. */
@@ -57,7 +56,7 @@ type RegistryWithHitTest = HighlightRegistry & {
 
 export class HighlightPainter implements ReactiveController {
   private painted = new Map<string, PaintedAnnotation>();
-  private rangeOwners = new Map<AbstractRange, string>();
+  private highlightNames = new Map<Highlight, string>();
   private units: RenderedUnit[] = [];
   private lastAnnotations: readonly Annotation[] | null = null;
   private lastArticle: Element | null = null;
@@ -92,29 +91,33 @@ export class HighlightPainter implements ReactiveController {
     this.lastAnnotations = null;
   }
 
-  /** Repaints now (e.g. after the host re-rendered the article outside its own update). */
+  /**
+   * Repaints everything in one pass: one walk over the article's text nodes, then per colour the
+   * union of its highlights as ranges (overlaps of one colour look the same merged, and cost the
+   * browser less to paint), registered once.
+   */
   paint(): void {
     const article = this.source.article();
     this.clear();
     if (!article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     this.units = readUnits(article);
-    const byName = new Map<string, Range[]>();
+    const byName = new Map<string, Array<[number, number]>>();
     for (const annotation of this.source.annotations()) {
       if (!isAnchored(annotation) || annotation.selectors.length !== 2) continue;
       const { start, end } = annotation.selectors[1];
-      const { ranges, first } = this.buildRanges(start, end);
-      if (ranges.length === 0 || !first) continue;
+      if (segmentsOf(this.units, start, end).length === 0) continue;
       const name = highlightName(annotation.color);
-      const list = byName.get(name) ?? [];
-      list.push(...ranges);
-      byName.set(name, list);
-      for (const range of ranges) this.rangeOwners.set(range, annotation.id);
-      this.painted.set(annotation.id, { id: annotation.id, start, end, ranges, firstElement: first });
+      const intervals = byName.get(name) ?? [];
+      intervals.push([start, end]);
+      byName.set(name, intervals);
+      this.painted.set(annotation.id, { id: annotation.id, start, end, name });
     }
-    for (const [name, ranges] of byName) {
+    for (const [name, intervals] of byName) {
+      const ranges = unionOf(intervals).flatMap(([start, end]) => this.buildRanges(start, end).ranges);
       const highlight = new Highlight(...ranges);
       highlight.priority = name === highlightName(null) ? 0 : 1;
       CSS.highlights.set(name, highlight);
+      this.highlightNames.set(highlight, name);
     }
   }
 
@@ -140,18 +143,26 @@ export class HighlightPainter implements ReactiveController {
     return { ranges, first };
   }
 
-  /** The painted ranges of an annotation (what a test or the flash uses). */
-  rangesOf(annotationId: string): readonly Range[] {
-    return this.painted.get(annotationId)?.ranges ?? [];
+  /** Whether an annotation is painted now. */
+  isPainted(annotationId: string): boolean {
+    return this.painted.has(annotationId);
+  }
+
+  /** The ranges an annotation covers (for the flash, a box, a test). */
+  rangesOf(annotationId: string): Range[] {
+    const painted = this.painted.get(annotationId);
+    return painted ? this.rangesFor(painted.start, painted.end) : [];
   }
 
   /** Scrolls an annotation into the middle of the view and flashes it. False when it is not painted. */
   reveal(annotationId: string): boolean {
     const painted = this.painted.get(annotationId);
     if (!painted) return false;
+    const { ranges, first } = this.buildRanges(painted.start, painted.end);
+    if (!first) return false;
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    painted.firstElement.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
-    this.flash(painted.ranges);
+    first.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
+    this.flash(ranges);
     return true;
   }
 
@@ -166,34 +177,46 @@ export class HighlightPainter implements ReactiveController {
   }
 
   /**
-   * The annotation under a point, or null. With several overlapping, the shortest wins: it is the
-   * one a reader can only reach there.
+   * The annotation under a point, or null. The caret position under the point gives a canonical
+   * offset; `highlightsFromPoint`, where the browser has it, says which colours are really under the
+   * pointer (so a click in the margin beside a highlight is not a click on it); without it, the
+   * point must fall inside the annotation's own boxes. With several overlapping, the shortest wins:
+   * it is the one a reader can only reach there.
    */
   hitTest(x: number, y: number, shadowRoot: ShadowRoot | null): string | null {
-    const candidates = new Set<string>();
     const registry = CSS.highlights as RegistryWithHitTest;
+    let names: Set<string> | null = null;
     if (typeof registry.highlightsFromPoint === 'function') {
-      const hits = registry.highlightsFromPoint(x, y, shadowRoot ? { shadowRoots: [shadowRoot] } : undefined);
-      for (const hit of hits) {
-        for (const range of hit.ranges) {
-          const owner = this.rangeOwners.get(range);
-          if (owner) candidates.add(owner);
-        }
+      names = new Set();
+      for (const hit of registry.highlightsFromPoint(
+        x,
+        y,
+        shadowRoot ? { shadowRoots: [shadowRoot] } : undefined,
+      )) {
+        const name = this.highlightNames.get(hit.highlight);
+        if (name) names.add(name);
       }
-    } else {
-      const offset = this.offsetAtPoint(x, y, shadowRoot);
-      if (offset !== null) {
-        for (const painted of this.painted.values()) {
-          if (painted.start <= offset && offset < painted.end) candidates.add(painted.id);
-        }
-      }
+      if (names.size === 0) return null;
     }
-    let best: PaintedAnnotation | null = null;
-    for (const id of candidates) {
-      const painted = this.painted.get(id);
-      if (painted && (!best || painted.end - painted.start < best.end - best.start)) best = painted;
+    const offset = this.offsetAtPoint(x, y, shadowRoot);
+    if (offset === null) return null;
+    // The caret sits between characters: a click on the right half of a highlight's last character
+    // gives its end, so an annotation holds the offset when start <= offset <= end.
+    const candidates = [...this.painted.values()]
+      .filter((p) => p.start <= offset && offset <= p.end && (!names || names.has(p.name)))
+      .sort(
+        (a, b) => Number(a.end === offset) - Number(b.end === offset) || a.end - a.start - (b.end - b.start),
+      );
+    for (const candidate of candidates) {
+      if (names || this.contains(candidate, x, y)) return candidate.id;
     }
-    return best?.id ?? null;
+    return null;
+  }
+
+  private contains(painted: PaintedAnnotation, x: number, y: number): boolean {
+    return this.rangesFor(painted.start, painted.end).some((range) =>
+      [...range.getClientRects()].some((r) => x >= r.left && x <= r.right && y >= r.top && y <= r.bottom),
+    );
   }
 
   /** The canonical offset of the character under a point, through `caretPositionFromPoint`. */
@@ -214,14 +237,14 @@ export class HighlightPainter implements ReactiveController {
 
   /** The bounding box of an annotation's first painted range (to place its editor), or null. */
   boxOf(annotationId: string): DOMRect | null {
-    const range = this.painted.get(annotationId)?.ranges[0];
+    const range = this.rangesOf(annotationId)[0];
     return range ? range.getBoundingClientRect() : null;
   }
 
   private clear(): void {
     for (const name of PAINTED_NAMES) CSS.highlights?.delete(name);
     this.painted.clear();
-    this.rangeOwners.clear();
+    this.highlightNames.clear();
   }
 }
 

@@ -5,6 +5,7 @@ import {
   snapToText,
   textNodeAt,
   trimRange,
+  unionOf,
 } from '../../../renderer/anchoring/block-spans';
 
 // Three units as the canonical text lays them out: "Heading" (0–7), "\n\n", "First para." (9–20), "\n\n", "Second." (22–29).
@@ -62,5 +63,22 @@ describe('block-spans', () => {
     const at = (offset: number) => text[offset] ?? '';
     expect(trimRange(at, 7, 15)).toEqual({ start: 9, end: 14 });
     expect(trimRange(at, 7, 9)).toBeNull();
+  });
+
+  it('merges overlapping and touching highlights of one colour into as few spans as possible', () => {
+    expect(
+      unionOf([
+        [30, 40],
+        [0, 10],
+        [5, 12],
+        [12, 15],
+        [35, 38],
+        [50, 50],
+      ]),
+    ).toEqual([
+      [0, 15],
+      [30, 40],
+    ]);
+    expect(unionOf([])).toEqual([]);
   });
 });
