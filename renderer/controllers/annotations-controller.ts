@@ -199,7 +199,7 @@ export class AnnotationsController implements ReactiveController {
       return html`<button
         class="button"
         aria-pressed=${this.panelOpen}
-        aria-controls="notes-panel"
+        aria-controls=${this.panelOpen ? 'notes-panel' : nothing}
         title="Show or hide your notes (Ctrl+Shift+N)"
         @click=${() => this.togglePanel()}
       >
