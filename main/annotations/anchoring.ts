@@ -92,12 +92,14 @@ interface Candidate {
   start: number;
   end: number;
   context: number;
+  /** Edits between the quote and this text (0 for an exact occurrence). */
+  errors: number;
   /** 1 when the candidate is where the annotation used to be, falling off with distance. */
   nearness: number;
 }
 
 function rank(a: Candidate, b: Candidate): number {
-  return b.context - a.context || b.nearness - a.nearness;
+  return b.context - a.context || a.errors - b.errors || b.nearness - a.nearness;
 }
 
 function nearness(text: string, start: number, oldStart: number): number {
@@ -112,6 +114,7 @@ function exactCandidates(text: string, quote: TextQuoteSelector, oldStart: numbe
       start: at,
       end,
       context: contextScore(text, at, end, quote),
+      errors: 0,
       nearness: nearness(text, at, oldStart),
     });
     at = text.indexOf(quote.exact, at + 1);
@@ -172,6 +175,7 @@ function fuzzyCandidates(
         start,
         end,
         context: contextScore(text, start, end, quote),
+        errors: match.errors,
         nearness: nearness(text, start, oldStart),
       });
     }
