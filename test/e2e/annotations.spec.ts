@@ -161,6 +161,51 @@ describe('highlights and notes in the browser', () => {
     await expect.poll(async () => (await list()).length).toBe(3);
   });
 
+  it('paints a highlight across two paragraphs as one highlight, and keeps overlapping ones visible', async () => {
+    const { page } = browser;
+    // From the end of one paragraph of the Implications into the start of the next.
+    const tail = 'involvement in Pakistan moving forward.';
+    const head = 'China and Pakistan had already planned';
+    await selectInArticle(page, tail, head);
+    await page
+      .getByRole('toolbar', { name: 'Highlight the selection' })
+      .getByRole('button', { name: 'Highlight pink' })
+      .click();
+    await expect.poll(() => paintedTexts(page, 'mg-hl-pink')).toEqual([tail, head]);
+    const pink = (await list()).find((a) => a.color === 'pink')!;
+    expect(pink.selectors[0]).toMatchObject({ exact: `${tail}\n\n${head}` });
+
+    // A purple highlight inside the pink one: both colours stay painted over the shared words.
+    await selectInArticle(page, 'moving forward.');
+    await page
+      .getByRole('toolbar', { name: 'Highlight the selection' })
+      .getByRole('button', { name: 'Highlight purple' })
+      .click();
+    await expect.poll(() => paintedTexts(page, 'mg-hl-purple')).toEqual(['moving forward.']);
+    expect(await paintedTexts(page, 'mg-hl-pink')).toEqual([tail, head]);
+    await screenshot(page, 'pen-overlap');
+
+    // A click on the overlap opens the inner (shorter) one; on the rest, the outer one.
+    const inner = await paintedPoint(page, 'mg-hl-purple');
+    await page.mouse.click(inner!.x, inner!.y);
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await expect
+      .poll(() => editor.getByRole('radio', { name: 'Purple' }).getAttribute('aria-checked'))
+      .toBe('true');
+    await page.keyboard.press('Escape');
+    const outer = await paintedPoint(page, 'mg-hl-pink');
+    await page.mouse.click(outer!.x, outer!.y);
+    await expect
+      .poll(() => editor.getByRole('radio', { name: 'Pink' }).getAttribute('aria-checked'))
+      .toBe('true');
+    // Both go again, so the rest of the story counts what it made.
+    await editor.getByRole('button', { name: 'Delete' }).click();
+    await page.mouse.click(inner!.x, inner!.y);
+    await editor.getByRole('button', { name: 'Delete' }).click();
+    await expect.poll(async () => (await list()).length).toBe(3);
+    await page.getByRole('button', { name: 'Undo' }).waitFor();
+  });
+
   it('scrolls to a highlight chosen in the panel and flashes it', async () => {
     const { page } = browser;
     await page.evaluate(`window.scrollTo(0, document.body.scrollHeight)`);

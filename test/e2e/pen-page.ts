@@ -11,16 +11,14 @@ const ARTICLE_ROOT = `document.querySelector('mg-app')?.shadowRoot?.querySelecto
 /**
  * Selects `text` where it first occurs in the article, as a reader's drag would leave it: a DOM
  * selection whose endpoints are text nodes in the article's shadow root. Scrolls it to the middle.
+ * With `until`, the selection runs on from the start of `text` to the end of `until`, which may be
+ * in a later paragraph.
  */
-export async function selectInArticle(page: Page, text: string): Promise<void> {
+export async function selectInArticle(page: Page, text: string, until?: string): Promise<void> {
   const found = await page.evaluate(`(() => {
     const root = ${ARTICLE_ROOT};
-    const text = ${JSON.stringify(text)};
-    const block = [...(root?.querySelectorAll('[data-start]') ?? [])].find((e) => e.textContent.includes(text));
-    if (!block) return false;
-    block.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const from = block.textContent.indexOf(text);
-    const point = (offset, leanForward) => {
+    const blocks = [...(root?.querySelectorAll('[data-start]') ?? [])];
+    const point = (block, offset, leanForward) => {
       const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
       let before = 0;
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -30,15 +28,24 @@ export async function selectInArticle(page: Page, text: string): Promise<void> {
       }
       return null;
     };
+    const text = ${JSON.stringify(text)};
+    const until = ${JSON.stringify(until ?? text)};
+    const first = blocks.find((e) => e.textContent.includes(text));
+    if (!first) return false;
+    const from = first.textContent.indexOf(text);
+    const last = blocks.slice(blocks.indexOf(first)).find((e, i) => e.textContent.indexOf(until, i === 0 ? from : 0) >= 0);
+    if (!last) return false;
+    const to = last.textContent.indexOf(until, last === first ? from : 0) + until.length;
+    first.scrollIntoView({ block: 'center', behavior: 'instant' });
     const range = new Range();
-    range.setStart(...point(from, true));
-    range.setEnd(...point(from + text.length, false));
+    range.setStart(...point(first, from, true));
+    range.setEnd(...point(last, to, false));
     const selection = document.getSelection();
     selection.removeAllRanges();
     selection.addRange(range);
     return true;
   })()`);
-  if (!found) throw new Error(`The article has no passage "${text}"`);
+  if (!found) throw new Error(`The article has no passage "${text}"${until ? ` … "${until}"` : ''}`);
 }
 
 /** The text of each range one highlight layer paints (e.g. `mg-hl-yellow`), in paint order. */
