@@ -3,6 +3,7 @@
  * root), read what each highlight colour paints, and find a painted highlight on screen. Probes are
  * source strings because this side of the tests is compiled without DOM types.
  */
+import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 
 const ARTICLE_ROOT = `document.querySelector('mg-app')?.shadowRoot?.querySelector('mg-reader-view')
@@ -84,4 +85,17 @@ export function paintedPoint(
 /** The page's text selection as a string (empty when there is none). */
 export function selectedText(page: Page): Promise<string> {
   return page.evaluate(`document.getSelection()?.toString() ?? ''`);
+}
+
+/** axe-core's serious and critical findings on the page as it is now (shadow roots included). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} at ${violation.nodes
+          .map((node) => JSON.stringify(node.target))
+          .join(', ')}`,
+    );
 }
