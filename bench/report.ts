@@ -159,7 +159,8 @@ function annotationSections(results: BenchResults): string[] {
   if (renderer?.measured) {
     lines.push(
       `Renderer (Debian Chromium, headless, through the browser host): open a document ${ms(renderer.openMs)} ms; ` +
-        `paint ${renderer.highlights.toLocaleString('en')} highlights ${ms(renderer.paintMs)} ms (median of ${renderer.runs.length}). ${renderer.how}`,
+        `paint ${renderer.highlights.toLocaleString('en')} highlights (${renderer.ranges.toLocaleString('en')} ranges) ${ms(renderer.paintMs)} ms ` +
+        `= script ${ms(renderer.scriptMs)} ms + render ${ms(renderer.renderMs)} ms (medians of ${renderer.runs.length} opens, ${renderer.chromium}). ${renderer.how}`,
       '',
     );
   } else lines.push(`Renderer: not yet measured${renderer?.reason ? ` (${renderer.reason})` : ''}.`, '');
