@@ -3,7 +3,7 @@
  * runner directly and turns the result into a list of problems: every finding at MEDIUM severity
  * or above, and every file it could not parse (a file it cannot read is a file it did not check).
  */
-import { createRequire } from 'node:module';
+import { createRequire, Module } from 'node:module';
 import path from 'node:path';
 import { REVIEWED_FINDINGS, type ReviewedFinding } from './reviewed-findings';
 
@@ -52,10 +52,10 @@ export interface GateOutcome {
 const gateRequire = createRequire(path.join(__dirname, 'electronegativity-gate.ts'));
 
 /**
- * Electronegativity fetches a fresh translation of its messages from the internet (1 s timeout)
- * every run. The gate keeps the run offline and deterministic by answering that request with the
- * bundled English messages: the HTTP client it loads is replaced, before it loads, by one that
- * always fails, which the package already handles by falling back to its own locale files.
+ * Electronegativity tries to download fresh translations of its messages (1 s timeout) on every
+ * run. The gate stays offline and deterministic: the HTTP client that package loads is put in the
+ * module cache first as one that always fails, a case the package already handles by using the
+ * English messages it ships with.
  */
 function loadOfflineRunner(): Runner {
   const packageDir = path.dirname(gateRequire.resolve('@doyensec/electronegativity/package.json'));
@@ -68,7 +68,7 @@ function loadOfflineRunner(): Runner {
         get: () => Promise.reject(new Error('offline')),
       },
     );
-    const module = new (gateRequire('node:module') as typeof import('node:module')).Module(gotPath);
+    const module = new Module(gotPath);
     module.filename = gotPath;
     module.loaded = true;
     module.exports = offline;

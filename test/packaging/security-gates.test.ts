@@ -1,8 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runElectronegativityGate } from '../../build/packaging/electronegativity-gate';
+import { REVIEWED_FINDINGS } from '../../build/packaging/reviewed-findings';
 import { collectGateInput } from '../../build/packaging/gate-input';
 import {
   checkWebPreferences,
@@ -11,10 +12,13 @@ import {
 import { PROJECT_DIR, requireBuiltApp } from './built-app';
 
 let scratch: string;
+/** The gate input collected once (it includes a renderer rebuild); tests scan it or copies of it. */
+let gateInput: string;
 
 beforeAll(async () => {
   requireBuiltApp();
   scratch = await mkdtemp(path.join(os.tmpdir(), 'margin-gates-'));
+  gateInput = await collectGateInput(PROJECT_DIR, path.join(scratch, 'good'));
 });
 
 afterAll(async () => {
@@ -23,7 +27,8 @@ afterAll(async () => {
 
 /** A copy of the gate input with one edit made to a built file, as a weakened build would have. */
 async function weakenedCopy(name: string, file: string, edit: (text: string) => string): Promise<string> {
-  const dir = await collectGateInput(PROJECT_DIR, path.join(scratch, name));
+  const dir = path.join(scratch, name);
+  await cp(gateInput, dir, { recursive: true });
   const target = path.join(dir, file);
   const original = await readFile(target, 'utf8');
   const changed = edit(original);
@@ -35,10 +40,29 @@ async function weakenedCopy(name: string, file: string, edit: (text: string) => 
 
 describe('runElectronegativityGate', () => {
   it('passes the built main, preload and renderer: no finding at medium or above, no file it could not parse', async () => {
-    const dir = await collectGateInput(PROJECT_DIR, path.join(scratch, 'good'));
-    const outcome = await runElectronegativityGate(dir);
+    const outcome = await runElectronegativityGate(gateInput);
     expect(outcome.problems).toEqual([]);
     expect(outcome.checksRun).toBeGreaterThan(30);
+  });
+
+  it('lets through only the reviewed lines, each with a one-line reason, and flags a review that matches nothing', async () => {
+    for (const entry of REVIEWED_FINDINGS) expect(entry.reason).toMatch(/^[^\n]{20,}$/);
+    const unreviewed = await runElectronegativityGate(gateInput, []);
+    expect(unreviewed.problems).toEqual(
+      REVIEWED_FINDINGS.map((entry) =>
+        expect.stringMatching(new RegExp(`^${entry.id} \\(MEDIUM\\) in ${entry.file}:`)),
+      ),
+    );
+    const stale = {
+      id: 'OPEN_EXTERNAL_JS_CHECK',
+      file: 'dist/main/app.js',
+      code: 'shell.openExternal(oldName)',
+      reason: 'gone',
+    };
+    const withStale = await runElectronegativityGate(gateInput, [...REVIEWED_FINDINGS, stale]);
+    expect(withStale.problems).toEqual([
+      'reviewed finding OPEN_EXTERNAL_JS_CHECK in dist/main/app.js at "shell.openExternal(oldName)" no longer matches anything: review again',
+    ]);
   });
 
   it('fails when the main process stops refusing permission requests', async () => {
@@ -52,7 +76,8 @@ describe('runElectronegativityGate', () => {
   });
 
   it('fails on a shipped file it cannot parse', async () => {
-    const dir = await collectGateInput(PROJECT_DIR, path.join(scratch, 'unparsable'));
+    const dir = path.join(scratch, 'unparsable');
+    await cp(gateInput, dir, { recursive: true });
     await writeFile(path.join(dir, 'dist', 'renderer', 'broken.js'), 'export const = ;\n');
     const outcome = await runElectronegativityGate(dir);
     expect(outcome.problems).toEqual([
