@@ -2,7 +2,7 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPackageWithOptions } from '@electron/asar';
+import { createPackageWithOptions, extractFile } from '@electron/asar';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAsarContents, listAsarFiles } from '../../build/packaging/asar-check';
@@ -50,7 +50,25 @@ describe('electron-builder --linux dir, offline, with a stub Electron', () => {
     // No resources/app folder and no app.asar.unpacked: every file sits inside the archive,
     // where onlyLoadAppFromAsar and asar integrity can cover it.
     expect(resources).toEqual(['app.asar']);
+    expect(path.basename(packed.executablePath)).toBe('margin');
+    // Electron's licence must travel with the binary.
+    expect(existsSync(path.join(packed.appOutDir, 'LICENSE.electron.txt'))).toBe(true);
     expect(packed.log).toContain('executing @electron/fuses');
+  });
+
+  it('writes a package.json that names the app and the .desktop file its windows belong to', () => {
+    const manifest = JSON.parse(extractFile(packed.asarPath, 'package.json').toString('utf8')) as Record<
+      string,
+      unknown
+    >;
+    expect(manifest).toMatchObject({
+      name: 'margin',
+      productName: 'Margin',
+      main: 'dist/main/app.js',
+      desktopName: 'margin.desktop',
+    });
+    expect(manifest).not.toHaveProperty('devDependencies');
+    expect(manifest).not.toHaveProperty('dependencies');
   });
 
   it('flips every fuse of the packed binary to the secure setting', async () => {
