@@ -2,9 +2,17 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type { AnnotationHit, MarginApi, PassageHit, SearchResults, SnippetPart } from '../../main/api';
+import type {
+  AnnotationHit,
+  HighlightColor,
+  MarginApi,
+  PassageHit,
+  SearchResults,
+  SnippetPart,
+} from '../../main/api';
 import { apiContext } from '../contexts';
 import { ClearSearchMarksEvent, OpenAnnotationEvent, OpenDocumentEvent } from '../events';
+import { swatchStyles } from '../styles/highlight-styles';
 import { sharedStyles } from '../styles/shared-styles';
 import { formatDate } from './document-format';
 
@@ -27,6 +35,7 @@ type Choice =
 export class MgSearch extends LitElement {
   static override styles = [
     sharedStyles,
+    swatchStyles,
     css`
       :host {
         position: relative;
@@ -323,7 +332,9 @@ export class MgSearch extends LitElement {
           results.annotations.length > 0
             ? html`<div class="group" role="group" aria-labelledby="group-yours">
                 <div class="group-title" id="group-yours">Your highlights and notes</div>
-                ${results.annotations.map((hit) => this.renderOption(index++, hit.docTitle, hit.snippet, 'document'))}
+                ${results.annotations.map((hit) =>
+                  this.renderOption(index++, hit.docTitle, hit.snippet, 'document', hit.color),
+                )}
               </div>`
             : nothing
         }
@@ -337,6 +348,8 @@ export class MgSearch extends LitElement {
     label: string | null,
     snippet: SnippetPart[],
     labelKind: 'section' | 'document',
+    /** Pen UI: the colour of one of the reader's own highlights (null for a note without one). */
+    color?: HighlightColor | null,
   ): TemplateResult {
     return html`
       <div
@@ -346,7 +359,17 @@ export class MgSearch extends LitElement {
         @pointerdown=${(event: PointerEvent) => event.preventDefault()}
         @click=${() => this.choose(index)}
       >
-        ${label ? html`<span class=${labelKind}>${label}</span>` : nothing}
+        ${
+          label
+            ? html`<span class=${labelKind}
+                >${
+                  color !== undefined
+                    ? html`<span class="color-dot" data-color=${color ?? 'none'} aria-hidden="true"></span>`
+                    : nothing
+                }${label}</span
+              >`
+            : nothing
+        }
         <span class="snippet"
           >${snippet.map((part) => (part.mark ? html`<mark>${part.text}</mark>` : part.text))}</span
         >

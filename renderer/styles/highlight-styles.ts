@@ -45,7 +45,8 @@ export const highlightStyles = css`
  */
 export const swatchStyles = css`
   .swatch,
-  .color-bar {
+  .color-bar,
+  .color-dot {
     --swatch: var(--mg-hl-note, rgb(42 93 143 / 80%));
   }
   [data-color='yellow'] {
@@ -104,6 +105,15 @@ export const swatchStyles = css`
     width: 4px;
     flex: none;
     border-radius: 2px;
+    background: var(--swatch);
+  }
+  /* A small dot of the colour before a label ("yours" in search results). */
+  .color-dot {
+    display: inline-block;
+    width: 0.6rem;
+    height: 0.6rem;
+    margin-inline-end: 0.4rem;
+    border-radius: 50%;
     background: var(--swatch);
   }
 `;

@@ -301,7 +301,9 @@ describe('highlights and notes in the browser', () => {
       await page.keyboard.press('Control+k');
       await page.keyboard.type('rebuke');
       const yours = page.getByRole('group', { name: 'Your highlights and notes' });
-      await expect.poll(() => yours.getByRole('option').count()).toBeGreaterThan(0);
+      await expect.poll(() => yours.getByRole('option').count()).toBe(1);
+      // Marked as yours, with its colour.
+      expect(await yours.locator('.color-dot').getAttribute('data-color')).toBe('blue');
       await screenshot(page, 'pen-search-yours');
       await page.keyboard.press('Escape');
     });
