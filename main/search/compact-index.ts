@@ -10,8 +10,9 @@ import lunr from 'lunr';
  * - postings are varint delta-coded ref lists per term and field, behind an offset table, and are
  *   materialised into Lunr's `{ ref: {} }` shape only when a query first touches the term (every
  *   posting shares one empty metadata object: the index keeps no positions);
- * - field vectors are varint coded on disk and decoded at load into one Float64Array, each vector a
- *   zero-copy view (Lunr's `Vector` only reads `elements[i]` and `length`).
+ * - each posting carries the term's weight in that document's field vector (Lunr rounds weights to
+ *   thousandths, so they are exact integers), so scoring reads postings sequentially; the field vectors
+ *   themselves are rebuilt from the postings only if Lunr's own engine asks for them.
  *
  * Layout: "MRGNIDX1", u32 header length, header JSON, then the sections listed in the header, each
  * starting on a 4-byte boundary.
@@ -34,8 +35,13 @@ interface Header {
   pipeline: string[];
   refCount: number;
   termCount: number;
-  vectorNumbers: number;
-  sections: Record<'terms' | 'termOffsets' | 'postings' | 'vectors', [offset: number, length: number]>;
+  sections: Record<'terms' | 'termOffsets' | 'postings', [offset: number, length: number]>;
+}
+
+/** The documents of one field holding a term, and the term's weight in each (its field-vector entry). */
+export interface FieldPostings {
+  refs: Int32Array;
+  weights: Float64Array;
 }
 
 /** A loaded compact index: the Lunr index plus what query guards need to know about its terms. */
@@ -45,6 +51,10 @@ export interface CompactIndex {
   refCount: number;
   /** Number of (field, ref) postings of an index term: what a query on it costs. 0 when absent. */
   postingCount(term: string): number;
+  /** Position of an index term in the sorted term list (Lunr's `_index`), or -1. */
+  termIndexOf(term: string): number;
+  /** A term's postings per field (in `fields` order): refs ascending and Lunr's weight for each. */
+  postingsOf(termIndex: number): FieldPostings[];
 }
 
 // ----------------------------------------------------------------------------------------------
@@ -92,78 +102,84 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
     pipeline: lunr.Pipeline;
   };
   const fields = raw.fields;
+  const fieldCount = fields.length;
   const terms = Object.keys(raw.invertedIndex).sort();
   const newIndexOf = new Map<number, number>();
   terms.forEach((term, position) => newIndexOf.set(raw.invertedIndex[term]._index, position));
 
   const vectorKeys = Object.keys(raw.fieldVectors);
-  const refCount = vectorKeys.length / fields.length;
+  const refCount = vectorKeys.length / fieldCount;
   if (!Number.isInteger(refCount)) throw new Error('compact index: every document needs a vector per field');
-  const refOf = (key: string): number => {
-    const ref = Number(key);
-    if (!Number.isInteger(ref) || ref < 0 || ref >= refCount || String(ref) !== key) {
-      throw new Error(`compact index: refs must be 0..${refCount - 1}; found "${key}"`);
-    }
-    return ref;
+  const vectorOf = (ref: number, field: string) => {
+    const vector = raw.fieldVectors[`${field}/${ref}`];
+    if (vector === undefined)
+      throw new Error(`compact index: refs must be 0..${refCount - 1}; missing ${field}/${ref}`);
+    return vector.elements;
   };
+
+  // The field vectors, transposed: per term and field, the refs holding it with their weight. Lunr
+  // rounds weights to thousandths, so they are stored exactly as integers.
+  const lists = terms.length * fieldCount;
+  const listStart = new Uint32Array(lists + 1);
+  for (let ref = 0; ref < refCount; ref++) {
+    fields.forEach((field, f) => {
+      const elements = vectorOf(ref, field);
+      for (let i = 0; i < elements.length; i += 2)
+        listStart[(newIndexOf.get(elements[i]) as number) * fieldCount + f + 1]++;
+    });
+  }
+  for (let i = 0; i < lists; i++) listStart[i + 1] += listStart[i];
+  const fill = listStart.slice(0, lists);
+  const listRefs = new Int32Array(listStart[lists]);
+  const listWeights = new Int32Array(listStart[lists]);
+  for (let ref = 0; ref < refCount; ref++) {
+    fields.forEach((field, f) => {
+      const elements = vectorOf(ref, field);
+      for (let i = 0; i < elements.length; i += 2) {
+        const slot = fill[(newIndexOf.get(elements[i]) as number) * fieldCount + f]++;
+        listRefs[slot] = ref;
+        listWeights[slot] = Math.round(elements[i + 1] * 1000);
+      }
+    });
+  }
 
   const termOffsets = new Uint32Array(terms.length + 1);
   const postings = new ByteWriter();
   terms.forEach((term, position) => {
     termOffsets[position] = postings.length;
     const posting = raw.invertedIndex[term];
-    for (const field of fields) {
-      const refs = Object.keys(posting[field] ?? {})
-        .map(refOf)
-        .sort((a, b) => a - b);
-      postings.varint(refs.length);
-      let previous = 0;
-      for (const ref of refs) {
-        postings.varint(ref - previous);
-        previous = ref;
+    fields.forEach((field, f) => {
+      const from = listStart[position * fieldCount + f];
+      const to = listStart[position * fieldCount + f + 1];
+      if (Object.keys(posting[field] ?? {}).length !== to - from) {
+        throw new Error(`compact index: postings of "${term}" in ${field} disagree with the field vectors`);
       }
-    }
+      postings.varint(to - from);
+      let previous = 0;
+      for (let i = from; i < to; i++) {
+        postings.varint(listRefs[i] - previous);
+        postings.varint(listWeights[i]);
+        previous = listRefs[i];
+      }
+    });
   });
   termOffsets[terms.length] = postings.length;
 
-  const vectors = new ByteWriter();
-  let vectorNumbers = 0;
-  for (let ref = 0; ref < refCount; ref++) {
-    for (const field of fields) {
-      const vector = raw.fieldVectors[`${field}/${ref}`];
-      if (vector === undefined)
-        throw new Error(`compact index: refs must be 0..${refCount - 1}; missing ${field}/${ref}`);
-      const pairs: Array<[number, number]> = [];
-      for (let i = 0; i < vector.elements.length; i += 2) {
-        pairs.push([newIndexOf.get(vector.elements[i]) as number, Math.round(vector.elements[i + 1] * 1000)]);
-      }
-      pairs.sort((a, b) => a[0] - b[0]);
-      vectors.varint(pairs.length);
-      let previous = 0;
-      for (const [termIndex, score] of pairs) {
-        vectors.varint(termIndex - previous);
-        vectors.varint(score);
-        previous = termIndex;
-      }
-      vectorNumbers += pairs.length * 2;
-    }
-  }
-
-  const sectionsData = {
-    terms: new TextEncoder().encode(terms.join('\n')),
-    termOffsets: new Uint8Array(termOffsets.buffer),
-    postings: postings.result(),
-    vectors: vectors.result(),
-  };
-  return assemble(sectionsData, {
-    format: FORMAT_VERSION,
-    lunrVersion: lunr.version,
-    fields,
-    pipeline: raw.pipeline.toJSON() as unknown as string[],
-    refCount,
-    termCount: terms.length,
-    vectorNumbers,
-  });
+  return assemble(
+    {
+      terms: new TextEncoder().encode(terms.join('\n')),
+      termOffsets: new Uint8Array(termOffsets.buffer),
+      postings: postings.result(),
+    },
+    {
+      format: FORMAT_VERSION,
+      lunrVersion: lunr.version,
+      fields,
+      pipeline: raw.pipeline.toJSON() as unknown as string[],
+      refCount,
+      termCount: terms.length,
+    },
+  );
 }
 
 function assemble(
@@ -225,11 +241,7 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
   const termOffsets = new Uint32Array(termOffsetBytes.buffer, termOffsetBytes.byteOffset, termCount + 1);
   const postings = section('postings');
 
-  const { elements, starts } = decodeVectors(
-    section('vectors'),
-    refCount * fields.length,
-    header.vectorNumbers,
-  );
+  let vectors: { elements: Float64Array; starts: Uint32Array } | null = null;
   const fieldPosition = new Map(fields.map((field, i) => [field, i]));
 
   const termIndexOf = (term: string): number => {
@@ -257,6 +269,7 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
       let ref = 0;
       for (let i = 0; i < count; i++) {
         ref += cursor.next();
+        cursor.next(); // the weight: Lunr reads weights from the field vectors
         refs[ref] = NO_METADATA;
       }
       posting[field] = refs;
@@ -291,7 +304,11 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
       const field = fieldPosition.get(key.slice(0, slash));
       const ref = Number(key.slice(slash + 1));
       if (field === undefined || !Number.isInteger(ref) || ref < 0 || ref >= refCount) return undefined;
+      // Only Lunr's own engine reads field vectors (Margin scores from the postings' weights), so they
+      // are rebuilt from the postings the first time it asks.
+      vectors ??= transposeToVectors(postings, termOffsets, termCount, fields.length, refCount);
       const slot = ref * fields.length + field;
+      const { elements, starts } = vectors;
       return new lunr.Vector(elements.subarray(starts[slot], starts[slot + 1]) as unknown as number[]);
     },
   });
@@ -312,6 +329,21 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
     index,
     fields,
     refCount,
+    termIndexOf,
+    postingsOf(termIndex) {
+      const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+      return fields.map(() => {
+        const count = cursor.next();
+        const refs = new Int32Array(count);
+        const weights = new Float64Array(count);
+        let ref = 0;
+        for (let i = 0; i < count; i++) {
+          refs[i] = ref += cursor.next();
+          weights[i] = cursor.next() / 1000;
+        }
+        return { refs, weights };
+      });
+    },
     postingCount(term) {
       const termIndex = termIndexOf(term);
       if (termIndex < 0) return 0;
@@ -320,34 +352,47 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
       for (let f = 0; f < fields.length; f++) {
         const count = cursor.next();
         total += count;
-        for (let i = 0; i < count; i++) cursor.next();
+        for (let i = 0; i < 2 * count; i++) cursor.next();
       }
       return total;
     },
   };
 }
 
-function decodeVectors(
-  bytes: Uint8Array,
-  slots: number,
-  numbers: number,
+/** Lunr's field vectors (term index, weight pairs in term order per ref and field) from the postings. */
+function transposeToVectors(
+  postings: Uint8Array,
+  termOffsets: Uint32Array,
+  termCount: number,
+  fieldCount: number,
+  refCount: number,
 ): { elements: Float64Array; starts: Uint32Array } {
-  const elements = new Float64Array(numbers);
+  const slots = refCount * fieldCount;
   const starts = new Uint32Array(slots + 1);
-  const cursor = new VarintCursor(bytes, 0);
-  let out = 0;
-  for (let slot = 0; slot < slots; slot++) {
-    starts[slot] = out;
-    const count = cursor.next();
-    let termIndex = 0;
-    for (let i = 0; i < count; i++) {
-      termIndex += cursor.next();
-      elements[out++] = termIndex;
-      elements[out++] = cursor.next() / 1000;
+  const forEachPosting = (visit: (slot: number, termIndex: number, weight: number) => void) => {
+    for (let termIndex = 0; termIndex < termCount; termIndex++) {
+      const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+      for (let field = 0; field < fieldCount; field++) {
+        const count = cursor.next();
+        let ref = 0;
+        for (let i = 0; i < count; i++) {
+          ref += cursor.next();
+          visit(ref * fieldCount + field, termIndex, cursor.next() / 1000);
+        }
+      }
     }
-  }
-  starts[slots] = out;
-  if (out !== numbers) throw new Error('search index vectors are damaged');
+  };
+  forEachPosting((slot) => starts[slot + 1]++);
+  for (let slot = 0; slot < slots; slot++) starts[slot + 1] += starts[slot];
+  const elements = new Float64Array(starts[slots] * 2);
+  const fill = starts.slice(0, slots);
+  // Terms are visited in ascending order, so each vector comes out sorted as Lunr requires.
+  forEachPosting((slot, termIndex, weight) => {
+    const at = fill[slot]++ * 2;
+    elements[at] = termIndex;
+    elements[at + 1] = weight;
+  });
+  for (let slot = 0; slot <= slots; slot++) starts[slot] *= 2;
   return { elements, starts };
 }
 

@@ -1,5 +1,6 @@
 import type { DocumentHit, SearchOptions, SearchResults } from '../api';
 import type { CompactIndex } from './compact-index';
+import { queryCompact } from './compact-query';
 import { rankPassages, type PassageQuery } from './passage-ranking';
 import { addClauses, parseQuery, usesOnlyFields, type ParsedQuery, type QueryPhrase } from './query';
 import type { DocumentRecord, Passage, PassageStore } from './search-files';
@@ -62,7 +63,7 @@ function collect(
   groups: DocumentHit[],
 ): number {
   const { compact, documents } = stage;
-  const results = compact.index.query((lunrQuery) => addClauses(lunrQuery, query, compact.fields));
+  const outcome = queryCompact(compact, (lunrQuery) => addClauses(lunrQuery, query, compact.fields));
   const passagesOf = (ref: number): Passage[] => stage.passages.read(ref, documents[ref]);
   const phrases = query.phrases;
   const bodyPhrases = phrases.filter(
@@ -81,8 +82,7 @@ function collect(
 
   let total = 0;
   let checked = 0;
-  for (const result of results) {
-    const ref = Number(result.ref);
+  for (const { ref, score } of outcome.ranked()) {
     const record = documents[ref];
     if (phrases.length > 0) {
       if (checked++ >= PHRASE_CANDIDATE_LIMIT) break;
@@ -93,10 +93,9 @@ function collect(
 
     const bodyTerms = new Set<string>();
     const sectionTerms = new Set<string>();
-    const metadata = result.matchData.metadata as Record<string, Record<string, unknown>>;
-    for (const term of Object.keys(metadata)) {
-      if ('body' in metadata[term]) bodyTerms.add(term);
-      if ('section' in metadata[term]) sectionTerms.add(term);
+    for (const { term, field } of outcome.matchedTerms(ref)) {
+      if (field === 'body') bodyTerms.add(term);
+      if (field === 'section') sectionTerms.add(term);
     }
     const passageQuery: PassageQuery = {
       bodyTerms,
@@ -109,7 +108,7 @@ function collect(
       title: record.title,
       authors: record.authors,
       published: record.published,
-      score: Math.round(result.score * 1000) / 1000,
+      score: Math.round(score * 1000) / 1000,
       passages: rankPassages(record, passagesOf(ref), passageQuery, perDocument),
     });
   }
