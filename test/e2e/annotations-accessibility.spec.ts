@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../main/api';
 import { canonicalText } from '../../main/library/canonical-text';
 import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
-import { paintedPoint, paintedTexts, selectInArticle, seriousViolations } from './pen-page';
+import { eventually, paintedPoint, paintedTexts, selectInArticle, seriousViolations } from './pen-page';
 import { openCommentary } from './reader-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
@@ -40,7 +40,7 @@ describe('accessibility of highlights and notes (axe-core)', () => {
         const { page } = browser;
         await page.goto(host.url);
         await openCommentary(page);
-        await expect.poll(() => paintedTexts(page, 'mg-hl-purple')).toEqual([QUOTE]);
+        await eventually(() => paintedTexts(page, 'mg-hl-purple')).toEqual([QUOTE]);
         await page.getByRole('button', { name: /^Notes/ }).click();
         await page.locator('mg-notes-panel').waitFor();
         await selectInArticle(page, 'Likewise, if there is one issue');

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Document } from '../../main/api';
 import { canonicalText } from '../../main/library/canonical-text';
 import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
-import { allPainted, paintedTexts } from './pen-page';
+import { allPainted, eventually, paintedTexts } from './pen-page';
 import { COMMENTARY_TITLE, openCommentary } from './reader-page';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -68,7 +68,7 @@ describe('highlights across a new edition of the content', () => {
     const { page } = browser;
     await page.goto(host.url);
     await openCommentary(page);
-    await expect.poll(() => paintedTexts(page, 'mg-hl-yellow')).toEqual([KEPT]);
+    await eventually(() => paintedTexts(page, 'mg-hl-yellow')).toEqual([KEPT]);
     // The lost passage is painted nowhere, not even on a look-alike.
     expect(await allPainted(page)).toEqual({ 'mg-hl-yellow': [KEPT] });
 

@@ -5,7 +5,7 @@ import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Preferences } from '../../main/api';
 import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
-import { allPainted, paintedPoint, paintedTexts, selectInArticle } from './pen-page';
+import { allPainted, eventually, paintedPoint, paintedTexts, selectInArticle } from './pen-page';
 import { COMMENTARY_TITLE, openCommentary } from './reader-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
@@ -46,12 +46,12 @@ describe('highlights and notes in the browser', () => {
     await screenshot(page, 'pen-selection-menu');
     await menu.getByRole('button', { name: 'Highlight yellow' }).click();
 
-    await expect.poll(() => paintedTexts(page, 'mg-hl-yellow')).toEqual([SENTENCE]);
+    await eventually(() => paintedTexts(page, 'mg-hl-yellow')).toEqual([SENTENCE]);
     const [saved] = await list();
     expect(saved.selectors[0]).toMatchObject({ type: 'TextQuoteSelector', exact: SENTENCE });
     expect(saved.color).toBe('yellow');
     // The menu goes once the selection became a highlight.
-    await expect.poll(() => menu.count()).toBe(0);
+    await eventually(() => menu.count()).toBe(0);
   });
 
   it('opens the editor from a click on the highlight: colour, Markdown note and tags are saved', async () => {
@@ -62,14 +62,14 @@ describe('highlights and notes in the browser', () => {
     await editor.waitFor();
 
     await editor.getByRole('radio', { name: 'Blue' }).click();
-    await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+    await eventually(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
     expect(await paintedTexts(page, 'mg-hl-yellow')).toEqual([]);
 
     await editor.getByRole('textbox', { name: 'Note' }).fill(NOTE);
     await editor.getByRole('textbox', { name: 'Add tags' }).fill('diplomacy, CPEC');
     await editor.getByRole('textbox', { name: 'Add tags' }).press('Enter');
-    await expect.poll(async () => (await list())[0]?.tags).toEqual(['diplomacy', 'CPEC']);
-    await expect.poll(async () => (await list())[0]?.note).toBe(NOTE);
+    await eventually(async () => (await list())[0]?.tags).toEqual(['diplomacy', 'CPEC']);
+    await eventually(async () => (await list())[0]?.note).toBe(NOTE);
 
     // The preview shows the Markdown formatted, and the raw text never becomes markup.
     await editor.getByRole('tab', { name: 'Preview' }).click();
@@ -79,14 +79,14 @@ describe('highlights and notes in the browser', () => {
     expect(await preview.locator('li').count()).toBe(2);
     await screenshot(page, 'pen-editor');
     await page.keyboard.press('Escape');
-    await expect.poll(() => editor.count()).toBe(0);
+    await eventually(() => editor.count()).toBe(0);
   });
 
   it('keeps the highlight over the same words and the note after a reload', async () => {
     const { page } = browser;
     await page.reload();
     await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
-    await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+    await eventually(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
 
     await page.getByRole('button', { name: /^Notes/ }).click();
     const panel = page.locator('mg-notes-panel');
@@ -105,11 +105,11 @@ describe('highlights and notes in the browser', () => {
       .getByRole('textbox', { name: 'Note on this document' })
       .fill('Read with the *2023* PSC debate.');
     await panel.getByRole('button', { name: 'Add note' }).click();
-    await expect
-      .poll(async () => (await list()).filter((a) => a.selectors.length === 0).map((a) => a.note))
-      .toEqual(['Read with the *2023* PSC debate.']);
+    await eventually(async () =>
+      (await list()).filter((a) => a.selectors.length === 0).map((a) => a.note),
+    ).toEqual(['Read with the *2023* PSC debate.']);
     const first = panel.locator('[data-annotation-id]').first();
-    expect(await first.locator('mg-markdown').locator('p').innerText()).toBe(
+    await eventually(() => first.locator('mg-markdown').locator('p').innerText()).toBe(
       'Read with the 2023 PSC debate.',
     );
     expect(await first.locator('em').innerText()).toBe('2023');
@@ -122,7 +122,7 @@ describe('highlights and notes in the browser', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
-    await expect.poll(() => paintedTexts(page, 'mg-hl-green')).toEqual([SECOND]);
+    await eventually(() => paintedTexts(page, 'mg-hl-green')).toEqual([SECOND]);
     // The panel lists passages in reading order: the Background sentence before the Balochistan one.
     const quotes = await page.locator('mg-notes-panel').locator('.quote').allInnerTexts();
     expect(quotes.map((q) => q.slice(0, 20))).toEqual([SENTENCE.slice(0, 20), SECOND.slice(0, 20)]);
@@ -133,9 +133,9 @@ describe('highlights and notes in the browser', () => {
     const { page } = browser;
     await selectInArticle(page, SECOND);
     await page.getByRole('button', { name: 'Copy with citation' }).click();
-    await expect
-      .poll(() => page.evaluate(`navigator.clipboard.readText()`))
-      .toMatch(/^“Currently, Balochistan/);
+    await eventually(() => page.evaluate(`navigator.clipboard.readText()`)).toMatch(
+      /^“Currently, Balochistan/,
+    );
     const copied = (await page.evaluate(`navigator.clipboard.readText()`)) as string;
     expect(copied).toBe(
       `“${SECOND}” — Ghulam Ali, “${COMMENTARY_TITLE}”, RCAS, 20 November 2024, § Background. ` +
@@ -153,12 +153,12 @@ describe('highlights and notes in the browser', () => {
       .click();
     const editor = page.getByRole('dialog', { name: 'Highlight' });
     await editor.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => paintedTexts(page, 'mg-hl-green')).toEqual([]);
-    await expect.poll(async () => (await list()).length).toBe(2);
+    await eventually(() => paintedTexts(page, 'mg-hl-green')).toEqual([]);
+    await eventually(async () => (await list()).length).toBe(2);
 
     await page.getByRole('button', { name: 'Undo' }).click();
-    await expect.poll(() => paintedTexts(page, 'mg-hl-green')).toEqual([SECOND]);
-    await expect.poll(async () => (await list()).length).toBe(3);
+    await eventually(() => paintedTexts(page, 'mg-hl-green')).toEqual([SECOND]);
+    await eventually(async () => (await list()).length).toBe(3);
   });
 
   it('paints a highlight across two paragraphs as one highlight, and keeps overlapping ones visible', async () => {
@@ -171,7 +171,7 @@ describe('highlights and notes in the browser', () => {
       .getByRole('toolbar', { name: 'Highlight the selection' })
       .getByRole('button', { name: 'Highlight pink' })
       .click();
-    await expect.poll(() => paintedTexts(page, 'mg-hl-pink')).toEqual([tail, head]);
+    await eventually(() => paintedTexts(page, 'mg-hl-pink')).toEqual([tail, head]);
     const pink = (await list()).find((a) => a.color === 'pink')!;
     expect(pink.selectors[0]).toMatchObject({ exact: `${tail}\n\n${head}` });
 
@@ -181,7 +181,7 @@ describe('highlights and notes in the browser', () => {
       .getByRole('toolbar', { name: 'Highlight the selection' })
       .getByRole('button', { name: 'Highlight purple' })
       .click();
-    await expect.poll(() => paintedTexts(page, 'mg-hl-purple')).toEqual(['moving forward.']);
+    await eventually(() => paintedTexts(page, 'mg-hl-purple')).toEqual(['moving forward.']);
     expect(await paintedTexts(page, 'mg-hl-pink')).toEqual([tail, head]);
     await screenshot(page, 'pen-overlap');
 
@@ -189,20 +189,20 @@ describe('highlights and notes in the browser', () => {
     const inner = await paintedPoint(page, 'mg-hl-purple');
     await page.mouse.click(inner!.x, inner!.y);
     const editor = page.getByRole('dialog', { name: 'Highlight' });
-    await expect
-      .poll(() => editor.getByRole('radio', { name: 'Purple' }).getAttribute('aria-checked'))
-      .toBe('true');
+    await eventually(() => editor.getByRole('radio', { name: 'Purple' }).getAttribute('aria-checked')).toBe(
+      'true',
+    );
     await page.keyboard.press('Escape');
     const outer = await paintedPoint(page, 'mg-hl-pink');
     await page.mouse.click(outer!.x, outer!.y);
-    await expect
-      .poll(() => editor.getByRole('radio', { name: 'Pink' }).getAttribute('aria-checked'))
-      .toBe('true');
+    await eventually(() => editor.getByRole('radio', { name: 'Pink' }).getAttribute('aria-checked')).toBe(
+      'true',
+    );
     // Both go again, so the rest of the story counts what it made.
     await editor.getByRole('button', { name: 'Delete' }).click();
     await page.mouse.click(inner!.x, inner!.y);
     await editor.getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(async () => (await list()).length).toBe(3);
+    await eventually(async () => (await list()).length).toBe(3);
     await page.getByRole('button', { name: 'Undo' }).waitFor();
   });
 
@@ -213,7 +213,7 @@ describe('highlights and notes in the browser', () => {
       .locator('mg-notes-panel')
       .getByRole('button', { name: /^The diplomatic row/ })
       .click();
-    await expect.poll(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
+    await eventually(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
     const point = await paintedPoint(page, 'mg-hl-blue', false);
     expect(point!.y).toBeGreaterThan(56);
     expect(point!.y).toBeLessThan(800);
@@ -263,36 +263,36 @@ describe('highlights and notes in the browser', () => {
       const input = notebook.locator('input[type=file]');
 
       await input.setInputFiles(exported.markdown);
-      await expect
-        .poll(() => page.getByRole('status').filter({ hasText: 'could not be imported' }).count())
-        .toBe(1);
+      await eventually(() =>
+        page.getByRole('status').filter({ hasText: 'could not be imported' }).count(),
+      ).toBe(1);
       expect(await fresh.call<Annotation[]>('listAllAnnotations')).toEqual([]);
 
       await input.setInputFiles(exported.jsonld);
-      await expect.poll(() => notebook.getByRole('status').innerText()).toContain('3 added');
+      await eventually(() => notebook.getByRole('status').innerText()).toContain('3 added');
       const items = notebook.locator('[data-annotation-id]');
-      await expect.poll(() => items.count()).toBe(3);
+      await eventually(() => items.count()).toBe(3);
       expect(await notebook.locator('strong').first().innerText()).toBe('rare');
       await screenshot(page, 'pen-notebook');
 
       // Filter by colour: blue is the Background sentence only; purple is nothing.
       await notebook.getByRole('radio', { name: 'Blue' }).click();
-      await expect.poll(() => items.count()).toBe(1);
+      await eventually(() => items.count()).toBe(1);
       expect(await items.first().innerText()).toContain('The diplomatic row');
       await notebook.getByRole('radio', { name: 'Purple' }).click();
-      await expect.poll(() => notebook.getByText('No notes match').count()).toBe(1);
+      await eventually(() => notebook.getByText('No notes match').count()).toBe(1);
       await notebook.getByRole('radio', { name: 'All colours' }).click();
       await notebook.getByRole('searchbox', { name: 'Filter by words' }).fill('PSC');
-      await expect.poll(() => items.count()).toBe(1);
+      await eventually(() => items.count()).toBe(1);
       await notebook.getByRole('searchbox', { name: 'Filter by words' }).fill('');
       await notebook.getByRole('combobox', { name: 'Tag' }).selectOption('CPEC');
-      await expect.poll(() => items.count()).toBe(1);
+      await eventually(() => items.count()).toBe(1);
 
       // Choosing it opens the document at that highlight, painted over the same words.
       await items.first().getByRole('button').first().click();
       await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
-      await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
-      await expect.poll(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
+      await eventually(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+      await eventually(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
       expect(await allPainted(page)).toEqual({ 'mg-hl-blue': [SENTENCE], 'mg-hl-green': [SECOND] });
     });
 
@@ -301,7 +301,7 @@ describe('highlights and notes in the browser', () => {
       await page.keyboard.press('Control+k');
       await page.keyboard.type('rebuke');
       const yours = page.getByRole('group', { name: 'Your highlights and notes' });
-      await expect.poll(() => yours.getByRole('option').count()).toBe(1);
+      await eventually(() => yours.getByRole('option').count()).toBe(1);
       // Marked as yours, with its colour.
       expect(await yours.locator('.color-dot').getAttribute('data-color')).toBe('blue');
       await screenshot(page, 'pen-search-yours');
@@ -314,7 +314,7 @@ describe('highlights and notes in the browser', () => {
         await fresh.call<Preferences>('setPreferences', [{ theme }]);
         await page.reload();
         await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
-        await expect.poll(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
+        await eventually(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
         await selectInArticle(page, SECOND);
         await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
         await screenshot(page, `pen-reader-${theme}`);

@@ -5,6 +5,7 @@
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const ARTICLE_ROOT = `document.querySelector('mg-app')?.shadowRoot?.querySelector('mg-reader-view')
   ?.shadowRoot?.querySelector('mg-article')?.shadowRoot`;
@@ -98,4 +99,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
           .map((node) => JSON.stringify(node.target))
           .join(', ')}`,
     );
+}
+
+/**
+ * `expect.poll` with room to breathe: the page answers through a real host on a busy machine, and
+ * vitest's default of one second is shorter than a slow frame or two.
+ */
+export function eventually<T>(read: () => T | Promise<T>) {
+  return expect.poll(read, { timeout: 10_000, interval: 50 });
 }
