@@ -269,31 +269,30 @@ export class MgApp extends LitElement {
   }
 
   /** Moves to a view, adding a history entry when the address changes. */
-  private go(next: AppView): void {
+  /** Moves to a view; `fromHistory` when the browser's back/forward already changed the address. */
+  private go(next: AppView, fromHistory = false): void {
     const previous = this.view;
     const moved = !sameAddress(previous, next);
     if (moved) {
       this.leaveReader();
-      window.history.pushState(null, '', hashForView(next));
+      if (!fromHistory) window.history.pushState(null, '', hashForView(next));
     }
     this.view = next;
-    // Once the old view is gone (the reader saves its place as it leaves), start the new one at the top.
-    this.updateComplete.then(() => {
-      if (moved && next.name !== 'reader') window.scrollTo({ top: 0, behavior: 'instant' });
-      if (next.name === 'library' && previous.name !== 'library') {
-        this.renderRoot
-          .querySelector('mg-library-view')
-          ?.renderRoot.querySelector<HTMLElement>('h1')
-          ?.focus();
-      }
-    });
+    // The reader finds its own place; other views start at the top.
+    if (moved && next.name !== 'reader') void this.arriveAtTop();
+  }
+
+  /** Scrolls a freshly shown view to the top; the library also takes focus on its heading. */
+  private async arriveAtTop(): Promise<void> {
+    await this.updateComplete;
+    const library = this.renderRoot.querySelector('mg-library-view');
+    await library?.updateComplete;
+    window.scrollTo({ top: 0, behavior: 'instant' });
+    library?.renderRoot.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
   }
 
   private readonly onPopState = (): void => {
-    const next = viewFromHash(window.location.hash);
-    if (sameAddress(this.view, next)) return;
-    this.leaveReader();
-    this.view = next;
+    this.go(viewFromHash(window.location.hash), true);
   };
 
   /** The open reader saves its place while it can still tell the app. */

@@ -196,7 +196,7 @@ export class MgReaderView extends LitElement {
    * left the page its events no longer reach the app.
    */
   savePlace(): void {
-    this.position.saveNow();
+    this.position.saveHere();
   }
 
   /** Opens the find bar, or puts the caret back in it. */

@@ -63,9 +63,21 @@ export class ReadingPositionController implements ReactiveController {
     if (this.tracking) return;
     this.tracking = true;
     window.addEventListener('scroll', this.onScroll, { passive: true });
-    window.addEventListener('pagehide', this.saveNow);
+    window.addEventListener('pagehide', this.saveHere);
     document.addEventListener('visibilitychange', this.onVisibility);
   }
+
+  /**
+   * Saves where the reader is at this moment: for leaving (another view, a reload, a hidden window),
+   * while the blocks are still on the page. The scroll event of a move made just before may not have
+   * been dispatched yet, so this measures rather than trusting what the last scroll event saw.
+   */
+  readonly saveHere = (): void => {
+    if (!this.tracking) return;
+    const position = this.measure();
+    if (position) this.pending = position;
+    this.saveNow();
+  };
 
   /** Stops saving, after saving any pending move. */
   stop(): void {
@@ -73,7 +85,7 @@ export class ReadingPositionController implements ReactiveController {
     this.saveNow();
     this.tracking = false;
     window.removeEventListener('scroll', this.onScroll);
-    window.removeEventListener('pagehide', this.saveNow);
+    window.removeEventListener('pagehide', this.saveHere);
     document.removeEventListener('visibilitychange', this.onVisibility);
   }
 
@@ -95,11 +107,11 @@ export class ReadingPositionController implements ReactiveController {
   };
 
   private readonly onVisibility = (): void => {
-    if (document.visibilityState === 'hidden') this.saveNow();
+    if (document.visibilityState === 'hidden') this.saveHere();
   };
 
-  /** Saves a pending move now (the reader is about to leave). */
-  readonly saveNow = (): void => {
+  /** Saves the move the last scroll event measured, if it is not saved yet. */
+  private readonly saveNow = (): void => {
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     const position = this.pending;

@@ -116,7 +116,8 @@ export const themeTokens = css`
     color: var(--mg-text);
     font-family: var(--mg-ui-font);
     -webkit-text-size-adjust: 100%;
-    scroll-padding-top: calc(var(--mg-header-height) + 1rem);
+    /* No scroll-padding-top here: it would make the sticky header itself count as out of view, and
+       focusing one of its buttons would scroll the page. Blocks carry scroll-margin-top instead. */
   }
 
   body {
