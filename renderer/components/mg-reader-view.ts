@@ -1,11 +1,13 @@
 import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Document, MarginApi, Preferences, ReadingPosition } from '../../main/api';
 import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { FindInDocumentController } from '../controllers/find-in-document-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
 import { ReadingPositionController } from '../controllers/reading-position-controller';
+import { preferredScrollBehavior } from '../controllers/scroll-behavior';
 import { ScrollSpyController } from '../controllers/scroll-spy-controller';
 import {
   ClearSearchMarksEvent,
@@ -20,6 +22,7 @@ import { rangesInElement } from '../highlighting/element-ranges';
 import { clearLayer, HighlightLayer, paintLayer } from '../highlighting/highlight-layers';
 import { findOccurrences, findWholeWords } from '../highlighting/text-matching';
 import { sharedStyles } from '../styles/shared-styles';
+import { readerLayoutStyles } from '../styles/reader-layout-styles';
 import { tocLabel } from './document-format';
 import './mg-article';
 import type { MgArticle } from './mg-article';
@@ -51,85 +54,7 @@ interface LoadedDocument {
  */
 @customElement('mg-reader-view')
 export class MgReaderView extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-
-      .layout {
-        display: grid;
-        grid-template-columns: 13rem minmax(0, 1fr) 16rem;
-        gap: 3rem;
-        max-width: 92rem;
-        margin: 0 auto;
-        padding: 0 2rem;
-      }
-
-      .toc-column,
-      aside {
-        position: sticky;
-        top: var(--mg-header-height);
-        align-self: start;
-        max-height: calc(100vh - var(--mg-header-height));
-        overflow: auto;
-        padding: 2.75rem 0 2rem;
-      }
-
-      aside {
-        display: grid;
-        gap: 1rem;
-      }
-
-      main {
-        min-width: 0;
-        padding: 2.5rem 0 8rem;
-      }
-
-      main:focus {
-        outline: none;
-      }
-
-      .find {
-        position: sticky;
-        top: calc(var(--mg-header-height) + 0.5rem);
-        z-index: 5;
-        max-width: 34rem;
-        margin: -1rem auto 1.5rem;
-      }
-
-      .message {
-        max-width: 34rem;
-        margin: 4rem auto;
-        text-align: center;
-        color: var(--mg-muted);
-      }
-
-      .message.error {
-        color: var(--mg-danger);
-      }
-
-      @media (max-width: 75rem) {
-        .layout {
-          grid-template-columns: minmax(0, 1fr);
-          gap: 0;
-          padding: 0 1.25rem;
-        }
-
-        .toc-column,
-        aside {
-          position: static;
-          max-height: none;
-          padding: 1.5rem 0 0;
-        }
-
-        .toc-column {
-          order: -1;
-        }
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, readerLayoutStyles];
 
   @consume({ context: apiContext })
   private api!: MarginApi;
@@ -147,15 +72,15 @@ export class MgReaderView extends LitElement {
   @query('mg-find-bar') private findBar!: MgFindBar | null;
   @query('main') private mainElement!: HTMLElement;
 
-  @state() private findOpen = false;
-  @state() private findQuery = '';
-  @state() private findIndex = -1;
-  private findRanges: Range[] = [];
-
   private landedDoc: Document | null = null;
   private landedTarget: ReaderTarget | null = null;
 
   private readonly spy = new ScrollSpyController(this, READING_LINE);
+
+  private readonly find = new FindInDocumentController(this, {
+    blocks: () => this.article?.blockElements() ?? [],
+    readingLine: READING_LINE,
+  });
 
   private readonly position = new ReadingPositionController(this, {
     blocks: () => this.article?.blockElements() ?? [],
@@ -184,8 +109,8 @@ export class MgReaderView extends LitElement {
       {
         key: 'g',
         mod: true,
-        when: () => this.findOpen,
-        run: (event) => this.stepFind(event.shiftKey ? -1 : 1),
+        when: () => this.find.open,
+        run: (event) => this.find.step(event.shiftKey ? -1 : 1),
       },
       { key: 'Escape', run: () => this.onEscape() },
     ]);
@@ -201,10 +126,9 @@ export class MgReaderView extends LitElement {
 
   /** Opens the find bar, or puts the caret back in it. */
   async openFind(): Promise<void> {
-    this.findOpen = true;
+    this.find.show();
     await this.updateComplete;
     this.findBar?.focus();
-    if (this.findQuery) this.runFind(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -222,7 +146,7 @@ export class MgReaderView extends LitElement {
       await this.article.updateComplete;
       this.land(loaded);
       this.spy.observe(this.article.regions());
-      if (this.findOpen && this.findQuery) this.runFind(false);
+      this.find.refresh();
       this.position.start();
     } else if (this.target !== this.landedTarget) {
       this.landedTarget = this.target;
@@ -265,14 +189,14 @@ export class MgReaderView extends LitElement {
         </div>
         <main id="main" tabindex="-1" aria-label=${doc.title}>
           ${
-            this.findOpen
+            this.find.open
               ? html`<mg-find-bar
                   class="find"
-                  .query=${this.findQuery}
-                  .count=${this.findRanges.length}
-                  .current=${this.findIndex}
-                  @mg-find-query=${this.onFindQuery}
-                  @mg-find-step=${(event: FindStepEvent) => this.stepFind(event.direction)}
+                  .query=${this.find.query}
+                  .count=${this.find.count}
+                  .current=${this.find.index}
+                  @mg-find-query=${(event: FindQueryEvent) => this.find.search(event.query)}
+                  @mg-find-step=${(event: FindStepEvent) => this.find.step(event.direction)}
                   @mg-find-close=${this.closeFind}
                 ></mg-find-bar>`
               : nothing
@@ -336,61 +260,18 @@ export class MgReaderView extends LitElement {
     const id = event.targetId ?? 'top';
     const region = this.article.regionElement(id);
     if (!region) return;
-    if (id === 'top') window.scrollTo({ top: 0, behavior: scrollBehavior() });
-    else region.scrollIntoView({ block: 'start', behavior: scrollBehavior() });
+    if (id === 'top') window.scrollTo({ top: 0, behavior: preferredScrollBehavior() });
+    else region.scrollIntoView({ block: 'start', behavior: preferredScrollBehavior() });
     region.querySelector<HTMLElement>('h1, h2')?.focus({ preventScroll: true });
   }
 
-  private onFindQuery(event: FindQueryEvent): void {
-    this.findQuery = event.query;
-    this.runFind(true);
-  }
-
-  /** Finds every match in the document's text and starts at the first one at or below the reading line. */
-  private runFind(scroll: boolean): void {
-    const ranges: Range[] = [];
-    if (this.findQuery.trim() !== '') {
-      for (const block of this.article?.blockElements() ?? []) {
-        ranges.push(...rangesInElement(block, findOccurrences(block.textContent ?? '', this.findQuery)));
-      }
-    }
-    this.findRanges = ranges;
-    const below = ranges.findIndex((range) => range.getBoundingClientRect().top >= READING_LINE);
-    this.findIndex = ranges.length === 0 ? -1 : below === -1 ? 0 : below;
-    paintLayer(HighlightLayer.findMatch, ranges);
-    this.showCurrentMatch(scroll);
-    this.requestUpdate();
-  }
-
-  private stepFind(direction: 1 | -1): void {
-    const count = this.findRanges.length;
-    if (count === 0) return;
-    this.findIndex = (this.findIndex + direction + count) % count;
-    this.showCurrentMatch(true);
-  }
-
-  private showCurrentMatch(scroll: boolean): void {
-    const current = this.findRanges[this.findIndex];
-    paintLayer(HighlightLayer.findCurrent, current ? [current] : []);
-    if (!current || !scroll) return;
-    const rect = current.getBoundingClientRect();
-    const findBarBottom = READING_LINE + 56;
-    if (rect.top < findBarBottom || rect.bottom > window.innerHeight - 32) {
-      window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: scrollBehavior() });
-    }
-  }
-
   private readonly closeFind = (): void => {
-    this.findOpen = false;
-    this.findRanges = [];
-    this.findIndex = -1;
-    clearLayer(HighlightLayer.findMatch);
-    clearLayer(HighlightLayer.findCurrent);
+    this.find.close();
     this.mainElement?.focus({ preventScroll: true });
   };
 
   private onEscape(): void {
-    if (this.findOpen) this.closeFind();
+    if (this.find.open) this.closeFind();
     else this.dispatchEvent(new ClearSearchMarksEvent());
   }
 
@@ -398,10 +279,6 @@ export class MgReaderView extends LitElement {
     super.disconnectedCallback();
     for (const layer of Object.values(HighlightLayer)) clearLayer(layer);
   }
-}
-
-function scrollBehavior(): ScrollBehavior {
-  return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth';
 }
 
 declare global {
