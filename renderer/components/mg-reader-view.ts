@@ -179,6 +179,7 @@ export class MgReaderView extends LitElement {
 
   private renderDocument(doc: Document): TemplateResult {
     return html`
+      <div class="progress" aria-hidden="true"></div>
       <div class="layout">
         <div class="toc-column">
           <mg-toc

@@ -6,6 +6,29 @@ export const readerLayoutStyles = css`
     display: block;
   }
 
+  /* How far through the document: a hairline under the header, driven by the page's own scroll
+     (a scroll-driven animation: no script runs while reading). */
+  .progress {
+    position: fixed;
+    top: var(--mg-header-height);
+    left: 0;
+    right: 0;
+    z-index: 9;
+    height: 2px;
+    background: var(--mg-accent);
+    opacity: 0.7;
+    transform-origin: 0 50%;
+    transform: scaleX(0);
+    animation: mg-reading-progress linear both;
+    animation-timeline: scroll(root block);
+  }
+
+  @keyframes mg-reading-progress {
+    to {
+      transform: scaleX(1);
+    }
+  }
+
   .layout {
     display: grid;
     grid-template-columns: 13rem minmax(0, 1fr) 16rem;
