@@ -73,6 +73,18 @@ describe('reading by keyboard, with the reader’s own text size and line width'
     await expect.poll(async () => (await articleStyle(page)).fontSize).toBe(`${stored.fontSize + 2}px`);
   });
 
+  it('says clearly when a document cannot be opened, and offers the way back', async () => {
+    const { page } = browser;
+    await page.goto(`${host.origin}/#/read/no-such-document`);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.count()).toBe(1);
+    expect(await alert.innerText()).toMatch(/could not be opened: .*no-such-document/i);
+    await alert.getByRole('button', { name: 'Back to the library' }).click();
+    await page.getByRole('link', { name: COMMENTARY_TITLE }).waitFor();
+    await page.getByRole('link', { name: COMMENTARY_TITLE }).click();
+    await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+  });
+
   it('goes back to the library and puts focus on its heading', async () => {
     const { page } = browser;
     await page.getByRole('button', { name: 'Library' }).click();
