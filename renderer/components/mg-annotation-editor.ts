@@ -250,7 +250,8 @@ export class MgAnnotationEditor extends LitElement {
   }
 
   private renderColors(current: HighlightColor | null) {
-    const choices: (HighlightColor | null)[] = [...HIGHLIGHT_COLORS, null];
+    // A passage always has a colour (the store insists); removing it is Delete.
+    const choices: (HighlightColor | null)[] = [...HIGHLIGHT_COLORS];
     return html`
       <div class="row" role="radiogroup" aria-label="Colour" @keydown=${this.onColorKey}>
         ${choices.map(
@@ -339,7 +340,7 @@ export class MgAnnotationEditor extends LitElement {
           : 0;
     if (!step || !this.annotation) return;
     event.preventDefault();
-    const choices: (HighlightColor | null)[] = [...HIGHLIGHT_COLORS, null];
+    const choices: (HighlightColor | null)[] = [...HIGHLIGHT_COLORS];
     const index = choices.indexOf(this.annotation.color);
     const next = choices[(index + step + choices.length) % choices.length];
     this.setColor(next);

@@ -16,6 +16,9 @@ import { swatchStyles } from '../styles/highlight-styles';
  * @fires mg-copy-citation - "Copy with citation" was chosen
  * @fires mg-selection-dismiss - Escape, or focus left the menu by keyboard
  */
+/** A note on a passage is a highlight too (every passage has a colour): the first colour, unless changed. */
+const DEFAULT_NOTE_COLOR: HighlightColor = 'yellow';
+
 @customElement('mg-selection-menu')
 export class MgSelectionMenu extends LitElement {
   static override styles = [
@@ -97,7 +100,9 @@ export class MgSelectionMenu extends LitElement {
           `,
         )}
         <span class="divider" aria-hidden="true"></span>
-        <button class="text-button" tabindex="-1" @click=${() => this.create(null, true)}>Add note</button>
+        <button class="text-button" tabindex="-1" @click=${() => this.create(DEFAULT_NOTE_COLOR, true)}>
+          Add note
+        </button>
         <button class="text-button" tabindex="-1" @click=${this.copy}>Copy with citation</button>
       </div>
     `;

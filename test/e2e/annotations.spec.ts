@@ -5,7 +5,14 @@ import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Preferences } from '../../main/api';
 import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
-import { allPainted, eventually, paintedPoint, paintedTexts, selectInArticle } from './pen-page';
+import {
+  allPainted,
+  eventually,
+  focusedLabel,
+  paintedPoint,
+  paintedTexts,
+  selectInArticle,
+} from './pen-page';
 import { COMMENTARY_TITLE, openCommentary } from './reader-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
@@ -13,7 +20,7 @@ const SENTENCE =
   'The diplomatic row between China and Pakistan intensified during a seminar in Islamabad on October 30, when Chinese Ambassador Jiang Zaidong openly rebutted remarks by Pakistan’s Deputy Prime Minister and Foreign Minister Ishaq Dar.';
 const SECOND = 'Currently, Balochistan is experiencing its fifth wave of insurgency.';
 const NOTE =
-  'A **rare** public rebuke — see *Dawn*.\n\n- security first\n- [source](https://www.cacianalyst.org/)';
+  'A **rare** public rebuke — see *Dawn*. <img src=x onerror="document.title=1">\n\n- security first\n- [source](https://www.cacianalyst.org/)\n- [not a link](javascript:alert(1))';
 
 describe('highlights and notes in the browser', () => {
   let host: MarginHost;
@@ -76,7 +83,13 @@ describe('highlights and notes in the browser', () => {
     const preview = editor.getByRole('tabpanel', { name: 'Note preview' });
     expect(await preview.locator('strong').innerText()).toBe('rare');
     expect(await preview.locator('a').getAttribute('href')).toBe('https://www.cacianalyst.org/');
-    expect(await preview.locator('li').count()).toBe(2);
+    expect(await preview.locator('li').count()).toBe(3);
+    // A note is data: raw HTML shows as text and only https links become links.
+    expect(await preview.locator('img').count()).toBe(0);
+    expect(await preview.locator('p').first().innerText()).toContain(
+      '<img src=x onerror="document.title=1">',
+    );
+    expect(await preview.locator('a').count()).toBe(1);
     await screenshot(page, 'pen-editor');
     await page.keyboard.press('Escape');
     await eventually(() => editor.count()).toBe(0);
@@ -117,8 +130,14 @@ describe('highlights and notes in the browser', () => {
 
   it('highlights from the keyboard: Tab moves into the menu, Enter takes the colour', async () => {
     const { page } = browser;
+    const menu = page.getByRole('toolbar', { name: 'Highlight the selection' });
     await selectInArticle(page, SECOND);
-    await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
+    await menu.waitFor();
+    await page.keyboard.press('Escape');
+    await eventually(() => menu.count()).toBe(0);
+    await selectInArticle(page, SECOND.slice(0, -1));
+    await selectInArticle(page, SECOND);
+    await menu.waitFor();
     await page.keyboard.press('Tab');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
@@ -241,6 +260,28 @@ describe('highlights and notes in the browser', () => {
     const jsonld = JSON.parse(await fs.readFile(exported.jsonld, 'utf8'));
     expect(jsonld.type).toBe('AnnotationCollection');
     expect(JSON.stringify(jsonld)).toContain('The diplomatic row between China and Pakistan');
+  });
+
+  it('adds a note to a passage from the menu, with the caret in the note', async () => {
+    const { page } = browser;
+    const passage = 'Pakistani law prohibits foreign security companies from operating within its borders.';
+    await selectInArticle(page, passage);
+    await page
+      .getByRole('toolbar', { name: 'Highlight the selection' })
+      .getByRole('button', { name: 'Add note' })
+      .click();
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await editor.waitFor();
+    await eventually(() => focusedLabel(page)).toBe('Note');
+    await page.keyboard.type('Check the 2023 amendment.');
+    await page.keyboard.press('Control+Enter');
+    await eventually(() => editor.count()).toBe(0);
+    await eventually(() => paintedTexts(page, 'mg-hl-yellow')).toEqual([passage]);
+    const saved = async () => (await list()).find((a) => a.selectors[0]?.exact === passage);
+    await eventually(async () => (await saved())?.note).toBe('Check the 2023 amendment.');
+    expect((await saved())?.color).toBe('yellow');
+    // It is not part of what the next steps export and import.
+    await host.call('deleteAnnotation', [(await saved())!.id]);
   });
 
   describe('in an empty data folder', () => {

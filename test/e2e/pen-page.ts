@@ -108,3 +108,12 @@ export async function seriousViolations(page: Page): Promise<string[]> {
 export function eventually<T>(read: () => T | Promise<T>) {
   return expect.poll(read, { timeout: 10_000, interval: 50 });
 }
+
+/** The accessible label (aria-label) of the element that has focus, looking through shadow roots. */
+export function focusedLabel(page: Page): Promise<string | null> {
+  return page.evaluate(`(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active?.getAttribute('aria-label') ?? null;
+  })()`);
+}
