@@ -24,6 +24,9 @@ import type { MgSearch } from '../components/mg-search';
 import { sharedStyles } from '../styles/shared-styles';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
 
+/** The last painted theme, read by `main.ts` at start-up. */
+export const THEME_KEY = 'margin-painted-theme';
+
 /**
  * The mediator: owns the app state (which view, the preferences, notices), hands the API client and
  * preferences down through context, and is the only element that changes state or writes through the
@@ -210,6 +213,8 @@ export class MgApp extends LitElement {
     const { theme } = this.preferences;
     const resolved = theme === 'system' ? (this.colorScheme.prefersDark ? 'dark' : 'light') : theme;
     document.documentElement.dataset.theme = resolved;
+    // Remembered on this side too, so the next start paints the right theme before preferences arrive.
+    localStorage.setItem(THEME_KEY, resolved);
     if (this.view.name !== 'reader') document.title = 'Margin';
   }
 
