@@ -83,13 +83,6 @@ interface Touched {
   refs: Int32Array;
 }
 
-interface Scored {
-  ref: number;
-  score: number;
-  /** Lunr's order of first match, which its stable sort keeps for equal scores. */
-  order: number;
-}
-
 /** Runs a query built with Lunr's query API (`lunr.Query#term`) on a compact index. */
 export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) => void): CompactQueryResult {
   const index = compact.index as unknown as { tokenSet: lunr.TokenSet; pipeline: lunr.Pipeline };
@@ -182,24 +175,26 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
   const magnitudes = queryVectors.map((vector) => vector.magnitude());
 
   const scores = new Float64Array(refCount);
-  const firstSeen = new Int32Array(refCount).fill(-1);
-  const order: number[] = [];
+  const seen = new Uint8Array(refCount);
+  // Documents in Lunr's order of first match, which its stable sort keeps for equal scores.
+  const order = new Int32Array(refCount);
+  let count = 0;
   for (const slot of fieldRefOrder) {
     const ref = (slot / fieldCount) | 0;
     if (!allRequired.contains(ref) || allProhibited.contains(ref)) continue;
     const score = dots[slot] / magnitudes[slot - ref * fieldCount] || 0;
-    if (firstSeen[ref] < 0) {
-      firstSeen[ref] = order.length;
+    if (seen[ref] === 0) {
+      seen[ref] = 1;
       scores[ref] = score;
-      order.push(ref);
+      order[count++] = ref;
     } else {
       scores[ref] += score;
     }
   }
 
   return {
-    count: order.length,
-    ranked: () => rankLazily(order.map((ref, position) => ({ ref, score: scores[ref], order: position }))),
+    count,
+    ranked: () => rankLazily(order.subarray(0, count), scores),
     matchedTerms(ref) {
       const found: Array<{ term: string; field: string }> = [];
       for (const { term, field, refs } of touched)
@@ -209,12 +204,18 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
   };
 }
 
-function before(a: Scored, b: Scored): boolean {
-  return a.score > b.score || (a.score === b.score && a.order < b.order);
-}
-
-/** Yields matches best first from a binary heap: O(n) to build, O(log n) per match taken. */
-function* rankLazily(heap: Scored[]): Generator<CompactMatch> {
+/**
+ * Yields matches best first (ties: earlier first match first) from a binary heap of positions in
+ * `order`: O(n) to build, O(log n) per match taken, so a page of 20 out of 10,000 is cheap.
+ */
+function* rankLazily(order: Int32Array, scores: Float64Array): Generator<CompactMatch> {
+  const heap = new Int32Array(order.length);
+  for (let i = 0; i < heap.length; i++) heap[i] = i;
+  const before = (a: number, b: number) => {
+    const scoreA = scores[order[a]];
+    const scoreB = scores[order[b]];
+    return scoreA > scoreB || (scoreA === scoreB && a < b);
+  };
   const down = (from: number, size: number) => {
     let at = from;
     for (;;) {
@@ -224,14 +225,16 @@ function* rankLazily(heap: Scored[]): Generator<CompactMatch> {
       if (left < size && before(heap[left], heap[best])) best = left;
       if (right < size && before(heap[right], heap[best])) best = right;
       if (best === at) return;
-      [heap[at], heap[best]] = [heap[best], heap[at]];
+      const swap = heap[at];
+      heap[at] = heap[best];
+      heap[best] = swap;
       at = best;
     }
   };
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i, heap.length);
   for (let size = heap.length; size > 0; size--) {
-    const top = heap[0];
-    yield { ref: top.ref, score: top.score };
+    const ref = order[heap[0]];
+    yield { ref, score: scores[ref] };
     heap[0] = heap[size - 1];
     down(0, size - 1);
   }

@@ -18,10 +18,11 @@ export interface SearchStage {
 export const DEFAULT_LIMIT = 20;
 export const DEFAULT_PASSAGES = 3;
 /**
- * Phrase queries check candidates for the exact phrase in Lunr's score order, at most this many: the
- * check reads each candidate's text, and the best-scoring candidates are the likeliest to hold it.
+ * Phrase queries check candidates (documents with every word of the phrase) for the exact phrase in
+ * score order, at most this many: the check reads each candidate's text. Past it, `total` counts only
+ * the documents verified so far (a lower bound).
  */
-export const PHRASE_CANDIDATE_LIMIT = 400;
+export const PHRASE_CANDIDATE_LIMIT = 200;
 
 function clampCount(value: number | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
@@ -86,7 +87,15 @@ function collect(
     const record = documents[ref];
     if (phrases.length > 0) {
       if (checked++ >= PHRASE_CANDIDATE_LIMIT) break;
-      if (!phrases.every((phrase) => phraseAllows(phrase, record, () => passagesOf(ref)))) continue;
+      let text: string | undefined;
+      const inText = (words: readonly string[]) => {
+        text ??= stage.passages.readText(record);
+        return (
+          containsPhrase(text, words) &&
+          stage.passages.read(ref, record, text).some((p) => containsPhrase(p.text, words))
+        );
+      };
+      if (!phrases.every((phrase) => phraseAllows(phrase, record, inText))) continue;
     }
     total++;
     if (groups.length >= limit) continue;
@@ -116,13 +125,16 @@ function collect(
 }
 
 /** Whether a document passes a phrase: a required phrase must occur in its field, a prohibited one not. */
-function phraseAllows(phrase: QueryPhrase, record: DocumentRecord, passages: () => Passage[]): boolean {
+function phraseAllows(
+  phrase: QueryPhrase,
+  record: DocumentRecord,
+  inText: (words: readonly string[]) => boolean,
+): boolean {
   const words = phrase.words;
   const inTitle = () => containsPhrase(record.title, words);
   const inAuthor = () => record.authors.some((author) => containsPhrase(author, words));
   const inSection = () =>
     record.sections.some(([, heading]) => heading !== null && containsPhrase(heading, words));
-  const inText = () => passages().some((passage) => containsPhrase(passage.text, words));
   const found =
     phrase.field === 'title'
       ? inTitle()
@@ -130,6 +142,6 @@ function phraseAllows(phrase: QueryPhrase, record: DocumentRecord, passages: () 
         ? inAuthor()
         : phrase.field === 'section'
           ? inSection()
-          : inTitle() || inAuthor() || inSection() || inText();
+          : inTitle() || inAuthor() || inSection() || inText(words);
   return phrase.presence === 'required' ? found : !found;
 }

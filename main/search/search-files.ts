@@ -69,13 +69,21 @@ export class PassageStore {
     this.fd = openSync(file, 'r');
   }
 
-  read(ref: number, record: DocumentRecord): Passage[] {
-    const cached = this.cache.get(ref);
-    if (cached !== undefined) return cached;
+  /**
+   * A document's passages as their stored JSON text. Cheap checks (is a phrase anywhere in it?) run on
+   * this before paying for a parse: ids and JSON punctuation between passages never join two words.
+   */
+  readText(record: DocumentRecord): string {
     const [offset, length] = record.passages;
     const buffer = Buffer.alloc(length);
     readSync(this.fd, buffer, 0, length, offset);
-    const stored = JSON.parse(inflateRawSync(buffer).toString('utf8')) as StoredPassage[];
+    return inflateRawSync(buffer).toString('utf8');
+  }
+
+  read(ref: number, record: DocumentRecord, text?: string): Passage[] {
+    const cached = this.cache.get(ref);
+    if (cached !== undefined) return cached;
+    const stored = JSON.parse(text ?? this.readText(record)) as StoredPassage[];
     const passages = stored.map(([blockId, section, text]) => ({ blockId, section, text }));
     if (this.cache.size >= 256) this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(ref, passages);

@@ -62,9 +62,13 @@ function isWordChar(code: number): boolean {
 
 /**
  * Tokenises and stems a text exactly as the index did, keeping where each word is. Hand-rolled rather
- * than regex-driven: it runs over every passage of every document shown, on each query.
+ * than regex-driven: it runs over the passages shown, on each query. `worthStemming` may skip stemming
+ * words that cannot matter (their term is then null, like a stop word's).
  */
-export function analyseText(text: string): AnalysedToken[] {
+export function analyseText(
+  text: string,
+  worthStemming?: (lowercaseWord: string) => boolean,
+): AnalysedToken[] {
   const tokens: AnalysedToken[] = [];
   const length = text.length;
   let at = 0;
@@ -81,7 +85,12 @@ export function analyseText(text: string): AnalysedToken[] {
     while (wordEnd > wordStart && !isWordChar(text.charCodeAt(wordEnd - 1))) wordEnd--;
     // A token of punctuation only is dropped by Lunr's trimmer too.
     if (wordStart < wordEnd) {
-      tokens.push({ start: wordStart, end: wordEnd, term: indexTermOf(text.slice(at, end).toLowerCase()) });
+      const stem = worthStemming === undefined || worthStemming(text.slice(wordStart, wordEnd).toLowerCase());
+      tokens.push({
+        start: wordStart,
+        end: wordEnd,
+        term: stem ? indexTermOf(text.slice(at, end).toLowerCase()) : null,
+      });
     }
     at = end;
   }
