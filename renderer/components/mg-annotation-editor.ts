@@ -170,14 +170,19 @@ export class MgAnnotationEditor extends LitElement {
   private saveTimer: number | undefined;
   private editingId: string | null = null;
 
+  /** The card grows with the preview, a typed note or new tags: it is placed again to stay in view. */
+  private readonly resizeObserver = new ResizeObserver(() => this.place());
+
   override connectedCallback() {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.onOutsidePointer, true);
+    this.resizeObserver.observe(this);
   }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onOutsidePointer, true);
+    this.resizeObserver.disconnect();
     this.flushNote();
   }
 
