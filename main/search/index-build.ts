@@ -5,6 +5,7 @@ import lunr from 'lunr';
 import type { Document } from '../api';
 import { blockText } from '../library/canonical-text';
 import { serialiseCompactIndex } from './compact-index';
+import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import {
   BODY_FIELDS,
   BODY_INDEX_FILE,
@@ -13,6 +14,7 @@ import {
   META_FIELDS,
   META_INDEX_FILE,
   PASSAGES_FILE,
+  PHRASE_FILTER_FILE,
   SEARCH_FORMAT,
   searchDir,
   type DocumentRecord,
@@ -78,8 +80,9 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
   const records: DocumentRecord[] = [];
   const fieldTexts: FieldTexts[] = [];
   const passageChunks: Buffer[] = [];
+  const phraseFilters = new Uint8Array(documents.length * PHRASE_FILTER_BYTES);
   let offset = 0;
-  for (const doc of documents) {
+  for (const [ref, doc] of documents.entries()) {
     const passages = documentPassages(doc);
     const chunk = deflateRawSync(Buffer.from(JSON.stringify(passages), 'utf8'));
     passageChunks.push(chunk);
@@ -93,6 +96,7 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
     });
     offset += chunk.length;
     fieldTexts.push(documentFieldTexts(doc, passages));
+    phraseFilters.set(buildPhraseFilter(passages.map(([, , text]) => text)), ref * PHRASE_FILTER_BYTES);
   }
 
   const metaIndex = serialiseCompactIndex(buildLunrIndex(fieldTexts, META_FIELDS));
@@ -105,4 +109,5 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
   await writeFile(join(dir, META_INDEX_FILE), metaIndex);
   await writeFile(join(dir, BODY_INDEX_FILE), bodyIndex);
   await writeFile(join(dir, PASSAGES_FILE), Buffer.concat(passageChunks));
+  await writeFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
 }

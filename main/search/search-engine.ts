@@ -4,6 +4,7 @@ import { queryCompact } from './compact-query';
 import { rankPassages, type PassageQuery } from './passage-ranking';
 import { addClauses, parseQuery, usesOnlyFields, type ParsedQuery, type QueryPhrase } from './query';
 import type { DocumentRecord, Passage, PassageStore } from './search-files';
+import { mayContainPhrase } from './phrase-filter';
 import { containsPhrase } from './text-analysis';
 
 /** A loaded index ready to answer: the meta stage (titles, authors, headings) or the full body stage. */
@@ -13,6 +14,8 @@ export interface SearchStage {
   readonly compact: CompactIndex;
   readonly documents: readonly DocumentRecord[];
   readonly passages: PassageStore;
+  /** Per-document Bloom filters of adjacent word pairs (phrase-filter.ts). */
+  readonly phraseFilters: Uint8Array;
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -89,6 +92,7 @@ function collect(
       if (checked++ >= PHRASE_CANDIDATE_LIMIT) break;
       let text: string | undefined;
       const inText = (words: readonly string[]) => {
+        if (!mayContainPhrase(stage.phraseFilters, ref, words)) return false;
         text ??= stage.passages.readText(record);
         return (
           containsPhrase(text, words) &&

@@ -10,6 +10,7 @@ import { inflateRawSync } from 'node:zlib';
  * - `meta-index.bin`: compact Lunr index of titles, authors and headings (loads first, answers early).
  * - `body-index.bin`: compact Lunr index of everything, including the text.
  * - `passages.bin`: per document, the deflated JSON list of its passages, read only for documents shown.
+ * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts).
  */
 
 export const SEARCH_DIR = 'search';
@@ -17,6 +18,7 @@ export const DOCUMENTS_FILE = 'documents.json';
 export const META_INDEX_FILE = 'meta-index.bin';
 export const BODY_INDEX_FILE = 'body-index.bin';
 export const PASSAGES_FILE = 'passages.bin';
+export const PHRASE_FILTER_FILE = 'phrase-filter.bin';
 export const SEARCH_FORMAT = 1;
 
 /** Lunr field names and their boosts: a match in the title counts most, then author, heading, text. */

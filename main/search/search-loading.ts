@@ -9,6 +9,7 @@ import {
   META_INDEX_FILE,
   PASSAGES_FILE,
   PassageStore,
+  PHRASE_FILTER_FILE,
   SEARCH_FORMAT,
   searchDir,
   type DocumentRecord,
@@ -49,10 +50,12 @@ export function loadSearchStage(
     );
   }
   guardExpansions(compact);
+  const phraseFilters = readFileSync(join(searchDir(bundleDir), PHRASE_FILTER_FILE));
   return {
     complete: stage === 'body',
     compact,
     documents,
+    phraseFilters,
     passages: new PassageStore(join(searchDir(bundleDir), PASSAGES_FILE)),
   };
 }

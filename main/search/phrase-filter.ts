@@ -1,0 +1,54 @@
+/**
+ * A Bloom filter per document of the adjacent word pairs in its passages. A phrase query must read a
+ * candidate's text to check the exact phrase; when one of the phrase's word pairs is missing from the
+ * filter, the document cannot hold the phrase and is skipped unread. False positives only cost a read.
+ *
+ * 512 bytes a document (5 MB at 10,000 articles), three probes a pair: about one in eight documents
+ * without the pair still gets read.
+ */
+
+export const PHRASE_FILTER_BYTES = 512;
+const BITS = PHRASE_FILTER_BYTES * 8;
+const PROBES = 3;
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** FNV-1a over the UTF-16 code units, 32 bits. */
+function hash(text: string, seed: number): number {
+  let value = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    value ^= text.charCodeAt(i);
+    value = Math.imul(value, 0x01000193) >>> 0;
+  }
+  return value;
+}
+
+function bitsOf(first: string, second: string): number[] {
+  const pair = `${first} ${second}`;
+  const a = hash(pair, 0x811c9dc5);
+  const b = hash(pair, 0x9747b28c) | 1;
+  return Array.from({ length: PROBES }, (_, i) => ((a + Math.imul(i, b)) >>> 0) & (BITS - 1));
+}
+
+/** The filter of a document's passage texts. */
+export function buildPhraseFilter(texts: readonly string[]): Uint8Array {
+  const filter = new Uint8Array(PHRASE_FILTER_BYTES);
+  for (const text of texts) {
+    const words = (text.match(WORD) ?? []).map((word) => word.toLowerCase());
+    for (let i = 0; i + 1 < words.length; i++) {
+      for (const bit of bitsOf(words[i], words[i + 1])) filter[bit >> 3] |= 1 << (bit & 7);
+    }
+  }
+  return filter;
+}
+
+/** False when document `ref` certainly lacks the phrase (lower-case words); true when it may hold it. */
+export function mayContainPhrase(filters: Uint8Array, ref: number, words: readonly string[]): boolean {
+  const base = ref * PHRASE_FILTER_BYTES;
+  if (base + PHRASE_FILTER_BYTES > filters.length) return true;
+  for (let i = 0; i + 1 < words.length; i++) {
+    for (const bit of bitsOf(words[i], words[i + 1])) {
+      if ((filters[base + (bit >> 3)] & (1 << (bit & 7))) === 0) return false;
+    }
+  }
+  return true;
+}
