@@ -5,17 +5,12 @@
  * API, and asks the app to render again. Components never call the API themselves.
  */
 import { ContextProvider } from '@lit/context';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type {
-  Annotation,
-  Document,
-  DocumentSummary,
-  ExportedFile,
-  ImportReport,
-  MarginApi,
-} from '../../main/api';
+import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Annotation, Document, DocumentSummary, ImportReport, MarginApi } from '../../main/api';
 import { formatCitation, sectionAt } from '../annotations/citation';
 import { annotationsContext } from '../contexts';
+import { saveFile } from './file-download';
+import { notebookView, notesPanel, penOverlays, penToolbar } from './pen-templates';
 import type { TextSelection } from './selection-controller';
 import {
   AnnotationDeleteEvent,
@@ -30,17 +25,11 @@ import {
   HighlightCreateEvent,
   NotesPanelToggleEvent,
   OpenAnnotationEvent,
-  ShowNotebookEvent,
   SelectionDismissEvent,
   TextSelectionEvent,
   ToastActionEvent,
   ToastDismissEvent,
 } from '../events';
-import '../components/mg-selection-menu';
-import '../components/mg-annotation-editor';
-import '../components/mg-notes-panel';
-import '../components/mg-pen-toast';
-import '../components/mg-notebook-view';
 
 /** What the reader view offers the pen: jump to a painted annotation, drop the text selection. */
 export interface ReaderPen {
@@ -50,7 +39,7 @@ export interface ReaderPen {
   clearSelection(): void;
 }
 
-interface Toast {
+export interface Toast {
   message: string;
   /** A deleted record the toast's Undo puts back. */
   undo: Annotation | null;
@@ -175,66 +164,22 @@ export class AnnotationsController implements ReactiveController {
   /** The selection menu, the editor and the toast, wherever the app puts its overlays. */
   renderOverlays() {
     const editing = this.editing ? this.findAnnotation(this.editing.id) : null;
-    return html`
-      <mg-selection-menu .selection=${this.selection}></mg-selection-menu>
-      ${
-        editing
-          ? html`<mg-annotation-editor
-              .annotation=${editing}
-              .anchor=${this.editing?.anchor ?? null}
-              .focusNote=${this.editing?.focusNote ?? false}
-            ></mg-annotation-editor>`
-          : nothing
-      }
-      <mg-pen-toast
-        .message=${this.toast?.message ?? ''}
-        .actionLabel=${this.toast?.undo ? 'Undo' : ''}
-      ></mg-pen-toast>
-    `;
+    return penOverlays(this, editing);
   }
 
-  /** The header's pen buttons: the notes panel toggle in the reader, the notebook everywhere else. */
+  /** The header's pen buttons: the notes panel toggle in the reader, the notebook in the library. */
   renderToolbar(view: 'library' | 'reader' | 'notebook') {
-    if (view === 'reader') {
-      return html`<button
-        class="button"
-        aria-pressed=${this.panelOpen}
-        aria-controls=${this.panelOpen ? 'notes-panel' : nothing}
-        title="Show or hide your notes (Ctrl+Shift+N)"
-        @click=${() => this.togglePanel()}
-      >
-        Notes${this.list.length ? html`<span class="muted">${this.list.length}</span>` : nothing}
-      </button>`;
-    }
-    if (view === 'library') {
-      return html`<button class="button" @click=${() => this.host.dispatchEvent(new ShowNotebookEvent())}>
-        Notebook
-      </button>`;
-    }
-    return nothing;
+    return penToolbar(this, view);
   }
 
   /** The notebook view, with everything loaded by `loadAll`. */
   renderNotebook() {
-    return html`<main id="main" tabindex="-1">
-      <mg-notebook-view
-        .annotations=${this.all ?? []}
-        .documents=${this.documents}
-        .importReport=${this.importReport}
-      ></mg-notebook-view>
-    </main>`;
+    return notebookView(this);
   }
 
-  /** The notes panel for the open document (the app shows it beside the reader when `panelOpen`). */
+  /** The notes panel for the open document, for the reader's side column while `panelOpen`. */
   renderPanel() {
-    if (!this.docId || !this.panelOpen) return nothing;
-    return html`<mg-notes-panel
-      id="notes-panel"
-      slot="side-panel"
-      .docId=${this.docId}
-      .annotations=${this.annotations}
-      .importReport=${this.importReport}
-    ></mg-notes-panel>`;
+    return this.docId && this.panelOpen ? notesPanel(this, this.docId) : nothing;
   }
 
   private async load(docId: string): Promise<void> {
@@ -298,7 +243,11 @@ export class AnnotationsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Where focus was before the editor opened, to put it back when the editor closes. */
+  private returnFocus: HTMLElement | null = null;
+
   private edit(id: string, anchor: DOMRect | null, focusNote: boolean, follow: boolean) {
+    this.returnFocus = deepActiveElement();
     this.selection = null;
     this.editing = { id, anchor: anchor ?? this.reader()?.annotationBox(id) ?? null, focusNote, follow };
     this.host.requestUpdate();
@@ -307,6 +256,9 @@ export class AnnotationsController implements ReactiveController {
   private closeEditor() {
     this.editing = null;
     this.host.requestUpdate();
+    const target = this.returnFocus;
+    this.returnFocus = null;
+    if (target?.isConnected) target.focus({ preventScroll: true });
   }
 
   private async update(event: AnnotationUpdateEvent): Promise<void> {
@@ -358,6 +310,17 @@ export class AnnotationsController implements ReactiveController {
    */
   private reveal(id: string, attempt = 0, settled = 0) {
     this.editing = null;
+    const record = this.list.find((a) => a.id === id);
+    if (record && (record.selectors.length === 0 || record.anchorStatus === 'orphaned')) {
+      // Nothing to scroll to: the notes panel is where a document note or a lost passage lives.
+      this.togglePanel(true);
+      if (record.anchorStatus === 'orphaned')
+        this.setToast({
+          message: 'That passage is not in this edition; its note is kept in the notes panel.',
+          undo: null,
+        });
+      return;
+    }
     const reader = this.reader();
     if (reader?.isPainted(id)) {
       if (settled >= 2) reader.revealAnnotation(id);
@@ -399,7 +362,7 @@ export class AnnotationsController implements ReactiveController {
       if (files.length === 0) {
         this.setToast({ message: 'There is nothing to export yet', undo: null });
       } else {
-        for (const file of files) download(file);
+        for (const file of files) saveFile(file);
         this.setToast({
           message: files.length === 1 ? `Saved ${files[0].name}` : `Saved ${files.length} files`,
           undo: null,
@@ -475,15 +438,9 @@ export class AnnotationsController implements ReactiveController {
   };
 }
 
-/** Saves a file the API produced, through a Blob link with `download`. */
-function download(file: ExportedFile) {
-  const url = URL.createObjectURL(new Blob([file.content], { type: file.mediaType }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = file.name;
-  link.rel = 'noopener';
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+/** The element that has focus, looking into shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
 }

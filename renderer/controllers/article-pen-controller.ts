@@ -14,7 +14,8 @@ import type { ReaderPen } from './annotations-controller';
 import { HighlightPainter } from './highlight-painter';
 import { SelectionController } from './selection-controller';
 
-type ArticleHost = ReactiveControllerHost & HTMLElement;
+/** The element that renders the article's text: `mg-article`, whose `doc` is what it shows. */
+type ArticleHost = ReactiveControllerHost & HTMLElement & { doc: unknown };
 
 export class ArticlePenController implements ReactiveController, ReaderPen {
   readonly painter: HighlightPainter;
@@ -32,7 +33,11 @@ export class ArticlePenController implements ReactiveController, ReaderPen {
       },
     });
     const article = () => host.shadowRoot?.querySelector('article') ?? null;
-    this.painter = new HighlightPainter(host, { article, annotations: () => this.annotations });
+    this.painter = new HighlightPainter(host, {
+      article,
+      annotations: () => this.annotations,
+      rendered: () => host.doc,
+    });
     this.selection = new SelectionController(host, {
       article,
       shadowRoot: () => host.shadowRoot,

@@ -47,6 +47,11 @@ export interface HighlightSource {
   article(): Element | null;
   /** The document's annotations (orphaned and document notes are skipped). */
   annotations(): readonly Annotation[];
+  /**
+   * What is rendered (the document object): when it changes, so may every text node, even where the
+   * template reused an element, so the painter paints again.
+   */
+  rendered(): unknown;
 }
 
 type PointHits = { highlight: Highlight; ranges: AbstractRange[] }[];
@@ -61,6 +66,7 @@ export class HighlightPainter implements ReactiveController {
   private lastAnnotations: readonly Annotation[] | null = null;
   private lastArticle: Element | null = null;
   private lastFirstUnit: Element | null = null;
+  private lastRendered: unknown = undefined;
   private flashTimer: number | undefined;
 
   constructor(
@@ -74,15 +80,18 @@ export class HighlightPainter implements ReactiveController {
     const article = this.source.article();
     const annotations = this.source.annotations();
     const firstUnit = article?.querySelector('[data-start]') ?? null;
+    const rendered = this.source.rendered();
     if (
       annotations === this.lastAnnotations &&
       article === this.lastArticle &&
-      firstUnit === this.lastFirstUnit
+      firstUnit === this.lastFirstUnit &&
+      rendered === this.lastRendered
     )
       return;
     this.lastAnnotations = annotations;
     this.lastArticle = article;
     this.lastFirstUnit = firstUnit;
+    this.lastRendered = rendered;
     this.paint();
   }
 
