@@ -80,6 +80,25 @@ describe('highlights across a new edition of the content', () => {
       .filter({ hasText: 'bringing in foreign security personnel' });
     expect(await orphan.innerText()).toContain('Couldn’t find this passage in the current edition.');
     await screenshot(page, 'pen-orphaned');
+
+    // From the notebook, the lost passage opens its document with the panel, and says why.
+    await page.getByRole('button', { name: /^Notes/ }).click();
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('button', { name: 'Notebook' }).click();
+    const notebook = page.locator('mg-notebook-view');
+    await notebook
+      .locator('[data-annotation-id]')
+      .filter({ hasText: 'bringing in foreign security personnel' })
+      .getByRole('button')
+      .click();
+    await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+    await eventually(() => page.getByRole('status').filter({ hasText: 'not in this edition' }).count()).toBe(
+      1,
+    );
+    await page
+      .locator('mg-notes-panel')
+      .getByRole('heading', { name: 'Not found in this edition' })
+      .waitFor();
     expect(await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).count()).toBe(1);
   });
 });
