@@ -46,90 +46,96 @@ export class MgNotesPanel extends LitElement {
     const groups = groupForPanel(this.annotations);
     const total = this.annotations.length;
     return html`
-      <header>
-        <h2 id="notes-title">Notes<span class="count muted">${total || ''}</span></h2>
-        <button
-          class="icon-button"
-          aria-label="Close notes"
-          title="Close notes (Ctrl+Shift+N)"
-          @click=${this.closePanel}
-        >
-          <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
-          </svg>
-        </button>
-      </header>
-      <div class="content">
-        <h3>On the whole document</h3>
-        ${
-          groups.documentNotes.length
-            ? html`<ul class="items">
-                ${groups.documentNotes.map((a) => this.renderItem(a))}
-              </ul>`
-            : nothing
-        }
-        <div class="new-note">
-          <textarea
-            aria-label="Note on this document"
-            placeholder="A note on the whole document…"
-            .value=${this.newNote}
-            @input=${(event: InputEvent) => (this.newNote = (event.target as HTMLTextAreaElement).value)}
-            @keydown=${this.onNoteKey}
-          ></textarea>
-          <button class="button small" ?disabled=${this.newNote.trim() === ''} @click=${this.addDocumentNote}>
-            Add note
+      <section aria-labelledby="notes-title">
+        <header>
+          <h2 id="notes-title">Notes<span class="count muted">${total || ''}</span></h2>
+          <button
+            class="icon-button"
+            aria-label="Close notes"
+            title="Close notes (Ctrl+Shift+N)"
+            @click=${this.closePanel}
+          >
+            <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">
+              <path d="M4 4l8 8M12 4l-8 8" stroke="currentColor" stroke-width="1.6" stroke-linecap="round" />
+            </svg>
           </button>
-        </div>
-
-        <h3>Highlights</h3>
-        ${
-          groups.passages.length
-            ? html`<ul class="items">
-                ${groups.passages.map((a) => this.renderItem(a))}
-              </ul>`
-            : html`<p class="empty muted">Select text in the article to highlight it or add a note.</p>`
-        }
-        ${
-          groups.orphaned.length
-            ? html`<h3>Not found in this edition</h3>
-                <ul class="items">
-                  ${groups.orphaned.map((a) => this.renderItem(a))}
+        </header>
+        <div class="content">
+          <h3>On the whole document</h3>
+          ${
+            groups.documentNotes.length
+              ? html`<ul class="items">
+                  ${groups.documentNotes.map((a) => this.renderItem(a))}
                 </ul>`
-            : nothing
-        }
-      </div>
-      <footer>
-        <div class="actions" role="group" aria-label="Export">
-          <span class="label muted" aria-hidden="true">Export</span>
-          <button
-            class="button small"
-            aria-label="Export Markdown"
-            title="A Markdown file, ready for Obsidian"
-            @click=${() => this.export('markdown')}
-          >
-            Markdown
-          </button>
-          <button
-            class="button small"
-            aria-label="Export JSON-LD"
-            title="W3C Web Annotation JSON-LD, which Margin can import again"
-            @click=${() => this.export('jsonld')}
-          >
-            JSON-LD
-          </button>
+              : nothing
+          }
+          <div class="new-note">
+            <textarea
+              aria-label="Note on this document"
+              placeholder="A note on the whole document…"
+              .value=${this.newNote}
+              @input=${(event: InputEvent) => (this.newNote = (event.target as HTMLTextAreaElement).value)}
+              @keydown=${this.onNoteKey}
+            ></textarea>
+            <button
+              class="button small"
+              ?disabled=${this.newNote.trim() === ''}
+              @click=${this.addDocumentNote}
+            >
+              Add note
+            </button>
+          </div>
+
+          <h3>Highlights</h3>
+          ${
+            groups.passages.length
+              ? html`<ul class="items">
+                  ${groups.passages.map((a) => this.renderItem(a))}
+                </ul>`
+              : html`<p class="empty muted">Select text in the article to highlight it or add a note.</p>`
+          }
+          ${
+            groups.orphaned.length
+              ? html`<h3>Not found in this edition</h3>
+                  <ul class="items">
+                    ${groups.orphaned.map((a) => this.renderItem(a))}
+                  </ul>`
+              : nothing
+          }
         </div>
-        <div class="actions">
-          <button class="button small" @click=${this.pickFile}>Import JSON-LD…</button>
-          <input
-            type="file"
-            accept=".json,.jsonld,application/ld+json,application/json"
-            hidden
-            @change=${this.onFile}
-            aria-label="Import annotations file"
-          />
-        </div>
-        ${this.renderReport()}
-      </footer>
+        <footer>
+          <div class="actions" role="group" aria-label="Export">
+            <span class="label muted" aria-hidden="true">Export</span>
+            <button
+              class="button small"
+              aria-label="Export Markdown"
+              title="A Markdown file, ready for Obsidian"
+              @click=${() => this.export('markdown')}
+            >
+              Markdown
+            </button>
+            <button
+              class="button small"
+              aria-label="Export JSON-LD"
+              title="W3C Web Annotation JSON-LD, which Margin can import again"
+              @click=${() => this.export('jsonld')}
+            >
+              JSON-LD
+            </button>
+          </div>
+          <div class="actions">
+            <button class="button small" @click=${this.pickFile}>Import JSON-LD…</button>
+            <input
+              type="file"
+              accept=".json,.jsonld,application/ld+json,application/json"
+              hidden
+              @change=${this.onFile}
+              aria-label="Import annotations file"
+            />
+          </div>
+          ${this.renderReport()}
+        </footer>
+      </section>
     `;
   }
 

@@ -68,7 +68,7 @@ export const themeTokens = css`
 
     --mg-hl-yellow: rgb(236 178 0 / 38%);
     --mg-hl-green: rgb(90 180 90 / 34%);
-    --mg-hl-blue: rgb(80 140 210 / 30%);
+    --mg-hl-blue: rgb(64 128 224 / 32%);
     --mg-hl-pink: rgb(220 100 150 / 30%);
     --mg-hl-purple: rgb(150 110 210 / 30%);
     --mg-hl-note: rgb(138 74 18 / 80%);

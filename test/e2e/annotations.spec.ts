@@ -76,6 +76,11 @@ describe('highlights and notes in the browser', () => {
     await editor.getByRole('textbox', { name: 'Add tags' }).fill('diplomacy, CPEC');
     await editor.getByRole('textbox', { name: 'Add tags' }).press('Enter');
     await eventually(async () => (await list())[0]?.tags).toEqual(['diplomacy', 'CPEC']);
+    await editor.getByRole('textbox', { name: 'Add tags' }).fill('draft');
+    await editor.getByRole('textbox', { name: 'Add tags' }).press('Enter');
+    await eventually(async () => (await list())[0]?.tags).toEqual(['diplomacy', 'CPEC', 'draft']);
+    await editor.getByRole('button', { name: 'Remove tag draft' }).click();
+    await eventually(async () => (await list())[0]?.tags).toEqual(['diplomacy', 'CPEC']);
     await eventually(async () => (await list())[0]?.note).toBe(NOTE);
 
     // The preview shows the Markdown formatted, and the raw text never becomes markup.
