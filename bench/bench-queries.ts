@@ -34,8 +34,16 @@ function rawWords(text: string): { word: string; closed: boolean }[] {
     .map((raw) => ({ word: raw.toLowerCase().replace(/^\W+|\W+$/g, ''), closed: /[.,;:!?)]$/.test(raw) }));
 }
 
-export function makeQueries(records: readonly FieldRecord[], perKind: number, seed: string): BenchQuery[] {
-  const random = new Random(`${seed}:queries`);
+/** Words of the corpus by how many documents hold them, counted once for every query set. */
+export interface CorpusVocabulary {
+  common: string[];
+  middle: string[];
+  rare: string[];
+  longer: string[];
+  titles: string[];
+}
+
+export function corpusVocabulary(records: readonly FieldRecord[]): CorpusVocabulary {
   const documentFrequency = new Map<string, number>();
   const titleWords = new Set<string>();
   for (const record of records) {
@@ -47,12 +55,25 @@ export function makeQueries(records: readonly FieldRecord[], perKind: number, se
     for (const { word } of rawWords(record.title)) if (usable(word)) titleWords.add(word);
   }
   const byFrequency = [...documentFrequency.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const common = byFrequency.slice(0, 100).map(([word]) => word);
   const middle = byFrequency.slice(50, 2000).map(([word]) => word);
-  const rare = byFrequency.filter(([, df]) => df <= 3).map(([word]) => word);
-  const longer = middle.filter((word) => word.length >= 5);
-  const titles = [...titleWords].sort();
+  return {
+    common: byFrequency.slice(0, 100).map(([word]) => word),
+    middle,
+    rare: byFrequency.filter(([, df]) => df <= 3).map(([word]) => word),
+    longer: middle.filter((word) => word.length >= 5),
+    titles: [...titleWords].sort(),
+  };
+}
 
+export function makeQueries(
+  records: readonly FieldRecord[],
+  perKind: number,
+  seed: string,
+  vocabulary = corpusVocabulary(records),
+): BenchQuery[] {
+  const random = new Random(`${seed}:queries`);
+  const { common, middle, rare, longer, titles } = vocabulary;
+  const fuzzyWords = middle.filter((word) => word.length >= 4);
   const queries: BenchQuery[] = [];
   const add = (kind: QueryKind, make: () => string[]) => {
     for (let i = 0; i < perKind; i++) queries.push({ kind, words: make() });
@@ -62,7 +83,7 @@ export function makeQueries(records: readonly FieldRecord[], perKind: number, se
   add('and', () => random.sample(middle, 2));
   add('or', () => random.sample(middle, 2));
   add('prefix', () => [random.pick(longer).slice(0, random.int(3, 5))]);
-  add('fuzzy', () => [random.pick(middle.filter((word) => word.length >= 4))]);
+  add('fuzzy', () => [random.pick(fuzzyWords)]);
   add('field', () => [random.pick(titles)]);
   add('phrase', () => phrase(random, records));
   return queries;

@@ -98,7 +98,19 @@ function sizeSection(result: SizeResult): string[] {
   row('process start → search ready, ms', (e) => startup[e]?.readyMs.median);
   row('process start → first answer, ms', (e) => startup[e]?.firstAnswerMs.median);
   row('longest main-thread stall meanwhile, ms', (e) => startup[e]?.maxStallMs.median);
+  row(
+    '… of stalls still going on 1 s after process start, ms',
+    (e) => startup[e]?.maxStallAfterFirstSecondMs.median,
+  );
   lines.push('');
+  const stalls = startup.margin?.longestStalls ?? [];
+  if (stalls.length > 0) {
+    const list = stalls.map((stall) => `${ms(stall.ms)} ms at ${ms(stall.atMs)} ms`).join(', ');
+    lines.push(
+      `Margin's longest main-thread stalls (first repeat; when they began, since process start): ${list}.`,
+      '',
+    );
+  }
   if (startup.margin)
     lines.push(
       `Margin starts with ${startup.margin.mode}; the baselines are ${startup.lunr?.mode ?? 'loaded in-process'}.`,
@@ -123,8 +135,9 @@ function sizeSection(result: SizeResult): string[] {
     '',
     '"Margin" is `search()` as the app calls it: parse, query the compact index, rank passages, build snippets for the top 20 documents. ' +
       '"via worker" adds the hop to the search worker thread (100 queries per kind at most). ' +
-      '"index only" is Lunr\'s query engine on Margin\'s compact index with the baseline query (phrases as `+a +b`), ' +
-      'no passages or snippets: the gap between the two is the passage and snippet work.',
+      '"index only" is Lunr\'s own `index.search()` on a freshly loaded compact index with the baseline query (phrases as `+a +b`): ' +
+      'no guards, passage ranking or snippets, and every lazy posting list is materialised on first touch; ' +
+      'where it is slower than "Margin", the service\'s own query path avoids work that stock Lunr does.',
     '',
   );
   return lines;

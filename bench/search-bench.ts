@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { makeQueries, type QueryKind } from './bench-queries';
+import { corpusVocabulary, makeQueries, type QueryKind } from './bench-queries';
 import { readFieldRecords } from './bundle-documents';
 import type { BaselineEngine, BaselineJob } from './children/baseline-child';
 import type { HeapReport, KindReport } from './children/child-job';
@@ -39,8 +39,12 @@ export interface LoadResult {
 export interface StartupResult {
   /** From process start to the full-text index ready, ms. */
   readyMs: Repeated;
-  /** Longest event-loop stall of the main thread from process start to ready, ms. */
+  /** Longest event-loop stall of the main thread from the start of loading to ready, ms. */
   maxStallMs: Repeated;
+  /** Longest stall still going on one second after process start (the window is up by then), ms. */
+  maxStallAfterFirstSecondMs: Repeated;
+  /** The first repeat's longest stalls: when (ms since process start) and how long. */
+  longestStalls: Array<{ atMs: number; ms: number }>;
   /** When the first query could be answered (Margin: titles/authors/headings before the body loads). */
   firstAnswerMs: Repeated;
   /** How the index is loaded, in words. */
@@ -126,6 +130,8 @@ interface StartupChildResult {
   readyMs: number;
   firstAnswerMs: number | null;
   maxStallMs: number;
+  maxStallAfterFirstSecondMs: number;
+  longest: Array<{ atMs: number; ms: number }>;
   queries?: Record<QueryKind, KindReport> | null;
 }
 
@@ -151,9 +157,10 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
   log(`[${size}] queries`);
   const records = await readFieldRecords(bundleDir);
   const queriesFile = path.join(work, 'queries.json');
+  const vocabulary = corpusVocabulary(records);
   const queries = {
-    warmup: makeQueries(records, Math.min(30, options.queriesPerKind), `${options.seed}:warmup`),
-    measured: makeQueries(records, options.queriesPerKind, options.seed),
+    warmup: makeQueries(records, Math.min(30, options.queriesPerKind), `${options.seed}:warmup`, vocabulary),
+    measured: makeQueries(records, options.queriesPerKind, options.seed, vocabulary),
   };
   await writeFile(queriesFile, JSON.stringify(queries));
   // Through the worker a smaller set is enough: the thread hop costs the same for every query.
@@ -262,6 +269,8 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
       startup[engine] = {
         readyMs: repeated(starts.map((run) => run.readyMs)),
         maxStallMs: repeated(starts.map((run) => run.maxStallMs)),
+        maxStallAfterFirstSecondMs: repeated(starts.map((run) => run.maxStallAfterFirstSecondMs)),
+        longestStalls: starts[0]?.longest ?? [],
         firstAnswerMs: repeated(starts.map((run) => run.firstAnswerMs ?? run.readyMs)),
         mode:
           engine === 'margin'
