@@ -238,9 +238,10 @@ describe('highlights and notes in the browser', () => {
       .getByRole('button', { name: /^The diplomatic row/ })
       .click();
     await eventually(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
-    const point = await paintedPoint(page, 'mg-hl-blue', false);
-    expect(point!.y).toBeGreaterThan(56);
-    expect(point!.y).toBeLessThan(800);
+    await eventually(async () => {
+      const { y } = (await paintedPoint(page, 'mg-hl-blue', false))!;
+      return y > 56 && y < 800;
+    }).toBe(true);
   });
 
   it('exports Markdown and W3C JSON-LD files', async () => {
@@ -351,7 +352,15 @@ describe('highlights and notes in the browser', () => {
       // Marked as yours, with its colour.
       expect(await yours.locator('.color-dot').getAttribute('data-color')).toBe('blue');
       await screenshot(page, 'pen-search-yours');
-      await page.keyboard.press('Escape');
+      // Enter opens the document at it, from anywhere in the page.
+      await page.evaluate(`window.scrollTo(0, document.body.scrollHeight)`);
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await eventually(() => paintedTexts(page, 'mg-hl-flash')).toEqual([SENTENCE]);
+      await eventually(async () => {
+        const { y } = (await paintedPoint(page, 'mg-hl-blue', false))!;
+        return y > 56 && y < 800;
+      }).toBe(true);
     });
 
     it('looks calm in sepia and dark', async () => {
