@@ -20,6 +20,8 @@ export interface SearchServiceOptions {
   workerScript?: string;
 }
 
+const WORKER_CLOSE_TIMEOUT_MS = 2000;
+
 /** A stage that answers queries: in this thread, or in the worker. */
 type BodyAnswerer = (query: string, options: SearchOptions) => Promise<SearchResults>;
 
@@ -125,7 +127,12 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
         for (const request of pending.values())
           request.reject(new MarginError('unavailable', 'Search is closed.'));
         pending.clear();
-        await exiting.terminate();
+        // Asked to close, the worker closes its passage file (descriptors belong to the whole process)
+        // and exits; terminate() is the fallback for a worker that does not.
+        const exited = new Promise((resolve) => exiting.once('exit', () => resolve('exited')));
+        exiting.postMessage({ type: 'close' } satisfies WorkerRequest);
+        const timeout = new Promise((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref());
+        if ((await Promise.race([exited, timeout])) !== 'exited') await exiting.terminate();
       }
     },
   };
