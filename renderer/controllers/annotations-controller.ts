@@ -74,19 +74,11 @@ export class AnnotationsController implements ReactiveController {
     host.addController(this);
     // The article reads the open document's annotations from here, through the element tree.
     this.provider = new ContextProvider(host, { context: annotationsContext, initialValue: [] });
+    this.listen();
   }
 
-  /** The open document's annotations, as the API last returned them. */
-  get annotations(): Annotation[] {
-    return this.list;
-  }
-
-  set annotations(list: Annotation[]) {
-    this.list = list;
-    this.provider.setValue(list);
-  }
-
-  hostConnected(): void {
+  /** The pen's events bubble up to the app element from every component (once, for its lifetime). */
+  private listen(): void {
     const on = <E extends Event>(name: string, handler: (event: E) => void) =>
       this.host.addEventListener(name, handler as EventListener);
     on(TextSelectionEvent.eventName, (event: TextSelectionEvent) => this.setSelection(event.selection));
@@ -122,6 +114,19 @@ export class AnnotationsController implements ReactiveController {
     );
     on(ToastActionEvent.eventName, () => void this.undo());
     on(ToastDismissEvent.eventName, () => this.setToast(null));
+  }
+
+  /** The open document's annotations, as the API last returned them. */
+  get annotations(): Annotation[] {
+    return this.list;
+  }
+
+  set annotations(list: Annotation[]) {
+    this.list = list;
+    this.provider.setValue(list);
+  }
+
+  hostConnected(): void {
     window.addEventListener('keydown', this.onKeyDown);
     window.addEventListener('scroll', this.onScroll, { passive: true });
   }
@@ -188,7 +193,10 @@ export class AnnotationsController implements ReactiveController {
       // The document itself is for citations (title, authors, sections); the reader loads its own copy.
       const [annotations, doc] = await Promise.all([
         this.api().listAnnotations(docId),
-        this.api().getDocument(docId),
+        // Without it only citations suffer; the reader shows its own message about the document.
+        this.api()
+          .getDocument(docId)
+          .catch(() => null),
       ]);
       if (ticket !== this.loading || this.docId !== docId) return;
       this.annotations = annotations;
@@ -344,8 +352,7 @@ export class AnnotationsController implements ReactiveController {
 
   private async copyCitation(quote: string, start: number): Promise<void> {
     const doc = this.doc;
-    if (!doc) return;
-    const text = formatCitation(quote, doc, sectionAt(doc, start));
+    const text = doc ? formatCitation(quote, doc, sectionAt(doc, start)) : `“${quote}”`;
     try {
       await navigator.clipboard.writeText(text);
       this.setToast({ message: 'Copied with citation', undo: null });
