@@ -21,6 +21,16 @@ export interface BlockSegment {
   to: number;
 }
 
+/**
+ * A rendered unit's canonical start, from its `data-start` attribute; null when it has none (an
+ * empty attribute is not offset 0).
+ */
+export function unitStart(element: { getAttribute(name: string): string | null }): number | null {
+  const value = element.getAttribute('data-start');
+  if (value === null || !/^\d+$/.test(value.trim())) return null;
+  return Number(value);
+}
+
 /** Index of the last block whose start is at or before `offset`, or -1 when before the first. */
 export function blockIndexAt(blocks: readonly BlockSpan[], offset: number): number {
   let low = 0;

@@ -12,7 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Annotation, HighlightColor } from '../../main/api';
 import { HIGHLIGHT_COLORS } from '../annotations/highlight-colors';
-import { segmentsOf, textNodeAt, unionOf, type BlockSpan } from '../anchoring/block-spans';
+import { segmentsOf, textNodeAt, unionOf, unitStart, type BlockSpan } from '../anchoring/block-spans';
 import { isAnchored } from '../annotations/annotation-order';
 
 /** The registry name of a colour's highlight; a highlight without a colour is a note, underlined. */
@@ -261,8 +261,8 @@ export class HighlightPainter implements ReactiveController {
 export function readUnits(article: Element): RenderedUnit[] {
   const units: RenderedUnit[] = [];
   for (const element of article.querySelectorAll('[data-start]')) {
-    const start = Number(element.getAttribute('data-start'));
-    if (!Number.isFinite(start)) continue;
+    const start = unitStart(element);
+    if (start === null) continue;
     const nodes: Text[] = [];
     const ends: number[] = [];
     const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);

@@ -8,7 +8,7 @@
  * are ignored, and the menu waits until the pointer is released so it does not jump around mid-drag.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { blockIndexAt, snapToText, trimRange, type BlockSpan } from '../anchoring/block-spans';
+import { blockIndexAt, snapToText, trimRange, unitStart, type BlockSpan } from '../anchoring/block-spans';
 
 /** A finished selection over the article. */
 export interface TextSelection {
@@ -160,8 +160,8 @@ export class SelectionController implements ReactiveController {
 function readUnitTexts(article: Element): Unit[] {
   const units: Unit[] = [];
   for (const element of article.querySelectorAll('[data-start]')) {
-    const start = Number(element.getAttribute('data-start'));
-    if (!Number.isFinite(start)) continue;
+    const start = unitStart(element);
+    if (start === null) continue;
     const text = element.textContent ?? '';
     units.push({ element, start, length: text.length, text });
   }

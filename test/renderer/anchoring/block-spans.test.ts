@@ -6,6 +6,7 @@ import {
   textNodeAt,
   trimRange,
   unionOf,
+  unitStart,
 } from '../../../renderer/anchoring/block-spans';
 
 // Three units as the canonical text lays them out: "Heading" (0–7), "\n\n", "First para." (9–20), "\n\n", "Second." (22–29).
@@ -80,5 +81,13 @@ describe('block-spans', () => {
       [30, 40],
     ]);
     expect(unionOf([])).toEqual([]);
+  });
+
+  it('reads a unit start from data-start, and an empty or odd attribute as no start rather than 0', () => {
+    const at = (value: string | null) => ({ getAttribute: () => value });
+    expect(unitStart(at('1012'))).toBe(1012);
+    expect(unitStart(at(''))).toBeNull();
+    expect(unitStart(at(null))).toBeNull();
+    expect(unitStart(at('-3'))).toBeNull();
   });
 });
