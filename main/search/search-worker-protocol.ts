@@ -1,4 +1,11 @@
 import type { SearchOptions, SearchResults } from '../api';
+import type { StageName } from './search-loading';
+
+/** What a search worker is started with. */
+export interface WorkerData {
+  bundleDir: string;
+  stage: StageName;
+}
 
 /** Messages from the search service to its worker. */
 export type WorkerRequest =

@@ -1,20 +1,20 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { runSearch, type SearchStage } from './search-engine';
 import { loadSearchStage } from './search-loading';
-import type { WorkerReply, WorkerRequest } from './search-worker-protocol';
+import type { WorkerData, WorkerReply, WorkerRequest } from './search-worker-protocol';
 
 /**
- * The search worker (bundled as dist/main/search-worker.js): loads the full-text index off the main
- * thread, then answers queries, so the window never waits for a multi-second load or a slow query.
+ * The search worker (bundled as dist/main/search-worker.js): loads one stage of the index (`meta` or
+ * `body`) off the main thread, then answers queries, so the window never waits on a load or a query.
  */
 
 const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs only as a worker thread');
-const { bundleDir } = workerData as { bundleDir: string };
+const { bundleDir, stage: stageName } = workerData as WorkerData;
 
 let stage: SearchStage | null = null;
 try {
-  stage = loadSearchStage(bundleDir, 'body');
+  stage = loadSearchStage(bundleDir, stageName);
   port.postMessage({ type: 'ready' } satisfies WorkerReply);
 } catch (error) {
   port.postMessage({ type: 'failed', message: (error as Error).message } satisfies WorkerReply);

@@ -47,6 +47,18 @@ const FIXTURES: Document[] = [
   }),
 ];
 
+/** Bundles the worker like the app build does, so the test does not depend on a previous build. */
+async function buildWorker(outfile: string): Promise<void> {
+  await build({
+    entryPoints: [join('main', 'search', 'search-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'silent',
+  });
+}
+
 function ok(results: SearchResults): Extract<SearchResults, { status: 'ok' }> {
   if (results.status !== 'ok') throw new Error(`expected results, got: ${results.message}`);
   return results;
@@ -245,14 +257,7 @@ describe('search-service stages and failures', () => {
   it('loads and searches in a worker thread built from search-worker.ts', async () => {
     const workerDir = await mkdtemp(join(tmpdir(), 'margin-search-worker-'));
     const workerScript = join(workerDir, 'search-worker.js');
-    await build({
-      entryPoints: [join('main', 'search', 'search-worker.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      outfile: workerScript,
-      logLevel: 'silent',
-    });
+    await buildWorker(workerScript);
     const inWorker = createSearchService({ bundleDir: dir, workerScript });
     const inProcess = createSearchService({ bundleDir: dir });
     try {
@@ -266,6 +271,28 @@ describe('search-service stages and failures', () => {
     } finally {
       await Promise.all([inWorker.close(), inProcess.close()]);
       await rm(workerDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps answering from the meta worker when the text index is damaged', async () => {
+    const damaged = await mkdtemp(join(tmpdir(), 'margin-search-damaged-worker-'));
+    const workerScript = join(damaged, 'search-worker.js');
+    try {
+      await buildWorker(workerScript);
+      const rcas = parseRcasText(await readFile(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
+      await writeSearchIndex([rcas], damaged);
+      await writeFile(join(damaged, SEARCH_DIR, BODY_INDEX_FILE), 'not an index');
+      const service = createSearchService({ bundleDir: damaged, workerScript });
+      await expect(service.ready).rejects.toMatchObject({
+        code: 'unavailable',
+        message: expect.stringMatching(/bad signature/),
+      });
+      const results = ok(await service.search('author:ghulam'));
+      expect(results.complete).toBe(false);
+      expect(results.groups.map((g) => g.docId)).toEqual([RCAS_ID]);
+      await service.close();
+    } finally {
+      await rm(damaged, { recursive: true, force: true });
     }
   });
 
