@@ -48,7 +48,7 @@ export class MgNotesPanel extends LitElement {
     return html`
       <section aria-labelledby="notes-title">
         <header>
-          <h2 id="notes-title">Notes<span class="count muted">${total || ''}</span></h2>
+          <h2 id="notes-title" tabindex="-1">Notes<span class="count muted">${total || ''}</span></h2>
           <button
             class="icon-button"
             aria-label="Close notes"
@@ -232,6 +232,11 @@ export class MgNotesPanel extends LitElement {
     input.value = '';
     if (!file) return;
     this.dispatchEvent(new AnnotationsImportEvent(await file.text(), file.name));
+  }
+
+  /** Takes focus (the panel was just opened): its heading, scrolled into view if it is not. */
+  override focus() {
+    this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
   }
 
   private closePanel() {

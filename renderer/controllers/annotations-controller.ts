@@ -106,7 +106,7 @@ export class AnnotationsController implements ReactiveController {
       DocumentNoteCreateEvent.eventName,
       (event: DocumentNoteCreateEvent) => void this.createDocumentNote(event.note),
     );
-    on(NotesPanelToggleEvent.eventName, (event: NotesPanelToggleEvent) => this.togglePanel(event.open));
+    on(NotesPanelToggleEvent.eventName, (event: NotesPanelToggleEvent) => void this.togglePanel(event.open));
     on(AnnotationsExportEvent.eventName, (event: AnnotationsExportEvent) => void this.export(event));
     on(AnnotationsImportEvent.eventName, (event: AnnotationsImportEvent) => void this.import(event.text));
     on(OpenAnnotationEvent.eventName, (event: OpenAnnotationEvent) =>
@@ -321,7 +321,7 @@ export class AnnotationsController implements ReactiveController {
     const record = this.list.find((a) => a.id === id);
     if (record && (record.selectors.length === 0 || record.anchorStatus === 'orphaned')) {
       // Nothing to scroll to: the notes panel is where a document note or a lost passage lives.
-      this.togglePanel(true);
+      void this.togglePanel(true, false);
       if (record.anchorStatus === 'orphaned')
         this.setToast({
           message: 'That passage is not in this edition; its note is kept in the notes panel.',
@@ -344,10 +344,23 @@ export class AnnotationsController implements ReactiveController {
     else this.pendingReveal = annotationId;
   }
 
-  private togglePanel(open?: boolean) {
+  /** Shows or hides the notes panel; one opened by the reader takes focus, so it is found at any width. */
+  private async togglePanel(open?: boolean, focus = true) {
     this.panelOpen = open ?? !this.panelOpen;
     localStorage.setItem(PANEL_KEY, String(this.panelOpen));
+    const focusWasInPanel = this.focusInPanel();
     this.host.requestUpdate();
+    if (!focus) return;
+    await this.host.updateComplete;
+    const root = this.host.shadowRoot;
+    if (this.panelOpen) (root?.querySelector('mg-notes-panel') as HTMLElement | null)?.focus();
+    // Closed from inside the panel: focus goes back to the button that opens it.
+    else if (focusWasInPanel) root?.querySelector<HTMLElement>('#notes-toggle')?.focus();
+  }
+
+  private focusInPanel(): boolean {
+    const panel = this.host.shadowRoot?.querySelector('mg-notes-panel');
+    return panel ? panel.matches(':focus-within') : false;
   }
 
   private async copyCitation(quote: string, start: number): Promise<void> {
@@ -431,7 +444,7 @@ export class AnnotationsController implements ReactiveController {
     const mod = event.ctrlKey || event.metaKey;
     if (mod && event.shiftKey && event.key.toLowerCase() === 'n') {
       event.preventDefault();
-      this.togglePanel();
+      void this.togglePanel();
     } else if (event.key === 'Tab' && !event.shiftKey && this.selection) {
       // Tab from a keyboard selection goes into the menu that belongs to it.
       const menu = (this.host.shadowRoot ?? this.host).querySelector('mg-selection-menu');

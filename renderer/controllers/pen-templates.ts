@@ -47,6 +47,7 @@ export function penToolbar(state: PenState, view: 'library' | 'reader' | 'notebo
   if (view === 'reader') {
     const count = state.annotations.length;
     return html`<button
+      id="notes-toggle"
       class="button"
       aria-pressed=${state.panelOpen}
       aria-controls=${state.panelOpen ? 'notes-panel' : nothing}

@@ -13,7 +13,7 @@ import {
   paintedTexts,
   selectInArticle,
 } from './pen-page';
-import { COMMENTARY_TITLE, openCommentary } from './reader-page';
+import { COMMENTARY_TITLE, focusedText, openCommentary } from './reader-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
 const SENTENCE =
@@ -106,8 +106,15 @@ describe('highlights and notes in the browser', () => {
     await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
     await eventually(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
 
-    await page.getByRole('button', { name: /^Notes/ }).click();
+    // The shortcut opens the panel and puts focus in it; its close button gives focus back.
+    await page.keyboard.press('Control+Shift+N');
     const panel = page.locator('mg-notes-panel');
+    await panel.waitFor();
+    await eventually(() => focusedText(page)).toMatch(/^Notes/);
+    await panel.getByRole('button', { name: 'Close notes' }).click();
+    await eventually(() => panel.count()).toBe(0);
+    await eventually(() => focusedText(page)).toMatch(/^Notes/);
+    await page.getByRole('button', { name: /^Notes/ }).click();
     await panel.waitFor();
     const item = panel.getByRole('listitem').filter({ hasText: 'The diplomatic row' });
     expect(await item.locator('strong').innerText()).toBe('rare');
