@@ -21,6 +21,8 @@ export interface CompactQueryResult {
   count: number;
   /** The matches best first, ties in Lunr's order; produced lazily (a heap), so taking a few is cheap. */
   ranked(): Iterable<CompactMatch>;
+  /** Like `ranked`, over only the matches `keep` accepts (checked once each, in no particular order). */
+  rankedWhere(keep: (ref: number) => boolean): Iterable<CompactMatch>;
   /** The expanded index terms a document matched, per field (Lunr's matchData, without metadata). */
   matchedTerms(ref: number): Array<{ term: string; field: string }>;
 }
@@ -195,6 +197,7 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
   return {
     count,
     ranked: () => rankLazily(order.subarray(0, count), scores),
+    rankedWhere: (keep) => rankLazily(order.subarray(0, count).filter(keep), scores),
     matchedTerms(ref) {
       const found: Array<{ term: string; field: string }> = [];
       for (const { term, field, refs } of touched)
@@ -258,6 +261,10 @@ function fromLunr(compact: CompactIndex, build: (query: lunr.Query) => void): Co
   return {
     count: results.length,
     ranked: () => results.map((result) => ({ ref: Number(result.ref), score: result.score })),
+    rankedWhere: (keep) =>
+      results
+        .filter((result) => keep(Number(result.ref)))
+        .map((result) => ({ ref: Number(result.ref), score: result.score })),
     matchedTerms(ref) {
       const result = results.find((candidate) => Number(candidate.ref) === ref);
       const metadata = (result?.matchData.metadata ?? {}) as Record<string, Record<string, unknown>>;

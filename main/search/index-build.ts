@@ -96,7 +96,13 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
     });
     offset += chunk.length;
     fieldTexts.push(documentFieldTexts(doc, passages));
-    phraseFilters.set(buildPhraseFilter(passages.map(([, , text]) => text)), ref * PHRASE_FILTER_BYTES);
+    const filtered = [
+      doc.title,
+      ...doc.authors.map((author) => author.name),
+      ...doc.sections.flatMap((section) => (section.heading === null ? [] : [section.heading])),
+      ...passages.map(([, , text]) => text),
+    ];
+    phraseFilters.set(buildPhraseFilter(filtered), ref * PHRASE_FILTER_BYTES);
   }
 
   const metaIndex = serialiseCompactIndex(buildLunrIndex(fieldTexts, META_FIELDS));

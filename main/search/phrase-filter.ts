@@ -1,7 +1,8 @@
 /**
- * A Bloom filter per document of the adjacent word pairs in its passages. A phrase query must read a
- * candidate's text to check the exact phrase; when one of the phrase's word pairs is missing from the
- * filter, the document cannot hold the phrase and is skipped unread. False positives only cost a read.
+ * A Bloom filter per document of the adjacent word pairs in its title, authors, headings and passages.
+ * A phrase query must read a candidate's text to check the exact phrase; when one of the phrase's word
+ * pairs is missing from the filter, the document cannot hold the phrase and is skipped unread. False
+ * positives only cost a read. A one-word phrase has no pair and is always checked.
  *
  * 512 bytes a document (5 MB at 10,000 articles), three probes a pair: about one in eight documents
  * without the pair still gets read.
@@ -29,7 +30,7 @@ function bitsOf(first: string, second: string): number[] {
   return Array.from({ length: PROBES }, (_, i) => ((a + Math.imul(i, b)) >>> 0) & (BITS - 1));
 }
 
-/** The filter of a document's passage texts. */
+/** The filter of a document's texts (a phrase never spans two of them). */
 export function buildPhraseFilter(texts: readonly string[]): Uint8Array {
   const filter = new Uint8Array(PHRASE_FILTER_BYTES);
   for (const text of texts) {

@@ -22,10 +22,12 @@ export const DEFAULT_LIMIT = 20;
 export const DEFAULT_PASSAGES = 3;
 /**
  * Phrase queries check candidates (documents with every word of the phrase) for the exact phrase in
- * score order, at most this many: the check reads each candidate's text. Past it, `total` counts only
- * the documents verified so far (a lower bound).
+ * score order. Most are ruled out unread by their word-pair filter; at most this many texts are read.
+ * Past that, `total` counts only the documents verified so far (a lower bound).
  */
-export const PHRASE_CANDIDATE_LIMIT = 200;
+export const PHRASE_READ_LIMIT = 200;
+
+class ReadLimitReached extends Error {}
 
 function clampCount(value: number | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
@@ -85,24 +87,42 @@ function collect(
   };
 
   let total = 0;
-  let checked = 0;
-  for (const { ref, score } of outcome.ranked()) {
+  let reads = 0;
+  // Documents whose word-pair filter lacks a required phrase cannot hold it: they are dropped unread,
+  // before ranking, so that only plausible candidates are ranked and checked.
+  const required = phrases.filter((phrase) => phrase.presence === 'required').map((phrase) => phrase.words);
+  const candidates =
+    required.length === 0
+      ? outcome.ranked()
+      : outcome.rankedWhere((ref) =>
+          required.every((words) => mayContainPhrase(stage.phraseFilters, ref, words)),
+        );
+  for (const { ref, score } of candidates) {
     const record = documents[ref];
     if (phrases.length > 0) {
-      if (checked++ >= PHRASE_CANDIDATE_LIMIT) break;
       let text: string | undefined;
       const inText = (words: readonly string[]) => {
         if (!mayContainPhrase(stage.phraseFilters, ref, words)) return false;
+        if (text === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
         text ??= stage.passages.readText(record);
         return (
           containsPhrase(text, words) &&
           stage.passages.read(ref, record, text).some((p) => containsPhrase(p.text, words))
         );
       };
-      if (!phrases.every((phrase) => phraseAllows(phrase, record, inText))) continue;
+      try {
+        if (!phrases.every((phrase) => phraseAllows(phrase, record, inText))) continue;
+      } catch (error) {
+        if (error instanceof ReadLimitReached) break;
+        throw error;
+      }
     }
     total++;
-    if (groups.length >= limit) continue;
+    if (groups.length >= limit) {
+      // Without a phrase every match counts as it is: the rest need not even be ranked.
+      if (phrases.length === 0) return outcome.count;
+      continue;
+    }
 
     const bodyTerms = new Set<string>();
     const sectionTerms = new Set<string>();
