@@ -3,7 +3,12 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Annotation, DocumentSummary, HighlightColor, ImportReport } from '../../main/api';
 import { allTags, annotationQuote, filterNotebook, notebookOrder } from '../annotations/annotation-order';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
-import { AnnotationsExportEvent, AnnotationsImportEvent, OpenAnnotationEvent } from '../events';
+import {
+  AnnotationsExportEvent,
+  AnnotationsImportEvent,
+  OpenAnnotationEvent,
+  OpenDocumentEvent,
+} from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { annotationListStyles } from '../styles/annotation-list-styles';
@@ -14,6 +19,7 @@ import './mg-markdown';
  * colour, tag and words. Choosing one opens its document at that passage.
  *
  * @fires mg-open-annotation - a note was chosen
+ * @fires mg-open-document - a document's title was chosen
  * @fires mg-annotations-export - export everything
  * @fires mg-annotations-import - a file was picked to import
  */
@@ -103,6 +109,27 @@ export class MgNotebookView extends LitElement {
       }
       .item {
         background: var(--mg-surface);
+      }
+      .doc-link {
+        padding: 0;
+        border: 0;
+        background: none;
+        color: inherit;
+        font: inherit;
+        text-align: start;
+        cursor: pointer;
+      }
+      .doc-link:hover {
+        color: var(--mg-accent);
+      }
+      .tag-button {
+        border: 0;
+        font: inherit;
+        cursor: pointer;
+      }
+      .tag-button:hover {
+        color: var(--mg-text);
+        text-decoration: underline;
       }
       .open {
         display: grid;
@@ -254,7 +281,15 @@ export class MgNotebookView extends LitElement {
       </p>
       ${groups.map(
         (group) => html`
-          <h2>${this.titleOf(group.docId)}</h2>
+          <h2>
+            <button
+              class="doc-link"
+              title="Open the document"
+              @click=${() => this.dispatchEvent(new OpenDocumentEvent(group.docId))}
+            >
+              ${this.titleOf(group.docId)}
+            </button>
+          </h2>
           <ul class="items">
             ${group.items.map((annotation) => this.renderItem(annotation))}
           </ul>
@@ -288,7 +323,16 @@ export class MgNotebookView extends LitElement {
           ${
             annotation.tags.length
               ? html`<div class="meta">
-                  ${annotation.tags.map((tag) => html`<span class="tag">${tag}</span>`)}
+                  ${annotation.tags.map(
+                    (tag) =>
+                      html`<button
+                        class="tag tag-button"
+                        title="Show only this tag"
+                        @click=${() => (this.tag = tag)}
+                      >
+                        ${tag}
+                      </button>`,
+                  )}
                 </div>`
               : nothing
           }

@@ -341,6 +341,12 @@ describe('highlights and notes in the browser', () => {
       await notebook.getByRole('searchbox', { name: 'Filter by words' }).fill('');
       await notebook.getByRole('combobox', { name: 'Tag' }).selectOption('CPEC');
       await eventually(() => items.count()).toBe(1);
+      // A tag on a note filters by it, too.
+      await notebook.getByRole('combobox', { name: 'Tag' }).selectOption('');
+      await eventually(() => items.count()).toBe(3);
+      await notebook.getByRole('button', { name: 'diplomacy' }).click();
+      await eventually(() => items.count()).toBe(1);
+      expect(await notebook.getByRole('combobox', { name: 'Tag' }).inputValue()).toBe('diplomacy');
 
       // Choosing it opens the document at that highlight, painted over the same words.
       await items.first().getByRole('button').first().click();
