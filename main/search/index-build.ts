@@ -1,9 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { deflateRawSync } from 'node:zlib';
 import lunr from 'lunr';
 import type { Document } from '../api';
-import { blockText } from '../library/canonical-text';
 import { serialiseCompactIndex } from './compact-index';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import {
@@ -13,37 +11,27 @@ import {
   FIELD_BOOSTS,
   META_FIELDS,
   META_INDEX_FILE,
-  PASSAGES_FILE,
   PHRASE_FILTER_FILE,
   SEARCH_FORMAT,
   searchDir,
   type DocumentRecord,
   type DocumentsFile,
   type IndexField,
-  type StoredPassage,
+  documentPassages,
+  type Passage,
 } from './search-files';
 
 /** The text of each field of one document, as Lunr indexes it. */
 export type FieldTexts = Record<IndexField, string>;
 
-/** Every passage of a document in reading order: section blocks, then the author bio. */
-export function documentPassages(doc: Document): StoredPassage[] {
-  const passages: StoredPassage[] = [];
-  doc.sections.forEach((section, sectionIndex) => {
-    for (const block of section.blocks) passages.push([block.id, sectionIndex, blockText(block)]);
-  });
-  for (const block of doc.authorBio) passages.push([block.id, -1, blockText(block)]);
-  return passages;
-}
-
-export function documentFieldTexts(doc: Document, passages: StoredPassage[]): FieldTexts {
+export function documentFieldTexts(doc: Document, passages: readonly Passage[]): FieldTexts {
   return {
     title: doc.title,
     author: doc.authors.map((author) => author.name).join('\n'),
     section: doc.sections
       .flatMap((section) => (section.heading === null ? [] : [section.heading]))
       .join('\n'),
-    body: passages.map(([, , text]) => text).join('\n'),
+    body: passages.map((passage) => passage.text).join('\n'),
   };
 }
 
@@ -68,7 +56,8 @@ export function buildLunrIndex(
 
 /**
  * Writes the search index of `documents` under `outDir/search/`: document records, the meta index
- * (titles, authors, headings), the body index and the passage store.
+ * (titles, authors, headings), the body index and the phrase filters. Passage texts are read at query
+ * time from `outDir/docs/<id>.json`, which the content build writes next to it.
  */
 export async function writeSearchIndex(documents: Document[], outDir: string): Promise<void> {
   const seen = new Set<string>();
@@ -79,28 +68,22 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
 
   const records: DocumentRecord[] = [];
   const fieldTexts: FieldTexts[] = [];
-  const passageChunks: Buffer[] = [];
   const phraseFilters = new Uint8Array(documents.length * PHRASE_FILTER_BYTES);
-  let offset = 0;
   for (const [ref, doc] of documents.entries()) {
     const passages = documentPassages(doc);
-    const chunk = deflateRawSync(Buffer.from(JSON.stringify(passages), 'utf8'));
-    passageChunks.push(chunk);
     records.push({
       id: doc.id,
       title: doc.title,
       authors: doc.authors.map((author) => author.name),
       published: doc.published,
       sections: doc.sections.map((section) => [section.id, section.heading]),
-      passages: [offset, chunk.length],
     });
-    offset += chunk.length;
     fieldTexts.push(documentFieldTexts(doc, passages));
     const filtered = [
       doc.title,
       ...doc.authors.map((author) => author.name),
       ...doc.sections.flatMap((section) => (section.heading === null ? [] : [section.heading])),
-      ...passages.map(([, , text]) => text),
+      ...passages.map((passage) => passage.text),
     ];
     phraseFilters.set(buildPhraseFilter(filtered), ref * PHRASE_FILTER_BYTES);
   }
@@ -114,6 +97,5 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
   await writeFile(join(dir, DOCUMENTS_FILE), JSON.stringify(documentsFile));
   await writeFile(join(dir, META_INDEX_FILE), metaIndex);
   await writeFile(join(dir, BODY_INDEX_FILE), bodyIndex);
-  await writeFile(join(dir, PASSAGES_FILE), Buffer.concat(passageChunks));
   await writeFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
 }

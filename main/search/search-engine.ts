@@ -100,15 +100,12 @@ function collect(
   for (const { ref, score } of candidates) {
     const record = documents[ref];
     if (phrases.length > 0) {
-      let text: string | undefined;
+      let passages: Passage[] | undefined;
       const inText = (words: readonly string[]) => {
         if (!mayContainPhrase(stage.phraseFilters, ref, words)) return false;
-        if (text === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
-        text ??= stage.passages.readText(record);
-        return (
-          containsPhrase(text, words) &&
-          stage.passages.read(ref, record, text).some((p) => containsPhrase(p.text, words))
-        );
+        if (passages === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
+        passages ??= passagesOf(ref);
+        return passages.some((passage) => containsPhrase(passage.text, words));
       };
       try {
         if (!phrases.every((phrase) => phraseAllows(phrase, record, inText))) continue;

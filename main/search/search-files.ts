@@ -1,25 +1,30 @@
-import { openSync, readSync, closeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import type { Document } from '../api';
+import { blockText } from '../library/canonical-text';
 
 /**
- * The files of the search index under `<bundle>/search/`, and the readers for them.
+ * The files of the search index under `<bundle>/search/`, and the reader of passages.
  *
- * - `documents.json`: per document its id, title, authors, date, sections and where its passages sit in
- *   `passages.bin`; the position in the list is the document's Lunr ref.
+ * - `documents.json`: per document its id, title, authors, date and sections; the position in the list
+ *   is the document's Lunr ref.
  * - `meta-index.bin`: compact Lunr index of titles, authors and headings (loads first, answers early).
  * - `body-index.bin`: compact Lunr index of everything, including the text.
- * - `passages.bin`: per document, the deflated JSON list of its passages, read only for documents shown.
  * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts).
+ *
+ * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json`
+ * (written by the content build), only for the documents a query shows. Reading and parsing one costs
+ * about what inflating a compressed copy would, and the copy would double the bundle's text.
  */
 
 export const SEARCH_DIR = 'search';
+/** Where the content build writes one Document JSON per document, next to `search/`. */
+export const DOCS_DIR = 'docs';
 export const DOCUMENTS_FILE = 'documents.json';
 export const META_INDEX_FILE = 'meta-index.bin';
 export const BODY_INDEX_FILE = 'body-index.bin';
-export const PASSAGES_FILE = 'passages.bin';
 export const PHRASE_FILTER_FILE = 'phrase-filter.bin';
-export const SEARCH_FORMAT = 1;
+export const SEARCH_FORMAT = 2;
 
 /** Lunr field names and their boosts: a match in the title counts most, then author, heading, text. */
 export const FIELD_BOOSTS = { title: 8, author: 5, section: 3, body: 1 } as const;
@@ -39,8 +44,6 @@ export interface DocumentRecord {
   published: string | null;
   /** [section id, heading] per section, in reading order. */
   sections: Array<[string, string | null]>;
-  /** Byte range of this document's passages in passages.bin. */
-  passages: [offset: number, length: number];
 }
 
 export interface DocumentsFile {
@@ -56,43 +59,53 @@ export interface Passage {
   text: string;
 }
 
-export type StoredPassage = [blockId: string, section: number, text: string];
+/** Every passage of a document in reading order: section blocks, then the author bio. */
+export function documentPassages(doc: Pick<Document, 'sections' | 'authorBio'>): Passage[] {
+  const passages: Passage[] = [];
+  doc.sections.forEach((section, sectionIndex) => {
+    for (const block of section.blocks)
+      passages.push({ blockId: block.id, section: sectionIndex, text: blockText(block) });
+  });
+  for (const block of doc.authorBio)
+    passages.push({ blockId: block.id, section: -1, text: blockText(block) });
+  return passages;
+}
 
 export function searchDir(bundleDir: string): string {
   return join(bundleDir, SEARCH_DIR);
 }
 
-/** Reads passages on demand with positional reads, so the text never has to sit in memory. */
+const PASSAGE_CACHE_DOCUMENTS = 256;
+
+/** Reads the passages of the documents a query shows from the bundle, keeping the latest few. */
 export class PassageStore {
-  private readonly fd: number;
   private readonly cache = new Map<number, Passage[]>();
 
-  constructor(file: string) {
-    this.fd = openSync(file, 'r');
-  }
+  constructor(private readonly bundleDir: string) {}
 
   /**
-   * A document's passages as their stored JSON text. Cheap checks (is a phrase anywhere in it?) run on
-   * this before paying for a parse: ids and JSON punctuation between passages never join two words.
+   * The passages of document `ref`. A document file that is missing or unreadable gives no passages
+   * (the document is still listed by title) rather than failing the whole search.
    */
-  readText(record: DocumentRecord): string {
-    const [offset, length] = record.passages;
-    const buffer = Buffer.alloc(length);
-    readSync(this.fd, buffer, 0, length, offset);
-    return inflateRawSync(buffer).toString('utf8');
-  }
-
-  read(ref: number, record: DocumentRecord, text?: string): Passage[] {
+  read(ref: number, record: DocumentRecord): Passage[] {
     const cached = this.cache.get(ref);
     if (cached !== undefined) return cached;
-    const stored = JSON.parse(text ?? this.readText(record)) as StoredPassage[];
-    const passages = stored.map(([blockId, section, text]) => ({ blockId, section, text }));
-    if (this.cache.size >= 256) this.cache.delete(this.cache.keys().next().value as number);
+    let passages: Passage[];
+    try {
+      const doc = JSON.parse(
+        readFileSync(join(this.bundleDir, DOCS_DIR, `${record.id}.json`), 'utf8'),
+      ) as Document;
+      passages = documentPassages(doc);
+    } catch {
+      passages = [];
+    }
+    if (this.cache.size >= PASSAGE_CACHE_DOCUMENTS)
+      this.cache.delete(this.cache.keys().next().value as number);
     this.cache.set(ref, passages);
     return passages;
   }
 
   close(): void {
-    closeSync(this.fd);
+    this.cache.clear();
   }
 }

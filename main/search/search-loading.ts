@@ -7,7 +7,6 @@ import {
   BODY_INDEX_FILE,
   DOCUMENTS_FILE,
   META_INDEX_FILE,
-  PASSAGES_FILE,
   PassageStore,
   PHRASE_FILTER_FILE,
   SEARCH_FORMAT,
@@ -56,6 +55,6 @@ export function loadSearchStage(
     compact,
     documents,
     phraseFilters,
-    passages: new PassageStore(join(searchDir(bundleDir), PASSAGES_FILE)),
+    passages: new PassageStore(bundleDir),
   };
 }

@@ -1,8 +1,8 @@
 import lunr from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCompactIndex, serialiseCompactIndex } from '../../../main/search/compact-index';
-import { buildLunrIndex, documentFieldTexts, documentPassages } from '../../../main/search/index-build';
-import { BODY_FIELDS } from '../../../main/search/search-files';
+import { buildLunrIndex, documentFieldTexts } from '../../../main/search/index-build';
+import { BODY_FIELDS, documentPassages } from '../../../main/search/search-files';
 import { indexTermOf } from '../../../main/search/text-analysis';
 import { seededRandom, syntheticCorpus } from './synthetic-corpus';
 

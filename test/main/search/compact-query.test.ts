@@ -6,9 +6,9 @@ import {
   type CompactIndex,
 } from '../../../main/search/compact-index';
 import { queryCompact } from '../../../main/search/compact-query';
-import { buildLunrIndex, documentFieldTexts, documentPassages } from '../../../main/search/index-build';
+import { buildLunrIndex, documentFieldTexts } from '../../../main/search/index-build';
 import { addClauses, parseQuery } from '../../../main/search/query';
-import { BODY_FIELDS } from '../../../main/search/search-files';
+import { BODY_FIELDS, documentPassages } from '../../../main/search/search-files';
 import { seededRandom, syntheticCorpus } from './synthetic-corpus';
 
 /** Results as "ref:score" to 9 places, ordered by that score then ref (ulp-level ties may swap). */

@@ -6,10 +6,10 @@ import { writeSearchIndex } from '../../../main/search/index-build';
 import {
   DOCUMENTS_FILE,
   PassageStore,
-  PASSAGES_FILE,
   SEARCH_DIR,
   type DocumentsFile,
 } from '../../../main/search/search-files';
+import { writeTestBundle } from './fixture-bundle';
 import { makeDocument } from './fixture-documents';
 
 describe('index-build', () => {
@@ -28,7 +28,7 @@ describe('index-build', () => {
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'margin-index-build-'));
-    await writeSearchIndex([doc], dir);
+    await writeTestBundle([doc], dir);
   });
 
   afterAll(async () => {
@@ -40,12 +40,11 @@ describe('index-build', () => {
       'body-index.bin',
       'documents.json',
       'meta-index.bin',
-      'passages.bin',
       'phrase-filter.bin',
     ]);
   });
 
-  it('records each document with what results show, and stores every passage including figures and the bio', async () => {
+  it('records each document with what results show, and reads back every passage including figures and the bio', async () => {
     const file = JSON.parse(await readFile(join(dir, SEARCH_DIR, DOCUMENTS_FILE), 'utf8')) as DocumentsFile;
     const [record] = file.documents;
     expect(record).toMatchObject({
@@ -58,7 +57,7 @@ describe('index-build', () => {
         ['ports-s2', 'BACKGROUND'],
       ],
     });
-    const store = new PassageStore(join(dir, SEARCH_DIR, PASSAGES_FILE));
+    const store = new PassageStore(dir);
     try {
       expect(store.read(0, record)).toEqual([
         { blockId: 'ports-b1', section: 0, text: 'A lead paragraph.' },

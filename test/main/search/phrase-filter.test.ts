@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildPhraseFilter, mayContainPhrase, PHRASE_FILTER_BYTES } from '../../../main/search/phrase-filter';
 import { syntheticCorpus } from './synthetic-corpus';
-import { documentPassages } from '../../../main/search/index-build';
+import { documentPassages } from '../../../main/search/search-files';
 
 describe('phrase-filter', () => {
   const { documents, vocabulary } = syntheticCorpus(40, 3);
-  const texts = documents.map((doc) => documentPassages(doc).map(([, , text]) => text));
+  const texts = documents.map((doc) => documentPassages(doc).map((passage) => passage.text));
   const filters = new Uint8Array(documents.length * PHRASE_FILTER_BYTES);
   texts.forEach((passages, ref) => filters.set(buildPhraseFilter(passages), ref * PHRASE_FILTER_BYTES));
 

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, DocumentHit, SearchResults } from '../../../main/api';
 import { blockText } from '../../../main/library/canonical-text';
 import { parseRcasText } from '../../../main/library/parse-rcas-text';
-import { writeSearchIndex } from '../../../main/search/index-build';
-import { BODY_INDEX_FILE, SEARCH_DIR } from '../../../main/search/search-files';
+import { BODY_INDEX_FILE, DOCS_DIR, SEARCH_DIR } from '../../../main/search/search-files';
 import { createSearchService, type SearchService } from '../../../main/search/search-service';
+import { writeTestBundle } from './fixture-bundle';
 import { makeDocument } from './fixture-documents';
 
 const RCAS_FILE = 'security-concerns-impede-china-pakistan-relations.txt';
@@ -90,7 +90,7 @@ describe('search-service', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'margin-search-'));
     rcas = parseRcasText(await readFile(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
-    await writeSearchIndex([rcas, ...FIXTURES], dir);
+    await writeTestBundle([rcas, ...FIXTURES], dir);
     service = createSearchService({ bundleDir: dir });
     await service.ready;
   });
@@ -231,7 +231,7 @@ describe('search-service stages and failures', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'margin-search-stages-'));
     const rcas = parseRcasText(await readFile(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
-    await writeSearchIndex([rcas, ...FIXTURES], dir);
+    await writeTestBundle([rcas, ...FIXTURES], dir);
   });
 
   afterAll(async () => {
@@ -280,7 +280,7 @@ describe('search-service stages and failures', () => {
     try {
       await buildWorker(workerScript);
       const rcas = parseRcasText(await readFile(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
-      await writeSearchIndex([rcas], damaged);
+      await writeTestBundle([rcas], damaged);
       await writeFile(join(damaged, SEARCH_DIR, BODY_INDEX_FILE), 'not an index');
       const service = createSearchService({ bundleDir: damaged, workerScript });
       await expect(service.ready).rejects.toMatchObject({
@@ -300,7 +300,7 @@ describe('search-service stages and failures', () => {
     const damaged = await mkdtemp(join(tmpdir(), 'margin-search-damaged-'));
     try {
       const rcas = parseRcasText(await readFile(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
-      await writeSearchIndex([rcas], damaged);
+      await writeTestBundle([rcas], damaged);
       await writeFile(join(damaged, SEARCH_DIR, BODY_INDEX_FILE), 'not an index');
       const service = createSearchService({ bundleDir: damaged });
       await expect(service.ready).rejects.toMatchObject({
@@ -314,6 +314,21 @@ describe('search-service stages and failures', () => {
       await service.close();
     } finally {
       await rm(damaged, { recursive: true, force: true });
+    }
+  });
+
+  it('still lists a document by title when its document file is missing', async () => {
+    const partial = await mkdtemp(join(tmpdir(), 'margin-search-partial-'));
+    try {
+      await writeTestBundle(FIXTURES, partial);
+      await rm(join(partial, DOCS_DIR, 'mountain-roads.json'));
+      const service = createSearchService({ bundleDir: partial });
+      await service.ready;
+      const results = ok(await service.search('mountains roads'));
+      expect(results.groups.map((g) => [g.docId, g.passages.length])).toEqual([['mountain-roads', 0]]);
+      await service.close();
+    } finally {
+      await rm(partial, { recursive: true, force: true });
     }
   });
 
