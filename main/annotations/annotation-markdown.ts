@@ -2,6 +2,10 @@
  * Markdown export: one file per document, ready for Obsidian. YAML front matter and a citation header,
  * then the notes on the whole document, then each highlight as a blockquote in reading order with its
  * note below and its tags as #tags, then highlights no longer found in this edition of the text.
+ *
+ * Each annotation also carries its complete record in an HTML comment, which Obsidian and other
+ * Markdown viewers do not show, so that the file can be imported again without loss (see
+ * annotation-markdown-import.ts). A closing comment after the note marks where the note ends.
  */
 import { stringify } from 'yaml';
 import type { Annotation, DocumentMeta, ExportedFile } from '../api';
@@ -73,11 +77,51 @@ function citation(meta: DocumentMeta | null): string[] {
   return [lines.join('  \n')];
 }
 
+export const RECORD_OPENING = '<!-- margin:annotation ';
+export const RECORD_CLOSING = '<!-- /margin:annotation -->';
+
+/**
+ * The record as one line of JSON inside an HTML comment. `<`, `>` and `&` are written as \u escapes
+ * (still the same JSON), so `-->` or `<!--` can never occur inside it whatever the note says.
+ * The quote and the note are in the record too: the quote must stay byte-exact to anchor, and the
+ * note as exported is what tells an edit made in Obsidian from the note Margin wrote.
+ */
+export function recordComment(annotation: Annotation): string {
+  const [quote, position] = annotation.selectors;
+  const record = {
+    id: annotation.id,
+    docId: annotation.docId,
+    docTextHash: annotation.docTextHash,
+    ...(quote && position
+      ? {
+          start: position.start,
+          end: position.end,
+          exact: quote.exact,
+          prefix: quote.prefix,
+          suffix: quote.suffix,
+        }
+      : {}),
+    note: annotation.note,
+    color: annotation.color,
+    tags: annotation.tags,
+    motivation: annotation.motivation,
+    anchorStatus: annotation.anchorStatus,
+    created: annotation.created,
+    modified: annotation.modified,
+  };
+  const json = JSON.stringify(record).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+  return `${RECORD_OPENING}${json} -->`;
+}
+
 function annotationBlock(annotation: Annotation): string {
-  const parts: string[] = [];
+  const parts: string[] = [recordComment(annotation)];
   const quote = annotation.selectors[0]?.exact;
   if (quote !== undefined) parts.push(quoteBlock(quote));
   if (annotation.note.trim() !== '') parts.push(annotation.note.trim());
+  parts.push(RECORD_CLOSING);
   if (annotation.tags.length > 0) parts.push(tagLine(annotation.tags));
   return parts.join('\n\n');
 }

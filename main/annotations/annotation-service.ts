@@ -284,7 +284,7 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
     },
 
     async importAnnotations(text) {
-      const report = importAnnotations(store, text);
+      const report = importAnnotations(store, text, clock);
       changed();
       return report;
     },

@@ -76,7 +76,7 @@ describe('annotation-markdown export', () => {
     expect(first).toBeGreaterThan(documentNote);
     expect(second).toBeGreaterThan(first); // reading order, not creation order
     expect(content.slice(second)).toMatch(
-      /^> Pakistani law prohibits foreign security companies\n\nLegal \*obstacle\*\.\n\n#law #private-security/,
+      /^> Pakistani law prohibits foreign security companies\n\nLegal \*obstacle\*\.\n\n<!-- \/margin:annotation -->\n\n#law #private-security/,
     );
     expect(files[1].content).toContain('Other document');
     expect(files[1].content).not.toContain('Pakistani law');
