@@ -58,6 +58,29 @@ function startsAnyWord(entryWords: Set<string>, term: string): boolean {
   return false;
 }
 
+/**
+ * What a reader sees of a Markdown note, for snippets: the words without emphasis, strong, strike,
+ * code, heading, quote or list markers, links reduced to their text. Raw HTML stays as text, as the
+ * note view shows it. Whitespace runs become one space: a snippet is one line.
+ */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
+    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/gm, '')
+    .replace(/!?\[([^\]\n]*)\]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+"[^"\n]*")?\)/g, '$1')
+    .replace(/!?\[([^\]\n]+)\]\[[^\]\n]*\]/g, '$1')
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
+    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, ticks: string, code: string) => code.trim())
+    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
+    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
+    .replace(/(^|[^\\*\p{L}\p{N}])\*(?=\S)([^*\n]*?[^\s\\])\*/gu, '$1$2')
+    .replace(/(^|[^\\\p{L}\p{N}_])_(?=\S)([^_\n]*?[^\s\\])_(?![\p{L}\p{N}_])/gu, '$1$2')
+    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
 /** The text around the first matching word, each matching word marked. */
 export function snippetOf(text: string, terms: string[]): SnippetPart[] {
   const matches = Array.from(text.matchAll(WORD)).filter((m) =>
@@ -106,7 +129,7 @@ export function buildAnnotationIndex(annotations: readonly Annotation[]): Annota
         if (!parsed.phrases.every((phrase) => entry.folded.includes(phrase))) continue;
         const { annotation } = entry;
         const quote = annotation.selectors[0]?.exact ?? null;
-        const noteSnippet = snippetOf(annotation.note, parsed.required);
+        const noteSnippet = snippetOf(plainText(annotation.note), parsed.required);
         const snippet =
           noteSnippet.length > 0
             ? noteSnippet
