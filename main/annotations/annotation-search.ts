@@ -71,7 +71,7 @@ export function plainText(markdown: string): string {
     .replace(/!?\[([^\]\n]*)\]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+"[^"\n]*")?\)/g, '$1')
     .replace(/!?\[([^\]\n]+)\]\[[^\]\n]*\]/g, '$1')
     .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, ticks: string, code: string) => code.trim())
+    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => code.trim())
     .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
     .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
     .replace(/(^|[^\\*\p{L}\p{N}])\*(?=\S)([^*\n]*?[^\s\\])\*/gu, '$1$2')
