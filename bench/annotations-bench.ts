@@ -15,10 +15,12 @@ import { median } from './stats';
 
 export interface StoreResult {
   saves: number;
-  /** A new note, one transaction, synchronous=FULL. */
+  /** A new note through the annotation service (`createAnnotation`): checks, anchoring, one transaction. */
   save: LatencySummary;
-  /** Changing an existing note. */
+  /** Changing an existing note (`updateAnnotation`). */
   edit: LatencySummary;
+  /** The SQLite write alone (`store.put` of a whole record). */
+  put: LatencySummary;
   rows: number;
   /** Opening the store with `rows` annotations: the first open after the writes also makes a backup. */
   firstOpenMs: number;
@@ -86,6 +88,7 @@ export async function runStoreBench(
     emptyOpenMs: number;
     save: LatencySummary;
     edit: LatencySummary;
+    put: LatencySummary;
     rows: number;
     openRuns: number[];
     listRuns: number[];
@@ -95,6 +98,7 @@ export async function runStoreBench(
     saves,
     save: result.save,
     edit: result.edit,
+    put: result.put,
     rows: result.rows,
     firstOpenMs: result.openRuns[0] ?? Number.NaN,
     openMs: median(result.openRuns.slice(1)),

@@ -148,12 +148,14 @@ function annotationSections(results: BenchResults): string[] {
   const { store, anchoring, renderer } = results;
   if (store) {
     lines.push(
-      `Store (SQLite via node:sqlite, WAL, synchronous=FULL, on the real disk): ${store.saves.toLocaleString('en')} new notes saved one transaction each: ` +
+      `Store (SQLite via node:sqlite, WAL, synchronous=FULL, on the real disk, through the annotation service): ` +
+        `${store.saves.toLocaleString('en')} new notes (\`createAnnotation\`, one transaction each): ` +
         `p50 ${ms(store.save.p50)} ms, p95 ${ms(store.save.p95)} ms, p99 ${ms(store.save.p99)} ms; ` +
-        `${store.saves.toLocaleString('en')} edits of an existing note: p50 ${ms(store.edit.p50)} ms, p95 ${ms(store.edit.p95)} ms. ` +
+        `${store.saves.toLocaleString('en')} edits of a note (\`updateAnnotation\`): p50 ${ms(store.edit.p50)} ms, p95 ${ms(store.edit.p95)} ms, p99 ${ms(store.edit.p99)} ms; ` +
+        `the SQLite write alone (\`store.put\`): p50 ${ms(store.put.p50)} ms, p95 ${ms(store.put.p95)} ms. ` +
         `Opening the store with ${store.rows.toLocaleString('en')} annotations: ${ms(store.openMs)} ms ` +
         `(${ms(store.firstOpenMs)} ms the first time after the writes, which also writes a verified backup); ` +
-        `reading all of them: ${ms(store.listAllMs)} ms.`,
+        `listing all of them through the service: ${ms(store.listAllMs)} ms.`,
       '',
     );
   } else lines.push('Store: not yet measured.', '');

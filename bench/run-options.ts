@@ -15,6 +15,8 @@ export interface RunOptions {
   parts: Set<string>;
   /** Only measure; do not rewrite RESULTS.md and results.json. */
   dryRun: boolean;
+  /** Measure nothing: rewrite RESULTS.md from results.json (e.g. after editing results-commentary.md). */
+  reportOnly: boolean;
   /** Fewer saves and repeats: a smoke run. */
   quick: boolean;
 }
@@ -55,6 +57,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     seed: valueOf(args, '--seed') ?? 'margin-bench-1',
     parts,
     dryRun: args.includes('--dry-run'),
+    reportOnly: args.includes('--report-only'),
     quick,
   };
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run bench [-- --sizes 100,1000,10000 --repeats N --queries N --parts search,store,anchoring,renderer --quick --dry-run]`
+ * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
+ *   --parts search,store,anchoring,renderer --quick --merge --dry-run --report-only]`
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
  * (with --dry-run, both go to bench/.work/ instead).
  */
@@ -29,6 +30,14 @@ async function main(): Promise<void> {
     console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
   };
 
+  const outDir = options.dryRun ? path.join(__dirname, '.work') : __dirname;
+  if (options.reportOnly) {
+    const previous = JSON.parse(await readFile(path.join(outDir, 'results.json'), 'utf8')) as BenchResults;
+    await writeReport(previous, outDir);
+    log(`rewrote ${path.relative(process.cwd(), path.join(outDir, 'RESULTS.md'))} from results.json`);
+    return;
+  }
+
   const results: BenchResults = {
     machine: machineInfo(),
     command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
@@ -53,16 +62,19 @@ async function main(): Promise<void> {
   if (options.parts.has('renderer')) results.renderer = await runRendererBench(options.seed, log);
   log('done');
 
-  const outDir = options.dryRun ? path.join(__dirname, '.work') : __dirname;
   await mkdir(outDir, { recursive: true });
   if (options.merge) await mergePrevious(results, path.join(outDir, 'results.json'), log);
-  const commentary = existsSync(COMMENTARY_FILE) ? await readFile(COMMENTARY_FILE, 'utf8') : '';
   await writeFile(path.join(outDir, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await writeReport(results, outDir);
+  log(`wrote ${path.relative(process.cwd(), path.join(outDir, 'RESULTS.md'))} and results.json`);
+}
+
+async function writeReport(results: BenchResults, outDir: string): Promise<void> {
+  const commentary = existsSync(COMMENTARY_FILE) ? await readFile(COMMENTARY_FILE, 'utf8') : '';
   await writeFile(
     path.join(outDir, 'RESULTS.md'),
     renderResultsMarkdown(results) + (commentary ? `\n${commentary}` : ''),
   );
-  log(`wrote ${path.relative(process.cwd(), path.join(outDir, 'RESULTS.md'))} and results.json`);
 }
 
 /** Keeps what an earlier run measured and this one did not (sizes, store, anchoring, renderer). */
