@@ -196,11 +196,11 @@ export class MgNotebookView extends LitElement {
           >
             Export JSON-LD
           </button>
-          <button class="button" @click=${this.pickFile}>Import JSON-LD…</button>
+          <button class="button" @click=${this.pickFile}>Import…</button>
           <input
             type="file"
             hidden
-            accept=".json,.jsonld,application/ld+json,application/json"
+            accept=".json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown"
             aria-label="Import annotations file"
             @change=${this.onFile}
           />

@@ -124,10 +124,10 @@ export class MgNotesPanel extends LitElement {
             </button>
           </div>
           <div class="actions">
-            <button class="button small" @click=${this.pickFile}>Import JSON-LD…</button>
+            <button class="button small" @click=${this.pickFile}>Import…</button>
             <input
               type="file"
-              accept=".json,.jsonld,application/ld+json,application/json"
+              accept=".json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown"
               hidden
               @change=${this.onFile}
               aria-label="Import annotations file"
