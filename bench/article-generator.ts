@@ -224,8 +224,11 @@ export function generateArticle(model: CorpusModel, index: number): GeneratedArt
 function breakPages(random: Random, paragraphs: string[][]): string[] {
   const out: string[] = [];
   for (const words of paragraphs) {
+    // The break falls after the paragraph's first sentence, as a page end usually does: a short
+    // capitalised head with no stop would read as a title-case heading, in a real export too.
+    const firstStop = words.findIndex((word) => word.endsWith('.'));
     const candidates: number[] = [];
-    for (let i = 4; i < words.length - 4; i++) if (!/[.,]$/.test(words[i]!)) candidates.push(i);
+    for (let i = firstStop + 4; i < words.length - 4; i++) if (!/[.,]$/.test(words[i]!)) candidates.push(i);
     if (candidates.length > 0 && random.chance(0.12)) {
       const cut = random.pick(candidates) + 1;
       out.push(words.slice(0, cut).join(' '), words.slice(cut).join(' '));
