@@ -73,11 +73,15 @@ export function sameNoteText(a: string, b: string): boolean {
 }
 
 /** The note as it reads between the record and its closing comment: after the quote's `>` lines. */
-function visibleNote(lines: string[], hasQuote: boolean): string {
+function noteAsItReads(lines: string[], hasQuote: boolean): string {
   let at = 0;
   while (at < lines.length && lines[at].trim() === '') at += 1;
   if (hasQuote) while (at < lines.length && lines[at].startsWith('>')) at += 1;
-  return lines.slice(at).join('\n').trim();
+  return lines
+    .slice(at)
+    .map((line) => line.replace(/^\\(?=\s*<!-- \/?margin:annotation)/, ''))
+    .join('\n')
+    .trim();
 }
 
 export function parseMarginMarkdown(text: string): ParsedImport {
@@ -108,7 +112,7 @@ export function parseMarginMarkdown(text: string): ParsedImport {
     }
     try {
       const record = recordFrom(raw);
-      const visible = visibleNote(lines.slice(i + 1, end), record.selectors.length > 0);
+      const visible = noteAsItReads(lines.slice(i + 1, end), record.selectors.length > 0);
       records.push(
         sameNoteText(visible, record.note) ? { record, label } : { record, label, editedNote: visible },
       );

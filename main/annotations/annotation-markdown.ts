@@ -116,11 +116,22 @@ export function recordComment(annotation: Annotation): string {
   return `${RECORD_OPENING}${json} -->`;
 }
 
+/** A note line that would read as one of the markers is written with a backslash in front. */
+const MARKER_LINE = /^\s*<!-- \/?margin:annotation/;
+
+function visibleNote(note: string): string {
+  return note
+    .trim()
+    .split('\n')
+    .map((line) => (MARKER_LINE.test(line) ? `\\${line}` : line))
+    .join('\n');
+}
+
 function annotationBlock(annotation: Annotation): string {
   const parts: string[] = [recordComment(annotation)];
   const quote = annotation.selectors[0]?.exact;
   if (quote !== undefined) parts.push(quoteBlock(quote));
-  if (annotation.note.trim() !== '') parts.push(annotation.note.trim());
+  if (annotation.note.trim() !== '') parts.push(visibleNote(annotation.note));
   parts.push(RECORD_CLOSING);
   if (annotation.tags.length > 0) parts.push(tagLine(annotation.tags));
   return parts.join('\n\n');

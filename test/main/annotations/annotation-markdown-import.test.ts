@@ -91,6 +91,37 @@ describe('annotation-markdown-import', () => {
     expect(content).toContain('A **rare** rebuke -->');
   });
 
+  it('round-trips a note that quotes Margin’s own markers, and a highlight not found in this edition', async () => {
+    const tricky = await source.createAnnotation({
+      docId: doc.id,
+      range: range('The Balochistan Liberation Army'),
+      note: 'How the export marks notes:\n<!-- /margin:annotation -->\n  <!-- margin:annotation {"id":1} -->',
+    });
+    const v2 = libraryOf(
+      commentary([['The Balochistan Liberation Army, a separatist group', 'A separatist group']]),
+      other,
+    );
+    // The same data folder opened on a new edition of the document, where that passage is gone.
+    source.close();
+    services.splice(services.indexOf(source), 1);
+    source = createAnnotationService({ store: openAnnotationStore({ dataDir: dirs[0] }), library: v2 });
+    services.push(source);
+    const orphan = byId(await source.listAllAnnotations()).get(tricky.id)!;
+    expect(orphan.anchorStatus).toBe('orphaned');
+
+    const content = await markdownOf(source);
+    expect(content).toContain('## Highlights not found in this edition');
+    const target = freshService(v2);
+    expect(await target.importAnnotations(content)).toEqual({
+      added: 4,
+      updated: 0,
+      skipped: 0,
+      problems: [],
+    });
+    expect(await target.listAnnotations(doc.id)).toEqual(await source.listAnnotations(doc.id));
+    expect(byId(await target.listAllAnnotations()).get(tricky.id)!.note).toBe(tricky.note);
+  });
+
   it('reads a file whose line endings an editor changed to CRLF without seeing edits', async () => {
     const target = freshService();
     const report = await target.importAnnotations((await markdownOf(source)).replace(/\n/g, '\r\n'));
