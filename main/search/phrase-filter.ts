@@ -42,14 +42,17 @@ export function buildPhraseFilter(texts: readonly string[]): Uint8Array {
   return filter;
 }
 
-/** False when document `ref` certainly lacks the phrase (lower-case words); true when it may hold it. */
-export function mayContainPhrase(filters: Uint8Array, ref: number, words: readonly string[]): boolean {
+/** The filter bits a phrase (lower-case words) needs: computed once per query, checked per document. */
+export function phraseBits(words: readonly string[]): number[] {
+  const bits: number[] = [];
+  for (let i = 0; i + 1 < words.length; i++) bits.push(...bitsOf(words[i], words[i + 1]));
+  return bits;
+}
+
+/** False when document `ref` certainly lacks the phrase whose `phraseBits` are given; true when it may hold it. */
+export function mayContainPhrase(filters: Uint8Array, ref: number, bits: readonly number[]): boolean {
   const base = ref * PHRASE_FILTER_BYTES;
   if (base + PHRASE_FILTER_BYTES > filters.length) return true;
-  for (let i = 0; i + 1 < words.length; i++) {
-    for (const bit of bitsOf(words[i], words[i + 1])) {
-      if ((filters[base + (bit >> 3)] & (1 << (bit & 7))) === 0) return false;
-    }
-  }
+  for (const bit of bits) if ((filters[base + (bit >> 3)] & (1 << (bit & 7))) === 0) return false;
   return true;
 }

@@ -4,7 +4,7 @@ import { queryCompact } from './compact-query';
 import { rankPassages, type PassageQuery } from './passage-ranking';
 import { addClauses, parseQuery, usesOnlyFields, type ParsedQuery, type QueryPhrase } from './query';
 import type { DocumentRecord, Passage, PassageStore } from './search-files';
-import { mayContainPhrase } from './phrase-filter';
+import { mayContainPhrase, phraseBits } from './phrase-filter';
 import { containsPhrase } from './text-analysis';
 
 /** A loaded index ready to answer: the meta stage (titles, authors, headings) or the full body stage. */
@@ -25,7 +25,7 @@ export const DEFAULT_PASSAGES = 3;
  * score order. Most are ruled out unread by their word-pair filter; at most this many texts are read.
  * Past that, `total` counts only the documents verified so far (a lower bound).
  */
-export const PHRASE_READ_LIMIT = 200;
+export const PHRASE_READ_LIMIT = 60;
 
 class ReadLimitReached extends Error {}
 
@@ -90,19 +90,24 @@ function collect(
   let reads = 0;
   // Documents whose word-pair filter lacks a required phrase cannot hold it: they are dropped unread,
   // before ranking, so that only plausible candidates are ranked and checked.
-  const required = phrases.filter((phrase) => phrase.presence === 'required').map((phrase) => phrase.words);
+  const required = phrases
+    .filter((phrase) => phrase.presence === 'required')
+    .map((phrase) => phraseBits(phrase.words));
+  const bitsByPhrase = new Map<readonly string[], number[]>(
+    phrases.map((phrase) => [phrase.words, phraseBits(phrase.words)]),
+  );
   const candidates =
     required.length === 0
       ? outcome.ranked()
       : outcome.rankedWhere((ref) =>
-          required.every((words) => mayContainPhrase(stage.phraseFilters, ref, words)),
+          required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
         );
   for (const { ref, score } of candidates) {
     const record = documents[ref];
     if (phrases.length > 0) {
       let passages: Passage[] | undefined;
       const inText = (words: readonly string[]) => {
-        if (!mayContainPhrase(stage.phraseFilters, ref, words)) return false;
+        if (!mayContainPhrase(stage.phraseFilters, ref, bitsByPhrase.get(words) ?? [])) return false;
         if (passages === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
         passages ??= passagesOf(ref);
         return passages.some((passage) => containsPhrase(passage.text, words));

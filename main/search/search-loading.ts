@@ -49,7 +49,9 @@ export function loadSearchStage(
     );
   }
   guardExpansions(compact);
-  const phraseFilters = readFileSync(join(searchDir(bundleDir), PHRASE_FILTER_FILE));
+  // The meta stage answers only while the full index loads: it checks phrases by reading, unfiltered.
+  const phraseFilters =
+    stage === 'body' ? readFileSync(join(searchDir(bundleDir), PHRASE_FILTER_FILE)) : new Uint8Array(0);
   return {
     complete: stage === 'body',
     compact,
