@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lunr from 'lunr';
 import type { Document } from '../api';
-import { serialiseCompactIndex } from './compact-index';
+import { serialiseCompactIndex } from './compact-index-writer';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import {
   BODY_FIELDS,

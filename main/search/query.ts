@@ -268,9 +268,3 @@ export function addClauses(lunrQuery: lunr.Query, query: ParsedQuery, indexField
     }
   }
 }
-
-/** True when the query names a field this index does not have (the meta index has no text). */
-export function usesOnlyFields(query: ParsedQuery, indexFields: readonly string[]): boolean {
-  const fields = [...query.terms.map((t) => t.field), ...query.phrases.map((p) => p.field)];
-  return fields.every((field) => field === null || indexFields.includes(field));
-}

@@ -2,7 +2,7 @@ import type { DocumentHit, SearchOptions, SearchResults } from '../api';
 import type { CompactIndex } from './compact-index';
 import { queryCompact } from './compact-query';
 import { rankPassages, type PassageQuery } from './passage-ranking';
-import { addClauses, parseQuery, usesOnlyFields, type ParsedQuery, type QueryPhrase } from './query';
+import { addClauses, parseQuery, type ParsedQuery, type QueryPhrase } from './query';
 import type { DocumentRecord, Passage, PassageStore } from './search-files';
 import { mayContainPhrase, phraseBits } from './phrase-filter';
 import { containsPhrase } from './text-analysis';
@@ -43,10 +43,7 @@ export function runSearch(stage: SearchStage, query: string, options: SearchOpti
   const perDocument = clampCount(options.passagesPerDocument, 1, 20, DEFAULT_PASSAGES);
   try {
     const groups: DocumentHit[] = [];
-    let total = 0;
-    if (usesOnlyFields(parsed.query, stage.compact.fields)) {
-      total = collect(stage, parsed.query, limit, perDocument, groups);
-    }
+    const total = collect(stage, parsed.query, limit, perDocument, groups);
     return {
       status: 'ok',
       query,
@@ -72,9 +69,8 @@ function collect(
   const outcome = queryCompact(compact, (lunrQuery) => addClauses(lunrQuery, query, compact.fields));
   const passagesOf = (ref: number): Passage[] => stage.passages.read(ref, documents[ref]);
   const phrases = query.phrases;
-  const bodyPhrases = phrases.filter(
-    (p) => p.presence === 'required' && (p.field === null || p.field === 'section'),
-  );
+  // Phrases that choose passages: unfielded ones (a section: phrase chooses by heading, via its words).
+  const bodyPhrases = phrases.filter((p) => p.presence === 'required' && p.field === null);
 
   const weights = new Map<string, number>();
   const weight = (term: string) => {

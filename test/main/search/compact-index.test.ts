@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCompactIndex, serialiseCompactIndex } from '../../../main/search/compact-index';
+import { loadCompactIndex } from '../../../main/search/compact-index';
+import { serialiseCompactIndex } from '../../../main/search/compact-index-writer';
 import { buildLunrIndex, documentFieldTexts } from '../../../main/search/index-build';
 import { BODY_FIELDS, documentPassages } from '../../../main/search/search-files';
 import { indexTermOf } from '../../../main/search/text-analysis';

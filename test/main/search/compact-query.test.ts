@@ -1,10 +1,7 @@
 import lunr from 'lunr';
 import { beforeAll, describe, expect, it } from 'vitest';
-import {
-  loadCompactIndex,
-  serialiseCompactIndex,
-  type CompactIndex,
-} from '../../../main/search/compact-index';
+import { loadCompactIndex, type CompactIndex } from '../../../main/search/compact-index';
+import { serialiseCompactIndex } from '../../../main/search/compact-index-writer';
 import { queryCompact } from '../../../main/search/compact-query';
 import { buildLunrIndex, documentFieldTexts } from '../../../main/search/index-build';
 import { addClauses, parseQuery } from '../../../main/search/query';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadCompactIndex, serialiseCompactIndex } from '../../../main/search/compact-index';
+import { loadCompactIndex } from '../../../main/search/compact-index';
+import { serialiseCompactIndex } from '../../../main/search/compact-index-writer';
 import { queryCompact } from '../../../main/search/compact-query';
 import { guardExpansions, MAX_EXPANDED_TERMS } from '../../../main/search/expansion-guard';
 import { buildLunrIndex } from '../../../main/search/index-build';

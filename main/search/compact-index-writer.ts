@@ -1,0 +1,150 @@
+/** Writes the compact form of a `lunr.Index` that `compact-index.ts` describes and loads. */
+import lunr from 'lunr';
+import { FORMAT_VERSION, MAGIC, type Header } from './compact-index';
+
+class ByteWriter {
+  private bytes = new Uint8Array(1 << 16);
+  length = 0;
+
+  private ensure(extra: number): void {
+    if (this.length + extra <= this.bytes.length) return;
+    let size = this.bytes.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const grown = new Uint8Array(size);
+    grown.set(this.bytes.subarray(0, this.length));
+    this.bytes = grown;
+  }
+
+  varint(value: number): void {
+    if (!Number.isInteger(value) || value < 0 || value > 0x7fffffff) {
+      throw new Error(`compact index: cannot encode ${value} (expected an integer 0..2^31-1)`);
+    }
+    this.ensure(5);
+    while (value >= 0x80) {
+      this.bytes[this.length++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
+    }
+    this.bytes[this.length++] = value;
+  }
+
+  result(): Uint8Array {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+type StockPosting = Record<string, Record<string, unknown>> & { _index: number };
+
+/** Serialises a built `lunr.Index` whose refs are "0".."refCount-1". Throws on any other index. */
+export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
+  const raw = index as unknown as {
+    invertedIndex: Record<string, StockPosting>;
+    fieldVectors: Record<string, { elements: number[] }>;
+    fields: string[];
+    pipeline: lunr.Pipeline;
+  };
+  const fields = raw.fields;
+  const fieldCount = fields.length;
+  const terms = Object.keys(raw.invertedIndex).sort();
+  const newIndexOf = new Map<number, number>();
+  terms.forEach((term, position) => newIndexOf.set(raw.invertedIndex[term]._index, position));
+
+  const vectorKeys = Object.keys(raw.fieldVectors);
+  const refCount = vectorKeys.length / fieldCount;
+  if (!Number.isInteger(refCount)) throw new Error('compact index: every document needs a vector per field');
+  const vectorOf = (ref: number, field: string) => {
+    const vector = raw.fieldVectors[`${field}/${ref}`];
+    if (vector === undefined)
+      throw new Error(`compact index: refs must be 0..${refCount - 1}; missing ${field}/${ref}`);
+    return vector.elements;
+  };
+
+  // The field vectors, transposed: per term and field, the refs holding it with their weight. Lunr
+  // rounds weights to thousandths, so they are stored exactly as integers.
+  const lists = terms.length * fieldCount;
+  const listStart = new Uint32Array(lists + 1);
+  for (let ref = 0; ref < refCount; ref++) {
+    fields.forEach((field, f) => {
+      const elements = vectorOf(ref, field);
+      for (let i = 0; i < elements.length; i += 2)
+        listStart[(newIndexOf.get(elements[i]) as number) * fieldCount + f + 1]++;
+    });
+  }
+  for (let i = 0; i < lists; i++) listStart[i + 1] += listStart[i];
+  const fill = listStart.slice(0, lists);
+  const listRefs = new Int32Array(listStart[lists]);
+  const listWeights = new Int32Array(listStart[lists]);
+  for (let ref = 0; ref < refCount; ref++) {
+    fields.forEach((field, f) => {
+      const elements = vectorOf(ref, field);
+      for (let i = 0; i < elements.length; i += 2) {
+        const slot = fill[(newIndexOf.get(elements[i]) as number) * fieldCount + f]++;
+        listRefs[slot] = ref;
+        listWeights[slot] = Math.round(elements[i + 1] * 1000);
+      }
+    });
+  }
+
+  const termOffsets = new Uint32Array(terms.length + 1);
+  const postings = new ByteWriter();
+  terms.forEach((term, position) => {
+    termOffsets[position] = postings.length;
+    const posting = raw.invertedIndex[term];
+    fields.forEach((field, f) => {
+      const from = listStart[position * fieldCount + f];
+      const to = listStart[position * fieldCount + f + 1];
+      if (Object.keys(posting[field] ?? {}).length !== to - from) {
+        throw new Error(`compact index: postings of "${term}" in ${field} disagree with the field vectors`);
+      }
+      postings.varint(to - from);
+      let previous = 0;
+      for (let i = from; i < to; i++) {
+        postings.varint(listRefs[i] - previous);
+        postings.varint(listWeights[i]);
+        previous = listRefs[i];
+      }
+    });
+  });
+  termOffsets[terms.length] = postings.length;
+
+  return assemble(
+    {
+      terms: new TextEncoder().encode(terms.join('\n')),
+      termOffsets: new Uint8Array(termOffsets.buffer),
+      postings: postings.result(),
+    },
+    {
+      format: FORMAT_VERSION,
+      lunrVersion: lunr.version,
+      fields,
+      pipeline: raw.pipeline.toJSON() as unknown as string[],
+      refCount,
+      termCount: terms.length,
+    },
+  );
+}
+
+function assemble(
+  data: Record<keyof Header['sections'], Uint8Array>,
+  header: Omit<Header, 'sections'>,
+): Uint8Array {
+  const align = (n: number) => Math.ceil(n / 4) * 4;
+  // The header's own length changes the offsets; a fixed-width placeholder pass settles it.
+  const names = Object.keys(data) as Array<keyof Header['sections']>;
+  const sections = {} as Header['sections'];
+  for (const name of names) sections[name] = [0xffffffff, data[name].length];
+  const headerLength = new TextEncoder().encode(JSON.stringify({ ...header, sections })).length;
+  let offset = align(MAGIC.length + 4 + headerLength);
+  for (const name of names) {
+    sections[name] = [offset, data[name].length];
+    offset = align(offset + data[name].length);
+  }
+  const headerBytes = new TextEncoder().encode(
+    JSON.stringify({ ...header, sections }).padEnd(headerLength, ' '),
+  );
+  const out = new Uint8Array(offset);
+  out.set(new TextEncoder().encode(MAGIC), 0);
+  new DataView(out.buffer).setUint32(MAGIC.length, headerBytes.length, true);
+  out.set(headerBytes, MAGIC.length + 4);
+  for (const name of names) out.set(data[name], sections[name][0]);
+  return out;
+}
