@@ -202,6 +202,9 @@ function parseTerm(raw: string, presence: Presence, field: IndexField | null): Q
     editDistance = Number(fuzzyMatch[1]);
     body = body.slice(0, fuzzyMatch.index);
   }
+  if (body.includes('^')) {
+    throw new QueryError(`"${raw}": ^ goes once, at the very end of a word, e.g. security^2.`);
+  }
   if (body.includes('~'))
     throw new QueryError(`"${raw}": ~ goes once, at the end of a word, e.g. pakistn~1.`);
 

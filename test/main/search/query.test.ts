@@ -22,13 +22,14 @@ describe('query', () => {
   });
 
   it('reads prefixes, fuzzy terms, boosts, required and excluded words', () => {
-    const { terms } = parsed('secur* Balochistn~1 +china -gwadar port^3');
+    const { terms } = parsed('secur* Balochistn~1 +china -gwadar port^3 corridr~1^2');
     expect(terms.map((t) => [t.kind, t.text, t.presence, t.editDistance, t.boost])).toEqual([
       ['prefix', 'secur', 'optional', 0, 1],
       ['fuzzy', 'balochistn', 'optional', 1, 1],
       ['word', 'china', 'required', 0, 1],
       ['word', 'gwadar', 'prohibited', 0, 1],
       ['word', 'port', 'optional', 0, 3],
+      ['fuzzy', 'corridr', 'optional', 1, 2],
     ]);
   });
 
@@ -73,6 +74,7 @@ describe('query', () => {
     expect(message('"of the"')).toMatch(/only very common words/);
     expect(message('+ china')).toMatch(/must be followed by a word/);
     expect(message('word^x')).toMatch(/whole number after \^/);
+    expect(message('word^2~1')).toMatch(/\^ goes once, at the very end/);
     expect(message('x'.repeat(501))).toMatch(/too long/);
   });
 });
