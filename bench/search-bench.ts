@@ -124,6 +124,7 @@ interface LoadChildResult {
   heapAfterQueries: HeapReport | null;
   queries: Record<QueryKind, KindReport> | null;
   indexOnly?: Record<QueryKind, KindReport> | null;
+  closeProblem?: string | null;
 }
 
 interface StartupChildResult {
@@ -133,6 +134,7 @@ interface StartupChildResult {
   maxStallAfterFirstSecondMs: number;
   longest: Array<{ atMs: number; ms: number }>;
   queries?: Record<QueryKind, KindReport> | null;
+  closeProblem?: string | null;
 }
 
 export async function runSearchBench(options: SearchBenchOptions): Promise<SizeResult> {
@@ -221,6 +223,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
         result = await runChild<LoadChildResult>(bin.baseline, job);
       }
       loads[engine].push(result);
+      if (result.closeProblem && !notes.includes(result.closeProblem)) notes.push(result.closeProblem);
       if (result.queries) queryReports[engine] = result.queries;
       if (result.indexOnly) queryReports.marginIndexOnly = result.indexOnly;
       log(`  ${engine} load ${result.loadMs.toFixed(0)} ms, ${result.heap.totalMb.toFixed(0)} MB`);
@@ -242,6 +245,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
         };
         const result = await runChild<StartupChildResult>(bin.marginSearch, job);
         if (result.queries) queryReports.marginWorker = result.queries;
+        if (result.closeProblem && !notes.includes(result.closeProblem)) notes.push(result.closeProblem);
         startups.margin.push(result);
       } else {
         const job: BaselineJob = { task: 'startup', engine, indexFile: indexFile(engine) };

@@ -18,6 +18,26 @@ export type MarginSearchJob =
       queriesFile: string | null;
     };
 
+/**
+ * Closes the service; a rejection nobody handles while it closes is recorded (and reported), not
+ * allowed to kill the measurement.
+ */
+async function closeAndRecord(service: ReturnType<typeof createSearchService>): Promise<string | null> {
+  let problem: string | null = null;
+  const record = (reason: unknown) => {
+    problem ??= `closing the search service left an unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`;
+  };
+  process.on('unhandledRejection', record);
+  try {
+    await service.close();
+  } catch (error) {
+    record(error);
+  }
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  process.off('unhandledRejection', record);
+  return problem;
+}
+
 async function hits(service: ReturnType<typeof createSearchService>, query: BenchQuery): Promise<number> {
   const results = await service.search(marginQueryText(query));
   return results.status === 'ok' ? results.total : -1;
@@ -36,7 +56,7 @@ runJob<MarginSearchJob>(async (job) => {
         ? null
         : await measureQueries(readQueries(job.queriesFile), (q) => hits(service, q));
     const heapAfterQueries = queries ? heapAfterGc() : null;
-    await service.close();
+    const closeProblem = await closeAndRecord(service);
     // Margin's compact index alone (Lunr's query engine on it, no passages or snippets): where the time goes.
     let indexOnly = null;
     if (job.queriesFile !== null) {
@@ -50,7 +70,7 @@ runJob<MarginSearchJob>(async (job) => {
       });
       stage.passages.close();
     }
-    return { loadMs, heapBefore, heap, heapAfterQueries, queries, indexOnly };
+    return { loadMs, heapBefore, heap, heapAfterQueries, queries, indexOnly, closeProblem };
   }
 
   // As the app starts: the service is created at once; the window must stay responsive meanwhile.
@@ -72,6 +92,6 @@ runJob<MarginSearchJob>(async (job) => {
       ? null
       : await measureQueries(readQueries(job.queriesFile), (q) => hits(service, q));
   const mainThreadHeap = heapAfterGc();
-  await service.close();
-  return { readyMs, firstAnswerMs, ...stalls, queries, mainThreadHeap };
+  const closeProblem = await closeAndRecord(service);
+  return { readyMs, firstAnswerMs, ...stalls, queries, mainThreadHeap, closeProblem };
 });
