@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import type { CompactIndex, FieldPostings } from './compact-index';
+import { WORD_START_KEY, wordStartTokenSet } from './prefix-expansion';
 
 /**
  * Lunr's `Index#query`, ported line for line onto the compact index's typed arrays.
@@ -9,6 +10,10 @@ import type { CompactIndex, FieldPostings } from './compact-index';
  * same pipeline, the same token-set expansion, the same required/prohibited set logic, the same query
  * vectors, the same dot products summed in the same order, the same stable sort) and stores matches in
  * flat arrays instead. `compact-query.test.ts` checks it against stock Lunr, result for result.
+ *
+ * One deliberate difference: a clause that `addClauses` marks as a Margin prefix expands through
+ * `wordStartTokenSet`, which also accepts the stems of words starting with the prefix (stock Lunr knows
+ * nothing of the mark and matches the prefix against the stems only).
  */
 
 export interface CompactMatch {
@@ -111,7 +116,11 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
 
     for (const term of terms) {
       clause.term = term;
-      const expanded = index.tokenSet.intersect(tokenSetFromClause(clause)).toArray();
+      // Lunr's Query#term has appended the wildcard's "*" to a prefix clause's term.
+      const clauseSet = (clause as unknown as Record<string, unknown>)[WORD_START_KEY]
+        ? wordStartTokenSet(term.replace(/\*$/, ''))
+        : tokenSetFromClause(clause);
+      const expanded = index.tokenSet.intersect(clauseSet).toArray();
       if (expanded.length === 0 && clause.presence === presence.REQUIRED) {
         for (const field of clauseFields) requiredMatches[field] = RefSet.empty(refCount);
         break;
