@@ -1,5 +1,6 @@
 import lunr from 'lunr';
 import type { IndexField } from './search-files';
+import { WORD_START_KEY } from './prefix-expansion';
 import { phraseWordsOf } from './text-analysis';
 
 /**
@@ -112,13 +113,14 @@ function parseOrThrow(input: string): ParsedQuery {
 
     let field: IndexField | null = null;
     const fieldMatch = FIELD_PREFIX.exec(input.slice(at));
-    if (fieldMatch !== null) {
+    const known = fieldMatch === null ? undefined : FIELD_NAMES[fieldMatch[1].toLowerCase()];
+    if (fieldMatch !== null && known === undefined && readsAsFieldName(input.slice(at), fieldMatch[1])) {
       const name = fieldMatch[1];
       if (name === '') throw new QueryError('A colon must follow a field name, e.g. title:security.');
-      const known = FIELD_NAMES[name.toLowerCase()];
-      if (known === undefined) {
-        throw new QueryError(`There is no field "${name}": use title:, author: or section:.`);
-      }
+      throw new QueryError(`There is no field "${name}": use title:, author: or section:.`);
+    }
+    if (fieldMatch !== null && known !== undefined) {
+      const name = fieldMatch[1];
       field = known;
       at += fieldMatch[0].length;
       if (at >= input.length || /\s/.test(input[at])) {
@@ -165,13 +167,24 @@ function parseOrThrow(input: string): ParsedQuery {
   return { terms, phrases };
 }
 
+/**
+ * Whether an unknown `name:` before a word was meant as a field: a word of letters (`titel:foo`,
+ * `colour:red`) or a bare colon. A colon after digits or mixed text (`10:30`, `3:1`) or starting a web
+ * address (`http://…`) is part of the text: Lunr splits words only on spaces and hyphens, so the index
+ * holds "10:30" as one word and the term is searched as typed.
+ */
+function readsAsFieldName(text: string, name: string): boolean {
+  if (name === '') return true;
+  return /^\p{L}+$/u.test(name) && !text.startsWith(`${name}://`);
+}
+
 /** The index words a phrase requires (its words minus stop words); empty for a prohibited phrase. */
 export function phraseTerms(phrase: QueryPhrase): string[] {
   return phrase.presence === 'prohibited' ? [] : phrase.words.filter((word) => !isStopWord(word));
 }
 
 function parseTerm(raw: string, presence: Presence, field: IndexField | null): QueryTerm[] {
-  if (raw.startsWith(':') || raw.includes(':')) {
+  if (raw.startsWith(':')) {
     throw new QueryError(
       `"${raw}" is not a search term: a field name goes before the colon, e.g. title:security.`,
     );
@@ -255,11 +268,14 @@ export function addClauses(lunrQuery: lunr.Query, query: ParsedQuery, indexField
       presence: presenceOf(term.presence),
       boost: term.boost,
       wildcard: term.kind === 'prefix' ? lunr.Query.wildcard.TRAILING : lunr.Query.wildcard.NONE,
-      // Lunr leaves wildcard terms unstemmed: a prefix is matched against the stems as typed.
+      // Lunr leaves wildcard terms unstemmed: a prefix is matched against the stems as typed, plus the
+      // stems of the words it starts (WORD_START_KEY below).
       usePipeline: term.kind !== 'prefix',
     };
     // Lunr treats the mere presence of the key as "fuzzy", so it is only set for fuzzy terms.
     if (term.kind === 'fuzzy') clause.editDistance = term.editDistance;
+    // A prefix also matches the stems of words starting with it (prefix-expansion.ts).
+    if (term.kind === 'prefix') clause[WORD_START_KEY] = true;
     lunrQuery.term(term.text, clause as Partial<lunr.Query.Clause>);
   }
   for (const phrase of query.phrases) {

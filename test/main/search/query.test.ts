@@ -57,6 +57,23 @@ describe('query', () => {
     expect(parsed('china-pakistan').terms.map((t) => t.text)).toEqual(['china', 'pakistan']);
   });
 
+  it('reads a colon after digits or in a web address as part of the word, not as a field', () => {
+    const { terms } = parsed('10:30 3:1 http://www.rcas.top/page title:10:30');
+    expect(terms.map((t) => [t.kind, t.text, t.field])).toEqual([
+      ['word', '10:30', null],
+      ['word', '3:1', null],
+      ['word', 'http://www.rcas.top/page', null],
+      ['word', '10:30', 'title'],
+    ]);
+    expect(parsed('10:3*').terms.map((t) => [t.kind, t.text])).toEqual([['prefix', '10:3']]);
+  });
+
+  it('still tells a reader who misspelt a field name which fields there are', () => {
+    expect(message('titel:foo')).toMatch(/no field "titel".*title:, author: or section:/);
+    expect(message('Auther:ali')).toMatch(/no field "Auther"/);
+    expect(message('title::foo')).toMatch(/a field name goes before the colon/);
+  });
+
   it('explains every query it cannot run instead of throwing', () => {
     expect(message('')).toMatch(/Type a word/);
     expect(message('   ')).toMatch(/Type a word/);

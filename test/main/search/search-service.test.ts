@@ -41,7 +41,10 @@ const FIXTURES: Document[] = [
     sections: [
       {
         heading: 'BACKGROUND',
-        blocks: ['Roads through the mountains were attacked by storms every winter.'],
+        blocks: [
+          'Roads through the mountains were attacked by storms every winter.',
+          'The pass opens at 10:30 each morning; lorries outnumber cars 3:1 (timetable at http://roads.example.org).',
+        ],
       },
     ],
   }),
@@ -136,6 +139,44 @@ describe('search-service', () => {
     const hit = group(await service.search('Balo*'), RCAS_ID);
     expect(hit?.passages[0].blockId).toBe(blockStarting('The Balochistan Liberation Army'));
     expect(marked(hit)).toEqual(expect.arrayContaining(['Balochistan', 'Balochi']));
+  });
+
+  it('finds every word a prefix starts, even when stemming cut the word shorter than the prefix', async () => {
+    // "security" is indexed as "secur", "engineers" as "engin": both shorter than what the reader typed
+    const security = group(await service.search('securit*'), RCAS_ID);
+    expect(marked(security)).toContain('security');
+    expect(security?.passages[0].terms).toContain('security');
+    expect(marked(group(await service.search('Balochista*'), RCAS_ID))).toContain('Balochistan');
+    expect(marked(group(await service.search('engine*'), RCAS_ID))).toContain('engineers');
+    // "military" is indexed as "militari", which the letters "military" do not start
+    expect(marked(group(await service.search('military*'), RCAS_ID))).toContain('military');
+  });
+
+  it('finds nothing for a prefix that starts no word, though it begins like one', async () => {
+    for (const query of ['secx*', 'securx*', 'engineq*']) {
+      const results = ok(await service.search(query));
+      expect(results.total, query).toBe(0);
+      expect(results.groups, query).toEqual([]);
+    }
+  });
+
+  it('searches times, ratios and web addresses as typed instead of refusing their colon', async () => {
+    for (const [query, word] of [
+      ['10:30', '10:30'],
+      ['3:1', '3:1'],
+      ['http://roads.example.org', 'http://roads.example.org'],
+      ['title:mountain 10:30', '10:30'],
+    ]) {
+      const results = ok(await service.search(query));
+      expect(
+        results.groups.map((g) => g.docId),
+        query,
+      ).toEqual(['mountain-roads']);
+      expect(marked(results.groups[0]), query).toEqual([word]);
+    }
+    expect(ok(await service.search('11:30')).groups).toEqual([]);
+    const misspelt = await service.search('titel:security');
+    expect(misspelt).toMatchObject({ status: 'invalid', message: expect.stringMatching(/no field "titel"/) });
   });
 
   it('forgives a typo with fuzzy matching: Balochistn~1', async () => {
