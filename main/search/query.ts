@@ -9,6 +9,10 @@ import { phraseWordsOf } from './text-analysis';
  *   words (stemmed)   prefix*   fuzzy~1   +required   -excluded   word^2 (boost)
  *   title:word   author:word   section:word   "a quoted phrase"   -"an excluded phrase"
  *
+ * A prefix finds every word it starts, including words stemming cut shorter than it (prefix-expansion.ts).
+ * A colon after a word of letters names a field; after digits or in a web address (10:30, 3:1, http://…)
+ * it is part of the word, which the index holds whole.
+ *
  * Guards keep Lunr's slow cases in check: a prefix needs at least 3 letters, fuzzy matching needs a word
  * of at least 4 letters and an edit distance of 1 or 2. (The number of index terms a prefix or fuzzy
  * term may expand to is capped where the query runs, see `expansion-guard.ts`.)
