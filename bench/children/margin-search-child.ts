@@ -19,23 +19,23 @@ export type MarginSearchJob =
     };
 
 /**
- * Closes the service; a rejection nobody handles while it closes is recorded (and reported), not
- * allowed to kill the measurement.
+ * Rejections nobody handled (e.g. while the service lets a worker go) are recorded and reported with the
+ * results, rather than allowed to end the measurement: Node would otherwise exit on the first one.
  */
+const unhandled: string[] = [];
+process.on('unhandledRejection', (reason) => {
+  const message = `the search service left an unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`;
+  if (!unhandled.includes(message)) unhandled.push(message);
+});
+
 async function closeAndRecord(service: ReturnType<typeof createSearchService>): Promise<string | null> {
-  let problem: string | null = null;
-  const record = (reason: unknown) => {
-    problem ??= `closing the search service left an unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}`;
-  };
-  process.on('unhandledRejection', record);
   try {
     await service.close();
   } catch (error) {
-    record(error);
+    unhandled.push(`closing the search service failed: ${(error as Error).message}`);
   }
   await new Promise((resolve) => setTimeout(resolve, 50));
-  process.off('unhandledRejection', record);
-  return problem;
+  return unhandled.length > 0 ? unhandled.join('; ') : null;
 }
 
 async function hits(service: ReturnType<typeof createSearchService>, query: BenchQuery): Promise<number> {
