@@ -13,7 +13,17 @@ const ROOT = path.resolve(__dirname, '..', '..');
 /** The project's pinned Node (24), not whatever `node` is first on PATH. */
 const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
 const SERVE = path.join(ROOT, 'dist', 'host', 'serve.js');
-const CHROMIUM = process.env.MARGIN_CHROMIUM ?? '/usr/bin/chromium';
+/** Debian's Chromium (never a downloaded browser), and the flags that keep it off the network. */
+export const CHROMIUM = process.env.MARGIN_CHROMIUM ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+];
 const READY_LINE = /Margin is serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+))/;
 
 /** Where screenshots go (gitignored); look at them. */
@@ -113,15 +123,7 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'margin-e2e-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 800 },
     colorScheme: options.colorScheme ?? 'light',
     reducedMotion: 'reduce',

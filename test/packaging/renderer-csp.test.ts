@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
 import { startHostProcess, type HostProcess } from '../main/host/run-host';
 import { DIST_DIR, requireBuiltApp } from './built-app';
+import { CHROMIUM, CHROMIUM_ARGS } from '../e2e/harness';
 
 interface Violation {
   directive: string;
@@ -46,16 +47,6 @@ interface PageGlobals {
   };
 }
 
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-];
-
 describe('the renderer Content-Security-Policy in Chromium', () => {
   let dataDir: string;
   let host: HostProcess;
@@ -67,7 +58,7 @@ describe('the renderer Content-Security-Policy in Chromium', () => {
     requireBuiltApp();
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'margin-csp-'));
     host = await startHostProcess(['--port', '0', '--data', dataDir]);
-    browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     page = await browser.newPage();
     // Registered before any page script runs, so violations during the normal load count too.
     await page.addInitScript(() => {
