@@ -73,11 +73,7 @@ function sizeSection(result: SizeResult): string[] {
   const files = Object.entries(disk.marginIndexFiles)
     .map(([name, bytes]) => `\`${name}\` ${mb(bytes)} MB`)
     .join(', ');
-  lines.push(
-    '',
-    `Margin's search files: ${files}. The baselines' figure is their one index file (no text store).`,
-    '',
-  );
+  lines.push('', `Margin's search files: ${files}. The baselines' figure is their one index file.`, '');
 
   lines.push('### Load, memory and start-up', '');
   lines.push(
@@ -113,7 +109,7 @@ function sizeSection(result: SizeResult): string[] {
   }
   if (startup.margin)
     lines.push(
-      `Margin starts with ${startup.margin.mode}; the baselines are ${startup.lunr?.mode ?? 'loaded in-process'}.`,
+      `Start-up: Margin is ${startup.margin.mode}; the baselines are ${startup.lunr?.mode ?? 'loaded in-process'}.`,
       '',
     );
 

@@ -278,7 +278,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
         firstAnswerMs: repeated(starts.map((run) => run.firstAnswerMs ?? run.readyMs)),
         mode:
           engine === 'margin'
-            ? 'titles/authors/headings on the main thread, full text in a worker thread'
+            ? 'the service created as the app creates it, with the search worker script (the index loads off the main thread)'
             : 'read asynchronously, then parsed and loaded on the main thread',
       };
     }

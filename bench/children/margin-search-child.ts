@@ -38,9 +38,16 @@ async function closeAndRecord(service: ReturnType<typeof createSearchService>): 
   return unhandled.length > 0 ? unhandled.join('; ') : null;
 }
 
+/** Documents found, or -1 when the query was refused (invalid) or failed (counted as refused). */
 async function hits(service: ReturnType<typeof createSearchService>, query: BenchQuery): Promise<number> {
-  const results = await service.search(marginQueryText(query));
-  return results.status === 'ok' ? results.total : -1;
+  try {
+    const results = await service.search(marginQueryText(query));
+    return results.status === 'ok' ? results.total : -1;
+  } catch (error) {
+    const message = `a query failed: ${(error as Error).message}`;
+    if (!unhandled.includes(message)) unhandled.push(message);
+    return -1;
+  }
 }
 
 runJob<MarginSearchJob>(async (job) => {
@@ -77,10 +84,14 @@ runJob<MarginSearchJob>(async (job) => {
   const stopWatching = watchEventLoop();
   const service = createSearchService({ bundleDir: job.bundleDir, workerScript: job.workerScript });
   let firstAnswerMs: number | null = null;
-  const firstAnswer = service.search(`title:${job.titleWord}`).then((results) => {
-    if (results.status === 'ok') firstAnswerMs = performance.now();
-    return results;
-  });
+  const firstAnswer = service.search(`title:${job.titleWord}`).then(
+    (results) => {
+      if (results.status === 'ok') firstAnswerMs = performance.now();
+    },
+    (error: unknown) => {
+      unhandled.push(`a query sent during start-up was rejected: ${(error as Error).message}`);
+    },
+  );
   await service.ready;
   const readyMs = performance.now();
   await firstAnswer;
