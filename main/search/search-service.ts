@@ -71,7 +71,14 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
       // Read again after waiting: the full index may have taken over (and the meta worker gone) meanwhile.
       const answerer = body ?? meta;
       if (answerer === null) throw new MarginError('unavailable', 'Search is closed.');
-      return answerer.search(query, searchOptions);
+      try {
+        return await answerer.search(query, searchOptions);
+      } catch (error) {
+        // The titles worker is let go when the full index takes over; a query it had in flight then
+        // goes to the full index instead of failing the reader's search.
+        if (answerer !== body && body !== null && !closed) return body.search(query, searchOptions);
+        throw error;
+      }
     },
     async close() {
       if (closed) return;

@@ -315,6 +315,32 @@ describe('search-service stages and failures', () => {
     }
   });
 
+  it('answers every query typed while the full-text index takes over from the titles index', async () => {
+    const workerDir = await mkdtemp(join(tmpdir(), 'margin-search-handover-'));
+    const workerScript = join(workerDir, 'search-worker.js');
+    await buildWorker(workerScript);
+    try {
+      // Several rounds: the hand-over is a moment, and a query in flight on the retiring worker must not fail.
+      for (let round = 0; round < 5; round++) {
+        const service = createSearchService({ bundleDir: dir, workerScript });
+        const outcomes: Promise<SearchResults>[] = [];
+        let readyAt = -1;
+        void service.ready.then(() => (readyAt = outcomes.length));
+        while (readyAt < 0 || outcomes.length < readyAt + 40) {
+          const batch = Array.from({ length: 4 }, () => service.search('author:ghulam'));
+          outcomes.push(...batch);
+          await Promise.race(batch);
+        }
+        const settled = await Promise.allSettled(outcomes);
+        const failed = settled.filter((outcome) => outcome.status === 'rejected');
+        expect(failed.map((outcome) => String((outcome as PromiseRejectedResult).reason))).toEqual([]);
+        await service.close();
+      }
+    } finally {
+      await rm(workerDir, { recursive: true, force: true });
+    }
+  });
+
   it('keeps answering from the meta worker when the text index is damaged', async () => {
     const damaged = await mkdtemp(join(tmpdir(), 'margin-search-damaged-worker-'));
     const workerScript = join(damaged, 'search-worker.js');
