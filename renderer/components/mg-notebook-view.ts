@@ -3,15 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Annotation, DocumentSummary, HighlightColor, ImportReport } from '../../main/api';
 import { allTags, annotationQuote, filterNotebook, notebookOrder } from '../annotations/annotation-order';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
-import {
-  AnnotationsExportEvent,
-  AnnotationsImportEvent,
-  OpenAnnotationEvent,
-  OpenDocumentEvent,
-} from '../events';
+import { OpenAnnotationEvent, OpenDocumentEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { annotationListStyles } from '../styles/annotation-list-styles';
+import './mg-annotation-transfer';
 import './mg-markdown';
 
 /**
@@ -20,8 +16,8 @@ import './mg-markdown';
  *
  * @fires mg-open-annotation - a note was chosen
  * @fires mg-open-document - a document's title was chosen
- * @fires mg-annotations-export - export everything
- * @fires mg-annotations-import - a file was picked to import
+ * @fires mg-annotations-export - export everything (from its mg-annotation-transfer)
+ * @fires mg-annotations-import - a file was picked to import (from its mg-annotation-transfer)
  */
 @customElement('mg-notebook-view')
 export class MgNotebookView extends LitElement {
@@ -49,10 +45,6 @@ export class MgNotebookView extends LitElement {
         margin: 0;
         font-size: 1.6rem;
         font-weight: 700;
-      }
-      .actions {
-        display: flex;
-        gap: 0.4rem;
       }
       .filters {
         display: flex;
@@ -183,28 +175,7 @@ export class MgNotebookView extends LitElement {
     return html`
       <div class="title-row">
         <h1 tabindex="-1">Notebook</h1>
-        <div class="actions">
-          <button
-            class="button"
-            @click=${() => this.dispatchEvent(new AnnotationsExportEvent('markdown', null))}
-          >
-            Export Markdown
-          </button>
-          <button
-            class="button"
-            @click=${() => this.dispatchEvent(new AnnotationsExportEvent('jsonld', null))}
-          >
-            Export JSON-LD
-          </button>
-          <button class="button" @click=${this.pickFile}>Import…</button>
-          <input
-            type="file"
-            hidden
-            accept=".json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown"
-            aria-label="Import annotations file"
-            @change=${this.onFile}
-          />
-        </div>
+        <mg-annotation-transfer .docId=${null}></mg-annotation-transfer>
       </div>
       <div class="filters" role="search" aria-label="Filter notes">
         <input
@@ -339,18 +310,6 @@ export class MgNotebookView extends LitElement {
         </div>
       </li>
     `;
-  }
-
-  private pickFile() {
-    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
-  }
-
-  private async onFile(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    this.dispatchEvent(new AnnotationsImportEvent(await file.text(), file.name));
   }
 }
 

@@ -6,8 +6,6 @@ import { colorLabel } from '../annotations/highlight-colors';
 import {
   AnnotationEditEvent,
   AnnotationRevealEvent,
-  AnnotationsExportEvent,
-  AnnotationsImportEvent,
   DocumentNoteCreateEvent,
   NotesPanelToggleEvent,
 } from '../events';
@@ -15,6 +13,7 @@ import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { annotationListStyles } from '../styles/annotation-list-styles';
 import { notesPanelStyles } from '../styles/notes-panel-styles';
+import './mg-annotation-transfer';
 import './mg-markdown';
 
 /**
@@ -25,8 +24,8 @@ import './mg-markdown';
  * @fires mg-annotation-reveal - a highlight in the list was chosen (scroll the reader to it)
  * @fires mg-annotation-edit - Edit was chosen on an item
  * @fires mg-document-note-create - a note on the whole document was added
- * @fires mg-annotations-export - an export button was pressed
- * @fires mg-annotations-import - a file was picked to import
+ * @fires mg-annotations-export - an export button was pressed (from its mg-annotation-transfer)
+ * @fires mg-annotations-import - a file was picked to import (from its mg-annotation-transfer)
  * @fires mg-notes-panel-toggle - the panel's close button
  */
 @customElement('mg-notes-panel')
@@ -104,35 +103,7 @@ export class MgNotesPanel extends LitElement {
           }
         </div>
         <footer>
-          <div class="actions" role="group" aria-label="Export">
-            <span class="label muted" aria-hidden="true">Export</span>
-            <button
-              class="button small"
-              aria-label="Export Markdown"
-              title="A Markdown file, ready for Obsidian"
-              @click=${() => this.export('markdown')}
-            >
-              Markdown
-            </button>
-            <button
-              class="button small"
-              aria-label="Export JSON-LD"
-              title="W3C Web Annotation JSON-LD, which Margin can import again"
-              @click=${() => this.export('jsonld')}
-            >
-              JSON-LD
-            </button>
-          </div>
-          <div class="actions">
-            <button class="button small" @click=${this.pickFile}>Import…</button>
-            <input
-              type="file"
-              accept=".json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown"
-              hidden
-              @change=${this.onFile}
-              aria-label="Import annotations file"
-            />
-          </div>
+          <mg-annotation-transfer compact .docId=${this.docId || null}></mg-annotation-transfer>
           ${this.renderReport()}
         </footer>
       </section>
@@ -216,22 +187,6 @@ export class MgNotesPanel extends LitElement {
       event.preventDefault();
       this.addDocumentNote();
     }
-  }
-
-  private export(format: 'markdown' | 'jsonld') {
-    this.dispatchEvent(new AnnotationsExportEvent(format, this.docId || null));
-  }
-
-  private pickFile() {
-    this.renderRoot.querySelector<HTMLInputElement>('input[type=file]')?.click();
-  }
-
-  private async onFile(event: Event) {
-    const input = event.target as HTMLInputElement;
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    this.dispatchEvent(new AnnotationsImportEvent(await file.text(), file.name));
   }
 
   /** Takes focus (the panel was just opened): its heading, scrolled into view if it is not. */

@@ -95,16 +95,6 @@ export const notesPanelStyles = css`
     padding: 0.65rem 0.75rem 0.75rem;
     border-top: 1px solid var(--mg-border);
   }
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.35rem;
-  }
-  .label {
-    margin-inline-end: 0.15rem;
-    font-size: 0.78rem;
-  }
   .report {
     margin: 0;
     font-size: 0.78rem;
