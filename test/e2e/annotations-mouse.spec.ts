@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../main/api';
-import { openBrowser, startHost, type BrowserSession, type MarginHost } from './harness';
+import { useHostAndBrowser } from './harness';
 import { eventually, paintedTexts } from './pen-page';
 import { openCommentary } from './reader-page';
 
@@ -9,22 +9,11 @@ const ARTICLE_ROOT = `document.querySelector('mg-app').shadowRoot.querySelector(
   .shadowRoot.querySelector('mg-article').shadowRoot`;
 
 describe('highlighting with the mouse', () => {
-  let host: MarginHost;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = useHostAndBrowser();
 
   it('shows the menu when a drag over words ends, not during it, and highlights exactly those words', async () => {
-    const { page } = browser;
-    await page.goto(host.url);
+    const { page } = session.browser;
+    await page.goto(session.host.url);
     await openCommentary(page);
     // Where the phrase's first and last characters are on screen.
     const box = (await page.evaluate(`(() => {
@@ -50,7 +39,7 @@ describe('highlighting with the mouse', () => {
 
     await menu.getByRole('button', { name: 'Highlight green' }).click();
     await eventually(() => paintedTexts(page, 'mg-hl-green')).toEqual([PHRASE]);
-    const [saved] = await host.call<Annotation[]>('listAnnotations', [
+    const [saved] = await session.host.call<Annotation[]>('listAnnotations', [
       'security-concerns-impede-china-pakistan-relations',
     ]);
     expect(saved?.selectors[0]?.exact).toBe(PHRASE);

@@ -1,7 +1,7 @@
 import type { Document, Preferences, ReadingPosition } from '../../main/api';
 import { canonicalText } from '../../main/library/canonical-text';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useHostAndBrowser } from './harness';
 import {
   blockElements,
   blockStartingWith,
@@ -16,22 +16,11 @@ import {
 const BALOCHISTAN = 'The Balochistan Liberation Army';
 
 describe('reading in the browser', () => {
-  let host: MarginHost;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = useHostAndBrowser();
 
   it('lists the library with the commentary and its metadata', async () => {
-    const { page } = browser;
-    await page.goto(host.url);
+    const { page } = session.browser;
+    await page.goto(session.host.url);
     const card = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: COMMENTARY_TITLE }) });
@@ -51,18 +40,22 @@ describe('reading in the browser', () => {
   });
 
   it('remembers the library sort order', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.getByRole('button', { name: 'Title' }).click();
-    await expect.poll(async () => (await host.call<Preferences>('getPreferences')).librarySort).toBe('title');
+    await expect
+      .poll(async () => (await session.host.call<Preferences>('getPreferences')).librarySort)
+      .toBe('title');
     await expect
       .poll(() => page.getByRole('button', { name: 'Title' }).getAttribute('aria-pressed'))
       .toBe('true');
     await page.getByRole('button', { name: 'Newest' }).click();
-    await expect.poll(async () => (await host.call<Preferences>('getPreferences')).librarySort).toBe('date');
+    await expect
+      .poll(async () => (await session.host.call<Preferences>('getPreferences')).librarySort)
+      .toBe('date');
   });
 
   it('opens the commentary with its headings, figure, source and a separate publisher panel', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await openCommentary(page);
     for (const heading of ['BACKGROUND', 'IMPLICATIONS', 'CONCLUSIONS']) {
       await expect.poll(() => page.getByRole('heading', { level: 2, name: heading }).count()).toBe(1);
@@ -89,11 +82,11 @@ describe('reading in the browser', () => {
   });
 
   it('renders every block with exactly the text its canonical offsets refer to', async () => {
-    const doc = await host.call<Document>('getDocument', [
+    const doc = await session.host.call<Document>('getDocument', [
       'security-concerns-impede-china-pakistan-relations',
     ]);
     const text = canonicalText(doc);
-    const blocks = await blockElements(browser.page);
+    const blocks = await blockElements(session.browser.page);
     expect(blocks.length).toBeGreaterThan(10);
     for (const block of blocks) {
       expect(text.slice(block.start, block.start + block.text.length), block.id).toBe(block.text);
@@ -101,7 +94,7 @@ describe('reading in the browser', () => {
   });
 
   it('jumps to a section from the table of contents, which then follows the scroll', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     const contents = page.getByRole('navigation', { name: 'Contents' });
     const current = contents.locator('[aria-current="location"]');
     await contents.getByRole('link', { name: 'Implications' }).click();
@@ -121,7 +114,7 @@ describe('reading in the browser', () => {
   });
 
   it('lands on the Balochistan passage from a search for "Gwadar" and marks the word there', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.getByRole('button', { name: 'Library' }).click();
     await page.keyboard.press('Control+k');
     await page.keyboard.type('Gwadar');
@@ -153,7 +146,7 @@ describe('reading in the browser', () => {
   });
 
   it('shows a query it cannot read as a message, inline', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.keyboard.press('Control+k');
     await page.keyboard.type('venue:asia');
     await expect.poll(() => page.getByRole('alert').filter({ hasText: 'There is no field' }).count()).toBe(1);
@@ -162,11 +155,13 @@ describe('reading in the browser', () => {
   });
 
   it('comes back to the same place and theme after a reload', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.getByRole('button', { name: 'Reading settings' }).click();
     await page.getByRole('radio', { name: 'Sepia' }).check();
     await expect.poll(() => paintedTheme(page)).toBe('sepia');
-    await expect.poll(async () => (await host.call<Preferences>('getPreferences')).theme).toBe('sepia');
+    await expect
+      .poll(async () => (await session.host.call<Preferences>('getPreferences')).theme)
+      .toBe('sepia');
     await page.keyboard.press('Escape');
 
     const passage = await blockStartingWith(page, BALOCHISTAN);
@@ -174,7 +169,7 @@ describe('reading in the browser', () => {
     const before = await topBlock(page);
     await expect
       .poll(() =>
-        host.call<ReadingPosition | null>('getReadingPosition', [
+        session.host.call<ReadingPosition | null>('getReadingPosition', [
           'security-concerns-impede-china-pakistan-relations',
         ]),
       )
@@ -190,7 +185,7 @@ describe('reading in the browser', () => {
   });
 
   it('finds in the document with a count, and moves between matches', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.keyboard.press('Control+f');
     await page.keyboard.type('Pakistan');
     const count = page.getByRole('search', { name: 'Find in document' }).getByRole('status');
@@ -216,7 +211,7 @@ describe('reading in the browser', () => {
   });
 
   it('keeps the place when the reader leaves straight after scrolling', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     const conclusions = await page.getByRole('heading', { level: 2, name: 'CONCLUSIONS' }).boundingBox();
     await page.evaluate(`window.scrollBy(0, ${Math.round(conclusions!.y - 60)})`);
     const place = await topBlock(page);
@@ -224,7 +219,7 @@ describe('reading in the browser', () => {
     await page.getByRole('button', { name: 'Library' }).click();
     await expect
       .poll(() =>
-        host.call<ReadingPosition | null>('getReadingPosition', [
+        session.host.call<ReadingPosition | null>('getReadingPosition', [
           'security-concerns-impede-china-pakistan-relations',
         ]),
       )
@@ -232,6 +227,6 @@ describe('reading in the browser', () => {
   });
 
   it('logs no errors in the page', () => {
-    expect(browser.pageErrors).toEqual([]);
+    expect(session.browser.pageErrors).toEqual([]);
   });
 });

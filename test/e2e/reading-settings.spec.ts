@@ -1,6 +1,6 @@
 import type { Preferences } from '../../main/api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useHostAndBrowser, type BrowserSession } from './harness';
 import { COMMENTARY_TITLE, focusedText } from './reader-page';
 
 /** The computed style of the article's text, read through the shadow roots. */
@@ -14,22 +14,11 @@ function articleStyle(page: BrowserSession['page']): Promise<{ fontSize: string;
 }
 
 describe('reading by keyboard, with the reader’s own text size and line width', () => {
-  let host: MarginHost;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = useHostAndBrowser();
 
   it('reaches and opens a document with the keyboard alone', async () => {
-    const { page } = browser;
-    await page.goto(host.url);
+    const { page } = session.browser;
+    await page.goto(session.host.url);
     await page.getByRole('link', { name: COMMENTARY_TITLE }).waitFor();
     let reached = false;
     for (let step = 0; step < 12 && !reached; step++) {
@@ -45,22 +34,22 @@ describe('reading by keyboard, with the reader’s own text size and line width'
   });
 
   it('changes the text size and line width, applies them at once and remembers them', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     const before = await articleStyle(page);
-    const stored = await host.call<Preferences>('getPreferences');
+    const stored = await session.host.call<Preferences>('getPreferences');
     await page.getByRole('button', { name: 'Reading settings' }).click();
     await page.getByRole('button', { name: 'Larger text' }).click();
     await page.getByRole('button', { name: 'Larger text' }).click();
     await expect.poll(async () => (await articleStyle(page)).fontSize).toBe(`${stored.fontSize + 2}px`);
     await expect
-      .poll(async () => (await host.call<Preferences>('getPreferences')).fontSize)
+      .poll(async () => (await session.host.call<Preferences>('getPreferences')).fontSize)
       .toBe(stored.fontSize + 2);
 
     await page.getByRole('slider', { name: 'Line width' }).focus();
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await expect
-      .poll(async () => (await host.call<Preferences>('getPreferences')).lineWidth)
+      .poll(async () => (await session.host.call<Preferences>('getPreferences')).lineWidth)
       .toBe(stored.lineWidth - 4);
     await expect.poll(async () => (await articleStyle(page)).maxWidth).not.toBe(before.maxWidth);
     await page.keyboard.press('Escape');
@@ -74,8 +63,8 @@ describe('reading by keyboard, with the reader’s own text size and line width'
   });
 
   it('says clearly when a document cannot be opened, and offers the way back', async () => {
-    const { page } = browser;
-    await page.goto(`${host.origin}/#/read/no-such-document`);
+    const { page } = session.browser;
+    await page.goto(`${session.host.origin}/#/read/no-such-document`);
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.count()).toBe(1);
     expect(await alert.innerText()).toMatch(/could not be opened: .*no-such-document/i);
@@ -86,7 +75,7 @@ describe('reading by keyboard, with the reader’s own text size and line width'
   });
 
   it('goes back to the library and puts focus on its heading', async () => {
-    const { page } = browser;
+    const { page } = session.browser;
     await page.getByRole('button', { name: 'Library' }).click();
     await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
     expect(await focusedText(page)).toBe('Library');

@@ -1,42 +1,31 @@
 import type { Document, DocumentSummary } from '../../main/api';
 import { canonicalText } from '../../main/library/canonical-text';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
+import { describe, expect, it } from 'vitest';
+import { screenshot, useHostAndBrowser } from './harness';
 import { COMMENTARY_TITLE, openCommentary } from './reader-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
 const SOURCE_URL = /^https:\/\/www\.cacianalyst\.org\//;
 
 describe('search of your own notes, and links that leave Margin', () => {
-  let host: MarginHost;
-  let browser: BrowserSession;
-
-  beforeAll(async () => {
-    host = await startHost();
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const session = useHostAndBrowser();
 
   it('marks a document with notes in the library and finds the note in its own search group', async () => {
-    const doc = await host.call<Document>('getDocument', [DOC_ID]);
+    const doc = await session.host.call<Document>('getDocument', [DOC_ID]);
     const start = canonicalText(doc).indexOf('Gwadar Port');
     expect(start).toBeGreaterThan(0);
-    await host.call('createAnnotation', [
+    await session.host.call('createAnnotation', [
       {
         docId: DOC_ID,
         range: { start, end: start + 'Gwadar Port'.length },
         note: 'Remember the deep-sea harbour',
       },
     ]);
-    const [summary] = await host.call<DocumentSummary[]>('listDocuments');
+    const [summary] = await session.host.call<DocumentSummary[]>('listDocuments');
     expect(summary.annotationCount).toBe(1);
 
-    const { page } = browser;
-    await page.goto(host.url);
+    const { page } = session.browser;
+    await page.goto(session.host.url);
     const card = page
       .getByRole('listitem')
       .filter({ has: page.getByRole('link', { name: COMMENTARY_TITLE }) });
@@ -55,8 +44,8 @@ describe('search of your own notes, and links that leave Margin', () => {
   });
 
   it('asks before opening the source link, and does nothing when the reader declines', async () => {
-    const { page, context } = browser;
-    await page.goto(host.url);
+    const { page, context } = session.browser;
+    await page.goto(session.host.url);
     await openCommentary(page);
     const opened: string[] = [];
     context.on('page', (popup) => opened.push(popup.url()));
@@ -72,7 +61,7 @@ describe('search of your own notes, and links that leave Margin', () => {
   });
 
   it('opens the source in a new tab, without access back to Margin, when the reader agrees', async () => {
-    const { page, context } = browser;
+    const { page, context } = session.browser;
     // No network here: answer for the publication's site so that the new tab has something to show.
     await context.route(SOURCE_URL, (route) =>
       route.fulfill({
