@@ -4,6 +4,7 @@
  */
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
+import { deferredApi } from './deferred-api';
 import { confirmAndOpenExternal } from './dialogs';
 import { setupIpc } from './ipc';
 import { createMarginService, type MarginService } from './margin-service';
@@ -24,6 +25,8 @@ function runsFromAsar(): boolean {
 
 let window: BrowserWindow | null = null;
 let service: MarginService | null = null;
+/** Set once IPC is bound: a window opened before that could not reach Margin. */
+let windowsAllowed = false;
 
 const openLink = (url: string): void => {
   confirmAndOpenExternal(window, url).catch((error: unknown) =>
@@ -48,14 +51,17 @@ function openWindow(): void {
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   setupAppProtocol({ renderer: path.join(DIST, 'renderer'), content: path.join(DIST, 'content') });
-  service = await createMarginService({
+  const starting = createMarginService({
     bundleDir: path.join(DIST, 'content'),
     dataDir: app.getPath('userData'),
     workerScript: runsFromAsar() ? undefined : path.join(DIST, 'main', 'search-worker.js'),
     openExternal: (url) => confirmAndOpenExternal(window, url),
   });
-  setupIpc(service, (contents) => window !== null && contents === window.webContents);
+  // The window opens at once; its first calls wait for the service (the library loads meanwhile).
+  setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);
+  windowsAllowed = true;
   openWindow();
+  service = await starting;
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -66,7 +72,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('second-instance', focusWindow);
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openLink));
   app.on('activate', () => {
-    if (window === null && service !== null) openWindow();
+    if (window === null && windowsAllowed) openWindow();
   });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
