@@ -30,9 +30,18 @@ export interface MarginServiceOptions {
 export type MarginService = MarginApi & { close(): Promise<void> };
 
 export async function createMarginService(options: MarginServiceOptions): Promise<MarginService> {
-  const library = await loadLibrary(options.bundleDir);
-  fs.mkdirSync(options.dataDir, { recursive: true });
-  const store = openAnnotationStore({ dataDir: options.dataDir });
+  // The search index starts loading first (in its workers) while the library manifest is read.
+  const search = createSearchService({ bundleDir: options.bundleDir, workerScript: options.workerScript });
+  let library: Awaited<ReturnType<typeof loadLibrary>>;
+  let store: ReturnType<typeof openAnnotationStore>;
+  try {
+    library = await loadLibrary(options.bundleDir);
+    fs.mkdirSync(options.dataDir, { recursive: true });
+    store = openAnnotationStore({ dataDir: options.dataDir });
+  } catch (error) {
+    await search.close();
+    throw error;
+  }
   let annotations: ReturnType<typeof createAnnotationService>;
   let preferences: ReturnType<typeof openPreferencesStore>;
   try {
@@ -41,9 +50,9 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   } catch (error) {
     // Release the store's lock: a failed start must not keep the next one out.
     store.close();
+    await search.close();
     throw error;
   }
-  const search = createSearchService({ bundleDir: options.bundleDir, workerScript: options.workerScript });
   let searchProblem: string | null = null;
   search.ready.catch((error: unknown) => {
     searchProblem = `Full-text search could not be loaded (${error instanceof Error ? error.message : String(error)}); titles, authors and headings can still be searched.`;
