@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     maxWorkers: 2,
-    reporters: ['default'],
+    reporters: ['default', 'json'],
+    // CI prints a plain 'N passed, N failed' line from this file after the run.
+    outputFile: { json: 'test-results/vitest.json' },
   },
 });
