@@ -45,11 +45,15 @@ function runWriter(first: number, killAfterMs: number, waitForFirstAck: boolean)
       if (output.includes('\n')) arm();
     });
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
     if (!waitForFirstAck) arm();
     child.on('exit', (code, signal) => {
       clearTimeout(timer);
       if (signal !== 'SIGKILL') {
-        reject(new Error(`the writer stopped by itself (${code}): ${errors}`));
+        // The child's stack is quoted, not passed on as is: its frames would otherwise be taken for this
+        // error's own, and vitest fails to source-map tsx's loader frames, hiding the error itself.
+        const quoted = errors.replace(/^/gm, 'writer stderr | ');
+        reject(new Error(`the writer stopped by itself (exit code ${code}, signal ${signal}):\n${quoted}`));
         return;
       }
       const complete = output.slice(0, output.lastIndexOf('\n') + 1);
