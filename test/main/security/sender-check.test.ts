@@ -17,7 +17,7 @@ describe('isTrustedSender', () => {
     'app://margin.evil.com/index.html',
     'app://user@margin/index.html',
     'app://margin:1234/index.html',
-    'file:///work/dist/renderer/index.html',
+    'file:///opt/Margin/resources/renderer/index.html',
     'https://margin/index.html',
     'http://127.0.0.1:4747/',
     'devtools://devtools/bundled/inspector.html',
