@@ -3,16 +3,7 @@
  * validated, stored, re-anchored lazily when the document's text changed, exported and imported.
  */
 import { randomUUID } from 'node:crypto';
-import type {
-  Annotation,
-  AnnotationHit,
-  AnnotationInput,
-  AnnotationPatch,
-  Document,
-  ExportedFile,
-  ExportFormat,
-  ImportReport,
-} from '../api';
+import type { MarginApi, Annotation, AnnotationHit, Document } from '../api';
 import { MarginError } from '../errors';
 import { canonicalText } from '../library/canonical-text';
 import type { Library } from '../library/library';
@@ -33,15 +24,18 @@ import {
   MAX_QUOTE_LENGTH,
 } from './annotation-validation';
 
-export interface AnnotationService {
-  listAnnotations(docId: string): Promise<Annotation[]>;
-  listAllAnnotations(): Promise<Annotation[]>;
-  createAnnotation(input: AnnotationInput): Promise<Annotation>;
-  updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation>;
-  deleteAnnotation(id: string): Promise<Annotation>;
-  restoreAnnotation(record: Annotation): Promise<Annotation>;
-  exportAnnotations(format: ExportFormat, docId?: string): Promise<ExportedFile[]>;
-  importAnnotations(text: string): Promise<ImportReport>;
+/** The annotation methods of the contract, plus what the composition layer needs. */
+export interface AnnotationService extends Pick<
+  MarginApi,
+  | 'listAnnotations'
+  | 'listAllAnnotations'
+  | 'createAnnotation'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'restoreAnnotation'
+  | 'exportAnnotations'
+  | 'importAnnotations'
+> {
   searchAnnotations(query: string, docTitles: Map<string, string>): AnnotationHit[];
   countByDocument(): Map<string, number>;
   notices(): string[];
