@@ -8,7 +8,6 @@
  * part is measured on the next frame: from its animation-frame callback to a task queued there, which
  * runs once the frame's style and paint are done, so no wait for vsync is counted.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -16,6 +15,7 @@ import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
 import type { Annotation, Document } from '../main/api';
 import { canonicalText } from '../main/library/canonical-text';
+import { CHROMIUM, CHROMIUM_ARGS, startHost } from '../test/e2e/harness';
 import { makeHighlights } from './annotation-fixtures';
 import { WORK_ROOT } from './child-process';
 import { ensureCorpus } from './corpus';
@@ -41,9 +41,6 @@ export type RendererResult =
 
 const ROOT = path.join(__dirname, '..');
 const SERVE = path.join(ROOT, 'dist', 'host', 'serve.js');
-const NODE = path.join(ROOT, 'node_modules', '.bin', 'node');
-const CHROMIUM = process.env.MARGIN_CHROMIUM ?? '/usr/bin/chromium';
-const READY_LINE = /Margin is serving at (http:\/\/127\.0\.0\.1:(\d+)\/\?token=([0-9a-f]+))/;
 const HIGHLIGHTS = 1_000;
 const RUNS = 5;
 
@@ -116,49 +113,6 @@ async function waitForPaint(page: Page): Promise<{ group: PaintGroup; clickAt: n
   }
 }
 
-interface Host {
-  url: string;
-  call<T>(method: string, args?: unknown[]): Promise<T>;
-  child: ChildProcess;
-}
-
-async function startHost(contentDir: string, dataDir: string): Promise<Host> {
-  const child = spawn(NODE, [SERVE, '--port', '0', '--content', contentDir, '--data', dataDir], {
-    cwd: ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const match = await new Promise<RegExpExecArray>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the host did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = READY_LINE.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`the host exited (${code}):\n${output}`)));
-  });
-  const [, url, port, token] = match as unknown as [string, string, string, string];
-  return {
-    url,
-    child,
-    async call<T>(method: string, args: unknown[] = []): Promise<T> {
-      const response = await fetch(`http://127.0.0.1:${port}/api/${method}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-margin-token': token },
-        body: JSON.stringify(args),
-      });
-      const body = (await response.json()) as { ok: boolean; value?: T; error?: { message: string } };
-      if (!body.ok) throw new Error(`${method}: ${body.error?.message}`);
-      return body.value as T;
-    },
-  };
-}
-
 /** One generated article (the longest of the first 20) as the host's whole library. */
 async function prepareContent(seed: string, contentDir: string): Promise<void> {
   const corpus = await ensureCorpus(100, seed);
@@ -184,7 +138,7 @@ export async function runRendererBench(seed: string, log: (line: string) => void
   await rm(dataDir, { recursive: true, force: true });
 
   log('[renderer] starting the browser host');
-  const host = await startHost(contentDir, dataDir);
+  const host = await startHost({ contentDir, dataDir });
   const profile = await mkdtemp(path.join(os.tmpdir(), 'margin-bench-profile-'));
   try {
     const [summary] = await host.call<Array<{ id: string; title: string }>>('listDocuments');
@@ -206,15 +160,7 @@ export async function runRendererBench(seed: string, log: (line: string) => void
 
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
       viewport: { width: 1280, height: 800 },
     });
     context.setDefaultTimeout(30_000);
@@ -257,7 +203,7 @@ export async function runRendererBench(seed: string, log: (line: string) => void
   } catch (error) {
     return { measured: false, reason: `the renderer run failed: ${(error as Error).message.split('\n')[0]}` };
   } finally {
-    host.child.kill('SIGTERM');
+    await host.stop();
     await rm(profile, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../main/api';
-import { useHostAndBrowser } from './harness';
+import { useHostAndBrowser } from './session-hooks';
 import { eventually, paintedTexts } from './pen-page';
 import { openCommentary } from './reader-page';
 

@@ -8,7 +8,6 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = path.resolve(__dirname, '..', '..');
 /** The project's pinned Node (24), not whatever `node` is first on PATH. */
@@ -144,43 +143,6 @@ export async function openBrowser(options: { colorScheme?: 'light' | 'dark' } = 
     async close(): Promise<void> {
       await context.close();
       await fs.rm(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-export interface HostAndBrowser {
-  /** The running host; read it inside a test or hook, not when the describe block is collected. */
-  readonly host: MarginHost;
-  /** The open browser; read it inside a test or hook, not when the describe block is collected. */
-  readonly browser: BrowserSession;
-}
-
-/**
- * Registers the hooks that most specs share, in the describe block that calls it: one host and one
- * browser for all its tests, started before the first and closed after the last (browser first).
- */
-export function useHostAndBrowser(options: { host?: HostOptions } = {}): HostAndBrowser {
-  let host: MarginHost | undefined;
-  let browser: BrowserSession | undefined;
-
-  beforeAll(async () => {
-    host = await startHost(options.host);
-    browser = await openBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
-
-  return {
-    get host(): MarginHost {
-      if (!host) throw new Error('The host is not running: use it inside a test or hook.');
-      return host;
-    },
-    get browser(): BrowserSession {
-      if (!browser) throw new Error('The browser is not open: use it inside a test or hook.');
-      return browser;
     },
   };
 }

@@ -1,7 +1,8 @@
 import type { Document, Preferences, ReadingPosition } from '../../main/api';
 import { canonicalText } from '../../main/library/canonical-text';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useHostAndBrowser } from './harness';
+import { screenshot } from './harness';
+import { useHostAndBrowser } from './session-hooks';
 import {
   blockElements,
   blockStartingWith,

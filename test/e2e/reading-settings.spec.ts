@@ -1,6 +1,7 @@
 import type { Preferences } from '../../main/api';
 import { describe, expect, it } from 'vitest';
-import { screenshot, useHostAndBrowser, type BrowserSession } from './harness';
+import { screenshot, type BrowserSession } from './harness';
+import { useHostAndBrowser } from './session-hooks';
 import { COMMENTARY_TITLE, focusedText } from './reader-page';
 
 /** The computed style of the article's text, read through the shadow roots. */
