@@ -100,7 +100,7 @@ let scripts: Promise<Scripts> | null = null;
 function childScripts(): Promise<Scripts> {
   scripts ??= (async () => {
     const root = path.join(__dirname, '..');
-    const hasService = existsSync(path.join(root, 'main/search/search-service.ts'));
+    const hasService = existsSync(path.join(root, 'main/search/service/search-service.ts'));
     return {
       baseline: await bundleScript(path.join(__dirname, 'children/baseline-child.ts'), 'baseline-child'),
       marginBuild: await bundleScript(
@@ -111,7 +111,7 @@ function childScripts(): Promise<Scripts> {
         ? await bundleScript(path.join(__dirname, 'children/margin-search-child.ts'), 'margin-search-child')
         : null,
       searchWorker: hasService
-        ? await bundleScript(path.join(root, 'main/search/search-worker.ts'), 'search-worker')
+        ? await bundleScript(path.join(root, 'main/search/service/search-worker.ts'), 'search-worker')
         : null,
     };
   })();

@@ -9,7 +9,7 @@
 import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildContent } from './content-build';
+import { buildContent } from '../main/library/content-build';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -39,7 +39,7 @@ const nodeBundle = (entry: string, outfile: string): BuildOptions => ({
 /** Output paths are relative to the staging folder, e.g. `main/app.js`. */
 const bundles: BuildOptions[] = [
   nodeBundle('main/app.ts', 'main/app.js'),
-  nodeBundle('main/search/search-worker.ts', 'main/search-worker.js'),
+  nodeBundle('main/search/service/search-worker.ts', 'main/search-worker.js'),
   nodeBundle('main/host/serve.ts', 'host/serve.js'),
   {
     // A sandboxed preload can require only `electron`: the browser platform makes esbuild refuse any

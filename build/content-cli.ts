@@ -2,8 +2,8 @@ import { parseArgs } from 'node:util';
 import { MarginError } from '../main/errors';
 import { loadLibrary } from '../main/library/library';
 import { parseDocumentFile } from '../main/library/load-document-file';
-import { createSearchService } from '../main/search/search-service';
-import { buildContent } from './content-build';
+import { createSearchService } from '../main/search/service/search-service';
+import { buildContent } from '../main/library/content-build';
 import { searchResultsText } from './search-results-text';
 
 /**

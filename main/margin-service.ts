@@ -5,11 +5,11 @@
 import fs from 'node:fs';
 import type { AppStatus, DocumentMeta, DocumentSummary, MarginApi, SearchResults } from './api';
 import { createAnnotationService } from './annotations/annotation-service';
-import { openAnnotationStore } from './annotations/annotation-store';
-import { openPreferencesStore } from './annotations/preferences-store';
+import { openAnnotationStore } from './annotations/store/annotation-store';
+import { openPreferencesStore } from './preferences/preferences-store';
 import { MarginError } from './errors';
 import { loadLibrary } from './library/library';
-import { createSearchService } from './search/search-service';
+import { createSearchService } from './search/service/search-service';
 import { checkExternalLink } from './security';
 import { version } from '../package.json';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Annotation, Document } from '../../main/api';
 import { anchor, type Anchorable, type RangeSelectors } from '../../main/annotations/anchoring';
 import { createAnnotationService } from '../../main/annotations/annotation-service';
-import { openAnnotationStore } from '../../main/annotations/annotation-store';
+import { openAnnotationStore } from '../../main/annotations/store/annotation-store';
 import { loadLibrary } from '../../main/library/library';
 import { canonicalText } from '../../main/library/canonical-text';
 import { editText, makeHighlights, noteText, textHash } from '../annotation-fixtures';

@@ -3,8 +3,8 @@
  * and the search index) and, on its own, the search-index step (`writeSearchIndex`).
  */
 import { rm } from 'node:fs/promises';
-import { buildContent } from '../../build/content-build';
-import { writeSearchIndex } from '../../main/search/index-build';
+import { buildContent } from '../../main/library/content-build';
+import { writeSearchIndex } from '../../main/search/index/index-build';
 import { readBundleDocuments } from '../bundle-documents';
 import { runJob } from './child-job';
 

@@ -3,8 +3,8 @@
  * latency of the engine itself), or start it as the app does, with the full-text index in a worker
  * thread, while watching the main thread's event loop.
  */
-import { loadSearchStage } from '../../main/search/search-loading';
-import { createSearchService } from '../../main/search/search-service';
+import { loadSearchStage } from '../../main/search/service/search-loading';
+import { createSearchService } from '../../main/search/service/search-service';
 import { lunrQueryText, marginQueryText, type BenchQuery } from '../bench-queries';
 import { heapAfterGc, measureQueries, readQueries, runJob, watchEventLoop } from './child-job';
 

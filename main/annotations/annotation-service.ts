@@ -8,12 +8,12 @@ import { MarginError } from '../errors';
 import { canonicalText } from '../library/canonical-text';
 import type { Library } from '../library/library';
 import { anchor, describeRange } from './anchoring';
-import { importAnnotations } from './annotation-import';
-import { jsonLdExport } from './annotation-jsonld';
-import { markdownExports } from './annotation-markdown';
+import { importAnnotations } from './formats/annotation-import';
+import { jsonLdExport } from './formats/annotation-jsonld';
+import { markdownExports } from './formats/annotation-markdown';
 import { buildAnnotationIndex } from './annotation-search';
 import type { AnnotationIndex } from './annotation-search';
-import type { AnnotationStore } from './annotation-store';
+import type { AnnotationStore } from './store/annotation-store';
 import {
   checkAnnotationId,
   checkAnnotationRecord,

@@ -7,7 +7,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildContent } from '../../build/content-build';
+import { buildContent } from '../library/content-build';
 import { defaultDataDir } from '../data-dir';
 import { MarginError } from '../errors';
 import { createMarginService } from '../margin-service';

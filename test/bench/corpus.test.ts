@@ -2,7 +2,7 @@ import { mkdtemp, readFile, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildContent } from '../../build/content-build';
+import { buildContent } from '../../main/library/content-build';
 import { createCorpusModel, generateArticle } from '../../bench/article-generator';
 import { ensureCorpus, writeCorpus } from '../../bench/corpus';
 import { blockText } from '../../main/library/canonical-text';

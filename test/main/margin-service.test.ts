@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildContent } from '../../build/content-build';
+import { buildContent } from '../../main/library/content-build';
 import { createMarginService, type MarginService } from '../../main/margin-service';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';

@@ -6,7 +6,7 @@ import type { AnnotationHit } from '../../../main/api';
 import { plainText } from '../../../main/annotations/annotation-search';
 import { createAnnotationService } from '../../../main/annotations/annotation-service';
 import type { AnnotationService } from '../../../main/annotations/annotation-service';
-import { openAnnotationStore } from '../../../main/annotations/annotation-store';
+import { openAnnotationStore } from '../../../main/annotations/store/annotation-store';
 import { canonicalText } from '../../../main/library/canonical-text';
 import { commentary, libraryOf } from './commentary-library';
 

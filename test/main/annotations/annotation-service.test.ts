@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Annotation, AnnotationInput, Document } from '../../../main/api';
 import { createAnnotationService } from '../../../main/annotations/annotation-service';
 import type { AnnotationService } from '../../../main/annotations/annotation-service';
-import { openAnnotationStore } from '../../../main/annotations/annotation-store';
+import { openAnnotationStore } from '../../../main/annotations/store/annotation-store';
 import { MAX_NOTE_LENGTH } from '../../../main/annotations/annotation-validation';
 import { MarginError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';

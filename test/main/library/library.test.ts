@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildContent } from '../../../build/content-build';
+import { buildContent } from '../../../main/library/content-build';
 import { MarginError } from '../../../main/errors';
 import { loadLibrary } from '../../../main/library/library';
 

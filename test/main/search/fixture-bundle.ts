@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document } from '../../../main/api';
-import { writeSearchIndex } from '../../../main/search/index-build';
-import { DOCS_DIR } from '../../../main/search/search-files';
+import { writeSearchIndex } from '../../../main/search/index/index-build';
+import { DOCS_DIR } from '../../../main/search/index/search-files';
 
 /** Writes what the content build writes for search: `docs/<id>.json` per document, then the index. */
 export async function writeTestBundle(documents: Document[], bundleDir: string): Promise<void> {

@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { Document } from '../api';
+import { ContentError } from '../errors';
+import { documentMeta } from './assemble-document';
+import { DOCS_FOLDER, LIBRARY_MANIFEST } from './library';
+import { isContentFileName, parseDocumentFile } from './load-document-file';
+import { writeSearchIndex } from '../search/index/index-build';
+
+/**
+ * The content build: every `.txt`/`.md` in `inDir` (not its subfolders) → `outDir/library.json`,
+ * `outDir/docs/<id>.json` and the search index. Files are read in sorted order so the bundle is the
+ * same byte for byte on every machine. The first bad file stops the build with its error (file and
+ * line). Everything is written into a sibling staging folder that replaces `outDir` only once complete,
+ * so a failed build leaves the previous bundle exactly as it was.
+ */
+
+export interface ContentBuildOptions {
+  inDir: string;
+  outDir: string;
+}
+
+async function contentFiles(inDir: string): Promise<string[]> {
+  let entries;
+  try {
+    entries = await readdir(inDir, { withFileTypes: true });
+  } catch {
+    throw new ContentError(inDir, null, 'the content folder does not exist or cannot be read');
+  }
+  const names = entries
+    .filter((entry) => entry.isFile() && isContentFileName(entry.name))
+    .map((entry) => entry.name)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  if (names.length === 0) throw new ContentError(inDir, null, 'no .txt or .md files to build');
+  return names.map((name) => join(inDir, name));
+}
+
+async function parseAll(files: string[]): Promise<Document[]> {
+  const documents: Document[] = [];
+  const fileOf = new Map<string, string>();
+  for (const file of files) {
+    const doc = await parseDocumentFile(file);
+    const other = fileOf.get(doc.id);
+    if (other !== undefined) {
+      throw new ContentError(
+        file,
+        null,
+        `its document id "${doc.id}" is already taken by ${other}; rename one of the files`,
+      );
+    }
+    fileOf.set(doc.id, file);
+    documents.push(doc);
+  }
+  return documents;
+}
+
+async function writeBundle(documents: Document[], dir: string): Promise<void> {
+  await mkdir(join(dir, DOCS_FOLDER), { recursive: true });
+  await writeFile(join(dir, LIBRARY_MANIFEST), `${JSON.stringify(documents.map(documentMeta), null, 2)}\n`);
+  for (const doc of documents) await writeFile(join(dir, DOCS_FOLDER, `${doc.id}.json`), JSON.stringify(doc));
+  await writeSearchIndex(documents, dir);
+}
+
+/** Moves `staging` to `outDir`, keeping the old bundle until the new one is in place. */
+async function swapInto(staging: string, outDir: string, tag: string): Promise<void> {
+  const retired = join(dirname(outDir), `.${basename(outDir)}.old-${tag}`);
+  let hadOld = true;
+  try {
+    await rename(outDir, retired);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    hadOld = false;
+  }
+  try {
+    await rename(staging, outDir);
+  } catch (error) {
+    if (hadOld) await rename(retired, outDir);
+    throw error;
+  }
+  if (hadOld) await rm(retired, { recursive: true, force: true });
+}
+
+export async function buildContent(options: ContentBuildOptions): Promise<{ documents: Document[] }> {
+  const outDir = resolve(options.outDir);
+  const documents = await parseAll(await contentFiles(options.inDir));
+  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
+  const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${tag}`);
+  await mkdir(dirname(outDir), { recursive: true });
+  try {
+    await writeBundle(documents, staging);
+    await swapInto(staging, outDir, tag);
+  } finally {
+    await rm(staging, { recursive: true, force: true });
+  }
+  return { documents };
+}

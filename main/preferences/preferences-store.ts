@@ -1,0 +1,166 @@
+/**
+ * Preferences and reading positions: two small JSON files in the data folder, each written atomically
+ * (temporary file, fsync, rename) so that a crash leaves the old file or the new one, never half of one.
+ * A file that cannot be read is moved aside (not deleted), the defaults are used, and the user is told;
+ * unlike notes, these are easy to set again.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import type { Preferences, ReadingPosition, ThemeChoice } from '../api';
+import { MarginError } from '../errors';
+import { checkDocId } from '../annotations/annotation-validation';
+import { fileStamp, syncDirectory } from '../storage/durable-files';
+
+export const PREFERENCES_FILE = 'preferences.json';
+export const READING_POSITIONS_FILE = 'reading-positions.json';
+/** Positions of the most recently read documents are kept; older ones make way. */
+export const MAX_READING_POSITIONS = 2000;
+
+export const DEFAULT_PREFERENCES: Readonly<Preferences> = {
+  theme: 'system',
+  fontSize: 18,
+  lineWidth: 68,
+  librarySort: 'date',
+};
+const THEMES: readonly ThemeChoice[] = ['system', 'light', 'sepia', 'dark'];
+
+export interface PreferencesStore {
+  getPreferences(): Preferences;
+  setPreferences(patch: Partial<Preferences>): Preferences;
+  getReadingPosition(docId: string): ReadingPosition | null;
+  setReadingPosition(docId: string, position: ReadingPosition): void;
+  /** What the user must be told, e.g. that a damaged preferences file was set aside. */
+  notices(): string[];
+}
+
+function invalid(message: string): never {
+  throw new MarginError('invalid-argument', message);
+}
+
+const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Preferences[K] } = {
+  theme: (v): v is ThemeChoice => THEMES.includes(v as ThemeChoice),
+  fontSize: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 14 && v <= 28,
+  lineWidth: (v): v is number => Number.isInteger(v) && (v as number) >= 50 && (v as number) <= 90,
+  librarySort: (v): v is 'date' | 'title' => v === 'date' || v === 'title',
+};
+const FIELD_RULES: Record<keyof Preferences, string> = {
+  theme: `theme is one of ${THEMES.join(', ')}`,
+  fontSize: 'fontSize is a number of CSS pixels from 14 to 28',
+  lineWidth: 'lineWidth is a whole number of characters from 50 to 90',
+  librarySort: 'librarySort is date or title',
+};
+
+function checkPosition(value: unknown): ReadingPosition {
+  if (typeof value !== 'object' || value === null) invalid('A reading position is { blockId, fraction }.');
+  const { blockId, fraction } = value as Record<string, unknown>;
+  if (
+    typeof blockId !== 'string' ||
+    blockId.length === 0 ||
+    blockId.length > 200 ||
+    /\p{Cc}/u.test(blockId)
+  ) {
+    invalid('A reading position names a block id.');
+  }
+  if (typeof fraction !== 'number' || !Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
+    invalid('A reading position has a fraction from 0 to 1.');
+  }
+  return { blockId, fraction };
+}
+
+function writeAtomically(file: string, value: unknown): void {
+  const temporary = `${file}.${process.pid}.tmp`;
+  try {
+    const fd = openSync(temporary, 'w');
+    try {
+      writeSync(fd, `${JSON.stringify(value, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(temporary, file);
+    syncDirectory(join(file, '..'));
+  } catch (error) {
+    throw new MarginError(
+      'unavailable',
+      `${basename(file)} could not be saved (${(error as Error).message}).`,
+    );
+  }
+}
+
+export function openPreferencesStore(dataDir: string): PreferencesStore {
+  const notices: string[] = [];
+  const preferencesFile = join(dataDir, PREFERENCES_FILE);
+  const positionsFile = join(dataDir, READING_POSITIONS_FILE);
+
+  /** The parsed object in `file`, or null when absent; a damaged file is moved aside with a notice. */
+  const load = (file: string, what: string): Record<string, unknown> | null => {
+    if (!existsSync(file)) return null;
+    try {
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+      if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed))
+        return parsed as Record<string, unknown>;
+    } catch {
+      // damaged: handled below
+    }
+    const aside = join(dataDir, `${basename(file, '.json')}.damaged-${fileStamp()}.json`);
+    renameSync(file, aside);
+    notices.push(
+      `Your ${what} could not be read, so the defaults are used. The damaged file was moved to ${aside}.`,
+    );
+    return null;
+  };
+
+  const storedPreferences = load(preferencesFile, 'display preferences') ?? {};
+  const preferences: Preferences = { ...DEFAULT_PREFERENCES };
+  for (const key of Object.keys(FIELD_CHECKS) as Array<keyof Preferences>) {
+    // A single value edited out of range by hand falls back to its default; the others stay.
+    if (FIELD_CHECKS[key](storedPreferences[key]))
+      (preferences as unknown as Record<string, unknown>)[key] = storedPreferences[key];
+  }
+
+  const positions = new Map<string, ReadingPosition>();
+  for (const [docId, position] of Object.entries(load(positionsFile, 'reading positions') ?? {})) {
+    try {
+      positions.set(checkDocId(docId), checkPosition(position));
+    } catch {
+      // one bad entry is dropped, the rest kept
+    }
+  }
+
+  return {
+    getPreferences() {
+      return { ...preferences };
+    },
+    setPreferences(patch) {
+      if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+        invalid('Preferences are an object.');
+      const next: Preferences = { ...preferences };
+      for (const [key, value] of Object.entries(patch)) {
+        if (!(key in FIELD_CHECKS)) invalid(`There is no preference "${key}".`);
+        const field = key as keyof Preferences;
+        if (!FIELD_CHECKS[field](value)) invalid(`${FIELD_RULES[field]}.`);
+        (next as unknown as Record<string, unknown>)[field] = value;
+      }
+      writeAtomically(preferencesFile, next);
+      Object.assign(preferences, next);
+      return { ...preferences };
+    },
+    getReadingPosition(docId) {
+      return positions.get(checkDocId(docId)) ?? null;
+    },
+    setReadingPosition(docId, position) {
+      const id = checkDocId(docId);
+      const checked = checkPosition(position);
+      const next = new Map(positions);
+      next.delete(id); // re-inserted last: the map's order is most recently read last
+      next.set(id, checked);
+      while (next.size > MAX_READING_POSITIONS) next.delete(next.keys().next().value as string);
+      writeAtomically(positionsFile, Object.fromEntries(next));
+      positions.clear();
+      for (const [key, value] of next) positions.set(key, value);
+    },
+    notices() {
+      return [...notices];
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import lunr from 'lunr';
+import type { CompactIndex } from '../index/compact-index';
+
+/**
+ * Caps how far a prefix (`sec*`) or fuzzy (`pakistn~1`) term expands. Lunr scores every posting of every
+ * term a clause expands to, so a short prefix over a large library can touch hundreds of thousands of
+ * postings. Past the cap, the expansion keeps its most frequent terms: the documents most likely meant
+ * still come first, rare look-alikes drop out.
+ */
+
+export const MAX_EXPANDED_TERMS = 64;
+/** Postings a single expanded clause may touch; a plain common word at 10,000 articles is ~10,000. */
+export const MAX_EXPANDED_POSTINGS = 60_000;
+
+/** Installs the cap on the index's token set, which is where Lunr expands every query term. */
+export function guardExpansions(compact: CompactIndex): void {
+  const tokenSet = (compact.index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
+  const counts = new Map<string, number>();
+  const countOf = (term: string) => {
+    let count = counts.get(term);
+    if (count === undefined) counts.set(term, (count = compact.postingCount(term)));
+    return count;
+  };
+  const guarded = {
+    intersect(clauseSet: lunr.TokenSet) {
+      const words = tokenSet.intersect(clauseSet).toArray();
+      return { toArray: () => (words.length <= 1 ? words : capExpansion(words, countOf)) };
+    },
+  };
+  (compact.index as unknown as { tokenSet: unknown }).tokenSet = guarded;
+}
+
+function capExpansion(words: string[], countOf: (term: string) => number): string[] {
+  let total = 0;
+  for (const word of words) total += countOf(word);
+  if (words.length <= MAX_EXPANDED_TERMS && total <= MAX_EXPANDED_POSTINGS) return words;
+  const byFrequency = [...words].sort((a, b) => countOf(b) - countOf(a) || (a < b ? -1 : 1));
+  const kept: string[] = [];
+  let budget = 0;
+  for (const word of byFrequency) {
+    if (kept.length >= MAX_EXPANDED_TERMS) break;
+    if (kept.length > 0 && budget + countOf(word) > MAX_EXPANDED_POSTINGS) continue;
+    kept.push(word);
+    budget += countOf(word);
+  }
+  return kept.sort();
+}

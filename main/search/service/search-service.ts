@@ -1,0 +1,92 @@
+import type { SearchOptions, SearchResults } from '../../api';
+import { MarginError } from '../../errors';
+import { loadInProcess, loadInWorker, type StageAnswerer } from './stage-answerer';
+
+export interface SearchService {
+  /** Resolves when the full-text index is loaded; rejects (with a message) if it cannot be. */
+  readonly ready: Promise<void>;
+  isReady(): boolean;
+  /** Never rejects for a bad query (that is `{ status: 'invalid' }`); rejects `unavailable` when no index loads. */
+  search(query: string, options?: SearchOptions): Promise<SearchResults>;
+  close(): Promise<void>;
+}
+
+export interface SearchServiceOptions {
+  bundleDir: string;
+  /** The built worker (dist/main/search-worker.js): both stages load and answer in worker threads. */
+  workerScript?: string;
+}
+
+/**
+ * Search in two stages. The small index of titles, authors and headings loads first and answers with
+ * `complete: false`; the full-text index loads meanwhile and answers everything once ready. With a
+ * worker script each stage loads and answers in its own worker thread (the meta worker is let go once
+ * the full index answers), so the main thread never parses an index; without one, both load in-process
+ * one after the other (tests, the CLI).
+ */
+export function createSearchService(options: SearchServiceOptions): SearchService {
+  const { bundleDir, workerScript } = options;
+  let closed = false;
+  let meta: StageAnswerer | null = null;
+  let body: StageAnswerer | null = null;
+
+  const load = (stage: 'meta' | 'body') =>
+    workerScript === undefined
+      ? loadInProcess(bundleDir, stage)
+      : loadInWorker(workerScript, bundleDir, stage);
+  const whenOpen = async (answerer: StageAnswerer) => {
+    if (closed) {
+      await answerer.close();
+      throw new MarginError('unavailable', 'Search is closed.');
+    }
+    return answerer;
+  };
+
+  const metaReady = load('meta').then(whenOpen);
+  metaReady.then((answerer) => (meta = answerer)).catch(() => undefined);
+  // In-process the stages load in turn (meta answers first); workers load them side by side.
+  const bodyLoad = workerScript === undefined ? metaReady.then(() => load('body')) : load('body');
+  const ready = bodyLoad.then(whenOpen).then(async (answerer) => {
+    body = answerer;
+    if (workerScript !== undefined && meta !== null) {
+      const spare = meta;
+      meta = null;
+      await spare.close();
+    }
+  });
+  ready.catch(() => undefined);
+
+  return {
+    ready,
+    isReady: () => body !== null,
+    async search(query, searchOptions = {}) {
+      if (closed) throw new MarginError('unavailable', 'Search is closed.');
+      if (body === null && meta === null) {
+        try {
+          await metaReady;
+        } catch (error) {
+          if (body === null) throw error;
+        }
+      }
+      // Read again after waiting: the full index may have taken over (and the meta worker gone) meanwhile.
+      const answerer = body ?? meta;
+      if (answerer === null) throw new MarginError('unavailable', 'Search is closed.');
+      try {
+        return await answerer.search(query, searchOptions);
+      } catch (error) {
+        // The titles worker is let go when the full index takes over; a query it had in flight then
+        // goes to the full index instead of failing the reader's search.
+        if (answerer !== body && body !== null && !closed) return body.search(query, searchOptions);
+        throw error;
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      const answerers = [meta, body];
+      meta = null;
+      body = null;
+      await Promise.all(answerers.map((answerer) => answerer?.close()));
+    },
+  };
+}

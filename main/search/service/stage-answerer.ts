@@ -1,0 +1,93 @@
+import { Worker } from 'node:worker_threads';
+import type { SearchOptions, SearchResults } from '../../api';
+import { MarginError } from '../../errors';
+import { runSearch } from './search-engine';
+import { loadSearchStage, type StageName } from './search-loading';
+import type { WorkerData, WorkerReply, WorkerRequest } from './search-worker-protocol';
+
+/** One loaded stage of the index answering queries, in this thread or in a worker thread. */
+export interface StageAnswerer {
+  search(query: string, options: SearchOptions): Promise<SearchResults>;
+  close(): Promise<void>;
+}
+
+const WORKER_CLOSE_TIMEOUT_MS = 2000;
+
+export function unavailable(error: unknown): MarginError {
+  if (error instanceof MarginError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new MarginError('unavailable', `The search index could not be loaded: ${detail}`);
+}
+
+/** Loads a stage on this thread, a turn later so that the caller is never blocked by it. */
+export function loadInProcess(bundleDir: string, stage: StageName): Promise<StageAnswerer> {
+  return new Promise((resolve, reject) => {
+    setImmediate(() => {
+      try {
+        const loaded = loadSearchStage(bundleDir, stage);
+        resolve({
+          search: async (query, options) => runSearch(loaded, query, options),
+          close: async () => loaded.passages.close(),
+        });
+      } catch (error) {
+        reject(unavailable(error));
+      }
+    });
+  });
+}
+
+/**
+ * Loads a stage in a worker thread running `script` (search-worker.ts bundled). Resolves once the worker
+ * says the index is loaded; a worker that dies later fails its pending and later searches.
+ */
+export function loadInWorker(script: string, bundleDir: string, stage: StageName): Promise<StageAnswerer> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { bundleDir, stage } satisfies WorkerData });
+    const pending = new Map<
+      number,
+      { resolve: (results: SearchResults) => void; reject: (error: Error) => void }
+    >();
+    let nextId = 0;
+    let failure: MarginError | null = null;
+    const fail = (error: MarginError) => {
+      failure ??= error;
+      reject(failure);
+      for (const request of pending.values()) request.reject(failure);
+      pending.clear();
+    };
+
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'failed') {
+        fail(unavailable(new Error(reply.message)));
+        void worker.terminate();
+      } else if (reply.type === 'results') {
+        pending.get(reply.id)?.resolve(reply.results);
+        pending.delete(reply.id);
+      } else {
+        resolve({
+          search: (query, options) =>
+            new Promise((resolveSearch, rejectSearch) => {
+              if (failure !== null) return rejectSearch(failure);
+              const id = nextId++;
+              pending.set(id, { resolve: resolveSearch, reject: rejectSearch });
+              worker.postMessage({ type: 'search', id, query, options } satisfies WorkerRequest);
+            }),
+          close: () => closeWorker(worker, () => fail(new MarginError('unavailable', 'Search is closed.'))),
+        });
+      }
+    });
+    worker.on('error', (error) => fail(unavailable(error)));
+    worker.on('exit', (code) =>
+      fail(unavailable(new Error(`the search worker stopped (exit code ${code})`))),
+    );
+  });
+}
+
+/** Asks the worker to close its passage file and exit; terminate() is the fallback. */
+async function closeWorker(worker: Worker, failPending: () => void): Promise<void> {
+  const exited = new Promise((resolve) => worker.once('exit', () => resolve('exited')));
+  failPending();
+  worker.postMessage({ type: 'close' } satisfies WorkerRequest);
+  const timeout = new Promise((resolve) => setTimeout(resolve, WORKER_CLOSE_TIMEOUT_MS).unref());
+  if ((await Promise.race([exited, timeout])) !== 'exited') await worker.terminate();
+}

@@ -1,0 +1,51 @@
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { Document } from '../../../main/api';
+
+// The real index writer, except that it fails (like a full disk would) for a document titled "Disk full".
+vi.mock('../../../main/search/index/index-build', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('../../../main/search/index/index-build')>();
+  return {
+    ...actual,
+    writeSearchIndex: async (documents: Document[], outDir: string) => {
+      await actual.writeSearchIndex(documents, outDir);
+      if (documents.some((doc) => doc.title === 'Disk full'))
+        throw new Error('ENOSPC: no space left on device');
+    },
+  };
+});
+
+const { buildContent } = await import('../../../main/library/content-build');
+
+const BUNDLED = join(__dirname, '../../../content/security-concerns-impede-china-pakistan-relations.txt');
+const work = mkdtempSync(join(tmpdir(), 'margin-build-fail-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('buildContent when writing the bundle fails', () => {
+  it('keeps the previous bundle as it was and leaves no staging folder behind', async () => {
+    const input = join(work, 'content');
+    const out = join(work, 'bundle');
+    mkdirSync(input);
+    copyFileSync(BUNDLED, join(input, 'a.txt'));
+    await buildContent({ inDir: input, outDir: out });
+    const manifest = readFileSync(join(out, 'library.json'), 'utf8');
+
+    writeFileSync(join(input, 'b.md'), '---\ntitle: Disk full\n---\nText.\n');
+    await expect(buildContent({ inDir: input, outDir: out })).rejects.toThrow(/ENOSPC/);
+    expect(readFileSync(join(out, 'library.json'), 'utf8')).toBe(manifest);
+    expect(readdirSync(join(out, 'docs'))).toEqual(['a.json']);
+    expect(readdirSync(work).sort()).toEqual(['bundle', 'content']);
+    expect(existsSync(join(out, 'docs', 'b.json'))).toBe(false);
+  });
+});

@@ -1,0 +1,100 @@
+import lunr from 'lunr';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCompactIndex } from '../../../../main/search/index/compact-index';
+import { serialiseCompactIndex } from '../../../../main/search/index/compact-index-writer';
+import { buildLunrIndex, documentFieldTexts } from '../../../../main/search/index/index-build';
+import { BODY_FIELDS, documentPassages } from '../../../../main/search/index/search-files';
+import { indexTermOf } from '../../../../main/search/index/text-analysis';
+import { seededRandom, syntheticCorpus } from '../synthetic-corpus';
+
+/** Top ten refs with scores, rounded past float noise, as both engines rank them. */
+function topTen(index: lunr.Index, query: string): string[] {
+  return index
+    .search(query)
+    .slice(0, 10)
+    .map((result) => `${result.ref}:${result.score.toFixed(9)}`);
+}
+
+describe('compact-index', () => {
+  let built: lunr.Index;
+  let stock: lunr.Index;
+  let compactBytes: Uint8Array;
+  let vocabulary: string[];
+
+  beforeAll(() => {
+    const corpus = syntheticCorpus(300, 11);
+    vocabulary = corpus.vocabulary;
+    built = buildLunrIndex(
+      corpus.documents.map((doc) => documentFieldTexts(doc, documentPassages(doc))),
+      BODY_FIELDS,
+    );
+    stock = lunr.Index.load(JSON.parse(JSON.stringify(built)) as object);
+    compactBytes = serialiseCompactIndex(built);
+  });
+
+  it('is much smaller than the stock JSON serialisation', () => {
+    expect(compactBytes.length).toBeLessThan(JSON.stringify(built).length / 3);
+  });
+
+  it('ranks the same top ten with the same scores as stock Lunr for hundreds of queries', () => {
+    const compact = loadCompactIndex(compactBytes).index;
+    const random = seededRandom(99);
+    const pick = () => vocabulary[Math.floor(random() * random() * vocabulary.length)];
+    const queries: string[] = [
+      'security',
+      'attacked',
+      'policy trade',
+      '+security -trade',
+      'title:friendship',
+    ];
+    for (let i = 0; i < 60; i++) {
+      queries.push(
+        pick(),
+        `${pick()} ${pick()}`,
+        `+${pick()} +${pick()}`,
+        `+${pick()} -${pick()}`,
+        `${pick().slice(0, 3)}*`,
+        `${pick()}~1`,
+        `title:${pick()}`,
+        `section:${pick()}`,
+        `author:${pick()}`,
+      );
+    }
+    let nonEmpty = 0;
+    for (const query of queries) {
+      const expected = topTen(stock, query);
+      if (expected.length > 0) nonEmpty++;
+      expect(topTen(compact, query), query).toEqual(expected);
+    }
+    // The comparison means something only if most queries find documents.
+    expect(nonEmpty).toBeGreaterThan(queries.length * 0.6);
+  });
+
+  it('loads postings lazily and still answers a term asked again', () => {
+    const compact = loadCompactIndex(compactBytes);
+    const word = indexTermOf(vocabulary[20]) ?? '';
+    expect(compact.postingCount(word)).toBeGreaterThan(0);
+    expect(compact.postingCount('no-such-term')).toBe(0);
+    const first = topTen(compact.index, word);
+    expect(topTen(compact.index, word)).toEqual(first);
+    expect(first).toEqual(topTen(stock, word));
+  });
+
+  it('refuses bytes that are not an index, or are cut short, with a clear message', () => {
+    expect(() => loadCompactIndex(new TextEncoder().encode('{"version":"2.3.9"}'))).toThrow(
+      /not a Margin search index/,
+    );
+    expect(() => loadCompactIndex(compactBytes.subarray(0, compactBytes.length >> 1))).toThrow(
+      /truncated|damaged/,
+    );
+  });
+
+  it('refuses to serialise an index whose refs are not 0..n-1', () => {
+    const odd = lunr(function () {
+      this.ref('id');
+      this.field('body');
+      this.add({ id: 'a', body: 'hello world' });
+    });
+    expect(() => serialiseCompactIndex(odd)).toThrow(/refs must be 0\.\./);
+  });
+});
