@@ -5,17 +5,16 @@
  * next to the repository; its schemas are lifted from draft-04 to what Ajv 8 reads (`id` → `$id`,
  * boolean `exclusiveMinimum`), without changing what they assert.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
+import { sharedFolder } from '../../shared-folder';
 
-export const SUITE_DIR = join(__dirname, '../../../../shared/conformance/web-annotation-tests');
-
-export function suiteAvailable(): boolean {
-  return existsSync(join(SUITE_DIR, 'definitions'));
-}
+/** The suite's folder; its tests run where it is, fail in CI where it is not, and are skipped elsewhere. */
+export const W3C_SUITE = sharedFolder('conformance/web-annotation-tests', 'the W3C Web Annotation test suite');
+export const SUITE_DIR = W3C_SUITE.path;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
