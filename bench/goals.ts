@@ -4,7 +4,7 @@
  */
 import { QUERY_KINDS } from './bench-queries';
 import { ms } from './format';
-import type { BenchResults } from './report';
+import type { BenchResults } from './bench-results';
 
 /** The main thread counts as usable while no stall is longer than this (RAIL: answer input within 50 ms). */
 export const USABLE_STALL_MS = 50;

@@ -2,24 +2,11 @@
  * Turns a run's results into bench/RESULTS.md: the goals at 10,000 articles first (met, or missed by how
  * much), then one set of tables per corpus size, with Margin's ratio to each baseline.
  */
-import type { AnchoringResult, StoreResult } from './annotations-bench';
 import { QUERY_KINDS, type QueryKind } from './bench-queries';
-import type { MachineInfo } from './machine';
-import type { RendererResult } from './renderer-bench';
+import type { BenchResults } from './bench-results';
 import type { SizeResult } from './search-bench';
 import { mb, ms, ratio } from './format';
 import { goalRows } from './goals';
-
-export interface BenchResults {
-  machine: MachineInfo;
-  command: string;
-  /** 1-minute load averages sampled at each step: the machine is shared, this says how busy it was. */
-  loadAverages: number[];
-  sizes: SizeResult[];
-  store: StoreResult | null;
-  anchoring: AnchoringResult | null;
-  renderer: RendererResult | null;
-}
 
 const QUERY_LABELS: Record<QueryKind, string> = {
   common: 'common word',

@@ -1,0 +1,16 @@
+/** What one `npm run bench` measured: the shape of `bench/results.json`, read by the report and the goals. */
+import type { AnchoringResult, StoreResult } from './annotations-bench';
+import type { MachineInfo } from './machine';
+import type { RendererResult } from './renderer-bench';
+import type { SizeResult } from './search-bench';
+
+export interface BenchResults {
+  machine: MachineInfo;
+  command: string;
+  /** 1-minute load averages sampled at each step: the machine is shared, this says how busy it was. */
+  loadAverages: number[];
+  sizes: SizeResult[];
+  store: StoreResult | null;
+  anchoring: AnchoringResult | null;
+  renderer: RendererResult | null;
+}
