@@ -1,4 +1,6 @@
 import lunr from 'lunr';
+// Registers Margin's pipeline step, which an index's serialised pipeline names.
+import './word-forms';
 
 /**
  * A compact binary form of a `lunr.Index` that loads into a real `lunr.Index`, so Lunr's own query

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import lunr from 'lunr';
+import { useMarginWordForms } from './word-forms';
 import type { Document } from '../../api';
 import { serialiseCompactIndex } from './compact-index-writer';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
@@ -44,6 +45,7 @@ export function buildLunrIndex(
   fields: readonly IndexField[],
 ): lunr.Index {
   return lunr(function () {
+    useMarginWordForms(this);
     this.ref('ref');
     for (const field of fields) this.field(field, { boost: FIELD_BOOSTS[field] });
     fieldTexts.forEach((texts, ref) => {

@@ -7,11 +7,11 @@
  * 2 KB a document (20 MB at 10,000 articles), six probes a pair: for an article of ~1,250 words about
  * one document in 400 without the pair still gets read (at 512 bytes it was one in four).
  */
+import { phraseWords } from './word-forms';
 
 export const PHRASE_FILTER_BYTES = 2048;
 const BITS = PHRASE_FILTER_BYTES * 8;
 const PROBES = 6;
-const WORD = /[\p{L}\p{N}]+/gu;
 
 /** FNV-1a over the UTF-16 code units, 32 bits. */
 function hash(text: string, seed: number): number {
@@ -34,7 +34,7 @@ function bitsOf(first: string, second: string): number[] {
 export function buildPhraseFilter(texts: readonly string[]): Uint8Array {
   const filter = new Uint8Array(PHRASE_FILTER_BYTES);
   for (const text of texts) {
-    const words = (text.match(WORD) ?? []).map((word) => word.toLowerCase());
+    const words = phraseWords(text);
     for (let i = 0; i + 1 < words.length; i++) {
       for (const bit of bitsOf(words[i], words[i + 1])) filter[bit >> 3] |= 1 << (bit & 7);
     }

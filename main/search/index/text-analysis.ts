@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { isDash, possessiveTrimmer } from './word-forms';
 
 /**
  * The same text analysis the index was built with (Lunr's tokenizer, then trimmer, stop-word filter and
@@ -15,7 +16,7 @@ export interface AnalysedToken {
 }
 
 const indexPipeline = new lunr.Pipeline();
-indexPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+indexPipeline.add(lunr.trimmer, possessiveTrimmer, lunr.stopWordFilter, lunr.stemmer);
 
 // Stemming dominates analysis cost; a vocabulary is small next to the text, so remember every word.
 const termCache = new Map<string, string | null>();
@@ -32,10 +33,10 @@ export function indexTermOf(lowercaseToken: string): string | null {
   return result;
 }
 
-/** JavaScript's `\s` plus the hyphen: where Lunr's tokenizer (`/[\s\-]+/`) splits. */
+/** JavaScript's `\s` plus the dashes: where the index's tokenizer (`WORD_SEPARATOR`) splits. */
 function isSeparator(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code === 0x2d) return true;
+  if (isDash(code)) return true;
   if (code < 0xa0) return false;
   return (
     code === 0xa0 ||
@@ -105,7 +106,7 @@ export function indexTermsOf(text: string): Set<string> {
 }
 
 // A phrase matches its words in order with anything but letters and digits between them (spaces,
-// hyphens, straight or curly quotes), ignoring case.
+// hyphens, straight or curly quotes), ignoring case; a word may carry a possessive ending.
 const phrasePatterns = new Map<string, RegExp>();
 
 function phrasePattern(phrase: readonly string[]): RegExp {
@@ -113,7 +114,10 @@ function phrasePattern(phrase: readonly string[]): RegExp {
   let pattern = phrasePatterns.get(key);
   if (pattern === undefined) {
     const words = phrase.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}])${words.join('[^\\p{L}\\p{N}]+')}(?![\\p{L}\\p{N}])`, 'giu');
+    pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}])${words.join("(?:['’]s)?[^\\p{L}\\p{N}]+")}(?:['’]s)?(?![\\p{L}\\p{N}])`,
+      'giu',
+    );
     if (phrasePatterns.size > 1000) phrasePatterns.clear();
     phrasePatterns.set(key, pattern);
   }
@@ -128,11 +132,6 @@ export function findPhrase(text: string, phrase: readonly string[]): Array<[numb
   pattern.lastIndex = 0; // matchAll starts where a previous test() left the shared pattern
   for (const match of text.matchAll(pattern)) found.push([match.index, match.index + match[0].length]);
   return found;
-}
-
-/** The words of a phrase as the query language reads them: letters and digits, lower case. */
-export function phraseWordsOf(text: string): string[] {
-  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map((word) => word.toLowerCase());
 }
 
 /** True when the phrase occurs in the text. */

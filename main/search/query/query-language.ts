@@ -1,7 +1,7 @@
 import lunr from 'lunr';
+import { phraseWords, splitOnDashes, withoutPossessive } from '../index/word-forms';
 import type { IndexField } from '../index/search-files';
 import { WORD_START_KEY } from './prefix-expansion';
-import { phraseWordsOf } from '../index/text-analysis';
 
 /**
  * Margin's query language, parsed by hand so that every mistake gets a message a reader understands:
@@ -136,7 +136,7 @@ function parseOrThrow(input: string): ParsedQuery {
       let end = at + 1;
       while (end < input.length && !CLOSING_QUOTES.includes(input[end])) end++;
       if (end >= input.length) throw new QueryError('A quoted phrase is missing its closing quote.');
-      const words = phraseWordsOf(input.slice(at + 1, end));
+      const words = phraseWords(input.slice(at + 1, end));
       if (words.length === 0) throw new QueryError('A quoted phrase needs at least one word.');
       if (presence === 'optional') presence = 'required';
       phrases.push({ words, presence, field });
@@ -234,10 +234,9 @@ function parseTerm(raw: string, presence: Presence, field: IndexField | null): Q
     body = body.replace(/\*+$/, '');
   }
 
-  // Lunr splits words on hyphens; a modifier applies to the last part ("china-pak*").
-  const pieces = body
-    .split(/-+/)
-    .map((piece) => trimWord(piece).toLowerCase())
+  // The index splits words on dashes; a modifier applies to the last part ("china-pak*").
+  const pieces = splitOnDashes(body)
+    .map((piece) => withoutPossessive(trimWord(piece).toLowerCase()))
     .filter((piece) => piece !== '');
   if (pieces.length === 0) {
     if (kind !== 'word') throw new QueryError(`"${raw}" has no letters to search for.`);

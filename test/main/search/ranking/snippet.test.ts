@@ -42,3 +42,43 @@ describe('snippet', () => {
     expect(parts[0].mark).toBe(false);
   });
 });
+
+describe('snippet choice', () => {
+  const filler = (n: number, word = 'filler') => Array.from({ length: n }, (_, i) => `${word}${i}`).join(' ');
+  const analysed = (text: string, terms: string[]) => {
+    const tokens = analyseText(text);
+    return { tokens, marked: tokens.map((token) => token.term !== null && terms.includes(token.term)) };
+  };
+  const shown = (parts: { text: string }[]) => parts.map((part) => part.text).join('');
+  const marks = (parts: { text: string; mark: boolean }[]) => parts.filter((p) => p.mark).map((p) => p.text);
+
+  it('shows the place where every query word meets, not the place where one word repeats', () => {
+    const text = `Reform is urgent, reform is overdue, reform is contested. ${filler(40)}. The tribal council wants reform now. ${filler(40)}.`;
+    const { tokens, marked } = analysed(text, ['council', 'reform']);
+    const parts = makeSnippet(text, tokens, marked);
+    expect(marks(parts)).toContain('council');
+    expect(shown(parts)).toContain('The tribal council wants reform now.');
+  });
+
+  it('starts at the beginning of the sentence when one begins near the match', () => {
+    const text = `${filler(30)}. In June the government approved the operation Azm-e-Istehkam, delayed since. ${filler(30)}.`;
+    const { tokens, marked } = analysed(text, ['azm']);
+    const parts = makeSnippet(text, tokens, marked);
+    expect(shown(parts).startsWith('…In June the government')).toBe(true);
+  });
+
+  it('never cuts a hyphenated name or a word at the end of the window', () => {
+    // A window ending inside the compound is stretched to its end.
+    const names = `${filler(33)} operation Azm-e-Istehkam began. ${filler(10)}`;
+    const named = analysed(names, ['filler0']);
+    const body = shown(makeSnippet(names, named.tokens, named.marked));
+    expect(body).toContain('Azm-e-Istehkam');
+    expect(body.endsWith('…')).toBe(true);
+  });
+
+  it('marks every matched word inside the window, possessives as written', () => {
+    const text = 'Pakistan canceled President Asif Ali Zardari’s planned visit; Zardari later spoke.';
+    const { tokens, marked } = analysed(text, ['zardari']);
+    expect(marks(makeSnippet(text, tokens, marked))).toEqual(['Zardari’s', 'Zardari']);
+  });
+});
