@@ -19,15 +19,24 @@ import { WORD_START_KEY, wordStartTokenSet } from './prefix-expansion';
 export interface CompactMatch {
   ref: number;
   score: number;
+  /** How many of the query's words (its non-prohibited clauses) the document holds. */
+  coverage: number;
 }
+
+/**
+ * `lunr`: Lunr's order, by score alone. `coverage`: documents holding more of the query's words first,
+ * then by score — what a reader expects of a plain multi-word query, where Lunr sums each word alone
+ * and lets a title that says one word twice outrank an article that says them all.
+ */
+export type RankOrder = 'lunr' | 'coverage';
 
 export interface CompactQueryResult {
   /** How many documents matched. */
   count: number;
   /** The matches best first, ties in Lunr's order; produced lazily (a heap), so taking a few is cheap. */
-  ranked(): Iterable<CompactMatch>;
+  ranked(order?: RankOrder): Iterable<CompactMatch>;
   /** Like `ranked`, over only the matches `keep` accepts (checked once each, in no particular order). */
-  rankedWhere(keep: (ref: number) => boolean): Iterable<CompactMatch>;
+  rankedWhere(keep: (ref: number) => boolean, order?: RankOrder): Iterable<CompactMatch>;
   /** The expanded index terms a document matched, per field (Lunr's matchData, without metadata). */
   matchedTerms(ref: number): Array<{ term: string; field: string }>;
 }
@@ -108,8 +117,14 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
   const touched: Touched[] = [];
   const postingsByTerm = new Map<number, FieldPostings[]>();
   const presence = lunr.Query.presence;
+  // Per document, how many clauses it matched (in any field, through any expansion); `lastClause`
+  // counts each clause once per document.
+  const coverage = new Uint16Array(refCount);
+  const lastClause = new Int32Array(refCount).fill(-1);
 
-  for (const clause of query.clauses as Array<lunr.Query.Clause & { presence: number }>) {
+  for (const [clauseNumber, clause] of (
+    query.clauses as Array<lunr.Query.Clause & { presence: number }>
+  ).entries()) {
     const terms = clause.usePipeline ? runString(index.pipeline, clause.term, clause.fields) : [clause.term];
     const clauseFields = clause.fields.map((field) => fields.indexOf(field));
     let clauseMatches = RefSet.empty(refCount);
@@ -138,6 +153,12 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
           if (clause.presence === presence.PROHIBITED) {
             prohibitedMatches[field] = (prohibitedMatches[field] ?? RefSet.empty(refCount)).union(refs);
             continue;
+          }
+          for (let i = 0; i < refs.length; i++) {
+            if (lastClause[refs[i]] !== clauseNumber) {
+              lastClause[refs[i]] = clauseNumber;
+              coverage[refs[i]]++;
+            }
           }
           queryVectors[field].upsert(termIndex, clause.boost, (a, b) => a + b);
           const termField = `${expandedTerm}/${field}`;
@@ -205,8 +226,9 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
 
   return {
     count,
-    ranked: () => rankLazily(order.subarray(0, count), scores),
-    rankedWhere: (keep) => rankLazily(order.subarray(0, count).filter(keep), scores),
+    ranked: (rankOrder = 'lunr') => rankLazily(order.subarray(0, count), scores, coverage, rankOrder),
+    rankedWhere: (keep, rankOrder = 'lunr') =>
+      rankLazily(order.subarray(0, count).filter(keep), scores, coverage, rankOrder),
     matchedTerms(ref) {
       const found: Array<{ term: string; field: string }> = [];
       for (const { term, field, refs } of touched)
@@ -220,10 +242,21 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
  * Yields matches best first (ties: earlier first match first) from a binary heap of positions in
  * `order`: O(n) to build, O(log n) per match taken, so a page of 20 out of 10,000 is cheap.
  */
-function* rankLazily(order: Int32Array, scores: Float64Array): Generator<CompactMatch> {
+function* rankLazily(
+  order: Int32Array,
+  scores: Float64Array,
+  coverage: Uint16Array,
+  rankOrder: RankOrder,
+): Generator<CompactMatch> {
   const heap = new Int32Array(order.length);
   for (let i = 0; i < heap.length; i++) heap[i] = i;
+  const byCoverage = rankOrder === 'coverage';
   const before = (a: number, b: number) => {
+    if (byCoverage) {
+      const coverageA = coverage[order[a]];
+      const coverageB = coverage[order[b]];
+      if (coverageA !== coverageB) return coverageA > coverageB;
+    }
     const scoreA = scores[order[a]];
     const scoreB = scores[order[b]];
     return scoreA > scoreB || (scoreA === scoreB && a < b);
@@ -246,7 +279,7 @@ function* rankLazily(order: Int32Array, scores: Float64Array): Generator<Compact
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i, heap.length);
   for (let size = heap.length; size > 0; size--) {
     const ref = order[heap[0]];
-    yield { ref, score: scores[ref] };
+    yield { ref, score: scores[ref], coverage: coverage[ref] };
     heap[0] = heap[size - 1];
     down(0, size - 1);
   }
@@ -269,11 +302,12 @@ function fromLunr(compact: CompactIndex, build: (query: lunr.Query) => void): Co
   const results = compact.index.query(build);
   return {
     count: results.length,
-    ranked: () => results.map((result) => ({ ref: Number(result.ref), score: result.score })),
+    // Every clause of such a query is prohibited: no document holds any of its words.
+    ranked: () => results.map((result) => ({ ref: Number(result.ref), score: result.score, coverage: 0 })),
     rankedWhere: (keep) =>
       results
         .filter((result) => keep(Number(result.ref)))
-        .map((result) => ({ ref: Number(result.ref), score: result.score })),
+        .map((result) => ({ ref: Number(result.ref), score: result.score, coverage: 0 })),
     matchedTerms(ref) {
       const result = results.find((candidate) => Number(candidate.ref) === ref);
       const metadata = (result?.matchData.metadata ?? {}) as Record<string, Record<string, unknown>>;

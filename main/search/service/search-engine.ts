@@ -94,9 +94,10 @@ function collect(
   );
   const candidates =
     required.length === 0
-      ? outcome.ranked()
-      : outcome.rankedWhere((ref) =>
-          required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
+      ? outcome.ranked('coverage')
+      : outcome.rankedWhere(
+          (ref) => required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
+          'coverage',
         );
   for (const { ref, score } of candidates) {
     const record = documents[ref];
