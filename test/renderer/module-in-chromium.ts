@@ -31,6 +31,8 @@ export async function openModuleInChromium(entry: string): Promise<ModulePage> {
     target: 'es2022',
     write: false,
     logLevel: 'silent',
+    // Lit's decorators, as the app build compiles them.
+    tsconfig: path.join(ROOT, 'renderer', 'tsconfig.json'),
   });
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const page = await browser.newPage();
