@@ -265,6 +265,14 @@ export class ToastDismissEvent extends Event {
   }
 }
 
+/** Show only the notes with this tag (a tag on an item in the notebook was chosen). */
+export class AnnotationTagFilterEvent extends Event {
+  static readonly eventName = 'mg-annotation-tag-filter';
+  constructor(readonly tag: string) {
+    super(AnnotationTagFilterEvent.eventName, BUBBLES);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [OpenDocumentEvent.eventName]: OpenDocumentEvent;
@@ -294,5 +302,6 @@ declare global {
     [ShowNotebookEvent.eventName]: ShowNotebookEvent;
     [ToastActionEvent.eventName]: ToastActionEvent;
     [ToastDismissEvent.eventName]: ToastDismissEvent;
+    [AnnotationTagFilterEvent.eventName]: AnnotationTagFilterEvent;
   }
 }

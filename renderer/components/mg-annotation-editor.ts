@@ -5,7 +5,7 @@ import { parseTags } from '../annotations/annotation-order';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
 import { AnnotationDeleteEvent, AnnotationEditorCloseEvent, AnnotationUpdateEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
-import { annotationEditorStyles } from '../styles/annotation-editor-styles';
+import { annotationEditorStyles } from './mg-annotation-editor.styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import './mg-markdown';
 

@@ -1,8 +1,9 @@
-import { LitElement, css, html } from 'lit';
+import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { ExportFormat } from '../../main/api';
 import { AnnotationsExportEvent, AnnotationsImportEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
+import { annotationTransferStyles } from './mg-annotation-transfer.styles';
 
 /** What the file picker offers: Margin's own JSON-LD and Markdown exports. */
 const IMPORT_ACCEPT = '.json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown';
@@ -18,36 +19,7 @@ const IMPORT_ACCEPT = '.json,.jsonld,.md,.markdown,application/ld+json,applicati
  */
 @customElement('mg-annotation-transfer')
 export class MgAnnotationTransfer extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-      :host([compact]) {
-        display: grid;
-        gap: 0.4rem;
-      }
-      .actions {
-        display: flex;
-        gap: 0.4rem;
-      }
-      :host([compact]) .actions {
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.35rem;
-      }
-      .label {
-        margin-inline-end: 0.15rem;
-        font-size: 0.78rem;
-      }
-      .small {
-        min-height: 1.9rem;
-        padding: 0 0.6rem;
-        font-size: 0.8rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, annotationTransferStyles];
 
   /** The document to export, or null to export every document. */
   @property({ attribute: false }) docId: string | null = null;

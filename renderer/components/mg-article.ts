@@ -4,7 +4,7 @@ import type { Block, Document } from '../../main/api';
 import { ArticlePenController } from '../controllers/article-pen-controller';
 import { highlightStyles } from '../styles/highlight-styles';
 import { sharedStyles } from '../styles/shared-styles';
-import { articleStyles } from '../styles/article-styles';
+import { articleStyles } from './mg-article.styles';
 import { formatDate, formatReadingTime } from './document-format';
 import { openExternally, renderRuns } from './inline-runs';
 

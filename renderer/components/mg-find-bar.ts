@@ -1,7 +1,8 @@
-import { LitElement, css, html, type TemplateResult } from 'lit';
+import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, query } from 'lit/decorators.js';
 import { FindCloseEvent, FindQueryEvent, FindStepEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
+import { findBarStyles } from './mg-find-bar.styles';
 
 /**
  * Find in the open document: a query box, "3 of 12", previous/next and close. Enter moves to the next
@@ -13,65 +14,7 @@ import { sharedStyles } from '../styles/shared-styles';
  */
 @customElement('mg-find-bar')
 export class MgFindBar extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-      }
-
-      .bar {
-        display: flex;
-        align-items: center;
-        gap: 0.35rem;
-        padding: 0.4rem 0.4rem 0.4rem 0.75rem;
-        border: 1px solid var(--mg-border);
-        border-radius: var(--mg-radius);
-        background: var(--mg-surface-raised);
-        box-shadow: var(--mg-shadow);
-        font-size: 0.875rem;
-      }
-
-      input {
-        flex: 1;
-        min-width: 6rem;
-        height: 2rem;
-        padding: 0 0.5rem;
-        border: 1px solid var(--mg-border);
-        border-radius: 6px;
-        background: var(--mg-bg);
-        color: var(--mg-text);
-        font: inherit;
-      }
-
-      input:focus-visible {
-        outline: 2px solid var(--mg-focus);
-        outline-offset: 0;
-      }
-
-      .count {
-        min-width: 5.5rem;
-        text-align: center;
-        color: var(--mg-muted);
-        font-variant-numeric: tabular-nums;
-        white-space: nowrap;
-      }
-
-      .count.none {
-        color: var(--mg-danger);
-      }
-
-      svg {
-        width: 1.1rem;
-        height: 1.1rem;
-        fill: none;
-        stroke: currentColor;
-        stroke-width: 2;
-        stroke-linecap: round;
-        stroke-linejoin: round;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, findBarStyles];
 
   @property() query = '';
   /** Number of matches for the query. */

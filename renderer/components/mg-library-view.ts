@@ -7,7 +7,7 @@ import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts
 import { OpenDocumentEvent, PreferencesChangeEvent } from '../events';
 import { foldText } from '../highlighting/text-matching';
 import { sharedStyles } from '../styles/shared-styles';
-import { libraryStyles } from '../styles/library-styles';
+import { libraryViewStyles } from './mg-library-view.styles';
 import { formatAuthorNames, formatDate, formatReadingTime } from './document-format';
 
 /**
@@ -19,7 +19,7 @@ import { formatAuthorNames, formatDate, formatReadingTime } from './document-for
  */
 @customElement('mg-library-view')
 export class MgLibraryView extends LitElement {
-  static override styles = [sharedStyles, libraryStyles];
+  static override styles = [sharedStyles, libraryViewStyles];
 
   @consume({ context: apiContext })
   private api!: MarginApi;

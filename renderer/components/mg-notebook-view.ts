@@ -1,157 +1,28 @@
-import { LitElement, css, html, nothing } from 'lit';
+import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Annotation, DocumentSummary, HighlightColor, ImportReport } from '../../main/api';
-import { allTags, annotationQuote, filterNotebook, notebookOrder } from '../annotations/annotation-order';
+import { allTags, filterNotebook, notebookOrder } from '../annotations/annotation-order';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
-import { OpenAnnotationEvent, OpenDocumentEvent } from '../events';
+import { AnnotationTagFilterEvent, OpenDocumentEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { annotationListStyles } from '../styles/annotation-list-styles';
+import { notebookViewStyles } from './mg-notebook-view.styles';
+import './mg-annotation-item';
 import './mg-annotation-transfer';
-import './mg-markdown';
 
 /**
  * The notebook: every highlight and note of every document, grouped by document and filterable by
  * colour, tag and words. Choosing one opens its document at that passage.
  *
- * @fires mg-open-annotation - a note was chosen
+ * @fires mg-open-annotation - a note was chosen (from its mg-annotation-item)
  * @fires mg-open-document - a document's title was chosen
  * @fires mg-annotations-export - export everything (from its mg-annotation-transfer)
  * @fires mg-annotations-import - a file was picked to import (from its mg-annotation-transfer)
  */
 @customElement('mg-notebook-view')
 export class MgNotebookView extends LitElement {
-  static override styles = [
-    sharedStyles,
-    swatchStyles,
-    annotationListStyles,
-    css`
-      :host {
-        display: block;
-        max-width: 52rem;
-        margin: 0 auto;
-        padding: 2rem 1.5rem 4rem;
-        color: var(--mg-text);
-        font-family: var(--mg-ui-font);
-      }
-      .title-row {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: baseline;
-        justify-content: space-between;
-        gap: 0.75rem;
-      }
-      h1 {
-        margin: 0;
-        font-size: 1.6rem;
-        font-weight: 700;
-      }
-      .filters {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.75rem 1rem;
-        margin: 1.25rem 0 1.5rem;
-        padding: 0.75rem 1rem;
-        border: 1px solid var(--mg-border);
-        border-radius: var(--mg-radius);
-        background: var(--mg-surface);
-      }
-      input[type='search'],
-      select {
-        min-height: 2.25rem;
-        padding: 0 0.6rem;
-        border: 1px solid var(--mg-border);
-        border-radius: var(--mg-radius);
-        background: var(--mg-bg);
-        color: var(--mg-text);
-        font: inherit;
-        font-size: 0.9rem;
-      }
-      input[type='search'] {
-        flex: 1 1 14rem;
-      }
-      .colors {
-        display: flex;
-        align-items: center;
-        gap: 0.1rem;
-      }
-      .all {
-        min-height: 1.75rem;
-        padding: 0 0.6rem;
-        border: 1px solid var(--mg-border);
-        border-radius: 999px;
-        background: transparent;
-        font-size: 0.8rem;
-        cursor: pointer;
-      }
-      .all[aria-checked='true'] {
-        border-color: var(--mg-text);
-        background: var(--mg-accent-soft);
-      }
-      .summary {
-        margin: 0 0 1rem;
-        font-size: 0.85rem;
-      }
-      h2 {
-        margin: 1.75rem 0 0.6rem;
-        font-size: 1.05rem;
-        font-weight: 650;
-        font-family: var(--mg-reading-font);
-      }
-      .item {
-        background: var(--mg-surface);
-      }
-      .doc-link {
-        padding: 0;
-        border: 0;
-        background: none;
-        color: inherit;
-        font: inherit;
-        text-align: start;
-        cursor: pointer;
-      }
-      .doc-link:hover {
-        color: var(--mg-accent);
-      }
-      .tag-button {
-        border: 0;
-        font: inherit;
-        cursor: pointer;
-      }
-      .tag-button:hover {
-        color: var(--mg-text);
-        text-decoration: underline;
-      }
-      .open {
-        display: grid;
-        gap: 0.35rem;
-        width: 100%;
-        padding: 0;
-        border: 0;
-        background: none;
-        color: inherit;
-        text-align: start;
-        cursor: pointer;
-      }
-      .open:hover .quote {
-        color: var(--mg-accent);
-      }
-      .doc-note {
-        font-size: 0.78rem;
-        font-style: italic;
-      }
-      .empty {
-        padding: 2rem 0;
-        text-align: center;
-        line-height: 1.6;
-      }
-      .report {
-        margin: 0 0 1rem;
-        font-size: 0.85rem;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, swatchStyles, annotationListStyles, notebookViewStyles];
 
   /** Every annotation of every document. */
   @property({ attribute: false }) annotations: readonly Annotation[] = [];
@@ -261,7 +132,7 @@ export class MgNotebookView extends LitElement {
               ${this.titleOf(group.docId)}
             </button>
           </h2>
-          <ul class="items">
+          <ul class="items" @mg-annotation-tag-filter=${this.filterByTag}>
             ${group.items.map((annotation) => this.renderItem(annotation))}
           </ul>
         `,
@@ -270,46 +141,15 @@ export class MgNotebookView extends LitElement {
   }
 
   private renderItem(annotation: Annotation) {
-    const quote = annotationQuote(annotation);
-    return html`
-      <li class="item" data-annotation-id=${annotation.id}>
-        <span
-          class="color-bar"
-          data-color=${annotation.color ?? 'none'}
-          title=${colorLabel(annotation.color)}
-        ></span>
-        <div class="body">
-          <button
-            class="open"
-            @click=${() => this.dispatchEvent(new OpenAnnotationEvent(annotation.docId, annotation.id))}
-          >
-            ${quote ? html`<span class="quote">${quote}</span>` : html`<span class="doc-note muted">Note on the document</span>`}
-            ${
-              annotation.anchorStatus === 'orphaned'
-                ? html`<span class="orphan-label">Couldn’t find this passage in the current edition.</span>`
-                : nothing
-            }
-          </button>
-          ${annotation.note.trim() ? html`<mg-markdown compact .source=${annotation.note}></mg-markdown>` : nothing}
-          ${
-            annotation.tags.length
-              ? html`<div class="meta">
-                  ${annotation.tags.map(
-                    (tag) =>
-                      html`<button
-                        class="tag tag-button"
-                        title="Show only this tag"
-                        @click=${() => (this.tag = tag)}
-                      >
-                        ${tag}
-                      </button>`,
-                  )}
-                </div>`
-              : nothing
-          }
-        </div>
-      </li>
-    `;
+    return html`<li data-annotation-id=${annotation.id}>
+      <mg-annotation-item variant="notebook" .annotation=${annotation}></mg-annotation-item>
+    </li>`;
+  }
+
+  /** A tag chosen on an item: the filter is this view's own state, so the event stops here. */
+  private filterByTag(event: AnnotationTagFilterEvent) {
+    event.stopPropagation();
+    this.tag = event.tag;
   }
 }
 

@@ -1,28 +1,22 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Annotation, ImportReport } from '../../main/api';
-import { annotationQuote, groupForPanel } from '../annotations/annotation-order';
-import { colorLabel } from '../annotations/highlight-colors';
-import {
-  AnnotationEditEvent,
-  AnnotationRevealEvent,
-  DocumentNoteCreateEvent,
-  NotesPanelToggleEvent,
-} from '../events';
+import { groupForPanel } from '../annotations/annotation-order';
+import { DocumentNoteCreateEvent, NotesPanelToggleEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { annotationListStyles } from '../styles/annotation-list-styles';
-import { notesPanelStyles } from '../styles/notes-panel-styles';
+import { notesPanelStyles } from './mg-notes-panel.styles';
+import './mg-annotation-item';
 import './mg-annotation-transfer';
-import './mg-markdown';
 
 /**
  * The panel beside the reader: notes on the whole document first, then every highlight and note
  * in reading order, then the ones whose passage is no longer in this edition of the document.
  * Export and import live at its foot.
  *
- * @fires mg-annotation-reveal - a highlight in the list was chosen (scroll the reader to it)
- * @fires mg-annotation-edit - Edit was chosen on an item
+ * @fires mg-annotation-reveal - a highlight in the list was chosen (from its mg-annotation-item)
+ * @fires mg-annotation-edit - Edit was chosen on an item (from its mg-annotation-item)
  * @fires mg-document-note-create - a note on the whole document was added
  * @fires mg-annotations-export - an export button was pressed (from its mg-annotation-transfer)
  * @fires mg-annotations-import - a file was picked to import (from its mg-annotation-transfer)
@@ -111,40 +105,9 @@ export class MgNotesPanel extends LitElement {
   }
 
   private renderItem(annotation: Annotation) {
-    const quote = annotationQuote(annotation);
-    const orphaned = annotation.anchorStatus === 'orphaned';
-    return html`
-      <li class="item" data-annotation-id=${annotation.id}>
-        <span
-          class="color-bar"
-          data-color=${annotation.color ?? 'none'}
-          title=${colorLabel(annotation.color)}
-        ></span>
-        <div class="body">
-          ${
-            quote
-              ? orphaned
-                ? html`<p class="quote">${quote}</p>
-                    <p class="orphan-label">Couldn’t find this passage in the current edition.</p>`
-                : html`<button
-                    class="quote quote-button"
-                    title="Show in the article"
-                    @click=${() => this.reveal(annotation)}
-                  >
-                    ${quote}
-                  </button>`
-              : nothing
-          }
-          ${annotation.note.trim() ? html`<mg-markdown compact .source=${annotation.note}></mg-markdown>` : nothing}
-          <div class="meta">
-            ${annotation.tags.map((tag) => html`<span class="tag">${tag}</span>`)}
-            <button class="link-button" @click=${(event: Event) => this.edit(annotation, event)}>
-              ${annotation.note.trim() ? 'Edit' : quote ? 'Add note' : 'Edit'}
-            </button>
-          </div>
-        </div>
-      </li>
-    `;
+    return html`<li data-annotation-id=${annotation.id}>
+      <mg-annotation-item variant="panel" .annotation=${annotation}></mg-annotation-item>
+    </li>`;
   }
 
   private renderReport() {
@@ -161,18 +124,6 @@ export class MgNotesPanel extends LitElement {
           : nothing
       }
     </div>`;
-  }
-
-  private reveal(annotation: Annotation) {
-    this.dispatchEvent(new AnnotationRevealEvent(annotation.id));
-  }
-
-  private edit(annotation: Annotation, event: Event) {
-    const item = (event.currentTarget as HTMLElement).closest('li');
-    const rect = item?.getBoundingClientRect() ?? null;
-    // The editor opens beside the panel, not over the item it edits.
-    const anchor = rect ? new DOMRect(Math.max(8, rect.left - 400), rect.top, 0, 0) : null;
-    this.dispatchEvent(new AnnotationEditEvent(annotation.id, anchor));
   }
 
   private addDocumentNote() {

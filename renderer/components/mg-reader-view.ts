@@ -22,7 +22,7 @@ import { rangesInElement } from '../highlighting/element-ranges';
 import { clearLayer, HighlightLayer, paintLayer } from '../highlighting/highlight-layers';
 import { findOccurrences, findWholeWords } from '../highlighting/text-matching';
 import { sharedStyles } from '../styles/shared-styles';
-import { readerLayoutStyles } from '../styles/reader-layout-styles';
+import { readerViewStyles } from './mg-reader-view.styles';
 import { tocLabel } from './document-format';
 import './mg-article';
 import type { MgArticle } from './mg-article';
@@ -54,7 +54,7 @@ interface LoadedDocument {
  */
 @customElement('mg-reader-view')
 export class MgReaderView extends LitElement {
-  static override styles = [sharedStyles, readerLayoutStyles];
+  static override styles = [sharedStyles, readerViewStyles];
 
   @consume({ context: apiContext })
   private api!: MarginApi;

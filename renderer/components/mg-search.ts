@@ -14,7 +14,7 @@ import { apiContext } from '../contexts';
 import { ClearSearchMarksEvent, OpenAnnotationEvent, OpenDocumentEvent } from '../events';
 import { swatchStyles } from '../styles/highlight-styles';
 import { sharedStyles } from '../styles/shared-styles';
-import { searchStyles } from '../styles/search-styles';
+import { searchStyles } from './mg-search.styles';
 import { formatDate } from './document-format';
 
 /** Quiet time after the last keystroke before asking; fast typists send one query, not five. */

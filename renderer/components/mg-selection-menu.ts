@@ -1,4 +1,4 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { HighlightColor } from '../../main/api';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
@@ -6,6 +6,7 @@ import type { TextSelection } from '../controllers/selection-controller';
 import { CopyCitationEvent, HighlightCreateEvent, SelectionDismissEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
+import { selectionMenuStyles } from './mg-selection-menu.styles';
 
 /**
  * The small menu over a text selection: five highlight colours, "Add note" and "Copy with citation".
@@ -21,59 +22,7 @@ const DEFAULT_NOTE_COLOR: HighlightColor = 'yellow';
 
 @customElement('mg-selection-menu')
 export class MgSelectionMenu extends LitElement {
-  static override styles = [
-    sharedStyles,
-    swatchStyles,
-    css`
-      :host {
-        position: fixed;
-        z-index: 40;
-        display: block;
-      }
-      :host([hidden]) {
-        display: none;
-      }
-      [role='toolbar'] {
-        display: flex;
-        align-items: center;
-        gap: 0.15rem;
-        padding: 0.3rem;
-        border: 1px solid var(--mg-border);
-        border-radius: 999px;
-        background: var(--mg-surface-raised);
-        box-shadow: var(--mg-shadow);
-        font-family: var(--mg-ui-font);
-        font-size: 0.85rem;
-        animation: rise var(--mg-duration) ease-out;
-      }
-      @keyframes rise {
-        from {
-          opacity: 0;
-          transform: translateY(4px);
-        }
-      }
-      .divider {
-        width: 1px;
-        align-self: stretch;
-        margin: 0.25rem 0.3rem;
-        background: var(--mg-border);
-      }
-      .text-button {
-        min-height: 2rem;
-        padding: 0 0.7rem;
-        border: 0;
-        border-radius: 999px;
-        background: transparent;
-        color: var(--mg-text);
-        font-size: 0.85rem;
-        cursor: pointer;
-        white-space: nowrap;
-      }
-      .text-button:hover {
-        background: var(--mg-accent-soft);
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, swatchStyles, selectionMenuStyles];
 
   /** The selection the menu acts on; the menu is hidden without one. */
   @property({ attribute: false }) selection: TextSelection | null = null;

@@ -1,7 +1,8 @@
-import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { TocNavigateEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
+import { tocStyles } from './mg-toc.styles';
 
 export interface TocEntry {
   /** A region id of `mg-article` ('top', a section id, 'bio'). */
@@ -16,55 +17,7 @@ export interface TocEntry {
  */
 @customElement('mg-toc')
 export class MgToc extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        font-size: 0.875rem;
-      }
-
-      h2 {
-        margin: 0 0 0.75rem;
-        padding-left: 0.85rem;
-        font-size: 0.72rem;
-        font-weight: 700;
-        letter-spacing: 0.1em;
-        text-transform: uppercase;
-        color: var(--mg-muted);
-      }
-
-      ol {
-        margin: 0;
-        padding: 0;
-        list-style: none;
-        border-left: 1px solid var(--mg-border);
-      }
-
-      a {
-        display: block;
-        margin-left: -1px;
-        padding: 0.35rem 0.75rem 0.35rem 0.85rem;
-        border-left: 2px solid transparent;
-        color: var(--mg-muted);
-        text-decoration: none;
-        line-height: 1.35;
-        transition:
-          color var(--mg-duration),
-          border-color var(--mg-duration);
-      }
-
-      a:hover {
-        color: var(--mg-text);
-      }
-
-      a[aria-current='location'] {
-        border-left-color: var(--mg-accent);
-        color: var(--mg-text);
-        font-weight: 600;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, tocStyles];
 
   @property({ attribute: false }) entries: TocEntry[] = [];
   @property({ attribute: false }) activeId: string | null = null;

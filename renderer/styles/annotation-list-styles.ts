@@ -1,4 +1,7 @@
-/** The look of a list of highlights and notes, shared by the notes panel and the notebook. */
+/**
+ * The look of a list of highlights and notes and of its items (`mg-annotation-item`, which renders
+ * into the list's tree), shared by the notes panel and the notebook.
+ */
 import { css } from 'lit';
 
 export const annotationListStyles = css`
@@ -9,16 +12,13 @@ export const annotationListStyles = css`
     padding: 0;
     list-style: none;
   }
-  .item {
+  mg-annotation-item {
     display: flex;
     gap: 0.65rem;
     padding: 0.6rem 0.7rem;
     border: 1px solid var(--mg-border);
     border-radius: var(--mg-radius);
     background: var(--mg-bg);
-  }
-  .item.flash {
-    border-color: var(--mg-accent);
   }
   .body {
     display: grid;
@@ -81,6 +81,51 @@ export const annotationListStyles = css`
     cursor: pointer;
   }
   .link-button:hover {
+    text-decoration: underline;
+  }
+
+  /* In the notes panel: smaller, to fit the side column. */
+  mg-annotation-item[variant='panel'] {
+    gap: 0.55rem;
+    padding: 0.5rem 0.55rem;
+  }
+  mg-annotation-item[variant='panel'] .quote {
+    font-size: 0.85rem;
+    -webkit-line-clamp: 3;
+  }
+  mg-annotation-item[variant='panel'] mg-markdown {
+    font-size: 0.82rem;
+  }
+
+  /* In the notebook: the whole quote opens the document, and tags are buttons. */
+  mg-annotation-item[variant='notebook'] {
+    background: var(--mg-surface);
+  }
+  .open {
+    display: grid;
+    gap: 0.35rem;
+    width: 100%;
+    padding: 0;
+    border: 0;
+    background: none;
+    color: inherit;
+    text-align: start;
+    cursor: pointer;
+  }
+  .open:hover .quote {
+    color: var(--mg-accent);
+  }
+  .doc-note {
+    font-size: 0.78rem;
+    font-style: italic;
+  }
+  .tag-button {
+    border: 0;
+    font: inherit;
+    cursor: pointer;
+  }
+  .tag-button:hover {
+    color: var(--mg-text);
     text-decoration: underline;
   }
 `;

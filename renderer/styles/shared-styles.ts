@@ -1,4 +1,10 @@
-/** Styles every element shares: focus ring, buttons, visually hidden text. */
+/**
+ * Styles every element shares: focus ring, buttons, visually hidden text.
+ *
+ * Where styles live: a component's own styles are in a sibling `mg-x.styles.ts` next to `mg-x.ts`,
+ * and only sheets that several components adopt (this one, theme tokens, highlight colours, the
+ * annotation list) are in `renderer/styles/`.
+ */
 import { css } from 'lit';
 
 export const sharedStyles = css`

@@ -1,7 +1,7 @@
 /** The reader's three columns (contents, text, side panels), collapsing to one on narrow windows. */
 import { css } from 'lit';
 
-export const readerLayoutStyles = css`
+export const readerViewStyles = css`
   :host {
     display: block;
   }

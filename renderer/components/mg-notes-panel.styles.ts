@@ -49,17 +49,6 @@ export const notesPanelStyles = css`
   .items {
     gap: 0.5rem;
   }
-  .item {
-    gap: 0.55rem;
-    padding: 0.5rem 0.55rem;
-  }
-  .quote {
-    font-size: 0.85rem;
-    -webkit-line-clamp: 3;
-  }
-  mg-markdown {
-    font-size: 0.82rem;
-  }
   .new-note {
     display: grid;
     gap: 0.4rem;

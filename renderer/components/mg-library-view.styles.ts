@@ -1,7 +1,7 @@
 /** The library page (`mg-library-view`): toolbar, document cards, notes mark. */
 import { css } from 'lit';
 
-export const libraryStyles = css`
+export const libraryViewStyles = css`
   :host {
     display: block;
   }
