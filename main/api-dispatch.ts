@@ -21,6 +21,7 @@ import {
 import { MarginError } from './errors';
 import { checkPreferencesPatch, checkReadingPosition } from './preferences/preferences-store';
 import { MAX_QUERY_LENGTH } from './search/query/query-language';
+import { SEARCH_OPTION_RANGES } from './search/service/search-engine';
 import { checkExternalLink } from './security';
 
 /** Checks one argument (or field) and returns the value the service gets. */
@@ -114,10 +115,14 @@ const note = rule(checkNote);
 const tags = rule(checkTags);
 const range = closed(['start', 'end'], rule(checkRange));
 
-const searchOptions = shape({ limit: integer(1, 100), passagesPerDocument: integer(1, 20) }, [
-  'limit',
-  'passagesPerDocument',
-]);
+const { limit, passagesPerDocument } = SEARCH_OPTION_RANGES;
+const searchOptions = shape(
+  {
+    limit: integer(limit.min, limit.max),
+    passagesPerDocument: integer(passagesPerDocument.min, passagesPerDocument.max),
+  },
+  ['limit', 'passagesPerDocument'],
+);
 
 const annotationInput = shape({ docId, range: nullable(range), color, note, tags }, [
   'range',

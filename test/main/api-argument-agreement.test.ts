@@ -13,7 +13,8 @@ import { createMarginService, type MarginService } from '../../main/margin-servi
  * refuses too. Each edge value goes both ways, on a real service over the bundled document.
  *
  * Arity and unknown fields are the gate's alone (the service's signature has no such notion), so the
- * walk is about field values. The service "refuses" when its promise rejects, or when a search answers
+ * walk is about field values. So are search options out of range: the gate refuses them, the search
+ * engine (whose other callers are in-process) clamps them to the same SEARCH_OPTION_RANGES. The service "refuses" when its promise rejects, or when a search answers
  * `invalid`; a refusal must leave the notes as they were.
  */
 
@@ -82,6 +83,7 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['getDocument', 'an id with capitals and dots', ['../Etc'], 'refuse'],
   ['getDocument', 'a number', [42], 'refuse'],
   ['search', 'a query', ['Gwadar'], 'accept'],
+  ['search', 'the most results', ['Gwadar', { limit: 100, passagesPerDocument: 20 }], 'accept'],
   ['search', 'a query of 501 characters', ['x'.repeat(501)], 'refuse'],
   ['search', 'a number', [42], 'refuse'],
   ['listAnnotations', 'a document id', [DOC_ID], 'accept'],
