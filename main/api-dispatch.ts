@@ -4,8 +4,8 @@
  * only the fields the contract names, and every field must pass its rule. The rules themselves live
  * once, with the data they guard (annotations/annotation-validation.ts, preferences/, security/,
  * search/); the gate applies them and hands the service the checked values, so the service trusts
- * what it gets. Anything else is a MarginError('invalid-argument') naming the argument, and the
- * service is not called, so a bad call changes nothing.
+ * what it gets. Anything else is a MarginError('invalid-argument') saying which argument or field is
+ * wrong, and the service is not called, so a bad call changes nothing.
  */
 import { CHANNELS, type MarginApi, type MarginErrorShape, type MarginMethod } from './api';
 import {
@@ -39,16 +39,12 @@ const fail = (message: string): never => {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** A rule from the module that owns it, its message led by the argument's name. */
+/**
+ * A rule from the module that owns it. Its message is kept as it is: it names the field in words
+ * ("A tag is at most 40 characters.") and is the one the reader has always been shown.
+ */
 function rule(check: (value: unknown) => unknown): Check {
-  return (value, name) => {
-    try {
-      return check(value);
-    } catch (error) {
-      if (error instanceof MarginError) throw new MarginError(error.code, `${name}: ${error.message}`);
-      throw error;
-    }
-  };
+  return (value) => check(value);
 }
 
 function string(max: number): Check {
@@ -151,7 +147,7 @@ const annotationRecord = closed(ANNOTATION_FIELDS, rule(checkAnnotationRecord));
 const externalLink: Check = (value, name) => {
   if (typeof value !== 'string') return fail(`${name} must be a string.`);
   const verdict = checkExternalLink(value);
-  return verdict.ok ? value : fail(`${name}: ${verdict.reason}`);
+  return verdict.ok ? value : fail(verdict.reason);
 };
 
 const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {

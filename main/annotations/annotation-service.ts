@@ -4,7 +4,7 @@
  *
  * Arguments arrive checked by the API gate (main/api-dispatch.ts, with the rules of
  * annotation-validation.ts), so they are trusted here; what only this service can know (is the range
- * inside the document, is there anything to change) is checked here, and every record is checked again
+ * inside the document, does a highlight keep a colour) is checked here, and every record is checked again
  * by the store on its way to disk and by the import on its way in from a file.
  */
 import { randomUUID } from 'node:crypto';
