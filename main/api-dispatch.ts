@@ -1,30 +1,31 @@
 /**
  * The one gate between an untrusted caller (the renderer over IPC, a browser over HTTP) and MarginApi:
- * the method must be a contract method and every argument must have the right type, shape and size.
- * Anything else is a MarginError('invalid-argument') with a message naming the argument, and the
- * service is not called, so a bad call changes nothing.
+ * the method must be a contract method, the arguments must be as many as it takes, objects may hold
+ * only the fields the contract names, and every field must pass its rule. The rules themselves live
+ * once, with the data they guard (annotations/annotation-validation.ts, preferences/, security/,
+ * search/); the gate applies them and hands the service the checked values, so the service trusts
+ * what it gets. Anything else is a MarginError('invalid-argument') saying which argument or field is
+ * wrong, and the service is not called, so a bad call changes nothing.
  */
-import { CHANNELS, HIGHLIGHT_COLORS, type MarginApi, type MarginErrorShape, type MarginMethod } from './api';
+import { CHANNELS, type MarginApi, type MarginErrorShape, type MarginMethod } from './api';
+import {
+  checkAnnotationId,
+  checkAnnotationRecord,
+  checkColor,
+  checkDocId,
+  checkImportText,
+  checkNote,
+  checkRange,
+  checkTags,
+} from './annotations/annotation-validation';
 import { MarginError } from './errors';
+import { checkPreferencesPatch, checkReadingPosition } from './preferences/preferences-store';
+import { MAX_QUERY_LENGTH } from './search/query/query-language';
+import { SEARCH_OPTION_RANGES } from './search/service/search-engine';
+import { checkExternalLink } from './security';
 
-/** Limits of what a caller may send; generous for real use, small enough to refuse abuse. */
-export const ARGUMENT_LIMITS = {
-  queryChars: 500,
-  noteChars: 100_000,
-  tags: 50,
-  tagChars: 100,
-  importChars: 20 * 1024 * 1024,
-  urlChars: 2048,
-  textOffset: 100_000_000,
-} as const;
-
-const DOC_ID = /^[a-z0-9-]{1,100}$/;
-const ANNOTATION_ID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const BLOCK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
-const TEXT_HASH = /^[0-9a-f]{64}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/;
-
-type Check = (value: unknown, name: string) => void;
+/** Checks one argument (or field) and returns the value the service gets. */
+type Check = (value: unknown, name: string) => unknown;
 interface ArgSpec {
   name: string;
   check: Check;
@@ -38,12 +39,19 @@ const fail = (message: string): never => {
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-function string(max: number, pattern?: RegExp, what = 'a string'): Check {
+/**
+ * A rule from the module that owns it. Its message is kept as it is: it names the field in words
+ * ("A tag is at most 40 characters.") and is the one the reader has always been shown.
+ */
+function rule(check: (value: unknown) => unknown): Check {
+  return (value) => check(value);
+}
+
+function string(max: number): Check {
   return (value, name) => {
-    if (typeof value !== 'string') fail(`${name} must be ${what}.`);
-    const text = value as string;
-    if (text.length > max) fail(`${name} is too long (at most ${max} characters).`);
-    if (pattern && !pattern.test(text)) fail(`${name} must be ${what}.`);
+    if (typeof value !== 'string') fail(`${name} must be a string.`);
+    if ((value as string).length > max) fail(`${name} is too long (at most ${max} characters).`);
+    return value;
   };
 }
 
@@ -52,14 +60,7 @@ function integer(min: number, max: number): Check {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
       fail(`${name} must be a whole number from ${min} to ${max}.`);
     }
-  };
-}
-
-function number(min: number, max: number): Check {
-  return (value, name) => {
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
-      fail(`${name} must be a number from ${min} to ${max}.`);
-    }
+    return value;
   };
 }
 
@@ -68,58 +69,56 @@ function oneOf(choices: readonly (string | null)[]): Check {
     if (!choices.includes(value as string | null)) {
       fail(`${name} must be one of ${choices.map((choice) => JSON.stringify(choice)).join(', ')}.`);
     }
+    return value;
   };
 }
 
-/** An object with exactly these fields (those marked optional may be absent; no others allowed). */
-function shape(fields: Record<string, Check>, optional: readonly string[] = []): Check {
+/** An object with no fields but `known`: the field rules below never see what the contract lacks. */
+function closed(known: readonly string[], check: Check): Check {
   return (value, name) => {
     if (!isObject(value)) return fail(`${name} must be an object.`);
     for (const key of Object.keys(value)) {
-      if (!Object.hasOwn(fields, key)) fail(`${name} has an unknown field "${key.slice(0, 40)}".`);
+      if (!known.includes(key)) fail(`${name} has an unknown field "${key.slice(0, 40)}".`);
     }
+    return check(value, name);
+  };
+}
+
+/** An object with these fields (those in `optional` may be absent) and no others. */
+function shape(fields: Record<string, Check>, optional: readonly string[] = []): Check {
+  return closed(Object.keys(fields), (value, name) => {
+    const object = value as Record<string, unknown>;
+    const checked: Record<string, unknown> = {};
     for (const [key, check] of Object.entries(fields)) {
-      if (!Object.hasOwn(value, key) || value[key] === undefined) {
+      if (!Object.hasOwn(object, key) || object[key] === undefined) {
         if (!optional.includes(key)) fail(`${name}.${key} is missing.`);
         continue;
       }
-      check(value[key], `${name}.${key}`);
+      checked[key] = check(object[key], `${name}.${key}`);
     }
-  };
+    return checked;
+  });
 }
 
 function nullable(check: Check): Check {
-  return (value, name) => {
-    if (value !== null) check(value, name);
-  };
+  return (value, name) => (value === null ? null : check(value, name));
 }
 
-const docId = string(100, DOC_ID, 'a document id (lower-case letters, digits and hyphens)');
-const annotationId = string(100, ANNOTATION_ID, 'an annotation id (urn:uuid:…)');
-const color = nullable(oneOf(HIGHLIGHT_COLORS));
-const note = string(ARGUMENT_LIMITS.noteChars);
-const offset = integer(0, ARGUMENT_LIMITS.textOffset);
+const docId = rule(checkDocId);
+const annotationId = rule(checkAnnotationId);
+const color = rule(checkColor);
+const note = rule(checkNote);
+const tags = rule(checkTags);
+const range = closed(['start', 'end'], rule(checkRange));
 
-const tags: Check = (value, name) => {
-  if (!Array.isArray(value)) return fail(`${name} must be a list of tags.`);
-  if (value.length > ARGUMENT_LIMITS.tags)
-    fail(`${name} has too many tags (at most ${ARGUMENT_LIMITS.tags}).`);
-  value.forEach((tag, index) => {
-    string(ARGUMENT_LIMITS.tagChars)(tag, `${name}[${index}]`);
-    if ((tag as string).trim() === '') fail(`${name}[${index}] is empty.`);
-  });
-};
-
-const range: Check = (value, name) => {
-  shape({ start: offset, end: offset })(value, name);
-  const { start, end } = value as { start: number; end: number };
-  if (end <= start) fail(`${name}.end must be greater than ${name}.start.`);
-};
-
-const searchOptions = shape({ limit: integer(1, 100), passagesPerDocument: integer(1, 20) }, [
-  'limit',
-  'passagesPerDocument',
-]);
+const { limit, passagesPerDocument } = SEARCH_OPTION_RANGES;
+const searchOptions = shape(
+  {
+    limit: integer(limit.min, limit.max),
+    passagesPerDocument: integer(passagesPerDocument.min, passagesPerDocument.max),
+  },
+  ['limit', 'passagesPerDocument'],
+);
 
 const annotationInput = shape({ docId, range: nullable(range), color, note, tags }, [
   'range',
@@ -130,56 +129,33 @@ const annotationInput = shape({ docId, range: nullable(range), color, note, tags
 
 const annotationPatch = shape({ color, note, tags }, ['color', 'note', 'tags']);
 
-const isoDateTime = string(40, ISO_DATE_TIME, 'an ISO date-time');
+const ANNOTATION_FIELDS = [
+  'id',
+  'docId',
+  'docTextHash',
+  'motivation',
+  'color',
+  'note',
+  'tags',
+  'selectors',
+  'anchorStatus',
+  'created',
+  'modified',
+] as const;
+const annotationRecord = closed(ANNOTATION_FIELDS, rule(checkAnnotationRecord));
 
-const selectors: Check = (value, name) => {
-  if (!Array.isArray(value) || (value.length !== 0 && value.length !== 2)) {
-    return fail(`${name} must be empty or hold a quote and a position selector.`);
-  }
-  if (value.length === 0) return;
-  shape({
-    type: oneOf(['TextQuoteSelector']),
-    exact: string(ARGUMENT_LIMITS.noteChars),
-    prefix: string(ARGUMENT_LIMITS.noteChars),
-    suffix: string(ARGUMENT_LIMITS.noteChars),
-  })(value[0], `${name}[0]`);
-  shape({ type: oneOf(['TextPositionSelector']), start: offset, end: offset })(value[1], `${name}[1]`);
-  const { start, end } = value[1] as { start: number; end: number };
-  if (end <= start) fail(`${name}[1].end must be greater than ${name}[1].start.`);
+const externalLink: Check = (value, name) => {
+  if (typeof value !== 'string') return fail(`${name} must be a string.`);
+  const verdict = checkExternalLink(value);
+  return verdict.ok ? value : fail(verdict.reason);
 };
-
-const annotationRecord = shape({
-  id: annotationId,
-  docId,
-  docTextHash: string(64, TEXT_HASH, 'a sha256 hex text hash'),
-  motivation: oneOf(['highlighting', 'commenting']),
-  color,
-  note,
-  tags,
-  selectors,
-  anchorStatus: oneOf(['exact', 'fuzzy', 'orphaned', 'document']),
-  created: isoDateTime,
-  modified: isoDateTime,
-});
-
-const preferencesPatch = shape(
-  {
-    theme: oneOf(['system', 'light', 'sepia', 'dark']),
-    fontSize: number(14, 28),
-    lineWidth: integer(50, 90),
-    librarySort: oneOf(['date', 'title']),
-  },
-  ['theme', 'fontSize', 'lineWidth', 'librarySort'],
-);
-
-const readingPosition = shape({ blockId: string(200, BLOCK_ID, 'a block id'), fraction: number(0, 1) });
 
 const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
   getStatus: [],
   listDocuments: [],
   getDocument: [{ name: 'id', check: docId }],
   search: [
-    { name: 'query', check: string(ARGUMENT_LIMITS.queryChars) },
+    { name: 'query', check: string(MAX_QUERY_LENGTH) },
     { name: 'options', check: searchOptions, optional: true },
   ],
   listAnnotations: [{ name: 'docId', check: docId }],
@@ -195,15 +171,15 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'format', check: oneOf(['markdown', 'jsonld']) },
     { name: 'docId', check: docId, optional: true },
   ],
-  importAnnotations: [{ name: 'text', check: string(ARGUMENT_LIMITS.importChars) }],
+  importAnnotations: [{ name: 'text', check: rule(checkImportText) }],
   getPreferences: [],
-  setPreferences: [{ name: 'patch', check: preferencesPatch }],
+  setPreferences: [{ name: 'patch', check: rule(checkPreferencesPatch) }],
   getReadingPosition: [{ name: 'docId', check: docId }],
   setReadingPosition: [
     { name: 'docId', check: docId },
-    { name: 'position', check: readingPosition },
+    { name: 'position', check: closed(['blockId', 'fraction'], rule(checkReadingPosition)) },
   ],
-  openExternal: [{ name: 'url', check: string(ARGUMENT_LIMITS.urlChars) }],
+  openExternal: [{ name: 'url', check: externalLink }],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */
@@ -229,8 +205,7 @@ export function validateCall(method: unknown, args: unknown): { method: MarginMe
   const checked = specs.map((spec, index) => {
     const value: unknown = args[index];
     if (spec.optional && (value === undefined || value === null)) return undefined;
-    spec.check(value, spec.name);
-    return value;
+    return spec.check(value, spec.name);
   });
   while (checked.length > 0 && checked[checked.length - 1] === undefined) checked.pop();
   return { method, args: checked };

@@ -1,6 +1,11 @@
 /**
  * The annotation half of MarginApi: highlights and notes created against a document's canonical text,
- * validated, stored, re-anchored lazily when the document's text changed, exported and imported.
+ * stored, re-anchored lazily when the document's text changed, exported and imported.
+ *
+ * Arguments arrive checked by the API gate (main/api-dispatch.ts, with the rules of
+ * annotation-validation.ts), so they are trusted here; what only this service can know (is the range
+ * inside the document, does a highlight keep a colour) is checked here, and every record is checked again
+ * by the store on its way to disk and by the import on its way in from a file.
  */
 import { randomUUID } from 'node:crypto';
 import type { MarginApi, Annotation, AnnotationHit, Document } from '../api';
@@ -14,15 +19,7 @@ import { markdownExports } from './formats/annotation-markdown';
 import { buildAnnotationIndex } from './annotation-search';
 import type { AnnotationIndex } from './annotation-search';
 import type { AnnotationStore } from './store/annotation-store';
-import {
-  checkAnnotationId,
-  checkAnnotationRecord,
-  checkColor,
-  checkDocId,
-  checkNote,
-  checkTags,
-  MAX_QUOTE_LENGTH,
-} from './annotation-validation';
+import { MAX_QUOTE_LENGTH } from './annotation-validation';
 
 /** The annotation methods of the contract, plus what the composition layer needs. */
 export interface AnnotationService extends Pick<
@@ -51,10 +48,6 @@ export interface AnnotationServiceOptions {
 
 function invalid(message: string): never {
   throw new MarginError('invalid-argument', message);
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Document notes first, then highlights by position, then orphans (their positions mean nothing now). */
@@ -92,8 +85,8 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
     const floor = after ? Date.parse(after) + 1 : 0;
     return new Date(Math.max(now, floor)).toISOString();
   };
-  const existing = (id: unknown): Annotation => {
-    const record = store.get(checkAnnotationId(id));
+  const existing = (id: string): Annotation => {
+    const record = store.get(id);
     if (!record) throw new MarginError('not-found', 'That highlight or note no longer exists.');
     return record;
   };
@@ -152,7 +145,7 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
 
   return {
     async listAnnotations(docId) {
-      return listFor(checkDocId(docId));
+      return listFor(docId);
     },
 
     async listAllAnnotations() {
@@ -160,12 +153,9 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
     },
 
     async createAnnotation(input) {
-      if (!isObject(input)) invalid('A new annotation needs a document and a range or a note.');
-      const docId = checkDocId(input.docId);
+      const { docId, note = '', tags = [] } = input;
       if (!library.has(docId)) throw new MarginError('not-found', `There is no document "${docId}".`);
       const doc = library.get(docId);
-      const note = checkNote(input.note ?? '');
-      const tags = checkTags(input.tags ?? []);
       const created = stamp();
       const base = {
         id: `urn:uuid:${randomUUID()}`,
@@ -180,7 +170,7 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
       if (input.range === undefined || input.range === null) {
         if (note.trim() === '' && tags.length === 0)
           invalid('A note on the whole document needs some text or a tag.');
-        const color = input.color === undefined ? null : checkColor(input.color);
+        const color = input.color ?? null;
         const record: Annotation = {
           ...base,
           motivation: 'commenting',
@@ -193,13 +183,8 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
         return record;
       }
 
-      const range = input.range as unknown;
-      if (!isObject(range) || !Number.isSafeInteger(range.start) || !Number.isSafeInteger(range.end)) {
-        invalid('A range is { start, end } in whole characters of the document text.');
-      }
       const text = textOf(doc);
-      let start = range.start as number;
-      let end = range.end as number;
+      let { start, end } = input.range;
       if (start < 0 || end > text.length || start >= end) {
         invalid(`The range ${start}..${end} is not inside the document text (0..${text.length}).`);
       }
@@ -209,7 +194,7 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
       if (start === end) invalid('The selected range holds only white space.');
       if (end - start > MAX_QUOTE_LENGTH)
         invalid(`A highlight is at most ${MAX_QUOTE_LENGTH.toLocaleString('en')} characters.`);
-      const color = input.color === undefined || input.color === null ? 'yellow' : checkColor(input.color);
+      const color = input.color ?? 'yellow';
       const record: Annotation = {
         ...base,
         motivation: note.trim() === '' ? 'highlighting' : 'commenting',
@@ -224,17 +209,16 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
 
     async updateAnnotation(id, patch) {
       const record = existing(id);
-      if (!isObject(patch)) invalid('A change is { color?, note?, tags? }.');
-      const known = ['color', 'note', 'tags'].filter((key) => patch[key] !== undefined);
-      if (known.length === 0) invalid('Nothing to change: give a color, a note or tags.');
+      // Every field is optional in the contract: a change of nothing is no change, not an error.
+      if (patch.color === undefined && patch.note === undefined && patch.tags === undefined) return record;
       const next: Annotation = { ...record };
       if (patch.color !== undefined) {
-        next.color = checkColor(patch.color);
+        next.color = patch.color;
         if (next.color === null && record.selectors.length > 0)
           invalid('A highlight needs one of the colours; delete it to remove it.');
       }
-      if (patch.note !== undefined) next.note = checkNote(patch.note);
-      if (patch.tags !== undefined) next.tags = checkTags(patch.tags);
+      if (patch.note !== undefined) next.note = patch.note;
+      if (patch.tags !== undefined) next.tags = patch.tags;
       if (record.selectors.length === 0) {
         if (next.note.trim() === '' && next.tags.length === 0)
           invalid('A note on the whole document needs some text; delete it instead.');
@@ -248,33 +232,39 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
     },
 
     async deleteAnnotation(id) {
-      const removed = store.remove(checkAnnotationId(id));
+      const removed = store.remove(id);
       if (!removed) throw new MarginError('not-found', 'That highlight or note no longer exists.');
       changed();
       return removed;
     },
 
     async restoreAnnotation(record) {
-      const checked = checkAnnotationRecord(record);
-      const current = store.get(checked.id);
+      const current = store.get(record.id);
       // Undo twice, or undo after the record came back by import: what is there stays.
       if (current) return current;
-      store.put(checked);
+      store.put(record);
       changed();
-      return checked;
+      return record;
     },
 
     async exportAnnotations(format, docId) {
-      if (format !== 'markdown' && format !== 'jsonld') invalid('The export format is markdown or jsonld.');
-      if (docId !== undefined) {
-        checkDocId(docId);
-        if (!library.has(docId) && store.list(docId).length === 0)
-          throw new MarginError('not-found', `There is no document "${docId}".`);
-      }
+      if (docId !== undefined && !library.has(docId) && store.list(docId).length === 0)
+        throw new MarginError('not-found', `There is no document "${docId}".`);
       const exported = stamp();
       const records = docId === undefined ? allInLibraryOrder() : listFor(docId);
-      if (format === 'jsonld') return [jsonLdExport(records, docId, exported)];
-      return markdownExports(records, docId, (id) => (library.has(id) ? library.get(id) : null), exported);
+      switch (format) {
+        case 'jsonld':
+          return [jsonLdExport(records, docId, exported)];
+        case 'markdown':
+          return markdownExports(
+            records,
+            docId,
+            (id) => (library.has(id) ? library.get(id) : null),
+            exported,
+          );
+        default:
+          return invalid(`There is no export format "${String(format)}".`);
+      }
     },
 
     async importAnnotations(text) {

@@ -1,22 +1,36 @@
 /**
- * The rules every annotation field obeys, wherever it comes from: the renderer, an undo, an import file
- * or a row read back from disk. Each check throws MarginError('invalid-argument') naming the field.
+ * The rules every annotation field obeys, wherever it comes from: a caller at the API gate
+ * (main/api-dispatch.ts), an undo, an import file or a row read back from disk. Each rule is defined
+ * here once; each check throws MarginError('invalid-argument') saying what the field must be.
  */
 import { HIGHLIGHT_COLORS } from '../api';
 import type { Annotation, HighlightColor, TextPositionSelector, TextQuoteSelector } from '../api';
 import { MarginError } from '../errors';
 
-export const MAX_NOTE_LENGTH = 100_000;
-export const MAX_TAGS = 20;
-export const MAX_TAG_LENGTH = 40;
-/** A highlight longer than this is not a highlight but a copy of the document. */
-export const MAX_QUOTE_LENGTH = 50_000;
-export const MAX_CONTEXT_LENGTH = 1_000;
-const MAX_ID_LENGTH = 500;
+/** How large each field may be: generous for real use, small enough to refuse abuse. */
+export const LIMITS = {
+  /** Our own ids are urn:uuid:… (45); imported ones are any absolute URI up to this. */
+  annotationIdChars: 500,
+  docIdChars: 200,
+  noteChars: 100_000,
+  tags: 20,
+  tagChars: 40,
+  /** A highlight longer than this is not a highlight but a copy of the document. */
+  quoteChars: 50_000,
+  contextChars: 1_000,
+  /** An import file: 20 million characters is far beyond any reader's notes; more is a wrong file. */
+  importChars: 20_000_000,
+} as const;
 
-const DOC_ID = /^[a-z0-9][a-z0-9-]{0,199}$/;
+export const MAX_NOTE_LENGTH = LIMITS.noteChars;
+export const MAX_TAGS = LIMITS.tags;
+export const MAX_TAG_LENGTH = LIMITS.tagChars;
+export const MAX_QUOTE_LENGTH = LIMITS.quoteChars;
+export const MAX_CONTEXT_LENGTH = LIMITS.contextChars;
+
+const DOC_ID = new RegExp(`^[a-z0-9][a-z0-9-]{0,${LIMITS.docIdChars - 1}}$`);
 const TEXT_HASH = /^(?:[0-9a-f]{64})?$/;
-// An absolute URI without whitespace: our own ids are urn:uuid:…, imported ones may be http(s) URLs.
+// An absolute URI without white space: our own ids are urn:uuid:…, imported ones may be http(s) URLs.
 const ANNOTATION_ID = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
@@ -30,13 +44,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 export function checkDocId(value: unknown): string {
   if (typeof value !== 'string' || !DOC_ID.test(value))
-    invalid('A document id is lowercase letters, digits and dashes.');
+    invalid(`A document id is 1 to ${LIMITS.docIdChars} lowercase letters, digits and dashes.`);
   return value;
 }
 
 export function checkAnnotationId(value: unknown): string {
-  if (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !ANNOTATION_ID.test(value)) {
-    invalid('An annotation id is a URI such as urn:uuid:….');
+  if (typeof value !== 'string' || value.length > LIMITS.annotationIdChars || !ANNOTATION_ID.test(value)) {
+    invalid(
+      `An annotation id is a URI such as urn:uuid:… of at most ${LIMITS.annotationIdChars} characters.`,
+    );
   }
   return value;
 }
@@ -97,19 +113,41 @@ function checkQuoteSelector(value: unknown): TextQuoteSelector {
   return { type: 'TextQuoteSelector', exact, prefix: prefix as string, suffix: suffix as string };
 }
 
-function checkPositionSelector(value: unknown): TextPositionSelector {
-  if (!isRecord(value) || value.type !== 'TextPositionSelector')
-    invalid('The second selector is a TextPositionSelector.');
-  const { start, end } = value;
+/** Whole-number offsets into a document's canonical text, with start < end. */
+function checkOffsets(start: unknown, end: unknown, what: string): { start: number; end: number } {
   if (
     !Number.isSafeInteger(start) ||
     !Number.isSafeInteger(end) ||
     (start as number) < 0 ||
     (end as number) <= (start as number)
   ) {
-    invalid('A position selector has whole-number offsets with start < end.');
+    invalid(`${what} has whole-number offsets with start < end.`);
   }
-  return { type: 'TextPositionSelector', start: start as number, end: end as number };
+  return { start: start as number, end: end as number };
+}
+
+function checkPositionSelector(value: unknown): TextPositionSelector {
+  if (!isRecord(value) || value.type !== 'TextPositionSelector')
+    invalid('The second selector is a TextPositionSelector.');
+  return { type: 'TextPositionSelector', ...checkOffsets(value.start, value.end, 'A position selector') };
+}
+
+/** A range to highlight, `{ start, end }`; whether it lies inside the document is the service's to say. */
+export function checkRange(value: unknown): { start: number; end: number } {
+  if (!isRecord(value)) invalid('A range is { start, end } in characters of the document text.');
+  return checkOffsets(value.start, value.end, 'A range');
+}
+
+/** The text of a file to import: not blank, not beyond the import limit. */
+export function checkImportText(value: unknown): string {
+  if (typeof value !== 'string') invalid('The file to import is not text.');
+  if (value.trim() === '') invalid('The file to import is empty.');
+  if (value.length > LIMITS.importChars) {
+    invalid(
+      `The file to import is too large (more than ${LIMITS.importChars.toLocaleString('en')} characters).`,
+    );
+  }
+  return value;
 }
 
 /** A complete, well-formed annotation record, rebuilt field by field so that nothing unknown rides along. */

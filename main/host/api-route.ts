@@ -1,12 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { MarginApi } from '../api';
 import { dispatch } from '../api-dispatch';
+import { LIMITS } from '../annotations/annotation-validation';
 import { MarginError } from '../errors';
 import { replyError, replyFailure, replyValue } from './http-replies';
 
-/** Import text may be up to 20 MB of characters; JSON escaping and UTF-8 can make it larger on the wire. */
-const LARGE_BODY_BYTES = 64 * 1024 * 1024;
 const BODY_BYTES = 2 * 1024 * 1024;
+/**
+ * Import text may be up to LIMITS.importChars characters; UTF-8 takes up to 3 bytes for one, and JSON
+ * escaping a little more: the gate, not the wire, decides what is too long.
+ */
+const LARGE_BODY_BYTES = LIMITS.importChars * 3 + BODY_BYTES;
 const LARGE_BODY_METHODS = new Set(['importAnnotations']);
 
 /**
@@ -36,7 +40,7 @@ export async function serveApi(
       res,
       413,
       'invalid-argument',
-      `The request is too large (at most ${limit / 1024 / 1024} MB).`,
+      `The request is too large (at most ${Math.floor(limit / 1024 / 1024)} MB).`,
     );
     return;
   }

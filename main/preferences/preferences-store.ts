@@ -50,21 +50,34 @@ const FIELD_RULES: Record<keyof Preferences, string> = {
   librarySort: 'librarySort is date or title',
 };
 
-function checkPosition(value: unknown): ReadingPosition {
+/** Block ids come from the content build (`b-3f2a9c01`, `s-background`). */
+const BLOCK_ID = /^[A-Za-z0-9_.:-]{1,200}$/;
+
+/** The one rule for a reading position, for the API gate and for the file read back. */
+export function checkReadingPosition(value: unknown): ReadingPosition {
   if (typeof value !== 'object' || value === null) invalid('A reading position is { blockId, fraction }.');
   const { blockId, fraction } = value as Record<string, unknown>;
-  if (
-    typeof blockId !== 'string' ||
-    blockId.length === 0 ||
-    blockId.length > 200 ||
-    /\p{Cc}/u.test(blockId)
-  ) {
-    invalid('A reading position names a block id.');
+  if (typeof blockId !== 'string' || !BLOCK_ID.test(blockId)) {
+    invalid('A reading position names a block id (1 to 200 letters, digits and _ . : -).');
   }
   if (typeof fraction !== 'number' || !Number.isFinite(fraction) || fraction < 0 || fraction > 1) {
     invalid('A reading position has a fraction from 0 to 1.');
   }
   return { blockId, fraction };
+}
+
+/** The one rule for a change of preferences: known fields only, each within its range. */
+export function checkPreferencesPatch(patch: unknown): Partial<Preferences> {
+  if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
+    invalid('Preferences are an object.');
+  const checked: Partial<Preferences> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (!Object.hasOwn(FIELD_CHECKS, key)) invalid(`There is no preference "${key.slice(0, 40)}".`);
+    const field = key as keyof Preferences;
+    if (!FIELD_CHECKS[field](value)) invalid(`${FIELD_RULES[field]}.`);
+    (checked as Record<string, unknown>)[field] = value;
+  }
+  return checked;
 }
 
 function writeAtomically(file: string, value: unknown): void {
@@ -121,7 +134,7 @@ export function openPreferencesStore(dataDir: string): PreferencesStore {
   const positions = new Map<string, ReadingPosition>();
   for (const [docId, position] of Object.entries(load(positionsFile, 'reading positions') ?? {})) {
     try {
-      positions.set(checkDocId(docId), checkPosition(position));
+      positions.set(checkDocId(docId), checkReadingPosition(position));
     } catch {
       // one bad entry is dropped, the rest kept
     }
@@ -132,15 +145,7 @@ export function openPreferencesStore(dataDir: string): PreferencesStore {
       return { ...preferences };
     },
     setPreferences(patch) {
-      if (typeof patch !== 'object' || patch === null || Array.isArray(patch))
-        invalid('Preferences are an object.');
-      const next: Preferences = { ...preferences };
-      for (const [key, value] of Object.entries(patch)) {
-        if (!(key in FIELD_CHECKS)) invalid(`There is no preference "${key}".`);
-        const field = key as keyof Preferences;
-        if (!FIELD_CHECKS[field](value)) invalid(`${FIELD_RULES[field]}.`);
-        (next as unknown as Record<string, unknown>)[field] = value;
-      }
+      const next: Preferences = { ...preferences, ...checkPreferencesPatch(patch) };
       writeAtomically(preferencesFile, next);
       Object.assign(preferences, next);
       return { ...preferences };
@@ -150,7 +155,7 @@ export function openPreferencesStore(dataDir: string): PreferencesStore {
     },
     setReadingPosition(docId, position) {
       const id = checkDocId(docId);
-      const checked = checkPosition(position);
+      const checked = checkReadingPosition(position);
       const next = new Map(positions);
       next.delete(id); // re-inserted last: the map's order is most recently read last
       next.set(id, checked);

@@ -430,4 +430,81 @@ describe('highlights and notes in the browser', () => {
       expect(browser.pageErrors).toEqual([]);
     });
   });
+
+  describe('with a note from another tool', () => {
+    const FOREIGN_ID = 'http://example.org/anno/1';
+    let fresh: MarginHost;
+
+    beforeAll(async () => {
+      fresh = await startHost();
+    });
+
+    afterAll(async () => {
+      await fresh?.stop();
+    });
+
+    it('imports a W3C annotation whose id is an ordinary URI, then edits, deletes, undoes and exports it', async () => {
+      const file = path.join(exportDir, 'other-tool.jsonld');
+      await fs.writeFile(
+        file,
+        JSON.stringify({
+          '@context': 'http://www.w3.org/ns/anno.jsonld',
+          id: FOREIGN_ID,
+          type: 'Annotation',
+          motivation: 'commenting',
+          created: '2026-10-01T09:00:00Z',
+          modified: '2026-10-01T09:00:00Z',
+          body: { type: 'TextualBody', value: 'Noted in another tool' },
+          target: {
+            source: `urn:margin:doc:${DOC_ID}`,
+            selector: { type: 'TextQuoteSelector', exact: SECOND },
+          },
+        }),
+      );
+      const { page } = browser;
+      await page.goto(fresh.url);
+      await openCommentary(page);
+      const notesButton = page.getByRole('button', { name: /^Notes/ });
+      if ((await notesButton.getAttribute('aria-pressed')) !== 'true') await notesButton.click();
+      const panel = page.locator('mg-notes-panel');
+      await panel.waitFor();
+      await panel.locator('input[type=file]').setInputFiles(file);
+      await eventually(() => panel.getByRole('status').innerText()).toContain('1 added');
+      await eventually(() => allPainted(page)).toEqual({ 'mg-hl-yellow': [SECOND] });
+      const stored = () => fresh.call<Annotation[]>('listAnnotations', [DOC_ID]);
+
+      // Edit its note in the editor: the change is saved under the same id.
+      const item = panel.getByRole('listitem').filter({ hasText: 'Currently, Balochistan' });
+      await item.getByRole('button', { name: 'Edit' }).click();
+      const editor = page.getByRole('dialog', { name: 'Highlight' });
+      await editor.getByRole('textbox', { name: 'Note' }).fill('Edited in Margin');
+      await eventually(async () => (await stored()).map((a) => [a.id, a.note])).toEqual([
+        [FOREIGN_ID, 'Edited in Margin'],
+      ]);
+
+      // Delete it, then undo.
+      await editor.getByRole('button', { name: 'Delete' }).click();
+      await eventually(() => allPainted(page)).toEqual({});
+      await eventually(async () => (await stored()).length).toBe(0);
+      await page.getByRole('button', { name: 'Undo' }).click();
+      await eventually(() => allPainted(page)).toEqual({ 'mg-hl-yellow': [SECOND] });
+      await eventually(async () => (await stored()).map((a) => [a.id, a.note])).toEqual([
+        [FOREIGN_ID, 'Edited in Margin'],
+      ]);
+
+      // The export carries it with its own id and the edited note.
+      const [download] = await Promise.all([
+        page.waitForEvent('download') as Promise<Download>,
+        panel.getByRole('button', { name: 'Export JSON-LD' }).click(),
+      ]);
+      const exportedFile = path.join(exportDir, `foreign-${download.suggestedFilename()}`);
+      await download.saveAs(exportedFile);
+      const items = JSON.parse(await fs.readFile(exportedFile, 'utf8')).first.items as Array<{
+        id: string;
+        body: Array<{ value: string }>;
+      }>;
+      expect(items.map((item) => [item.id, item.body[0].value])).toEqual([[FOREIGN_ID, 'Edited in Margin']]);
+      expect(browser.pageErrors).toEqual([]);
+    });
+  });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNELS, type MarginApi } from '../../main/api';
-import { ARGUMENT_LIMITS, dispatch, toErrorShape } from '../../main/api-dispatch';
+import { dispatch, toErrorShape } from '../../main/api-dispatch';
+import { LIMITS } from '../../main/annotations/annotation-validation';
 import { MarginError } from '../../main/errors';
 
 /**
@@ -71,6 +72,9 @@ describe('dispatch', () => {
     ],
     ['updateAnnotation', [ANNOTATION_ID, { note: 'changed', color: null }]],
     ['deleteAnnotation', [ANNOTATION_ID]],
+    ['updateAnnotation', ['http://example.org/anno/1', { tags: ['imported'] }]],
+    ['deleteAnnotation', ['http://example.org/anno/1']],
+    ['restoreAnnotation', [{ ...RECORD, id: 'http://example.org/anno/1', docTextHash: '' }]],
     ['restoreAnnotation', [RECORD]],
     ['restoreAnnotation', [{ ...RECORD, selectors: [], anchorStatus: 'document', color: null }]],
     ['exportAnnotations', ['markdown']],
@@ -97,6 +101,14 @@ describe('dispatch', () => {
     ]);
   });
 
+  it('hands the service the checked values: tags trimmed and without repeats', async () => {
+    const { api, calls } = recordingApi();
+    await dispatch(api, 'updateAnnotation', [ANNOTATION_ID, { tags: [' cpec ', 'cpec', 'ports'] }]);
+    expect(calls).toEqual([
+      { method: 'updateAnnotation', args: [ANNOTATION_ID, { tags: ['cpec', 'ports'] }] },
+    ]);
+  });
+
   it.each(['deleteEverything', '__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 42, null])(
     'refuses the unknown method %j without calling anything',
     async (method) => {
@@ -111,12 +123,12 @@ describe('dispatch', () => {
     ['getStatus', ['extra'], /takes 0 arguments, not 1/],
     ['getDocument', [], /takes 1 argument, not 0/],
     ['search', ['a', {}, 'extra'], /takes 1 to 2 arguments, not 3/],
-    ['getDocument', [42], /id must be a document id/],
-    ['getDocument', ['../etc/passwd'], /id must be a document id/],
-    ['getDocument', ['Upper-Case'], /id must be a document id/],
-    ['getDocument', ['a'.repeat(101)], /too long/],
+    ['getDocument', [42], /^A document id is 1 to 200 lowercase letters/],
+    ['getDocument', ['../etc/passwd'], /^A document id/],
+    ['getDocument', ['Upper-Case'], /^A document id/],
+    ['getDocument', ['a'.repeat(201)], /^A document id is 1 to 200/],
     ['search', [{ query: 'x' }], /query must be a string/],
-    ['search', ['x'.repeat(ARGUMENT_LIMITS.queryChars + 1)], /query is too long/],
+    ['search', ['x'.repeat(500 + 1)], /query is too long/],
     ['search', ['x', { limit: 0 }], /options.limit must be a whole number from 1 to 100/],
     ['search', ['x', { limit: 101 }], /options.limit/],
     ['search', ['x', { limit: 2.5 }], /options.limit/],
@@ -124,76 +136,85 @@ describe('dispatch', () => {
     ['search', ['x', { everything: true }], /unknown field "everything"/],
     ['search', ['x', []], /options must be an object/],
     ['createAnnotation', [{}], /input.docId is missing/],
-    ['createAnnotation', [{ docId: 'a', range: { start: 5, end: 5 } }], /end must be greater than/],
-    ['createAnnotation', [{ docId: 'a', range: { start: 9, end: 3 } }], /end must be greater than/],
-    ['createAnnotation', [{ docId: 'a', range: { start: -1, end: 3 } }], /input.range.start/],
-    ['createAnnotation', [{ docId: 'a', range: { start: '0', end: 3 } }], /input.range.start/],
-    ['createAnnotation', [{ docId: 'a', range: { start: 0 } }], /input.range.end is missing/],
-    ['createAnnotation', [{ docId: 'a', color: 'red' }], /input.color must be one of/],
-    ['createAnnotation', [{ docId: 'a', note: 7 }], /input.note must be a string/],
+    ['createAnnotation', [{ docId: 'a', range: { start: 5, end: 5 } }], /^.*start < end/],
+    ['createAnnotation', [{ docId: 'a', range: { start: 9, end: 3 } }], /^.*start < end/],
+    ['createAnnotation', [{ docId: 'a', range: { start: -1, end: 3 } }], /^.*whole-number/],
+    ['createAnnotation', [{ docId: 'a', range: { start: '0', end: 3 } }], /^.*whole-number/],
+    ['createAnnotation', [{ docId: 'a', range: { start: 0 } }], /^.*whole-number/],
+    ['createAnnotation', [{ docId: 'a', color: 'red' }], /^A highlight colour is one of/],
+    ['createAnnotation', [{ docId: 'a', note: 7 }], /^A note is text/],
     [
       'createAnnotation',
-      [{ docId: 'a', note: 'x'.repeat(ARGUMENT_LIMITS.noteChars + 1) }],
-      /input.note is too long/,
+      [{ docId: 'a', note: 'x'.repeat(LIMITS.noteChars + 1) }],
+      /^A note is at most 100,000 characters/,
     ],
-    ['createAnnotation', [{ docId: 'a', tags: 'one' }], /input.tags must be a list/],
-    ['createAnnotation', [{ docId: 'a', tags: ['ok', ''] }], /input.tags\[1\] is empty/],
-    ['createAnnotation', [{ docId: 'a', tags: Array(51).fill('t') }], /too many tags/],
+    ['createAnnotation', [{ docId: 'a', tags: 'one' }], /^Tags are a list/],
+    ['createAnnotation', [{ docId: 'a', tags: ['ok', ''] }], /^A tag cannot be empty/],
+    [
+      'createAnnotation',
+      [{ docId: 'a', tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }],
+      /^An annotation has at most 20 tags/,
+    ],
+    ['createAnnotation', [{ docId: 'a', tags: ['x'.repeat(41)] }], /^A tag is at most 40/],
     ['createAnnotation', [{ docId: 'a', id: ANNOTATION_ID }], /unknown field "id"/],
     [
       'createAnnotation',
       [JSON.parse('{"docId":"a","__proto__":{"admin":true}}')],
       /unknown field "__proto__"/,
     ],
-    ['updateAnnotation', ['1234', { note: 'x' }], /id must be an annotation id/],
+    ['updateAnnotation', ['1234', { note: 'x' }], /^An annotation id is a URI/],
     ['updateAnnotation', [ANNOTATION_ID, { docId: 'b' }], /unknown field "docId"/],
     ['updateAnnotation', [ANNOTATION_ID, null], /patch must be an object/],
-    ['deleteAnnotation', ['urn:uuid:not-a-uuid'], /annotation id/],
-    ['restoreAnnotation', [{ ...RECORD, docTextHash: 'short' }], /record.docTextHash/],
-    ['restoreAnnotation', [{ ...RECORD, motivation: 'bookmarking' }], /record.motivation/],
-    ['restoreAnnotation', [{ ...RECORD, created: 'yesterday' }], /record.created must be an ISO date-time/],
+    ['deleteAnnotation', ['urn:uuid:has space'], /^An annotation id is a URI/],
+    ['deleteAnnotation', [`https://example.org/${'a'.repeat(481)}`], /at most 500 characters/],
+    ['restoreAnnotation', [{ ...RECORD, docTextHash: 'short' }], /^docTextHash is a sha256/],
     [
       'restoreAnnotation',
-      [{ ...RECORD, selectors: [RECORD.selectors[0]] }],
-      /record.selectors must be empty/,
+      [{ ...RECORD, motivation: 'bookmarking' }],
+      /^motivation is highlighting or commenting/,
     ],
+    ['restoreAnnotation', [{ ...RECORD, created: 'yesterday' }], /^created is an ISO date-time/],
+    ['restoreAnnotation', [{ ...RECORD, selectors: [RECORD.selectors[0]] }], /^selectors is empty/],
     [
       'restoreAnnotation',
       [{ ...RECORD, selectors: [RECORD.selectors[0], { type: 'TextPositionSelector', start: 4, end: 2 }] }],
-      /record.selectors\[1\].end must be greater/,
+      /^A position selector has whole-number offsets with start < end/,
     ],
     [
       'restoreAnnotation',
       [{ ...RECORD, selectors: [RECORD.selectors[1], RECORD.selectors[0]] }],
-      /record.selectors\[0\]/,
+      /^The first selector is a TextQuoteSelector/,
     ],
     ['exportAnnotations', ['pdf'], /format must be one of "markdown", "jsonld"/],
-    ['exportAnnotations', ['markdown', 'Bad Id'], /docId must be a document id/],
-    ['importAnnotations', [{}], /text must be a string/],
-    ['setPreferences', [{ theme: 'neon' }], /patch.theme must be one of/],
-    ['setPreferences', [{ fontSize: 13 }], /patch.fontSize must be a number from 14 to 28/],
-    ['setPreferences', [{ fontSize: Number.NaN }], /patch.fontSize/],
-    ['setPreferences', [{ lineWidth: 91 }], /patch.lineWidth must be a whole number from 50 to 90/],
-    ['setPreferences', [{ librarySort: 'author' }], /patch.librarySort/],
-    ['setPreferences', [{ zoom: 2 }], /unknown field "zoom"/],
+    ['exportAnnotations', ['markdown', 'Bad Id'], /^A document id/],
+    ['importAnnotations', [{}], /^The file to import is not text/],
+    ['importAnnotations', [' \n'], /^The file to import is empty/],
+    ['setPreferences', [{ theme: 'neon' }], /^theme is one of/],
+    ['setPreferences', [{ fontSize: 13 }], /^fontSize is a number of CSS pixels from 14 to 28/],
+    ['setPreferences', [{ fontSize: Number.NaN }], /^fontSize/],
+    ['setPreferences', [{ lineWidth: 91 }], /^lineWidth is a whole number of characters from 50 to 90/],
+    ['setPreferences', [{ librarySort: 'author' }], /^librarySort is date or title/],
+    ['setPreferences', [{ zoom: 2 }], /^There is no preference "zoom"/],
     [
       'setReadingPosition',
       ['a', { blockId: 'p1', fraction: 1.5 }],
-      /position.fraction must be a number from 0 to 1/,
+      /^A reading position has a fraction from 0 to 1/,
     ],
-    ['setReadingPosition', ['a', { blockId: '<img>', fraction: 0 }], /position.blockId must be a block id/],
-    ['setReadingPosition', ['a', { fraction: 0 }], /position.blockId is missing/],
+    ['setReadingPosition', ['a', { blockId: '<img>', fraction: 0 }], /^A reading position names a block id/],
+    ['setReadingPosition', ['a', { fraction: 0 }], /^A reading position names a block id/],
+    ['setReadingPosition', ['a', { blockId: 'p1', fraction: 0, at: 1 }], /unknown field "at"/],
     ['openExternal', [42], /url must be a string/],
-    ['openExternal', [`https://example.com/${'a'.repeat(ARGUMENT_LIMITS.urlChars)}`], /url is too long/],
+    ['openExternal', ['http://www.rcas.org.pk/'], /^Only https links are opened/],
+    ['openExternal', [`https://example.com/${'a'.repeat(2048)}`], /^The link is too long/],
   ])('refuses %s(%j) with a clear message and calls nothing', async (method, args, message) => {
     const result = await refusal(method, args);
     expect(result.message).toMatch(message);
     expect(result.reachedService).toBe(false);
   });
 
-  it('refuses import text over 20 MB', async () => {
-    const result = await refusal('importAnnotations', ['x'.repeat(ARGUMENT_LIMITS.importChars + 1)]);
-    expect(result.message).toMatch(/text is too long/);
+  it('refuses import text over 20 million characters', async () => {
+    const result = await refusal('importAnnotations', ['x'.repeat(LIMITS.importChars + 1)]);
+    expect(result.message).toMatch(/^The file to import is too large/);
     expect(result.reachedService).toBe(false);
   });
 

@@ -14,10 +14,8 @@ import { annotationItems, fromWebAnnotation } from './annotation-jsonld';
 import { isMarginMarkdown, parseMarginMarkdown, sameNoteText } from './annotation-markdown-import';
 import type { IncomingRecord, ParsedImport } from './annotation-markdown-import';
 import type { AnnotationStore } from '../store/annotation-store';
-import { checkAnnotationRecord } from '../annotation-validation';
+import { checkAnnotationRecord, checkImportText } from '../annotation-validation';
 
-/** 50 MB of JSON is far beyond any reader's notes; more is a wrong file. */
-export const MAX_IMPORT_LENGTH = 50_000_000;
 const MAX_PROBLEMS_LISTED = 100;
 
 function describe(item: unknown, index: number): string {
@@ -74,11 +72,7 @@ export function importAnnotations(
   text: string,
   now: () => Date = () => new Date(),
 ): ImportReport {
-  if (typeof text !== 'string' || text.trim() === '')
-    throw new MarginError('invalid-argument', 'The file to import is empty.');
-  if (text.length > MAX_IMPORT_LENGTH)
-    throw new MarginError('invalid-argument', 'The file to import is too large (over 50 MB).');
-  const clean = text.replace(/^\uFEFF/, '');
+  const clean = checkImportText(text).replace(/^\uFEFF/, '');
   const parsed = isMarginMarkdown(clean) ? parseMarkdown(clean) : parseJsonLd(clean);
 
   const problems = [...parsed.problems];

@@ -29,6 +29,12 @@ export const PHRASE_READ_LIMIT = 60;
 
 class ReadLimitReached extends Error {}
 
+/** How many documents, and passages per document, a search may ask for (the API gate refuses others). */
+export const SEARCH_OPTION_RANGES = {
+  limit: { min: 1, max: 100 },
+  passagesPerDocument: { min: 1, max: 20 },
+} as const;
+
 function clampCount(value: number | undefined, min: number, max: number, fallback: number): number {
   if (value === undefined || !Number.isFinite(value)) return fallback;
   return Math.min(max, Math.max(min, Math.floor(value)));
@@ -39,8 +45,14 @@ export function runSearch(stage: SearchStage, query: string, options: SearchOpti
   const started = performance.now();
   const parsed = parseQuery(query);
   if (!parsed.ok) return { status: 'invalid', query, message: parsed.message };
-  const limit = clampCount(options.limit, 1, 100, DEFAULT_LIMIT);
-  const perDocument = clampCount(options.passagesPerDocument, 1, 20, DEFAULT_PASSAGES);
+  const { limit: limits, passagesPerDocument: perDocumentLimits } = SEARCH_OPTION_RANGES;
+  const limit = clampCount(options.limit, limits.min, limits.max, DEFAULT_LIMIT);
+  const perDocument = clampCount(
+    options.passagesPerDocument,
+    perDocumentLimits.min,
+    perDocumentLimits.max,
+    DEFAULT_PASSAGES,
+  );
   try {
     const groups: DocumentHit[] = [];
     const total = collect(stage, parsed.query, limit, perDocument, groups);

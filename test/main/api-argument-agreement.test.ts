@@ -1,0 +1,257 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNELS, type Annotation, type MarginMethod } from '../../main/api';
+import { validateCall } from '../../main/api-dispatch';
+import { buildContent } from '../../main/library/content-build';
+import { createMarginService, type MarginService } from '../../main/margin-service';
+
+/**
+ * The gate and the service must agree on every argument: a value the gate lets through is one the
+ * service takes, and a value the gate refuses is one the service (called directly, past the gate)
+ * refuses too. Each edge value goes both ways, on a real service over the bundled document.
+ *
+ * Arity and unknown fields are the gate's alone (the service's signature has no such notion), so the
+ * walk is about field values. So are search options out of range: the gate refuses them, the search
+ * engine (whose other callers are in-process) clamps them to the same SEARCH_OPTION_RANGES. The service "refuses" when its promise rejects, or when a search answers
+ * `invalid`; a refusal must leave the notes as they were.
+ */
+
+const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
+const OWN_ID = 'urn:uuid:0f8b8a34-5f8c-4c1e-9a57-3f4e0c9d2b11';
+const FOREIGN_ID = 'http://example.org/anno/1';
+const LONGEST_ID = `https://example.org/${'a'.repeat(500 - 'https://example.org/'.length)}`;
+const ABSENT_DOC_ID = 'd'.repeat(200);
+const ABSENT_DOC_NOTE_ID = 'urn:uuid:2a0e5a3c-1111-4c1e-9a57-3f4e0c9d2b12';
+
+function documentNote(id: string, docId: string, note: string): Record<string, unknown> {
+  return {
+    '@context': 'http://www.w3.org/ns/anno.jsonld',
+    id,
+    type: 'Annotation',
+    motivation: 'commenting',
+    created: '2026-11-01T10:00:00.000Z',
+    modified: '2026-11-01T10:00:00.000Z',
+    body: [{ type: 'TextualBody', purpose: 'commenting', value: note }],
+    target: `urn:margin:doc:${docId}`,
+  };
+}
+
+/** What every case starts from: notes with our own id, a foreign id, the longest id, an absent document. */
+const FIXTURE = JSON.stringify({
+  '@context': 'http://www.w3.org/ns/anno.jsonld',
+  type: 'AnnotationPage',
+  items: [
+    documentNote(OWN_ID, DOC_ID, 'Made in Margin'),
+    documentNote(FOREIGN_ID, DOC_ID, 'Made in another tool'),
+    documentNote(LONGEST_ID, DOC_ID, 'The longest id'),
+    documentNote(ABSENT_DOC_NOTE_ID, ABSENT_DOC_ID, 'On a document no longer in the library'),
+  ],
+});
+
+const tags = (count: number, length = 4): string[] =>
+  Array.from({ length: count }, (_, i) => `${i}`.padStart(length, 't'));
+
+let records = 0;
+/** A deleted record to put back; each has its own id, so one case's undo is not another's. */
+function record(fields: Partial<Annotation> & Record<string, unknown> = {}): Record<string, unknown> {
+  records += 1;
+  return {
+    id: `urn:uuid:7c2e9c1e-3333-4c1e-9a57-${String(records).padStart(12, '0')}`,
+    docId: DOC_ID,
+    docTextHash: '',
+    motivation: 'commenting',
+    color: null,
+    note: 'Put back by undo',
+    tags: [],
+    selectors: [],
+    anchorStatus: 'document',
+    created: '2026-11-02T10:00:00.000Z',
+    modified: '2026-11-02T10:00:00.000Z',
+    ...fields,
+  };
+}
+
+const POSITION = { blockId: 'p-1', fraction: 0.5 };
+
+/** [method, what the values are, arguments, whether both sides take them]. */
+const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
+  ['getStatus', 'no arguments', [], 'accept'],
+  ['listDocuments', 'no arguments', [], 'accept'],
+  ['getDocument', 'a document id', [DOC_ID], 'accept'],
+  ['getDocument', 'an id with capitals and dots', ['../Etc'], 'refuse'],
+  ['getDocument', 'a number', [42], 'refuse'],
+  ['search', 'a query', ['Gwadar'], 'accept'],
+  ['search', 'the most results', ['Gwadar', { limit: 100, passagesPerDocument: 20 }], 'accept'],
+  ['search', 'a query of 501 characters', ['x'.repeat(501)], 'refuse'],
+  ['search', 'a number', [42], 'refuse'],
+  ['listAnnotations', 'a document id', [DOC_ID], 'accept'],
+  ['listAnnotations', 'a 200-character id of a document gone from the library', [ABSENT_DOC_ID], 'accept'],
+  ['listAnnotations', 'a 201-character document id', ['d'.repeat(201)], 'refuse'],
+  ['listAnnotations', 'an empty document id', [''], 'refuse'],
+  ['listAllAnnotations', 'no arguments', [], 'accept'],
+  ['createAnnotation', 'a document note', [{ docId: DOC_ID, note: 'New' }], 'accept'],
+  ['createAnnotation', '20 tags of 40 characters', [{ docId: DOC_ID, tags: tags(20, 40) }], 'accept'],
+  ['createAnnotation', '21 tags', [{ docId: DOC_ID, tags: tags(21) }], 'refuse'],
+  ['createAnnotation', 'a 41-character tag', [{ docId: DOC_ID, tags: tags(1, 41) }], 'refuse'],
+  ['createAnnotation', 'an empty tag', [{ docId: DOC_ID, note: 'x', tags: [' '] }], 'refuse'],
+  ['createAnnotation', 'tags as text', [{ docId: DOC_ID, note: 'x', tags: 'cpec' }], 'refuse'],
+  [
+    'createAnnotation',
+    'a note of 100,001 characters',
+    [{ docId: DOC_ID, note: 'x'.repeat(100_001) }],
+    'refuse',
+  ],
+  ['createAnnotation', 'an unknown colour', [{ docId: DOC_ID, note: 'x', color: 'red' }], 'refuse'],
+  ['createAnnotation', 'a text instead of an input', ['highlight this'], 'refuse'],
+  ['createAnnotation', 'a reversed range', [{ docId: DOC_ID, range: { start: 9, end: 3 } }], 'refuse'],
+  ['createAnnotation', 'a range in text', [{ docId: DOC_ID, range: { start: '0', end: 9 } }], 'refuse'],
+  ['updateAnnotation', 'our own id', [OWN_ID, { note: 'Edited' }], 'accept'],
+  ['updateAnnotation', 'a foreign URI id', [FOREIGN_ID, { note: 'Edited' }], 'accept'],
+  ['updateAnnotation', 'a 500-character URI id', [LONGEST_ID, { tags: ['edited'] }], 'accept'],
+  ['updateAnnotation', 'a 501-character URI id', [`${LONGEST_ID}b`, { note: 'x' }], 'refuse'],
+  ['updateAnnotation', 'an id that is no URI', ['anno 1', { note: 'x' }], 'refuse'],
+  ['updateAnnotation', 'an empty id', ['', { note: 'x' }], 'refuse'],
+  ['updateAnnotation', 'a number as id', [1, { note: 'x' }], 'refuse'],
+  ['updateAnnotation', '20 tags', [FOREIGN_ID, { tags: tags(20) }], 'accept'],
+  ['updateAnnotation', '21 tags', [FOREIGN_ID, { tags: tags(21) }], 'refuse'],
+  ['updateAnnotation', 'a 41-character tag', [FOREIGN_ID, { tags: tags(1, 41) }], 'refuse'],
+  ['updateAnnotation', 'a note in a number', [FOREIGN_ID, { note: 5 }], 'refuse'],
+  ['updateAnnotation', 'no change at all', [FOREIGN_ID, {}], 'accept'],
+  ['updateAnnotation', 'a change that is null', [FOREIGN_ID, null], 'refuse'],
+  ['deleteAnnotation', 'a foreign URI id', [FOREIGN_ID], 'accept'],
+  ['deleteAnnotation', 'a 500-character URI id', [LONGEST_ID], 'accept'],
+  ['deleteAnnotation', 'a 501-character URI id', [`${LONGEST_ID}b`], 'refuse'],
+  ['deleteAnnotation', 'an id with a space', ['urn:uuid:a b'], 'refuse'],
+  ['restoreAnnotation', 'a record', [record()], 'accept'],
+  [
+    'restoreAnnotation',
+    'a record with a foreign id',
+    [record({ id: 'https://example.org/anno/9' })],
+    'accept',
+  ],
+  ['restoreAnnotation', 'a record without a text hash', [record({ docTextHash: '' })], 'accept'],
+  ['restoreAnnotation', 'a record with 20 tags', [record({ tags: tags(20, 40) })], 'accept'],
+  ['restoreAnnotation', 'a record with 21 tags', [record({ tags: tags(21) })], 'refuse'],
+  ['restoreAnnotation', 'a record with a 41-character tag', [record({ tags: tags(1, 41) })], 'refuse'],
+  ['restoreAnnotation', 'a record with a 501-character id', [record({ id: `${LONGEST_ID}b` })], 'refuse'],
+  ['restoreAnnotation', 'a record with a bad date', [record({ created: 'yesterday' })], 'refuse'],
+  [
+    'restoreAnnotation',
+    'a record on a 201-character document id',
+    [record({ docId: 'd'.repeat(201) })],
+    'refuse',
+  ],
+  [
+    'restoreAnnotation',
+    'a highlight with an empty quote',
+    [
+      record({
+        color: 'yellow',
+        anchorStatus: 'exact',
+        selectors: [
+          { type: 'TextQuoteSelector', exact: '', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 0, end: 1 },
+        ],
+      }),
+    ],
+    'refuse',
+  ],
+  ['restoreAnnotation', 'a text instead of a record', ['undo'], 'refuse'],
+  ['exportAnnotations', 'Markdown', ['markdown'], 'accept'],
+  ['exportAnnotations', 'JSON-LD of a document gone from the library', ['jsonld', ABSENT_DOC_ID], 'accept'],
+  ['exportAnnotations', 'an unknown format', ['pdf'], 'refuse'],
+  ['exportAnnotations', 'a 201-character document id', ['jsonld', 'd'.repeat(201)], 'refuse'],
+  ['importAnnotations', 'a Web Annotation file', [FIXTURE], 'accept'],
+  ['importAnnotations', 'an empty file', [''], 'refuse'],
+  ['importAnnotations', 'a number', [7], 'refuse'],
+  ['importAnnotations', 'a file of 20,000,000 characters', [FIXTURE.padEnd(20_000_000)], 'accept'],
+  ['importAnnotations', 'a file of 20,000,001 characters', [FIXTURE.padEnd(20_000_001)], 'refuse'],
+  ['getPreferences', 'no arguments', [], 'accept'],
+  ['setPreferences', 'a theme', [{ theme: 'sepia' }], 'accept'],
+  ['setPreferences', 'a font size too small', [{ fontSize: 13 }], 'refuse'],
+  ['setPreferences', 'a line width in text', [{ lineWidth: '70' }], 'refuse'],
+  ['setPreferences', 'a text instead of a change', ['dark'], 'refuse'],
+  ['getReadingPosition', 'a document id', [DOC_ID], 'accept'],
+  ['getReadingPosition', 'a 200-character document id', [ABSENT_DOC_ID], 'accept'],
+  ['getReadingPosition', 'a 201-character document id', ['d'.repeat(201)], 'refuse'],
+  ['setReadingPosition', 'a position', [DOC_ID, POSITION], 'accept'],
+  ['setReadingPosition', 'a block id with brackets', [DOC_ID, { ...POSITION, blockId: '<p>' }], 'refuse'],
+  ['setReadingPosition', 'an empty block id', [DOC_ID, { ...POSITION, blockId: '' }], 'refuse'],
+  [
+    'setReadingPosition',
+    'a 201-character block id',
+    [DOC_ID, { ...POSITION, blockId: 'p'.repeat(201) }],
+    'refuse',
+  ],
+  ['setReadingPosition', 'a fraction over 1', [DOC_ID, { ...POSITION, fraction: 1.5 }], 'refuse'],
+  ['setReadingPosition', 'a 201-character document id', ['d'.repeat(201), POSITION], 'refuse'],
+  ['openExternal', 'an https link', ['https://www.rcas.org.pk/'], 'accept'],
+  ['openExternal', 'an http link', ['http://www.rcas.org.pk/'], 'refuse'],
+  ['openExternal', 'a link of 2,049 characters', [`https://example.com/${'a'.repeat(2029)}`], 'refuse'],
+  ['openExternal', 'an empty link', [''], 'refuse'],
+];
+
+function gateVerdict(method: MarginMethod, args: unknown[]): 'accept' | 'refuse' {
+  try {
+    validateCall(method, args);
+    return 'accept';
+  } catch {
+    return 'refuse';
+  }
+}
+
+describe('the gate and the service', () => {
+  let scratch: string;
+  let service: MarginService;
+
+  beforeAll(async () => {
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-agreement-'));
+    const bundleDir = path.join(scratch, 'bundle');
+    await buildContent({ inDir: path.resolve('content'), outDir: bundleDir });
+    service = await createMarginService({ bundleDir, dataDir: path.join(scratch, 'data') });
+  });
+
+  afterAll(async () => {
+    await service?.close();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    // Notes a case deleted come back; the ones it edited stay edited (newest wins), which is enough.
+    await service.importAnnotations(FIXTURE);
+  });
+
+  it('has edge values for every method of the contract, taken and refused', () => {
+    const walked = new Set(CASES.map(([method]) => method));
+    expect(Object.keys(CHANNELS).filter((method) => !walked.has(method as MarginMethod))).toEqual([]);
+    const withArguments = Object.keys(CHANNELS).filter((method) =>
+      CASES.some(([m, , args]) => m === method && args.length > 0),
+    );
+    for (const method of withArguments) {
+      expect(
+        CASES.some(([m, , , verdict]) => m === method && verdict === 'refuse'),
+        method,
+      ).toBe(true);
+    }
+  });
+
+  const walk = CASES.map(([method, what, args, expected]) => ({ method, what, args, expected }));
+  it.each(walk)('$method with $what: both $expected', async ({ method, args, expected }) => {
+    const before = await service.listAllAnnotations();
+    const call = service[method] as (...callArgs: unknown[]) => Promise<unknown>;
+    let serviceVerdict: 'accept' | 'refuse';
+    try {
+      const answer = await call.apply(service, args);
+      serviceVerdict = (answer as { status?: string } | null)?.status === 'invalid' ? 'refuse' : 'accept';
+    } catch {
+      serviceVerdict = 'refuse';
+    }
+    expect({ gate: gateVerdict(method, args), service: serviceVerdict }).toEqual({
+      gate: expected,
+      service: expected,
+    });
+    if (serviceVerdict === 'refuse') expect(await service.listAllAnnotations()).toEqual(before);
+  });
+});
