@@ -182,7 +182,7 @@ export interface TextPositionSelector {
 export type AnchorStatus = 'exact' | 'fuzzy' | 'orphaned' | 'document';
 
 export interface Annotation {
-  /** `urn:uuid:…` */
+  /** Any absolute URI: Margin makes `urn:uuid:…` ids; a note imported from another tool keeps its own (`http://…`). */
   id: string;
   docId: string;
   /** Text hash of the document version the selectors refer to. */
