@@ -305,6 +305,8 @@ describe('highlights and notes in the browser', () => {
     });
 
     afterAll(async () => {
+      // Leave the page first: its unload save must reach a live host, not one stopped under it.
+      await browser.page.goto('about:blank');
       await fresh?.stop();
     });
 
@@ -403,6 +405,8 @@ describe('highlights and notes in the browser', () => {
     });
 
     afterAll(async () => {
+      // Leave the page first: its unload save must reach a live host, not one stopped under it.
+      await browser.page.goto('about:blank');
       await fresh?.stop();
     });
 
@@ -440,6 +444,8 @@ describe('highlights and notes in the browser', () => {
     });
 
     afterAll(async () => {
+      // Leave the page first: its unload save must reach a live host, not one stopped under it.
+      await browser.page.goto('about:blank');
       await fresh?.stop();
     });
 

@@ -38,7 +38,8 @@ async function weakenedCopy(name: string, file: string, edit: (text: string) => 
   return dir;
 }
 
-describe('runElectronegativityGate', () => {
+// Electronegativity parses every shipped file: seconds on an idle machine, much longer on a busy one.
+describe('runElectronegativityGate', { timeout: 120_000 }, () => {
   it('passes the built main, preload and renderer: no finding at medium or above, no file it could not parse', async () => {
     const outcome = await runElectronegativityGate(gateInput);
     expect(outcome.problems).toEqual([]);
