@@ -50,7 +50,7 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
-  setupAppProtocol({ renderer: path.join(DIST, 'renderer'), content: path.join(DIST, 'content') });
+  setupAppProtocol({ renderer: path.join(DIST, 'renderer') });
   const starting = createMarginService({
     bundleDir: path.join(DIST, 'content'),
     dataDir: app.getPath('userData'),
