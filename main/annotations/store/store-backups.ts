@@ -21,7 +21,11 @@ export interface BackupFile {
 
 const BACKUP_NAME =
   /^annotations-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([0-9a-f]{12})(-before-v\d+)?\.sqlite$/;
-const TEMPORARY = /\.sqlite\.(tmp|check)$/;
+/**
+ * What a write killed half-way leaves: a backup's `.tmp`, a check's or salvage's `.check`, a new store's
+ * `.new`, a restore's `.restore`, each with the journal, WAL and shared-memory files SQLite keeps beside it.
+ */
+const TEMPORARY = /\.sqlite\.(tmp|check|new|restore)(-journal|-wal|-shm)?$/;
 
 export function listBackups(dir: string): BackupFile[] {
   if (!existsSync(dir)) return [];
@@ -106,7 +110,7 @@ export function pruneRollingBackups(dir: string, keep: number): void {
   }
 }
 
-/** Removes half-written backups left by a crash; they never carry a backup's name. */
+/** Removes half-written files left by a crash; they never carry a backup's or the store's name. */
 export function removeTemporaries(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {
