@@ -7,9 +7,13 @@ import path from 'node:path';
 import { deferredApi } from './deferred-api';
 import { confirmAndOpenExternal } from './dialogs';
 import { setupIpc } from './ipc';
+import { secureDataDir } from './data-dir';
 import { createMarginService, type MarginService } from './margin-service';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { createMainWindow, denyAllPermissions, guardWebContents } from './window';
+
+// Private notes: every folder and file Margin (and Electron) creates is the user's alone (0700/0600).
+process.umask(0o077);
 
 /** `dist/`: app.js sits in dist/main next to preload.js and the search worker. */
 const DIST = path.resolve(__dirname, '..');
@@ -51,9 +55,11 @@ function openWindow(): void {
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
   setupAppProtocol({ renderer: path.join(DIST, 'renderer') });
+  const dataDir = app.getPath('userData');
+  for (const file of secureDataDir(dataDir)) console.warn(`margin: could not make ${file} private`);
   const starting = createMarginService({
     bundleDir: path.join(DIST, 'content'),
-    dataDir: app.getPath('userData'),
+    dataDir,
     workerScript: runsFromAsar() ? undefined : path.join(DIST, 'main', 'search-worker.js'),
     openExternal: (url) => confirmAndOpenExternal(window, url),
   });

@@ -7,6 +7,7 @@ import type { AppStatus, DocumentMeta, DocumentSummary, MarginApi, SearchResults
 import { createAnnotationService } from './annotations/annotation-service';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
+import { PRIVATE_DIR_MODE } from './data-dir';
 import { MarginError } from './errors';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
@@ -36,7 +37,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   let store: ReturnType<typeof openAnnotationStore>;
   try {
     library = await loadLibrary(options.bundleDir);
-    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     store = openAnnotationStore({ dataDir: options.dataDir });
   } catch (error) {
     await search.close();

@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildContent } from '../library/content-build';
-import { defaultDataDir } from '../data-dir';
+import { defaultDataDir, secureDataDir } from '../data-dir';
 import { MarginError } from '../errors';
 import { createMarginService } from '../margin-service';
 import { startHost } from './start-host';
@@ -62,7 +62,10 @@ function readOptions(argv: string[]): ServeOptions {
 }
 
 async function main(): Promise<void> {
+  // Private notes: every folder and file the host creates is the user's alone (0700/0600).
+  process.umask(0o077);
   const options = readOptions(process.argv.slice(2));
+  for (const file of secureDataDir(options.dataDir)) console.warn(`margin: could not make ${file} private`);
   let scratch: string | null = null;
   let bundleDir = path.join(DIST, 'content');
   if (options.contentDir) {

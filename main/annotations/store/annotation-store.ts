@@ -8,6 +8,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation } from '../../api';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-dir';
 import { MarginError } from '../../errors';
 import { checkAnnotationRecord } from '../annotation-validation';
 import { listBackups, pruneRollingBackups, removeTemporaries, writeVerifiedBackup } from './store-backups';
@@ -74,7 +75,7 @@ function writeError(error: unknown): MarginError {
 /** Opens (creating, migrating, restoring as needed) the store in `dataDir`; throws MarginError('store-locked'). */
 export function openAnnotationStore(options: AnnotationStoreOptions): AnnotationStore {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = join(dataDir, STORE_FILE_NAME);
   const backupsDir = join(dataDir, BACKUPS_DIR_NAME);
   const migrations = options.migrations ?? MIGRATIONS;
@@ -93,6 +94,7 @@ export function openAnnotationStore(options: AnnotationStoreOptions): Annotation
         appendFileSync(
           join(dataDir, NOTICES_LOG_NAME),
           notices.map((n) => `${new Date().toISOString()} ${n}\n`).join(''),
+          { mode: PRIVATE_FILE_MODE },
         );
       } catch {
         // the notice still reaches the user through notices()

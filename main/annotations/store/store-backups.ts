@@ -3,11 +3,12 @@
  * opened and checked like the live store (quick_check, row checksums, same rows and schema), flushed to
  * disk, and only then renamed to its final name: a file under a backup name is always a good one.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { inspectDatabase, isDamageError, StoreDamage } from './store-integrity';
 import type { StoreSummary } from './store-integrity';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-dir';
 import { fileStamp, syncDirectory, syncFile } from '../../storage/durable-files';
 
 export interface BackupFile {
@@ -72,11 +73,13 @@ export function writeVerifiedBackup(
   summary: StoreSummary,
   beforeVersion?: number,
 ): string {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const name = `annotations-${fileStamp()}-${summary.digest.slice(0, 12)}${beforeVersion ? `-before-v${beforeVersion}` : ''}.sqlite`;
   const finalFile = join(dir, name);
   const temporary = `${finalFile}.tmp`;
   if (existsSync(temporary)) unlinkSync(temporary);
+  // VACUUM INTO accepts an empty file: made first, the copy is private whatever the process umask is.
+  writeFileSync(temporary, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   db.prepare('VACUUM INTO ?').run(temporary);
   try {
     const copy = verifyBackup(temporary);
