@@ -8,6 +8,7 @@ import { deferredApi } from './deferred-api';
 import { confirmAndOpenExternal } from './dialogs';
 import { setupIpc } from './ipc';
 import { secureDataDir } from './data-dir';
+import { errorDetail, MarginError } from './errors';
 import { createMarginService, type MarginService } from './margin-service';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { createMainWindow, denyAllPermissions, guardWebContents } from './window';
@@ -98,7 +99,10 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Margin could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(
+        'Margin could not start',
+        error instanceof MarginError ? error.message : errorDetail(error),
+      );
       app.quit();
     });
 }

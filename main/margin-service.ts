@@ -8,7 +8,7 @@ import { createAnnotationService } from './annotations/annotation-service';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
 import { PRIVATE_DIR_MODE } from './data-dir';
-import { MarginError } from './errors';
+import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
 import { checkExternalLink } from './security';
@@ -56,7 +56,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   }
   let searchProblem: string | null = null;
   search.ready.catch((error: unknown) => {
-    searchProblem = `Full-text search could not be loaded (${error instanceof Error ? error.message : String(error)}); titles, authors and headings can still be searched.`;
+    searchProblem = `Full-text search could not be loaded (${errorDetail(error)}); titles, authors and headings can still be searched.`;
   });
 
   const titles = (): Map<string, string> => new Map(library.list().map((meta) => [meta.id, meta.title]));

@@ -9,6 +9,7 @@ import { DatabaseSync } from 'node:sqlite';
 import { inspectDatabase, isDamageError, StoreDamage } from './store-integrity';
 import type { StoreSummary } from './store-integrity';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-dir';
+import { errorDetail } from '../../errors';
 import { fileStamp, syncDirectory, syncFile } from '../../storage/durable-files';
 
 export interface BackupFile {
@@ -50,13 +51,13 @@ export function verifyBackup(file: string): StoreSummary {
   try {
     db = new DatabaseSync(file, { readOnly: true });
   } catch (error) {
-    throw new StoreDamage(`the backup cannot be opened (${(error as Error).message})`);
+    throw new StoreDamage(`the backup cannot be opened (${errorDetail(error)})`);
   }
   try {
     return inspectDatabase(db);
   } catch (error) {
     if (error instanceof StoreDamage) throw error;
-    if (isDamageError(error)) throw new StoreDamage((error as Error).message);
+    if (isDamageError(error)) throw new StoreDamage(errorDetail(error));
     throw error;
   } finally {
     db.close();

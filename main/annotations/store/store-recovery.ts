@@ -8,7 +8,7 @@ import { basename, dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Annotation } from '../../api';
 import { PRIVATE_FILE_MODE } from '../../data-dir';
-import { MarginError } from '../../errors';
+import { errorDetail, MarginError } from '../../errors';
 import { listBackups, verifyBackup } from './store-backups';
 import { fileStamp, syncDirectory, syncFile } from '../../storage/durable-files';
 import {
@@ -77,7 +77,7 @@ function openChecked(location: StoreLocation): OpenedStore {
   } catch (error) {
     if (isBusyError(error))
       throw new MarginError('store-locked', `The note store ${location.file} is in use by another program.`);
-    if (isDamageError(error)) throw new StoreDamage(`SQLite cannot open it (${(error as Error).message})`);
+    if (isDamageError(error)) throw new StoreDamage(`SQLite cannot open it (${errorDetail(error)})`);
     throw error;
   }
   try {
