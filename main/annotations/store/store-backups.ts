@@ -78,11 +78,12 @@ export function writeVerifiedBackup(
   const name = `annotations-${fileStamp()}-${summary.digest.slice(0, 12)}${beforeVersion ? `-before-v${beforeVersion}` : ''}.sqlite`;
   const finalFile = join(dir, name);
   const temporary = `${finalFile}.tmp`;
-  if (existsSync(temporary)) unlinkSync(temporary);
-  // VACUUM INTO accepts an empty file: made first, the copy is private whatever the process umask is.
-  writeFileSync(temporary, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
-  db.prepare('VACUUM INTO ?').run(temporary);
+  // A journal left beside an old temporary of the same name would be played back into the new copy.
+  removeWithSideFiles(temporary);
   try {
+    // VACUUM INTO accepts an empty file: made first, the copy is private whatever the process umask is.
+    writeFileSync(temporary, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+    db.prepare('VACUUM INTO ?').run(temporary);
     const copy = verifyBackup(temporary);
     if (
       copy.digest !== summary.digest ||
@@ -96,12 +97,19 @@ export function writeVerifiedBackup(
     syncDirectory(dir);
     return finalFile;
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing to clean up
-    }
+    removeWithSideFiles(temporary);
     throw error;
+  }
+}
+
+/** Removes `file` and the journal, WAL and shared-memory files SQLite may have left beside it. */
+function removeWithSideFiles(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+    try {
+      unlinkSync(file + suffix);
+    } catch {
+      // not there
+    }
   }
 }
 
