@@ -7,9 +7,14 @@ import path from 'node:path';
 import { deferredApi } from './deferred-api';
 import { confirmAndOpenExternal } from './dialogs';
 import { setupIpc } from './ipc';
+import { secureDataDir } from './data-dir';
+import { errorDetail, MarginError } from './errors';
 import { createMarginService, type MarginService } from './margin-service';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { createMainWindow, denyAllPermissions, guardWebContents } from './window';
+
+// Private notes: every folder and file Margin (and Electron) creates is the user's alone (0700/0600).
+process.umask(0o077);
 
 /** `dist/`: app.js sits in dist/main next to preload.js and the search worker. */
 const DIST = path.resolve(__dirname, '..');
@@ -50,10 +55,12 @@ function openWindow(): void {
 
 async function start(): Promise<void> {
   denyAllPermissions(session.defaultSession);
-  setupAppProtocol({ renderer: path.join(DIST, 'renderer'), content: path.join(DIST, 'content') });
+  setupAppProtocol({ renderer: path.join(DIST, 'renderer') });
+  const dataDir = app.getPath('userData');
+  for (const file of secureDataDir(dataDir)) console.warn(`margin: could not make ${file} private`);
   const starting = createMarginService({
     bundleDir: path.join(DIST, 'content'),
-    dataDir: app.getPath('userData'),
+    dataDir,
     workerScript: runsFromAsar() ? undefined : path.join(DIST, 'main', 'search-worker.js'),
     openExternal: (url) => confirmAndOpenExternal(window, url),
   });
@@ -92,7 +99,10 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      dialog.showErrorBox('Margin could not start', error instanceof Error ? error.message : String(error));
+      dialog.showErrorBox(
+        'Margin could not start',
+        error instanceof MarginError ? error.message : errorDetail(error),
+      );
       app.quit();
     });
 }

@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MarginError } from './errors';
 
 /** Electron names the user-data folder after `productName` in package.json. */
 export const PRODUCT_NAME = 'Margin';
@@ -20,4 +22,49 @@ export function defaultDataDir(
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   const configHome = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : null;
   return join(configHome ?? join(home, '.config'), PRODUCT_NAME);
+}
+
+/** Private notes: the data folder and every folder in it are the owner's alone. */
+export const PRIVATE_DIR_MODE = 0o700;
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Creates the data folder (mode 0700) if it is missing, and takes group and other access away from an
+ * existing one: the folder and its subfolders become 0700, its files 0600. A folder made by an older
+ * Margin, by the browser host or by Electron under the default umask is readable by every account on
+ * the machine. Symbolic links and special files are left alone (a link may point outside the folder).
+ * Returns the paths whose mode could not be changed; the rest is still done.
+ */
+export function secureDataDir(dir: string): string[] {
+  try {
+    fs.mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unknown error';
+    throw new MarginError('unavailable', `Margin cannot create its data folder ${dir} (${code}).`);
+  }
+  const failed: string[] = [];
+  const tighten = (target: string, mode: number): void => {
+    try {
+      if ((fs.lstatSync(target).mode & 0o777) !== mode) fs.chmodSync(target, mode);
+    } catch {
+      failed.push(target);
+    }
+  };
+  const walk = (folder: string): void => {
+    tighten(folder, PRIVATE_DIR_MODE);
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(folder, { withFileTypes: true });
+    } catch {
+      failed.push(folder);
+      return;
+    }
+    for (const entry of entries) {
+      const target = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(target);
+      else if (entry.isFile()) tighten(target, PRIVATE_FILE_MODE);
+    }
+  };
+  walk(dir);
+  return failed;
 }

@@ -7,7 +7,8 @@ import type { AppStatus, DocumentMeta, DocumentSummary, MarginApi, SearchResults
 import { createAnnotationService } from './annotations/annotation-service';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
-import { MarginError } from './errors';
+import { PRIVATE_DIR_MODE } from './data-dir';
+import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
 import { checkExternalLink } from './security';
@@ -36,7 +37,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   let store: ReturnType<typeof openAnnotationStore>;
   try {
     library = await loadLibrary(options.bundleDir);
-    fs.mkdirSync(options.dataDir, { recursive: true });
+    fs.mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     store = openAnnotationStore({ dataDir: options.dataDir });
   } catch (error) {
     await search.close();
@@ -55,7 +56,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   }
   let searchProblem: string | null = null;
   search.ready.catch((error: unknown) => {
-    searchProblem = `Full-text search could not be loaded (${error instanceof Error ? error.message : String(error)}); titles, authors and headings can still be searched.`;
+    searchProblem = `Full-text search could not be loaded (${errorDetail(error)}); titles, authors and headings can still be searched.`;
   });
 
   const titles = (): Map<string, string> => new Map(library.list().map((meta) => [meta.id, meta.title]));

@@ -1,6 +1,6 @@
 /**
- * `app://margin/` serves the built renderer (and the content bundle, read-only, under /content/) with
- * the strict CSP on every response. Resolution is the plain `findAppFile`, unit-tested without Electron.
+ * `app://margin/` serves the built renderer, and nothing else, with the strict CSP on every response.
+ * Documents reach the renderer over IPC. Resolution is the plain `findAppFile`, unit-tested without Electron.
  */
 import { protocol } from 'electron';
 import fs from 'node:fs/promises';

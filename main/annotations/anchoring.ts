@@ -63,6 +63,22 @@ export function describeRange(text: string, start: number, end: number): RangeSe
   ];
 }
 
+/**
+ * Whether the position selector lies inside `text` and the text there is the quote, word for word. Only
+ * then may a record be trusted where it says it is: an import file or an undo can carry any numbers.
+ */
+export function positionHoldsQuote(selectors: RangeSelectors, text: string): boolean {
+  const [quote, position] = selectors;
+  return (
+    Number.isSafeInteger(position.start) &&
+    Number.isSafeInteger(position.end) &&
+    position.start >= 0 &&
+    position.start < position.end &&
+    position.end <= text.length &&
+    text.slice(position.start, position.end) === quote.exact
+  );
+}
+
 /** How closely `pattern` occurs in `window`, 0..1 (1: it occurs exactly; an empty pattern always agrees). */
 function similarity(window: string, pattern: string): number {
   if (pattern.length === 0) return 1;
@@ -188,13 +204,18 @@ function fuzzyCandidates(
  * the one the selectors were made on; then the exact quote ranked by its context; then a fuzzy match
  * near where it was. Anything weaker is orphaned and keeps its original selectors, so that its quote is
  * never lost and it can be tried again when the text changes once more.
+ *
+ * Selectors that claim this very text but whose position does not hold their quote contradict
+ * themselves: the quote is trusted, and the result is at best `fuzzy`, so the reader sees that Margin
+ * placed the highlight itself.
  */
 export function anchor(annotation: Anchorable, currentText: string, currentHash: string): AnchorResult {
   const [quote, position] = annotation.selectors;
-  if (annotation.docTextHash === currentHash) {
+  const sameText = annotation.docTextHash === currentHash;
+  if (sameText) {
     if (annotation.anchorStatus === 'orphaned')
       return { selectors: annotation.selectors, status: 'orphaned' };
-    if (currentText.slice(position.start, position.end) === quote.exact) {
+    if (positionHoldsQuote(annotation.selectors, currentText)) {
       return {
         selectors: annotation.selectors,
         status: annotation.anchorStatus === 'fuzzy' ? 'fuzzy' : 'exact',
@@ -211,7 +232,10 @@ export function anchor(annotation: Anchorable, currentText: string, currentHash:
 
   const exact = exactCandidates(currentText, quote, oldStart)[0];
   if (exact && exact.context >= exactContextThreshold(quote.exact.length)) {
-    return { selectors: describeRange(currentText, exact.start, exact.end), status: 'exact' };
+    return {
+      selectors: describeRange(currentText, exact.start, exact.end),
+      status: sameText ? 'fuzzy' : 'exact',
+    };
   }
   const fuzzy = fuzzyCandidates(currentText, quote, oldStart, hasPosition)[0];
   if (fuzzy && fuzzy.context >= FUZZY_CONTEXT_THRESHOLD) {

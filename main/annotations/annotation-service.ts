@@ -12,7 +12,7 @@ import type { MarginApi, Annotation, AnnotationHit, Document } from '../api';
 import { MarginError } from '../errors';
 import { canonicalText } from '../library/canonical-text';
 import type { Library } from '../library/library';
-import { anchor, describeRange } from './anchoring';
+import { anchor, describeRange, positionHoldsQuote } from './anchoring';
 import { importAnnotations } from './formats/annotation-import';
 import { jsonLdExport } from './formats/annotation-jsonld';
 import { markdownExports } from './formats/annotation-markdown';
@@ -91,26 +91,34 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
     return record;
   };
 
+  /**
+   * The record placed in the document's current text: unchanged when it was made on this text and its
+   * position holds its quote (or it is already an orphan of this text), otherwise anchored again.
+   */
+  const placed = (doc: Document, record: Annotation): Annotation => {
+    if (record.selectors.length === 0) return record;
+    const text = textOf(doc);
+    if (
+      record.docTextHash === doc.textHash &&
+      (record.anchorStatus === 'orphaned' || positionHoldsQuote(record.selectors, text))
+    )
+      return record;
+    const found = anchor(
+      { selectors: record.selectors, docTextHash: record.docTextHash, anchorStatus: record.anchorStatus },
+      text,
+      doc.textHash,
+    );
+    // Orphans keep their original selectors (the quote is what the reader sees) with the new hash, so
+    // they are tried again only when the text changes once more. `modified` is the reader's, untouched.
+    return { ...record, selectors: found.selectors, anchorStatus: found.status, docTextHash: doc.textHash };
+  };
+
   /** Re-anchors records made on another version of the document's text, and saves what changed. */
   const anchored = (doc: Document, records: Annotation[]): Annotation[] => {
-    const text = textOf(doc);
     const updates: Annotation[] = [];
     const result = records.map((record) => {
-      if (record.selectors.length === 0 || record.docTextHash === doc.textHash) return record;
-      const found = anchor(
-        { selectors: record.selectors, docTextHash: record.docTextHash, anchorStatus: record.anchorStatus },
-        text,
-        doc.textHash,
-      );
-      // Orphans keep their original selectors (the quote is what the reader sees) with the new hash, so
-      // they are tried again only when the text changes once more. `modified` is the reader's, untouched.
-      const next: Annotation = {
-        ...record,
-        selectors: found.selectors,
-        anchorStatus: found.status,
-        docTextHash: doc.textHash,
-      };
-      updates.push(next);
+      const next = placed(doc, record);
+      if (next !== record) updates.push(next);
       return next;
     });
     if (updates.length > 0) {
@@ -242,9 +250,11 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
       const current = store.get(record.id);
       // Undo twice, or undo after the record came back by import: what is there stays.
       if (current) return current;
-      store.put(record);
+      // An undo's record comes from the renderer: it is placed by its quote, not trusted by its numbers.
+      const restored = library.has(record.docId) ? placed(library.get(record.docId), record) : record;
+      store.put(restored);
       changed();
-      return record;
+      return restored;
     },
 
     async exportAnnotations(format, docId) {

@@ -8,8 +8,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildContent } from '../library/content-build';
-import { defaultDataDir } from '../data-dir';
-import { MarginError } from '../errors';
+import { defaultDataDir, secureDataDir } from '../data-dir';
+import { errorDetail, MarginError, printableLine } from '../errors';
 import { createMarginService } from '../margin-service';
 import { startHost } from './start-host';
 
@@ -20,6 +20,9 @@ const USAGE = `Usage: npm run serve -- [--port N] [--content DIR] [--data DIR]
   --port N       port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --content DIR  a folder of content sources (.txt, .md), built on start (default: the shipped library)
   --data DIR     the folder for your highlights, notes and settings (default: the app's own)`;
+
+/** Wrong options: the one-line reason, then the usage text. */
+class UsageError extends MarginError {}
 
 interface ServeOptions {
   port: number;
@@ -41,7 +44,7 @@ function readOptions(argv: string[]): ServeOptions {
       strict: true,
     }));
   } catch (error) {
-    throw new MarginError('invalid-argument', `${(error as Error).message}\n${USAGE}`);
+    throw new UsageError('invalid-argument', errorDetail(error));
   }
   if (values.help) {
     console.log(USAGE);
@@ -51,7 +54,7 @@ function readOptions(argv: string[]): ServeOptions {
   if (!Number.isInteger(port) || port < 0 || port > 65535 || !/^\d+$/.test(values.port ?? '0')) {
     throw new MarginError(
       'invalid-argument',
-      `--port must be a number from 0 to 65535, not "${values.port}".`,
+      `--port must be a number from 0 to 65535, not "${printableLine(values.port, 40)}".`,
     );
   }
   return {
@@ -62,7 +65,10 @@ function readOptions(argv: string[]): ServeOptions {
 }
 
 async function main(): Promise<void> {
+  // Private notes: every folder and file the host creates is the user's alone (0700/0600).
+  process.umask(0o077);
   const options = readOptions(process.argv.slice(2));
+  for (const file of secureDataDir(options.dataDir)) console.warn(`margin: could not make ${file} private`);
   let scratch: string | null = null;
   let bundleDir = path.join(DIST, 'content');
   if (options.contentDir) {
@@ -116,6 +122,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(`margin: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`margin: ${error instanceof MarginError ? error.message : errorDetail(error)}`);
+  if (error instanceof UsageError) console.error(USAGE);
   process.exit(1);
 });

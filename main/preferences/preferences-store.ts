@@ -7,7 +7,7 @@
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import type { Preferences, ReadingPosition, ThemeChoice } from '../api';
-import { MarginError } from '../errors';
+import { errorDetail, MarginError } from '../errors';
 import { checkDocId } from '../annotations/annotation-validation';
 import { fileStamp, syncDirectory } from '../storage/durable-files';
 
@@ -93,10 +93,7 @@ function writeAtomically(file: string, value: unknown): void {
     renameSync(temporary, file);
     syncDirectory(join(file, '..'));
   } catch (error) {
-    throw new MarginError(
-      'unavailable',
-      `${basename(file)} could not be saved (${(error as Error).message}).`,
-    );
+    throw new MarginError('unavailable', `${basename(file)} could not be saved (${errorDetail(error)}).`);
   }
 }
 

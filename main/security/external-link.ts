@@ -7,6 +7,9 @@
  * - a registered-looking host name: at least two dot-separated ASCII labels of letters, digits and
  *   hyphens, a letter-only top-level domain; so no IP literals (`https://127.0.0.1`, `[::1]`, `0x7f.1`),
  *   no `localhost` or single-label intranet names;
+ * - no name under a suffix reserved for local networks or testing (`localhost`, `local`, `internal`,
+ *   `lan`, `home.arpa`, `test`, `invalid`): `https://printer.local/` is a device on the reader's own
+ *   network, never a publication;
  * - no punycode label (`xn--`): internationalised names are where look-alike hosts hide
  *   (`https://аpple.com` with a Cyrillic а becomes `xn--pple-43d.com`), and the confirmation dialog
  *   could not show the reader which site they are really going to.
@@ -16,6 +19,8 @@ export type ExternalLinkVerdict = { ok: true; url: string } | { ok: false; reaso
 const MAX_URL_LENGTH = 2048;
 const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
 const TOP_LEVEL = /^[a-z]{2,63}$/;
+/** Special-use names (RFC 6761, RFC 8375, mDNS, ICANN's `internal`, the common `lan`), lower case. */
+const LOCAL_SUFFIXES = ['localhost', 'local', 'internal', 'lan', 'home.arpa', 'test', 'invalid'];
 
 export function checkExternalLink(url: unknown): ExternalLinkVerdict {
   if (typeof url !== 'string' || url.length === 0) return refuse('The link is empty.');
@@ -49,6 +54,10 @@ export function checkExternalLink(url: unknown): ExternalLinkVerdict {
   }
   if (!TOP_LEVEL.test(labels[labels.length - 1])) {
     return refuse(`The link's site name "${host}" is a numeric address, not a site name.`);
+  }
+  const name = labels.join('.');
+  if (LOCAL_SUFFIXES.some((suffix) => name === suffix || name.endsWith(`.${suffix}`))) {
+    return refuse(`The link's site name "${host}" belongs to a local network, not the public web.`);
   }
   return { ok: true, url: parsed.href };
 }

@@ -9,7 +9,7 @@
  * in Margin since, Margin's note is kept and the clash is reported. An emptied note is never taken.
  */
 import type { Annotation, ImportReport } from '../../api';
-import { MarginError } from '../../errors';
+import { errorDetail, jsonSyntaxProblem, MarginError, printableLine } from '../../errors';
 import { annotationItems, fromWebAnnotation } from './annotation-jsonld';
 import { isMarginMarkdown, parseMarginMarkdown, sameNoteText } from './annotation-markdown-import';
 import type { IncomingRecord, ParsedImport } from './annotation-markdown-import';
@@ -20,7 +20,7 @@ const MAX_PROBLEMS_LISTED = 100;
 
 function describe(item: unknown, index: number): string {
   const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-  return `Annotation ${index + 1}${typeof id === 'string' ? ` (${id.slice(0, 80)})` : ''}`;
+  return `Annotation ${index + 1}${typeof id === 'string' ? ` (${printableLine(id, 80)})` : ''}`;
 }
 
 function isNewer(candidate: Annotation, than: Annotation): boolean {
@@ -34,7 +34,7 @@ function parseJsonLd(text: string): ParsedImport {
   } catch (error) {
     throw new MarginError(
       'invalid-argument',
-      `The file is neither a Markdown export from Margin (it has no hidden margin:annotation records) nor W3C Web Annotation JSON-LD (${(error as Error).message}). Nothing was imported.`,
+      `The file is neither a Markdown export from Margin (it has no hidden margin:annotation records) nor W3C Web Annotation JSON-LD (${jsonSyntaxProblem(error, text)}). Nothing was imported.`,
     );
   }
   const items = annotationItems(document);
@@ -50,7 +50,7 @@ function parseJsonLd(text: string): ParsedImport {
     try {
       records.push({ record: fromWebAnnotation(item), label: describe(item, index) });
     } catch (error) {
-      problems.push(`${describe(item, index)}: ${(error as Error).message}`);
+      problems.push(`${describe(item, index)}: ${errorDetail(error)}`);
     }
   });
   return { records, problems };
@@ -133,7 +133,7 @@ export function importAnnotations(
       if (current) updated += 1;
       else added += 1;
     } catch (error) {
-      problems.push(`${label}: ${(error as Error).message}`);
+      problems.push(`${label}: ${errorDetail(error)}`);
       skipped += 1;
     }
   }

@@ -6,6 +6,7 @@
  * merge can take the reader's edit without ever overwriting a note changed in Margin since the export.
  */
 import type { Annotation } from '../../api';
+import { errorDetail, jsonSyntaxProblem, printableLine } from '../../errors';
 import { RECORD_CLOSING, RECORD_OPENING } from './annotation-markdown';
 import { checkAnnotationRecord } from '../annotation-validation';
 
@@ -94,15 +95,19 @@ export function parseMarginMarkdown(text: string): ParsedImport {
     count += 1;
     let label = `Annotation ${count} (line ${i + 1})`;
     const match = RECORD_LINE.exec(lines[i]);
-    let raw: unknown;
-    try {
-      if (!match) throw new Error('it is not one line of JSON ending in -->');
-      raw = JSON.parse(match[1]);
-    } catch (error) {
-      problems.push(`${label}: its hidden record is damaged (${(error as Error).message}).`);
+    if (!match) {
+      problems.push(`${label}: its hidden record is damaged (it is not one line of JSON ending in -->).`);
       continue;
     }
-    if (isObject(raw) && typeof raw.id === 'string') label = `Annotation ${count} (${raw.id.slice(0, 80)})`;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(match[1]);
+    } catch (error) {
+      problems.push(`${label}: its hidden record is damaged (${jsonSyntaxProblem(error, match[1])}).`);
+      continue;
+    }
+    if (isObject(raw) && typeof raw.id === 'string')
+      label = `Annotation ${count} (${printableLine(raw.id, 80)})`;
     let end = i + 1;
     while (end < lines.length && lines[end].trim() !== RECORD_CLOSING && !lines[end].startsWith(OPENING_MARK))
       end += 1;
@@ -117,7 +122,7 @@ export function parseMarginMarkdown(text: string): ParsedImport {
         sameNoteText(visible, record.note) ? { record, label } : { record, label, editedNote: visible },
       );
     } catch (error) {
-      problems.push(`${label}: ${(error as Error).message}`);
+      problems.push(`${label}: ${errorDetail(error)}`);
     }
     i = end;
   }

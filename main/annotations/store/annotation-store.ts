@@ -8,7 +8,8 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation } from '../../api';
-import { MarginError } from '../../errors';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-dir';
+import { errorDetail, MarginError } from '../../errors';
 import { checkAnnotationRecord } from '../annotation-validation';
 import { listBackups, pruneRollingBackups, removeTemporaries, writeVerifiedBackup } from './store-backups';
 import { inspectDatabase, isBusyError, isDamageError, recordChecksum, sqliteCode } from './store-integrity';
@@ -65,16 +66,16 @@ function writeError(error: unknown): MarginError {
   if (isDamageError(error)) {
     return new MarginError(
       'store-damaged',
-      `The note store could not be written (${(error as Error).message}). The change was not saved; restart Margin to check and restore the store.`,
+      `The note store could not be written (${errorDetail(error)}). The change was not saved; restart Margin to check and restore the store.`,
     );
   }
-  return new MarginError('internal', `The change to your notes was not saved: ${(error as Error).message}`);
+  return new MarginError('internal', `The change to your notes was not saved: ${errorDetail(error)}`);
 }
 
 /** Opens (creating, migrating, restoring as needed) the store in `dataDir`; throws MarginError('store-locked'). */
 export function openAnnotationStore(options: AnnotationStoreOptions): AnnotationStore {
   const dataDir = resolve(options.dataDir);
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const file = join(dataDir, STORE_FILE_NAME);
   const backupsDir = join(dataDir, BACKUPS_DIR_NAME);
   const migrations = options.migrations ?? MIGRATIONS;
@@ -93,6 +94,7 @@ export function openAnnotationStore(options: AnnotationStoreOptions): Annotation
         appendFileSync(
           join(dataDir, NOTICES_LOG_NAME),
           notices.map((n) => `${new Date().toISOString()} ${n}\n`).join(''),
+          { mode: PRIVATE_FILE_MODE },
         );
       } catch {
         // the notice still reaches the user through notices()
@@ -123,9 +125,7 @@ export function openAnnotationStore(options: AnnotationStoreOptions): Annotation
       backedUpDigest = current.digest.slice(0, 12);
       pruneRollingBackups(backupsDir, keepBackups);
     } catch (error) {
-      notices.push(
-        `Margin could not write a backup of your notes to ${backupsDir} (${(error as Error).message}).`,
-      );
+      notices.push(`Margin could not write a backup of your notes to ${backupsDir} (${errorDetail(error)}).`);
     }
   };
   backupIfChanged(summary);

@@ -3,11 +3,13 @@
  * opened and checked like the live store (quick_check, row checksums, same rows and schema), flushed to
  * disk, and only then renamed to its final name: a file under a backup name is always a good one.
  */
-import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { inspectDatabase, isDamageError, StoreDamage } from './store-integrity';
 import type { StoreSummary } from './store-integrity';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-dir';
+import { errorDetail } from '../../errors';
 import { fileStamp, syncDirectory, syncFile } from '../../storage/durable-files';
 
 export interface BackupFile {
@@ -21,7 +23,11 @@ export interface BackupFile {
 
 const BACKUP_NAME =
   /^annotations-(\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}-\d{3}Z)-([0-9a-f]{12})(-before-v\d+)?\.sqlite$/;
-const TEMPORARY = /\.sqlite\.(tmp|check)$/;
+/**
+ * What a write killed half-way leaves: a backup's `.tmp`, a check's or salvage's `.check`, a new store's
+ * `.new`, a restore's `.restore`, each with the journal, WAL and shared-memory files SQLite keeps beside it.
+ */
+const TEMPORARY = /\.sqlite\.(tmp|check|new|restore)(-journal|-wal|-shm)?$/;
 
 export function listBackups(dir: string): BackupFile[] {
   if (!existsSync(dir)) return [];
@@ -45,13 +51,13 @@ export function verifyBackup(file: string): StoreSummary {
   try {
     db = new DatabaseSync(file, { readOnly: true });
   } catch (error) {
-    throw new StoreDamage(`the backup cannot be opened (${(error as Error).message})`);
+    throw new StoreDamage(`the backup cannot be opened (${errorDetail(error)})`);
   }
   try {
     return inspectDatabase(db);
   } catch (error) {
     if (error instanceof StoreDamage) throw error;
-    if (isDamageError(error)) throw new StoreDamage((error as Error).message);
+    if (isDamageError(error)) throw new StoreDamage(errorDetail(error));
     throw error;
   } finally {
     db.close();
@@ -68,13 +74,16 @@ export function writeVerifiedBackup(
   summary: StoreSummary,
   beforeVersion?: number,
 ): string {
-  mkdirSync(dir, { recursive: true });
+  mkdirSync(dir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const name = `annotations-${fileStamp()}-${summary.digest.slice(0, 12)}${beforeVersion ? `-before-v${beforeVersion}` : ''}.sqlite`;
   const finalFile = join(dir, name);
   const temporary = `${finalFile}.tmp`;
-  if (existsSync(temporary)) unlinkSync(temporary);
-  db.prepare('VACUUM INTO ?').run(temporary);
+  // A journal left beside an old temporary of the same name would be played back into the new copy.
+  removeWithSideFiles(temporary);
   try {
+    // VACUUM INTO accepts an empty file: made first, the copy is private whatever the process umask is.
+    writeFileSync(temporary, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+    db.prepare('VACUUM INTO ?').run(temporary);
     const copy = verifyBackup(temporary);
     if (
       copy.digest !== summary.digest ||
@@ -88,12 +97,19 @@ export function writeVerifiedBackup(
     syncDirectory(dir);
     return finalFile;
   } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing to clean up
-    }
+    removeWithSideFiles(temporary);
     throw error;
+  }
+}
+
+/** Removes `file` and the journal, WAL and shared-memory files SQLite may have left beside it. */
+function removeWithSideFiles(file: string): void {
+  for (const suffix of ['', '-journal', '-wal', '-shm']) {
+    try {
+      unlinkSync(file + suffix);
+    } catch {
+      // not there
+    }
   }
 }
 
@@ -106,7 +122,7 @@ export function pruneRollingBackups(dir: string, keep: number): void {
   }
 }
 
-/** Removes half-written backups left by a crash; they never carry a backup's name. */
+/** Removes half-written files left by a crash; they never carry a backup's or the store's name. */
 export function removeTemporaries(dir: string): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir)) {

@@ -8,11 +8,16 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { DatabaseSync } from 'node:sqlite';
 import { checkAnnotationRecord } from '../annotation-validation';
 import type { Annotation } from '../../api';
+import { errorDetail, printableLine } from '../../errors';
 
 /** The store file is damaged; `reason` is one plain sentence for the user. */
 export class StoreDamage extends Error {
-  constructor(readonly reason: string) {
-    super(reason);
+  /** Why, in one printable line: it is told to the reader, and SQLite's words may span several lines. */
+  readonly reason: string;
+  constructor(reason: string) {
+    const line = printableLine(reason, 300);
+    super(line);
+    this.reason = line;
     this.name = 'StoreDamage';
   }
 }
@@ -106,7 +111,7 @@ export function inspectDatabase(db: DatabaseSync): StoreSummary {
     return { userVersion, rows, digest: digest.digest('hex') };
   } catch (error) {
     if (error instanceof StoreDamage) throw error;
-    if (isDamageError(error)) throw new StoreDamage(`SQLite cannot read it (${(error as Error).message})`);
+    if (isDamageError(error)) throw new StoreDamage(`SQLite cannot read it (${errorDetail(error)})`);
     throw error;
   }
 }

@@ -16,6 +16,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
+import { PRIVATE_FILE_MODE } from '../../data-dir';
 import { MarginError } from '../../errors';
 
 export interface StoreLock {
@@ -83,7 +84,7 @@ function staleReason(file: string): string | null {
 function tryCreate(file: string): boolean {
   let fd: number;
   try {
-    fd = openSync(file, 'wx');
+    fd = openSync(file, 'wx', PRIVATE_FILE_MODE);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw error;

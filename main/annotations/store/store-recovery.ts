@@ -3,11 +3,12 @@
  * the newest backup that passes every check, the damaged file is moved aside (never deleted), whatever
  * can still be read from it is merged back, and the user is told in plain words what happened.
  */
-import { copyFileSync, existsSync, renameSync, unlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Annotation } from '../../api';
-import { MarginError } from '../../errors';
+import { PRIVATE_FILE_MODE } from '../../data-dir';
+import { errorDetail, MarginError } from '../../errors';
 import { listBackups, verifyBackup } from './store-backups';
 import { fileStamp, syncDirectory, syncFile } from '../../storage/durable-files';
 import {
@@ -76,7 +77,7 @@ function openChecked(location: StoreLocation): OpenedStore {
   } catch (error) {
     if (isBusyError(error))
       throw new MarginError('store-locked', `The note store ${location.file} is in use by another program.`);
-    if (isDamageError(error)) throw new StoreDamage(`SQLite cannot open it (${(error as Error).message})`);
+    if (isDamageError(error)) throw new StoreDamage(`SQLite cannot open it (${errorDetail(error)})`);
     throw error;
   }
   try {
@@ -96,6 +97,8 @@ function createEmptyStore(location: StoreLocation): void {
   const temporary = `${location.file}.new`;
   for (const suffix of ['', ...SIDE_FILES])
     if (existsSync(temporary + suffix)) unlinkSync(temporary + suffix);
+  // SQLite gives its WAL and shared-memory files the mode of the database: a private file keeps them private.
+  writeFileSync(temporary, '', { mode: PRIVATE_FILE_MODE, flag: 'wx' });
   const db = openConnection(temporary);
   try {
     migrate(db, location.migrations, 0);
@@ -130,6 +133,7 @@ function restoreNewestBackup(location: StoreLocation): Restored | null {
       const summary = verifyBackup(backup.file);
       const temporary = `${location.file}.restore`;
       copyFileSync(backup.file, temporary);
+      chmodSync(temporary, PRIVATE_FILE_MODE);
       syncFile(temporary);
       renameSync(temporary, location.file);
       syncDirectory(dirname(location.file));

@@ -1,4 +1,5 @@
 import type { DocumentHit, SearchOptions, SearchResults } from '../../api';
+import { errorDetail } from '../../errors';
 import type { CompactIndex } from '../index/compact-index';
 import { queryCompact } from '../query/compact-query';
 import { rankPassages, type PassageQuery } from '../ranking/passage-ranking';
@@ -66,7 +67,7 @@ export function runSearch(stage: SearchStage, query: string, options: SearchOpti
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   } catch (error) {
-    return { status: 'invalid', query, message: `This search could not be run: ${(error as Error).message}` };
+    return { status: 'invalid', query, message: `This search could not be run: ${errorDetail(error)}` };
   }
 }
 

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchOptions, SearchResults } from '../../api';
-import { MarginError } from '../../errors';
+import { errorDetail, MarginError } from '../../errors';
 import { runSearch } from './search-engine';
 import { loadSearchStage, type StageName } from './search-loading';
 import type { WorkerData, WorkerReply, WorkerRequest } from './search-worker-protocol';
@@ -15,8 +15,7 @@ const WORKER_CLOSE_TIMEOUT_MS = 2000;
 
 export function unavailable(error: unknown): MarginError {
   if (error instanceof MarginError) return error;
-  const detail = error instanceof Error ? error.message : String(error);
-  return new MarginError('unavailable', `The search index could not be loaded: ${detail}`);
+  return new MarginError('unavailable', `The search index could not be loaded: ${errorDetail(error)}`);
 }
 
 /** Loads a stage on this thread, a turn later so that the caller is never blocked by it. */

@@ -91,6 +91,28 @@ describe('anchoring', () => {
     expect(result).toEqual({ selectors, status: 'orphaned' });
   });
 
+  it('places by the quote, at best fuzzy, when the position on an unchanged text does not hold the quote', () => {
+    const phrase = 'fifth wave of insurgency';
+    const start = nthIndex(v1, phrase);
+    const [quote] = describeRange(v1, start, start + phrase.length);
+    for (const wrong of [
+      { start: v1.length + 100, end: v1.length + 100 + phrase.length },
+      { start: start + 7, end: start + 7 + phrase.length },
+    ]) {
+      const result = anchor(
+        {
+          selectors: [quote, { type: 'TextPositionSelector', ...wrong }],
+          docTextHash: hash(v1),
+          anchorStatus: 'exact',
+        },
+        v1,
+        hash(v1),
+      );
+      expect(result.status).toBe('fuzzy');
+      expect(result.selectors).toEqual(describeRange(v1, start, start + phrase.length));
+    }
+  });
+
   describe('re-anchors each v1 → v2 pair of the corpus as expected', () => {
     it('has a corpus covering every outcome', () => {
       const statuses = new Set(corpus.cases.map((c) => c.expect.status));

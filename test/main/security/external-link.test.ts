@@ -58,6 +58,31 @@ describe('checkExternalLink', () => {
   });
 
   it.each([
+    'https://x.localhost/',
+    'https://localhost.',
+    'https://printer.local/',
+    'https://PRINTER.LOCAL./',
+    'https://a.internal/',
+    'https://nas.lan/',
+    'https://router.home.arpa/',
+    'https://home.arpa/',
+    'https://a.b.Home.Arpa./',
+    'https://site.test/',
+    'https://example.invalid/',
+  ])('refuses a name reserved for local networks: %s', (url) => {
+    const verdict = checkExternalLink(url);
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.reason).toMatch(/local network|not a public web address/);
+  });
+
+  it.each(['https://localhost.example.com/', 'https://internal.example.org/', 'https://test.com/'])(
+    'still opens a public site whose name only contains a local word: %s',
+    (url) => {
+      expect(checkExternalLink(url).ok).toBe(true);
+    },
+  );
+
+  it.each([
     'https://аpple.com/',
     'https://xn--pple-43d.com/',
     'https://gооgle.com/',
