@@ -1,4 +1,5 @@
-// Lint enforces the layers: services never import electron, the renderer imports only types from main/.
+// Lint enforces the layers: services never import electron; the renderer imports only types from
+// main/api.ts and values from main/shared/, whose modules import nothing but those types.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
@@ -6,10 +7,26 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 /** The thin Electron glue: the only files that may import `electron`. */
-const ELECTRON_GLUE = ['main/app.ts', 'main/window.ts', 'main/protocol.ts', 'main/preload.ts', 'main/ipc.ts', 'main/dialogs.ts'];
+const ELECTRON_GLUE = [
+  'main/app.ts',
+  'main/window.ts',
+  'main/protocol.ts',
+  'main/preload.ts',
+  'main/ipc.ts',
+  'main/dialogs.ts',
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'bench/.corpus/**', 'bench/.work/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'bench/.corpus/**',
+      'bench/.work/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +35,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'build/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.config.*', 'eslint.config.mjs'],
+    files: [
+      'main/**/*.ts',
+      'build/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      '*.config.*',
+      'eslint.config.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -27,7 +51,36 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Services are plain Node: only the Electron glue files may import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Services are plain Node: only the Electron glue files may import electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Values both processes need (defaults, orderings) live here once; the renderer bundles them too.
+    files: ['main/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['*', '!../api', '!../api.ts'],
+              message: 'main/shared/ imports nothing: the renderer bundles it. Only types from ../api.',
+            },
+            {
+              group: ['../api', '../api.ts'],
+              allowTypeImports: true,
+              message: 'Import only types from ../api.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -43,11 +96,25 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['**/main/**', '!**/main/api', '!**/main/api.ts'],
-              message: 'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts.',
+              group: [
+                '**/main/**',
+                '!**/main/api',
+                '!**/main/api.ts',
+                '!**/main/shared',
+                '!**/main/shared/*',
+              ],
+              message:
+                'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts and values from main/shared/.',
             },
-            { group: ['**/main/api', '**/main/api.ts'], allowTypeImports: true, message: 'Import only types from main/api.ts.' },
-            { group: ['node:*', 'electron', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' },
+            {
+              group: ['**/main/api', '**/main/api.ts'],
+              allowTypeImports: true,
+              message: 'Import only types from main/api.ts.',
+            },
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'child_process'],
+              message: 'No Node or Electron in the renderer.',
+            },
           ],
         },
       ],

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Block, Document } from '../../main/api';
+import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { ArticlePenController } from '../controllers/article-pen-controller';
 import { highlightStyles } from '../styles/highlight-styles';
 import { sharedStyles } from '../styles/shared-styles';
@@ -29,7 +30,7 @@ export class MgArticle extends LitElement {
   /** Pen UI: paints the reader's highlights, reports text selections, opens a highlight's editor on click. */
   readonly pen = new ArticlePenController(this);
   /** Body text size in CSS px. */
-  @property({ type: Number }) fontSize = 19;
+  @property({ type: Number }) fontSize = DEFAULT_PREFERENCES.fontSize;
   /** Measure in characters. */
   @property({ type: Number }) lineWidth = 68;
 

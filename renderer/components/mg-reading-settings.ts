@@ -2,7 +2,8 @@ import { consume } from '@lit/context';
 import { LitElement, css, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Preferences, ThemeChoice } from '../../main/api';
-import { DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
+import { preferencesContext } from '../contexts';
 import { PreferencesChangeEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 
