@@ -16,6 +16,24 @@ const ELECTRON_GLUE = [
   'main/dialogs.ts',
 ];
 
+/** What the renderer may import from outside itself. */
+const RENDERER_IMPORT_RULES = [
+  {
+    group: ['**/main/**', '!**/main/api', '!**/main/api.ts', '!**/main/shared', '!**/main/shared/*'],
+    message:
+      'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts and values from main/shared/.',
+  },
+  {
+    group: ['**/main/api', '**/main/api.ts'],
+    allowTypeImports: true,
+    message: 'Import only types from main/api.ts.',
+  },
+  {
+    group: ['node:*', 'electron', 'fs', 'path', 'child_process'],
+    message: 'No Node or Electron in the renderer.',
+  },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -94,26 +112,23 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          patterns: RENDERER_IMPORT_RULES,
+        },
+      ],
+    },
+  },
+  {
+    // Arrows point one way: the app renders components and uses controllers, never the reverse.
+    files: ['renderer/controllers/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
           patterns: [
+            ...RENDERER_IMPORT_RULES,
             {
-              group: [
-                '**/main/**',
-                '!**/main/api',
-                '!**/main/api.ts',
-                '!**/main/shared',
-                '!**/main/shared/*',
-              ],
-              message:
-                'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts and values from main/shared/.',
-            },
-            {
-              group: ['**/main/api', '**/main/api.ts'],
-              allowTypeImports: true,
-              message: 'Import only types from main/api.ts.',
-            },
-            {
-              group: ['node:*', 'electron', 'fs', 'path', 'child_process'],
-              message: 'No Node or Electron in the renderer.',
+              group: ['../components/*', '../app/*'],
+              message: 'Controllers hold behaviour only: templates and components belong to renderer/app/.',
             },
           ],
         },
