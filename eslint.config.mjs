@@ -1,4 +1,5 @@
-// Lint enforces the layers: services never import electron, the renderer imports only types from main/.
+// Lint enforces the layers: services never import electron; the renderer imports only types from
+// main/api.ts and values from main/shared/, whose modules import nothing but those types.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import lit from 'eslint-plugin-lit';
@@ -6,10 +7,44 @@ import wc from 'eslint-plugin-wc';
 import globals from 'globals';
 
 /** The thin Electron glue: the only files that may import `electron`. */
-const ELECTRON_GLUE = ['main/app.ts', 'main/window.ts', 'main/protocol.ts', 'main/preload.ts', 'main/ipc.ts', 'main/dialogs.ts'];
+const ELECTRON_GLUE = [
+  'main/app.ts',
+  'main/window.ts',
+  'main/protocol.ts',
+  'main/preload.ts',
+  'main/ipc.ts',
+  'main/dialogs.ts',
+];
+
+/** What the renderer may import from outside itself. */
+const RENDERER_IMPORT_RULES = [
+  {
+    group: ['**/main/**', '!**/main/api', '!**/main/api.ts', '!**/main/shared', '!**/main/shared/*'],
+    message:
+      'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts and values from main/shared/.',
+  },
+  {
+    group: ['**/main/api', '**/main/api.ts'],
+    allowTypeImports: true,
+    message: 'Import only types from main/api.ts.',
+  },
+  {
+    group: ['node:*', 'electron', 'fs', 'path', 'child_process'],
+    message: 'No Node or Electron in the renderer.',
+  },
+];
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'release/**', 'test-results/**', 'bench/.corpus/**', 'bench/.work/**'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'release/**',
+      'test-results/**',
+      'bench/.corpus/**',
+      'bench/.work/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -18,7 +53,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['main/**/*.ts', 'build/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', '*.config.*', 'eslint.config.mjs'],
+    files: [
+      'main/**/*.ts',
+      'build/**/*.ts',
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      '*.config.*',
+      'eslint.config.mjs',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
@@ -27,7 +69,36 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Services are plain Node: only the Electron glue files may import electron.' }] },
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Services are plain Node: only the Electron glue files may import electron.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Values both processes need (defaults, orderings) live here once; the renderer bundles them too.
+    files: ['main/shared/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['*', '!../api', '!../api.ts'],
+              message: 'main/shared/ imports nothing: the renderer bundles it. Only types from ../api.',
+            },
+            {
+              group: ['../api', '../api.ts'],
+              allowTypeImports: true,
+              message: 'Import only types from ../api.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -41,13 +112,24 @@ export default tseslint.config(
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {
+          patterns: RENDERER_IMPORT_RULES,
+        },
+      ],
+    },
+  },
+  {
+    // Arrows point one way: the app renders components and uses controllers, never the reverse.
+    files: ['renderer/controllers/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
           patterns: [
+            ...RENDERER_IMPORT_RULES,
             {
-              group: ['**/main/**', '!**/main/api', '!**/main/api.ts'],
-              message: 'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts.',
+              group: ['../components/*', '../app/*'],
+              message: 'Controllers hold behaviour only: templates and components belong to renderer/app/.',
             },
-            { group: ['**/main/api', '**/main/api.ts'], allowTypeImports: true, message: 'Import only types from main/api.ts.' },
-            { group: ['node:*', 'electron', 'fs', 'path', 'child_process'], message: 'No Node or Electron in the renderer.' },
           ],
         },
       ],

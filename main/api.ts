@@ -3,7 +3,8 @@
  *
  * `MarginApi` is implemented once (main/margin-service.ts) and reached three ways: the preload bridge
  * (Electron IPC), the browser host (HTTP on 127.0.0.1) and the tests. This file imports nothing from
- * Node, the DOM or Electron, so the renderer may import its types.
+ * Node, the DOM or Electron, so the renderer may import its types; the channel table, CHANNELS, is kept
+ * in `shared/api-channels.ts`, which the renderer may import too.
  */
 
 // ---------------------------------------------------------------------------------------------------
@@ -295,26 +296,8 @@ export interface MarginApi {
 
 export type MarginMethod = keyof MarginApi;
 
-/** IPC channel names, `domain:verb`. The compiler checks that every method has one. */
-export const CHANNELS = {
-  getStatus: 'app:status',
-  listDocuments: 'library:list',
-  getDocument: 'library:get',
-  search: 'search:query',
-  listAnnotations: 'annotations:list',
-  listAllAnnotations: 'annotations:list-all',
-  createAnnotation: 'annotations:create',
-  updateAnnotation: 'annotations:update',
-  deleteAnnotation: 'annotations:delete',
-  restoreAnnotation: 'annotations:restore',
-  exportAnnotations: 'annotations:export',
-  importAnnotations: 'annotations:import',
-  getPreferences: 'prefs:get',
-  setPreferences: 'prefs:set',
-  getReadingPosition: 'reading:get',
-  setReadingPosition: 'reading:set',
-  openExternal: 'shell:open-external',
-} as const satisfies Record<MarginMethod, string>;
+/** IPC channel names live with the other values both processes build on (the renderer imports them). */
+export { CHANNELS } from './shared/api-channels';
 
 /** Error codes every transport carries unchanged. */
 export type MarginErrorCode =

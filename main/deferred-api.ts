@@ -1,4 +1,5 @@
-import { CHANNELS, type MarginApi, type MarginMethod } from './api';
+import type { MarginApi } from './api';
+import { apiFromCall } from './shared/api-channels';
 
 type AnyMethod = (...args: unknown[]) => Promise<unknown>;
 
@@ -8,9 +9,8 @@ type AnyMethod = (...args: unknown[]) => Promise<unknown>;
  * are answered as soon as the service is up, or fail with the reason it could not start.
  */
 export function deferredApi(service: Promise<MarginApi>): MarginApi {
-  const api: Partial<Record<MarginMethod, AnyMethod>> = {};
-  for (const method of Object.keys(CHANNELS) as MarginMethod[]) {
-    api[method] = async (...args) => ((await service)[method] as AnyMethod)(...args);
-  }
-  return api as MarginApi;
+  return apiFromCall(async (method, args) => {
+    const api = await service;
+    return (api[method] as AnyMethod).apply(api, args);
+  });
 }

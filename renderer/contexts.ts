@@ -13,11 +13,3 @@ export const annotationsContext = createContext<readonly Annotation[]>(Symbol('m
 
 /** The reader's current preferences, owned and updated by `mg-app`. */
 export const preferencesContext = createContext<Preferences>(Symbol('margin-preferences'));
-
-/** What the app uses until the stored preferences arrive (and if they cannot be read). */
-export const DEFAULT_PREFERENCES: Preferences = {
-  theme: 'system',
-  fontSize: 19,
-  lineWidth: 68,
-  librarySort: 'date',
-};

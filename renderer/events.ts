@@ -115,7 +115,7 @@ export class TocNavigateEvent extends Event {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Highlights and notes (the pen)
+// Highlights and notes (annotations)
 // ---------------------------------------------------------------------------------------------------
 
 /** The reader finished (or cleared, with null) a text selection over the article. */

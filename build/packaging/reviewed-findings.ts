@@ -33,4 +33,11 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
     reason:
       'The renderer has no shell access; this asks the main process over the API, which applies checkExternalLink and the confirmation dialog.',
   },
+  {
+    id: 'OPEN_EXTERNAL_JS_CHECK',
+    file: 'dist/renderer/main.js',
+    code: 'openInBrowser(url, () => http.openExternal(url))',
+    reason:
+      'renderer/api-client.ts asks the browser host over HTTP, which applies checkExternalLink; a refused link rejects, and an accepted one opens in a new tab only after the reader confirms.',
+  },
 ];

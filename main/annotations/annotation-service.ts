@@ -10,6 +10,7 @@
 import { randomUUID } from 'node:crypto';
 import type { MarginApi, Annotation, AnnotationHit, Document } from '../api';
 import { MarginError } from '../errors';
+import { readingOrder } from '../shared/annotation-reading-order';
 import { canonicalText } from '../library/canonical-text';
 import type { Library } from '../library/library';
 import { anchor, describeRange, positionHoldsQuote } from './anchoring';
@@ -48,19 +49,6 @@ export interface AnnotationServiceOptions {
 
 function invalid(message: string): never {
   throw new MarginError('invalid-argument', message);
-}
-
-/** Document notes first, then highlights by position, then orphans (their positions mean nothing now). */
-export function readingOrder(a: Annotation, b: Annotation): number {
-  const rank = (x: Annotation): number =>
-    x.selectors.length === 0 ? 0 : x.anchorStatus === 'orphaned' ? 2 : 1;
-  return (
-    rank(a) - rank(b) ||
-    (rank(a) === 1
-      ? a.selectors[1]!.start - b.selectors[1]!.start || a.selectors[1]!.end - b.selectors[1]!.end
-      : 0) ||
-    a.created.localeCompare(b.created)
-  );
 }
 
 export function createAnnotationService(options: AnnotationServiceOptions): AnnotationService {

@@ -10,18 +10,13 @@ import type { Preferences, ReadingPosition, ThemeChoice } from '../api';
 import { errorDetail, MarginError } from '../errors';
 import { checkDocId } from '../annotations/annotation-validation';
 import { fileStamp, syncDirectory } from '../storage/durable-files';
+import { DEFAULT_PREFERENCES } from '../shared/preference-defaults';
 
 export const PREFERENCES_FILE = 'preferences.json';
 export const READING_POSITIONS_FILE = 'reading-positions.json';
 /** Positions of the most recently read documents are kept; older ones make way. */
 export const MAX_READING_POSITIONS = 2000;
 
-export const DEFAULT_PREFERENCES: Readonly<Preferences> = {
-  theme: 'system',
-  fontSize: 18,
-  lineWidth: 68,
-  librarySort: 'date',
-};
 const THEMES: readonly ThemeChoice[] = ['system', 'light', 'sepia', 'dark'];
 
 export interface PreferencesStore {

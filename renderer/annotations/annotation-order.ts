@@ -3,6 +3,7 @@
  * records the API returns, so the same rules hold in both views and are tested without a browser.
  */
 import type { Annotation, HighlightColor } from '../../main/api';
+import { readingGroup, readingOrder, type ReadingGroup } from '../../main/shared/annotation-reading-order';
 import { markdownPlainText } from './markdown-parse';
 
 /** Where an annotation sits in its document's canonical text, or null for notes on the whole document. */
@@ -17,7 +18,7 @@ export function annotationQuote(annotation: Annotation): string | null {
 
 /** True when the annotation can be painted in the current text of its document. */
 export function isAnchored(annotation: Annotation): boolean {
-  return annotation.anchorStatus === 'exact' || annotation.anchorStatus === 'fuzzy';
+  return readingGroup(annotation) === 'passage';
 }
 
 export interface NotesPanelGroups {
@@ -31,22 +32,10 @@ export interface NotesPanelGroups {
 
 /** The notes panel's three groups: document notes first, then reading order, then the lost ones. */
 export function groupForPanel(annotations: readonly Annotation[]): NotesPanelGroups {
-  const documentNotes: Annotation[] = [];
-  const passages: Annotation[] = [];
-  const orphaned: Annotation[] = [];
-  for (const annotation of annotations) {
-    if (annotation.selectors.length === 0) documentNotes.push(annotation);
-    else if (isAnchored(annotation)) passages.push(annotation);
-    else orphaned.push(annotation);
-  }
-  documentNotes.sort((a, b) => a.created.localeCompare(b.created));
-  passages.sort(
-    (a, b) =>
-      (annotationStart(a) ?? 0) - (annotationStart(b) ?? 0) ||
-      (b.selectors[1]?.end ?? 0) - (a.selectors[1]?.end ?? 0) ||
-      a.created.localeCompare(b.created),
-  );
-  orphaned.sort((a, b) => a.created.localeCompare(b.created));
+  const groups: Record<ReadingGroup, Annotation[]> = { document: [], passage: [], orphaned: [] };
+  for (const annotation of [...annotations].sort(readingOrder))
+    groups[readingGroup(annotation)].push(annotation);
+  const { document: documentNotes, passage: passages, orphaned } = groups;
   return { documentNotes, passages, orphaned };
 }
 

@@ -2,7 +2,8 @@ import { provide } from '@lit/context';
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { MarginApi, Preferences } from '../../main/api';
-import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
+import { apiContext, preferencesContext } from '../contexts';
 import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
@@ -22,6 +23,7 @@ import '../components/mg-reading-settings';
 import '../components/mg-search';
 import type { MgSearch } from '../components/mg-search';
 import { sharedStyles } from '../styles/shared-styles';
+import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
 
 /** The last painted theme, read by `main.ts` at start-up. */
@@ -159,11 +161,11 @@ export class MgApp extends LitElement {
 
   private readonly colorScheme = new ColorSchemeController(this);
 
-  /** Pen UI: the open document's highlights and notes, the notebook, and their menus and panels. */
-  private readonly pen = new AnnotationsController(
+  /** The open document's highlights and notes, the notebook, and their menus and panels. */
+  private readonly annotations = new AnnotationsController(
     this,
     () => this.api,
-    () => this.renderRoot.querySelector('mg-reader-view')?.article?.pen ?? null,
+    () => this.renderRoot.querySelector('mg-reader-view')?.article?.annotations ?? null,
   );
 
   constructor() {
@@ -208,8 +210,8 @@ export class MgApp extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    this.pen.setDocument(this.view.name === 'reader' ? this.view.docId : null);
-    if (changed.has('view') && this.view.name === 'notebook') void this.pen.loadAll();
+    this.annotations.setDocument(this.view.name === 'reader' ? this.view.docId : null);
+    if (changed.has('view') && this.view.name === 'notebook') void this.annotations.loadAll();
     const { theme } = this.preferences;
     const resolved = theme === 'system' ? (this.colorScheme.prefersDark ? 'dark' : 'light') : theme;
     document.documentElement.dataset.theme = resolved;
@@ -224,7 +226,7 @@ export class MgApp extends LitElement {
         <div class="start">${this.view.name === 'library' ? this.renderBrand() : this.renderBack()}</div>
         <mg-search></mg-search>
         <div class="end">
-          ${this.pen.renderToolbar(this.view.name)}<mg-reading-settings></mg-reading-settings>
+          ${annotationsToolbar(this.annotations, this.view.name)}<mg-reading-settings></mg-reading-settings>
         </div>
       </header>
       ${
@@ -242,7 +244,7 @@ export class MgApp extends LitElement {
             </div>`
           : nothing
       }
-      ${this.renderView()} ${this.pen.renderOverlays()}
+      ${this.renderView()} ${annotationOverlays(this.annotations)}
     `;
   }
 
@@ -253,10 +255,10 @@ export class MgApp extends LitElement {
         return html`<mg-library-view></mg-library-view>`;
       case 'reader':
         return html`<mg-reader-view .docId=${view.docId} .target=${view.target}
-          >${this.pen.renderPanel()}</mg-reader-view
+          >${notesPanel(this.annotations)}</mg-reader-view
         >`;
       case 'notebook':
-        return this.pen.renderNotebook();
+        return notebookView(this.annotations);
     }
   }
 

@@ -1,7 +1,8 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { Block, Document } from '../../main/api';
-import { ArticlePenController } from '../controllers/article-pen-controller';
+import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
+import { ArticleAnnotationsController } from '../controllers/article-annotations-controller';
 import { highlightStyles } from '../styles/highlight-styles';
 import { sharedStyles } from '../styles/shared-styles';
 import { articleStyles } from './mg-article.styles';
@@ -11,7 +12,7 @@ import { openExternally, renderRuns } from './inline-runs';
 /**
  * The text of one document: title block, sections, figures, source and author bio.
  *
- * The contract for anything that paints on the text (search marks, find, Pen UI's highlights): every
+ * The contract for anything that paints on the text (search marks, find, the reader's highlights): every
  * annotatable unit is one element carrying `data-block-id` and `data-start`, and that element's
  * `textContent` is exactly the unit's canonical text (headings: the heading; paragraphs: the runs;
  * figures: the caption, on the caption element, without the ▲ mark or the credit). So a canonical
@@ -26,10 +27,10 @@ export class MgArticle extends LitElement {
 
   @property({ attribute: false }) doc: Document | null = null;
 
-  /** Pen UI: paints the reader's highlights, reports text selections, opens a highlight's editor on click. */
-  readonly pen = new ArticlePenController(this);
+  /** Paints the reader's highlights, reports text selections, opens a highlight's editor on click. */
+  readonly annotations = new ArticleAnnotationsController(this);
   /** Body text size in CSS px. */
-  @property({ type: Number }) fontSize = 19;
+  @property({ type: Number }) fontSize = DEFAULT_PREFERENCES.fontSize;
   /** Measure in characters. */
   @property({ type: Number }) lineWidth = 68;
 

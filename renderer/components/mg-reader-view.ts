@@ -3,11 +3,12 @@ import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { Document, MarginApi, Preferences, ReadingPosition } from '../../main/api';
-import { apiContext, DEFAULT_PREFERENCES, preferencesContext } from '../contexts';
+import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
+import { apiContext, preferencesContext } from '../contexts';
 import { FindInDocumentController } from '../controllers/find-in-document-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
 import { ReadingPositionController } from '../controllers/reading-position-controller';
-import { preferredScrollBehavior } from '../controllers/scroll-behavior';
+import { preferredScrollBehavior } from '../browser/scroll-behavior';
 import { ScrollSpyController } from '../controllers/scroll-spy-controller';
 import {
   ClearSearchMarksEvent,
@@ -44,7 +45,7 @@ interface LoadedDocument {
  * Reading one document: table of contents that follows the scroll, the article, the publisher panel,
  * find in document (Ctrl/Cmd+F), and landing on a search passage or where the reader left off.
  *
- * Seams for Pen UI: `article` gives the block elements (see `mg-article` for the offset contract);
+ * Seams for highlights and notes: `article` gives the block elements (see `mg-article` for the offset contract);
  * anything slotted into `side-panel` (a notes panel) appears in the side column under the publisher.
  *
  * @slot side-panel - extra panels for the side column

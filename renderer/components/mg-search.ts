@@ -168,7 +168,7 @@ export class MgSearch extends LitElement {
     label: string | null,
     snippet: SnippetPart[],
     labelKind: 'section' | 'document',
-    /** Pen UI: the colour of one of the reader's own highlights (null for a note without one). */
+    /** The colour of one of the reader's own highlights (null for a note without one). */
     color?: HighlightColor | null,
   ): TemplateResult {
     return html`

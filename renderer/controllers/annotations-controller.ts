@@ -1,17 +1,15 @@
 /**
- * The mediator's share of highlights and notes: `mg-app` owns one of these, and it holds the open
- * document's annotations, the selection menu, the editor, the notes panel and the undo toast. It
- * listens on the app element for the pen's events (they bubble up from every component), calls the
- * API, and asks the app to render again. Components never call the API themselves.
+ * The mediator's hands for highlights and notes: `mg-app` owns one of these. It turns the events that
+ * bubble up from every component into calls on `AnnotationsState` (which holds the records and talks
+ * to the API), and does what needs the page: the text selection and its menu, the editor beside its
+ * highlight while the page scrolls, focus, keys, scrolling to an annotation, the clipboard and files.
  */
 import { ContextProvider } from '@lit/context';
-import { nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Annotation, Document, DocumentSummary, ImportReport, MarginApi } from '../../main/api';
-import { formatCitation, sectionAt } from '../annotations/citation';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Annotation, MarginApi } from '../../main/api';
+import { AnnotationsState } from '../annotations/annotations-state';
+import { saveFile } from '../browser/file-download';
 import { annotationsContext } from '../contexts';
-import { saveFile } from './file-download';
-import { notebookView, notesPanel, penOverlays, penToolbar } from './pen-templates';
-import type { TextSelection } from './selection-controller';
 import {
   AnnotationDeleteEvent,
   AnnotationEditEvent,
@@ -30,100 +28,56 @@ import {
   ToastActionEvent,
   ToastDismissEvent,
 } from '../events';
+import type { TextSelection } from './selection-controller';
 
-/** What the reader view offers the pen: jump to a painted annotation, drop the text selection. */
-export interface ReaderPen {
+/** What the reader view offers: jump to a painted annotation, where it is, drop the text selection. */
+export interface ReaderAnnotations {
   revealAnnotation(annotationId: string): boolean;
   isPainted(annotationId: string): boolean;
   annotationBox(annotationId: string): DOMRect | null;
   clearSelection(): void;
 }
 
-export interface Toast {
-  message: string;
-  /** A deleted record the toast's Undo puts back. */
-  undo: Annotation | null;
+/** The annotation in the editor; `follow` keeps the editor beside its highlight while the page scrolls. */
+export interface Editing {
+  id: string;
+  anchor: DOMRect | null;
+  focusNote: boolean;
+  follow: boolean;
 }
 
 const PANEL_KEY = 'margin-notes-panel-open';
 
 export class AnnotationsController implements ReactiveController {
+  readonly state: AnnotationsState;
   selection: TextSelection | null = null;
-  /** The annotation in the editor; `follow` keeps the editor beside its highlight while the page scrolls. */
-  editing: { id: string; anchor: DOMRect | null; focusNote: boolean; follow: boolean } | null = null;
+  editing: Editing | null = null;
   panelOpen = localStorage.getItem(PANEL_KEY) === 'true';
-  toast: Toast | null = null;
-  importReport: ImportReport | null = null;
-  /** Every annotation of every document, loaded for the notebook (null until asked for). */
-  all: Annotation[] | null = null;
-  /** The library, for the notebook's document titles. */
-  documents: DocumentSummary[] = [];
 
-  private doc: Document | null = null;
-  private docId: string | null = null;
   private pendingReveal: string | null = null;
-  private loading = 0;
-  private list: Annotation[] = [];
+  /** Where focus was before the editor opened, to put it back when the editor closes. */
+  private returnFocus: HTMLElement | null = null;
+  private scrollFrame = 0;
   private readonly provider: ContextProvider<typeof annotationsContext>;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly api: () => MarginApi,
-    private readonly reader: () => ReaderPen | null,
+    api: () => MarginApi,
+    private readonly reader: () => ReaderAnnotations | null,
   ) {
     host.addController(this);
     // The article reads the open document's annotations from here, through the element tree.
     this.provider = new ContextProvider(host, { context: annotationsContext, initialValue: [] });
+    this.state = new AnnotationsState(api, () => {
+      if (this.provider.value !== this.state.annotations) this.provider.setValue(this.state.annotations);
+      host.requestUpdate();
+    });
     this.listen();
   }
 
-  /** The pen's events bubble up to the app element from every component (once, for its lifetime). */
-  private listen(): void {
-    const on = <E extends Event>(name: string, handler: (event: E) => void) =>
-      this.host.addEventListener(name, handler as EventListener);
-    on(TextSelectionEvent.eventName, (event: TextSelectionEvent) => this.setSelection(event.selection));
-    on(SelectionDismissEvent.eventName, () => this.setSelection(null));
-    on(HighlightCreateEvent.eventName, (event: HighlightCreateEvent) => void this.create(event));
-    on(
-      CopyCitationEvent.eventName,
-      (event: CopyCitationEvent) => void this.copyCitation(event.quote, event.start),
-    );
-    on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) => {
-      // Opened from the article (a click on the highlight): the editor stays beside it while scrolling.
-      const fromArticle = event
-        .composedPath()
-        .some((node) => node instanceof Element && node.localName === 'mg-article');
-      this.edit(event.annotationId, event.anchor, false, fromArticle);
-    });
-    on(AnnotationEditorCloseEvent.eventName, () => this.closeEditor());
-    on(AnnotationUpdateEvent.eventName, (event: AnnotationUpdateEvent) => void this.update(event));
-    on(
-      AnnotationDeleteEvent.eventName,
-      (event: AnnotationDeleteEvent) => void this.remove(event.annotationId),
-    );
-    on(AnnotationRevealEvent.eventName, (event: AnnotationRevealEvent) => this.reveal(event.annotationId));
-    on(
-      DocumentNoteCreateEvent.eventName,
-      (event: DocumentNoteCreateEvent) => void this.createDocumentNote(event.note),
-    );
-    on(NotesPanelToggleEvent.eventName, (event: NotesPanelToggleEvent) => void this.togglePanel(event.open));
-    on(AnnotationsExportEvent.eventName, (event: AnnotationsExportEvent) => void this.export(event));
-    on(AnnotationsImportEvent.eventName, (event: AnnotationsImportEvent) => void this.import(event.text));
-    on(OpenAnnotationEvent.eventName, (event: OpenAnnotationEvent) =>
-      this.openAnnotation(event.docId, event.annotationId),
-    );
-    on(ToastActionEvent.eventName, () => void this.undo());
-    on(ToastDismissEvent.eventName, () => this.setToast(null));
-  }
-
-  /** The open document's annotations, as the API last returned them. */
-  get annotations(): Annotation[] {
-    return this.list;
-  }
-
-  set annotations(list: Annotation[]) {
-    this.list = list;
-    this.provider.setValue(list);
+  /** The annotation in the editor, as the state last knows it. */
+  get editingAnnotation(): Annotation | null {
+    return this.editing ? this.state.find(this.editing.id) : null;
   }
 
   hostConnected(): void {
@@ -136,80 +90,63 @@ export class AnnotationsController implements ReactiveController {
     window.removeEventListener('scroll', this.onScroll);
   }
 
-  /** The mediator tells the pen which document is open (null in the library or notebook). */
+  /** The mediator says which document is open (null in the library or notebook). */
   setDocument(docId: string | null): void {
-    if (docId === this.docId) return;
-    this.docId = docId;
-    this.doc = null;
-    this.annotations = [];
+    if (docId === this.state.docId) return;
     this.selection = null;
     this.editing = null;
-    this.importReport = null;
-    if (docId) void this.load(docId);
-    this.host.requestUpdate();
+    void this.state.open(docId).then(() => {
+      const id = this.pendingReveal;
+      if (id && this.state.docId === docId) {
+        this.pendingReveal = null;
+        this.reveal(id);
+      }
+    });
   }
 
   /** Loads every annotation for the notebook. */
-  async loadAll(): Promise<void> {
-    try {
-      [this.all, this.documents] = await Promise.all([
-        this.api().listAllAnnotations(),
-        this.api().listDocuments(),
-      ]);
-    } catch (error) {
-      this.fail('Your notes could not be loaded', error);
-    }
-    this.host.requestUpdate();
+  loadAll(): Promise<void> {
+    return this.state.loadAll();
   }
 
-  get openDocId(): string | null {
-    return this.docId;
-  }
-
-  /** The selection menu, the editor and the toast, wherever the app puts its overlays. */
-  renderOverlays() {
-    const editing = this.editing ? this.findAnnotation(this.editing.id) : null;
-    return penOverlays(this, editing);
-  }
-
-  /** The header's pen buttons: the notes panel toggle in the reader, the notebook in the library. */
-  renderToolbar(view: 'library' | 'reader' | 'notebook') {
-    return penToolbar(this, view);
-  }
-
-  /** The notebook view, with everything loaded by `loadAll`. */
-  renderNotebook() {
-    return notebookView(this);
-  }
-
-  /** The notes panel for the open document, for the reader's side column while `panelOpen`. */
-  renderPanel() {
-    return this.docId && this.panelOpen ? notesPanel(this, this.docId) : nothing;
-  }
-
-  private async load(docId: string): Promise<void> {
-    const ticket = ++this.loading;
-    try {
-      // The document itself is for citations (title, authors, sections); the reader loads its own copy.
-      const [annotations, doc] = await Promise.all([
-        this.api().listAnnotations(docId),
-        // Without it only citations suffer; the reader shows its own message about the document.
-        this.api()
-          .getDocument(docId)
-          .catch(() => null),
-      ]);
-      if (ticket !== this.loading || this.docId !== docId) return;
-      this.annotations = annotations;
-      this.doc = doc;
-    } catch (error) {
-      this.fail('Your notes on this document could not be loaded', error);
-    }
-    this.host.requestUpdate();
-    if (this.pendingReveal) {
-      const id = this.pendingReveal;
-      this.pendingReveal = null;
-      this.reveal(id);
-    }
+  /** The events bubble up to the app element from every component (once, for its lifetime). */
+  private listen(): void {
+    const on = <E extends Event>(name: string, handler: (event: E) => void) =>
+      this.host.addEventListener(name, handler as EventListener);
+    const state = this.state;
+    on(TextSelectionEvent.eventName, (event: TextSelectionEvent) => this.setSelection(event.selection));
+    on(SelectionDismissEvent.eventName, () => this.setSelection(null));
+    on(HighlightCreateEvent.eventName, (event: HighlightCreateEvent) => void this.highlight(event));
+    on(CopyCitationEvent.eventName, (event: CopyCitationEvent) => void this.copy(event.quote, event.start));
+    on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) => {
+      // Opened from the article (a click on the highlight): the editor stays beside it while scrolling.
+      const fromArticle = event
+        .composedPath()
+        .some((node) => node instanceof Element && node.localName === 'mg-article');
+      this.edit(event.annotationId, event.anchor, false, fromArticle);
+    });
+    on(AnnotationEditorCloseEvent.eventName, () => this.closeEditor());
+    on(AnnotationUpdateEvent.eventName, (event: AnnotationUpdateEvent) => {
+      void state.update(event.annotationId, event.patch);
+    });
+    on(
+      AnnotationDeleteEvent.eventName,
+      (event: AnnotationDeleteEvent) => void this.remove(event.annotationId),
+    );
+    on(AnnotationRevealEvent.eventName, (event: AnnotationRevealEvent) => this.reveal(event.annotationId));
+    on(DocumentNoteCreateEvent.eventName, (event: DocumentNoteCreateEvent) => {
+      void state.addDocumentNote(event.note);
+    });
+    on(NotesPanelToggleEvent.eventName, (event: NotesPanelToggleEvent) => void this.togglePanel(event.open));
+    on(AnnotationsExportEvent.eventName, (event: AnnotationsExportEvent) => {
+      void state.export(event.format, event.docId, saveFile);
+    });
+    on(AnnotationsImportEvent.eventName, (event: AnnotationsImportEvent) => void state.import(event.text));
+    on(OpenAnnotationEvent.eventName, (event: OpenAnnotationEvent) =>
+      this.openAnnotation(event.docId, event.annotationId),
+    );
+    on(ToastActionEvent.eventName, () => void state.undo());
+    on(ToastDismissEvent.eventName, () => state.dismissToast());
   }
 
   private setSelection(selection: TextSelection | null) {
@@ -217,42 +154,15 @@ export class AnnotationsController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private async create(event: HighlightCreateEvent): Promise<void> {
-    const docId = this.docId;
-    if (!docId) return;
+  private async highlight(event: HighlightCreateEvent): Promise<void> {
     const anchor = this.selection?.rect ?? null;
-    try {
-      const created = await this.api().createAnnotation({
-        docId,
-        range: event.range,
-        color: event.color,
-      });
-      this.annotations = [...this.annotations, created];
-      this.selection = null;
-      this.reader()?.clearSelection();
-      if (event.withNote) this.editing = { id: created.id, anchor, focusNote: true, follow: true };
-      this.touchAll(created);
-    } catch (error) {
-      this.fail('The highlight could not be saved', error);
-    }
+    const created = await this.state.highlight(event.range, event.color);
+    if (!created) return;
+    this.selection = null;
+    this.reader()?.clearSelection();
+    if (event.withNote) this.editing = { id: created.id, anchor, focusNote: true, follow: true };
     this.host.requestUpdate();
   }
-
-  private async createDocumentNote(note: string): Promise<void> {
-    const docId = this.docId;
-    if (!docId) return;
-    try {
-      const created = await this.api().createAnnotation({ docId, range: null, note });
-      this.annotations = [...this.annotations, created];
-      this.touchAll(created);
-    } catch (error) {
-      this.fail('The note could not be saved', error);
-    }
-    this.host.requestUpdate();
-  }
-
-  /** Where focus was before the editor opened, to put it back when the editor closes. */
-  private returnFocus: HTMLElement | null = null;
 
   private edit(id: string, anchor: DOMRect | null, focusNote: boolean, follow: boolean) {
     this.returnFocus = deepActiveElement();
@@ -269,47 +179,11 @@ export class AnnotationsController implements ReactiveController {
     if (target?.isConnected) target.focus({ preventScroll: true });
   }
 
-  private async update(event: AnnotationUpdateEvent): Promise<void> {
-    try {
-      const updated = await this.api().updateAnnotation(event.annotationId, event.patch);
-      this.annotations = this.annotations.map((a) => (a.id === updated.id ? updated : a));
-      this.touchAll(updated);
-    } catch (error) {
-      this.fail('The change could not be saved', error);
-    }
-    this.host.requestUpdate();
-  }
-
   private async remove(id: string): Promise<void> {
-    try {
-      const deleted = await this.api().deleteAnnotation(id);
-      this.annotations = this.annotations.filter((a) => a.id !== id);
-      if (this.all) this.all = this.all.filter((a) => a.id !== id);
-      if (this.editing?.id === id) this.editing = null;
-      this.setToast({
-        message: deleted.selectors.length ? 'Highlight deleted' : 'Note deleted',
-        undo: deleted,
-      });
-    } catch (error) {
-      this.fail('It could not be deleted', error);
+    if ((await this.state.remove(id)) && this.editing?.id === id) {
+      this.editing = null;
+      this.host.requestUpdate();
     }
-    this.host.requestUpdate();
-  }
-
-  private async undo(): Promise<void> {
-    const record = this.toast?.undo;
-    if (!record) return;
-    this.setToast(null);
-    try {
-      const restored = await this.api().restoreAnnotation(record);
-      if (restored.docId === this.docId)
-        this.annotations = [...this.annotations.filter((a) => a.id !== restored.id), restored];
-      this.touchAll(restored);
-      this.setToast({ message: 'Restored', undo: null });
-    } catch (error) {
-      this.fail('It could not be restored', error);
-    }
-    this.host.requestUpdate();
   }
 
   /**
@@ -318,15 +192,10 @@ export class AnnotationsController implements ReactiveController {
    */
   private reveal(id: string, attempt = 0, settled = 0) {
     this.editing = null;
-    const record = this.list.find((a) => a.id === id);
-    if (record && (record.selectors.length === 0 || record.anchorStatus === 'orphaned')) {
+    const place = attempt === 0 ? this.state.revealPlace(id) : 'text';
+    if (place === 'panel' || place === 'panel-orphaned') {
       // Nothing to scroll to: the notes panel is where a document note or a lost passage lives.
       void this.togglePanel(true, false);
-      if (record.anchorStatus === 'orphaned')
-        this.setToast({
-          message: 'That passage is not in this edition; its note is kept in the notes panel.',
-          undo: null,
-        });
       return;
     }
     const reader = this.reader();
@@ -340,7 +209,8 @@ export class AnnotationsController implements ReactiveController {
 
   /** A search hit or notebook entry asked for an annotation: jump now if its document is already open. */
   private openAnnotation(docId: string, annotationId: string) {
-    if (docId === this.docId && this.list.some((a) => a.id === annotationId)) this.reveal(annotationId);
+    if (docId === this.state.docId && this.state.annotations.some((a) => a.id === annotationId))
+      this.reveal(annotationId);
     else this.pendingReveal = annotationId;
   }
 
@@ -363,69 +233,15 @@ export class AnnotationsController implements ReactiveController {
     return panel ? panel.matches(':focus-within') : false;
   }
 
-  private async copyCitation(quote: string, start: number): Promise<void> {
-    const doc = this.doc;
-    const text = doc ? formatCitation(quote, doc, sectionAt(doc, start)) : `“${quote}”`;
+  private async copy(quote: string, start: number): Promise<void> {
     try {
-      await navigator.clipboard.writeText(text);
-      this.setToast({ message: 'Copied with citation', undo: null });
+      await navigator.clipboard.writeText(this.state.citation(quote, start));
+      this.state.tell('Copied with citation');
     } catch {
-      this.setToast({ message: 'The clipboard is not available here', undo: null });
+      this.state.tell('The clipboard is not available here');
     }
-    this.selection = null;
-    this.host.requestUpdate();
+    this.setSelection(null);
   }
-
-  private async export(event: AnnotationsExportEvent): Promise<void> {
-    try {
-      const files = await this.api().exportAnnotations(event.format, event.docId ?? undefined);
-      if (files.length === 0) {
-        this.setToast({ message: 'There is nothing to export yet', undo: null });
-      } else {
-        for (const file of files) saveFile(file);
-        this.setToast({
-          message: files.length === 1 ? `Saved ${files[0].name}` : `Saved ${files.length} files`,
-          undo: null,
-        });
-      }
-    } catch (error) {
-      this.fail('The export failed', error);
-    }
-    this.host.requestUpdate();
-  }
-
-  private async import(text: string): Promise<void> {
-    try {
-      this.importReport = await this.api().importAnnotations(text);
-      if (this.docId) this.annotations = await this.api().listAnnotations(this.docId);
-      if (this.all) this.all = await this.api().listAllAnnotations();
-    } catch (error) {
-      this.importReport = null;
-      this.fail('That file could not be imported', error);
-    }
-    this.host.requestUpdate();
-  }
-
-  private findAnnotation(id: string): Annotation | null {
-    return this.annotations.find((a) => a.id === id) ?? this.all?.find((a) => a.id === id) ?? null;
-  }
-
-  /** Keeps the notebook's copy in step with a change made in the reader. */
-  private touchAll(record: Annotation) {
-    if (this.all) this.all = [...this.all.filter((a) => a.id !== record.id), record];
-  }
-
-  private setToast(toast: Toast | null) {
-    this.toast = toast;
-    this.host.requestUpdate();
-  }
-
-  private fail(what: string, error: unknown) {
-    const reason = error instanceof Error && error.message ? `: ${error.message}` : '.';
-    this.setToast({ message: `${what}${reason}`, undo: null });
-  }
-
-  private scrollFrame = 0;
 
   private onScroll = () => {
     if (!this.editing?.follow || this.scrollFrame) return;
@@ -440,7 +256,7 @@ export class AnnotationsController implements ReactiveController {
   };
 
   private onKeyDown = (event: KeyboardEvent) => {
-    if (!this.docId) return;
+    if (!this.state.docId) return;
     const mod = event.ctrlKey || event.metaKey;
     if (mod && event.shiftKey && event.key.toLowerCase() === 'n') {
       event.preventDefault();

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { rangesInElement } from '../highlighting/element-ranges';
 import { clearLayer, HighlightLayer, paintLayer } from '../highlighting/highlight-layers';
 import { findOccurrences } from '../highlighting/text-matching';
-import { preferredScrollBehavior } from './scroll-behavior';
+import { preferredScrollBehavior } from '../browser/scroll-behavior';
 
 export interface FindOptions {
   /** The elements whose text is searched, in reading order. */

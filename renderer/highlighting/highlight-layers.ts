@@ -4,7 +4,7 @@
  * shadow root that holds the text (`mg-article`).
  */
 
-/** The layers the reader paints; Pen UI adds one per highlight colour. */
+/** The layers the reader paints; the annotations add one per highlight colour. */
 export const HighlightLayer = {
   /** Words of a search passage the reader opened. */
   searchMatch: 'search-match',

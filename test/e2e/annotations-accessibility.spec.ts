@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document } from '../../main/api';
 import { canonicalText } from '../../main/library/canonical-text';
 import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
-import { eventually, paintedPoint, paintedTexts, selectInArticle, seriousViolations } from './pen-page';
+import {
+  eventually,
+  paintedPoint,
+  paintedTexts,
+  selectInArticle,
+  seriousViolations,
+} from './annotations-page';
 import { openCommentary } from './reader-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
@@ -45,7 +51,7 @@ describe('accessibility of highlights and notes (axe-core)', () => {
         await page.locator('mg-notes-panel').waitFor();
         await selectInArticle(page, 'Likewise, if there is one issue');
         await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
-        await screenshot(page, `pen-a11y-reader-${colorScheme}`);
+        await screenshot(page, `annotations-a11y-reader-${colorScheme}`);
         expect(await seriousViolations(page)).toEqual([]);
         await page.keyboard.press('Escape');
       });
@@ -66,7 +72,7 @@ describe('accessibility of highlights and notes (axe-core)', () => {
         await page.getByRole('button', { name: 'Library' }).click();
         await page.getByRole('button', { name: 'Notebook' }).click();
         await page.locator('mg-notebook-view').getByText('The core claim').waitFor();
-        await screenshot(page, `pen-a11y-notebook-${colorScheme}`);
+        await screenshot(page, `annotations-a11y-notebook-${colorScheme}`);
         expect(await seriousViolations(page)).toEqual([]);
       });
     });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Annotation } from '../../main/api';
 import { useHostAndBrowser } from './session-hooks';
-import { eventually, paintedTexts } from './pen-page';
+import { eventually, paintedTexts } from './annotations-page';
 import { openCommentary } from './reader-page';
 
 const PHRASE = 'Likewise, if there is one issue';

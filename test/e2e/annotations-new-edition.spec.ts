@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Annotation, Document } from '../../main/api';
 import { canonicalText } from '../../main/library/canonical-text';
 import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
-import { allPainted, eventually, paintedTexts } from './pen-page';
+import { allPainted, eventually, paintedTexts } from './annotations-page';
 import { COMMENTARY_TITLE, openCommentary } from './reader-page';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -79,7 +79,7 @@ describe('highlights across a new edition of the content', () => {
       .locator('[data-annotation-id]')
       .filter({ hasText: 'bringing in foreign security personnel' });
     expect(await orphan.innerText()).toContain('Couldn’t find this passage in the current edition.');
-    await screenshot(page, 'pen-orphaned');
+    await screenshot(page, 'annotations-orphaned');
 
     // From the notebook, the lost passage opens its document with the panel, and says why.
     await page.getByRole('button', { name: /^Notes/ }).click();

@@ -12,7 +12,7 @@ import {
   paintedPoint,
   paintedTexts,
   selectInArticle,
-} from './pen-page';
+} from './annotations-page';
 import { COMMENTARY_TITLE, focusedText, openCommentary } from './reader-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
@@ -50,7 +50,7 @@ describe('highlights and notes in the browser', () => {
     await selectInArticle(page, SENTENCE);
     const menu = page.getByRole('toolbar', { name: 'Highlight the selection' });
     await menu.waitFor();
-    await screenshot(page, 'pen-selection-menu');
+    await screenshot(page, 'annotations-selection-menu');
     await menu.getByRole('button', { name: 'Highlight yellow' }).click();
 
     await eventually(() => paintedTexts(page, 'mg-hl-yellow')).toEqual([SENTENCE]);
@@ -95,7 +95,7 @@ describe('highlights and notes in the browser', () => {
       '<img src=x onerror="document.title=1">',
     );
     expect(await preview.locator('a').count()).toBe(1);
-    await screenshot(page, 'pen-editor');
+    await screenshot(page, 'annotations-editor');
     await page.keyboard.press('Escape');
     await eventually(() => editor.count()).toBe(0);
   });
@@ -157,7 +157,7 @@ describe('highlights and notes in the browser', () => {
     // The panel lists passages in reading order: the Background sentence before the Balochistan one.
     const quotes = await page.locator('mg-notes-panel').locator('.quote').allInnerTexts();
     expect(quotes.map((q) => q.slice(0, 20))).toEqual([SENTENCE.slice(0, 20), SECOND.slice(0, 20)]);
-    await screenshot(page, 'pen-notes-panel');
+    await screenshot(page, 'annotations-notes-panel');
   });
 
   it('copies a passage with its citation', async () => {
@@ -214,7 +214,7 @@ describe('highlights and notes in the browser', () => {
       .click();
     await eventually(() => paintedTexts(page, 'mg-hl-purple')).toEqual(['moving forward.']);
     expect(await paintedTexts(page, 'mg-hl-pink')).toEqual([tail, head]);
-    await screenshot(page, 'pen-overlap');
+    await screenshot(page, 'annotations-overlap');
 
     // A click on the overlap opens the inner (shorter) one; on the rest, the outer one.
     const inner = await paintedPoint(page, 'mg-hl-purple');
@@ -323,7 +323,7 @@ describe('highlights and notes in the browser', () => {
       const items = notebook.locator('[data-annotation-id]');
       await eventually(() => items.count()).toBe(3);
       expect(await notebook.locator('strong').first().innerText()).toBe('rare');
-      await screenshot(page, 'pen-notebook');
+      await screenshot(page, 'annotations-notebook');
 
       // Filter by colour: blue is the Background sentence only; purple is nothing.
       await notebook.getByRole('radio', { name: 'Blue' }).click();
@@ -364,7 +364,7 @@ describe('highlights and notes in the browser', () => {
       expect(snippet).not.toContain('**');
       // Marked as yours, with its colour.
       expect(await yours.locator('.color-dot').getAttribute('data-color')).toBe('blue');
-      await screenshot(page, 'pen-search-yours');
+      await screenshot(page, 'annotations-search-yours');
       // Enter opens the document at it, from anywhere in the page.
       await page.evaluate(`window.scrollTo(0, document.body.scrollHeight)`);
       await page.keyboard.press('ArrowDown');
@@ -385,12 +385,12 @@ describe('highlights and notes in the browser', () => {
         await eventually(() => paintedTexts(page, 'mg-hl-blue')).toEqual([SENTENCE]);
         await selectInArticle(page, SECOND);
         await page.getByRole('toolbar', { name: 'Highlight the selection' }).waitFor();
-        await screenshot(page, `pen-reader-${theme}`);
+        await screenshot(page, `annotations-reader-${theme}`);
         await page.keyboard.press('Escape');
         const point = await paintedPoint(page, 'mg-hl-blue');
         await page.mouse.click(point!.x, point!.y);
         await page.getByRole('dialog', { name: 'Highlight' }).waitFor();
-        await screenshot(page, `pen-editor-${theme}`);
+        await screenshot(page, `annotations-editor-${theme}`);
         await page.keyboard.press('Escape');
       }
       expect(browser.pageErrors).toEqual([]);

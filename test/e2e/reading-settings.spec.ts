@@ -2,7 +2,7 @@ import type { Preferences } from '../../main/api';
 import { describe, expect, it } from 'vitest';
 import { screenshot, type BrowserSession } from './harness';
 import { useHostAndBrowser } from './session-hooks';
-import { COMMENTARY_TITLE, focusedText } from './reader-page';
+import { COMMENTARY_TITLE, focusedText, openCommentary } from './reader-page';
 
 /** The computed style of the article's text, read through the shadow roots. */
 function articleStyle(page: BrowserSession['page']): Promise<{ fontSize: string; maxWidth: string }> {
@@ -16,6 +16,25 @@ function articleStyle(page: BrowserSession['page']): Promise<{ fontSize: string;
 
 describe('reading by keyboard, with the reader’s own text size and line width', () => {
   const session = useHostAndBrowser();
+
+  it('paints a new reader’s text at the size the store starts with, even before the preferences arrive', async () => {
+    const { page } = session.browser;
+    const fresh = await session.host.call<Preferences>('getPreferences');
+    // The stored preferences never arrive: what shows is what the window paints on its own.
+    await page.route('**/api/getPreferences', () => undefined);
+    try {
+      await page.goto(session.host.url);
+      await openCommentary(page);
+      expect((await articleStyle(page)).fontSize).toBe(`${fresh.fontSize}px`);
+      await page.getByRole('button', { name: 'Reading settings' }).click();
+      const size = page.getByRole('group', { name: 'Text size' }).locator('output');
+      expect(await size.innerText()).toBe(`${fresh.fontSize} px`);
+      expect(await page.getByRole('slider', { name: 'Line width' }).inputValue()).toBe(`${fresh.lineWidth}`);
+      await page.keyboard.press('Escape');
+    } finally {
+      await page.unrouteAll({ behavior: 'ignoreErrors' });
+    }
+  });
 
   it('reaches and opens a document with the keyboard alone', async () => {
     const { page } = session.browser;

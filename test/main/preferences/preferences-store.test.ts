@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
-  DEFAULT_PREFERENCES,
   openPreferencesStore,
   PREFERENCES_FILE,
   READING_POSITIONS_FILE,
 } from '../../../main/preferences/preferences-store';
+import { DEFAULT_PREFERENCES } from '../../../main/shared/preference-defaults';
 import { MarginError } from '../../../main/errors';
 
 let dataDir: string;

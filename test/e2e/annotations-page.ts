@@ -57,7 +57,7 @@ export function paintedTexts(page: Page, layer: string): Promise<string[]> {
   );
 }
 
-/** Every pen layer that paints something, with its texts (to see nothing is painted twice). */
+/** Every highlight layer that paints something, with its texts (to see nothing is painted twice). */
 export function allPainted(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(`(() => {
     const out = {};

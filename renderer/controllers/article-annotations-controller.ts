@@ -1,23 +1,23 @@
 /**
- * Everything the pen needs from the element that renders the article's text (`mg-article`), in one
+ * Everything highlights and notes need from the element that renders the article's text (`mg-article`), in one
  * controller so that element only has to create it: the open document's annotations arrive through
  * `annotationsContext`; the painter paints them after each render; the selection controller reports
  * finished selections (`mg-text-selection`); a click on a highlight opens its editor
- * (`mg-annotation-edit`). The mediator reaches it as the `ReaderPen` it drives (reveal, boxes).
+ * (`mg-annotation-edit`). The mediator reaches it as the `ReaderAnnotations` it drives (reveal, boxes).
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Annotation } from '../../main/api';
 import { annotationsContext } from '../contexts';
 import { AnnotationEditEvent, TextSelectionEvent } from '../events';
-import type { ReaderPen } from './annotations-controller';
+import type { ReaderAnnotations } from './annotations-controller';
 import { HighlightPainter } from './highlight-painter';
 import { SelectionController } from './selection-controller';
 
 /** The element that renders the article's text: `mg-article`, whose `doc` is what it shows. */
 type ArticleHost = ReactiveControllerHost & HTMLElement & { doc: unknown };
 
-export class ArticlePenController implements ReactiveController, ReaderPen {
+export class ArticleAnnotationsController implements ReactiveController, ReaderAnnotations {
   readonly painter: HighlightPainter;
   readonly selection: SelectionController;
   private annotations: readonly Annotation[] = [];

@@ -10,8 +10,8 @@ import { sharedStyles } from '../styles/shared-styles';
  * @fires mg-toast-action - the action button was pressed
  * @fires mg-toast-dismiss - the toast timed out or was closed
  */
-@customElement('mg-pen-toast')
-export class MgPenToast extends LitElement {
+@customElement('mg-annotation-toast')
+export class MgAnnotationToast extends LitElement {
   static override styles = [
     sharedStyles,
     css`
@@ -111,6 +111,6 @@ export class MgPenToast extends LitElement {
 
 declare global {
   interface HTMLElementTagNameMap {
-    'mg-pen-toast': MgPenToast;
+    'mg-annotation-toast': MgAnnotationToast;
   }
 }

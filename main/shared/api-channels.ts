@@ -1,0 +1,50 @@
+/**
+ * The contract's method list as a value: IPC channel names, and one way to build a MarginApi from a
+ * single `call`. The preload bridge, the renderer's HTTP client and the deferred API are all built
+ * here, so adding a method means editing the contract (`main/api.ts` and this table), the dispatch
+ * table and the service, and no client. Like `main/api.ts`, this module imports nothing (types aside),
+ * so the renderer and the sandboxed preload may import it.
+ */
+import type { MarginApi, MarginMethod } from '../api';
+
+/** IPC channel names, `domain:verb`. The compiler checks that every method has one, and only those. */
+export const CHANNELS = {
+  getStatus: 'app:status',
+  listDocuments: 'library:list',
+  getDocument: 'library:get',
+  search: 'search:query',
+  listAnnotations: 'annotations:list',
+  listAllAnnotations: 'annotations:list-all',
+  createAnnotation: 'annotations:create',
+  updateAnnotation: 'annotations:update',
+  deleteAnnotation: 'annotations:delete',
+  restoreAnnotation: 'annotations:restore',
+  exportAnnotations: 'annotations:export',
+  importAnnotations: 'annotations:import',
+  getPreferences: 'prefs:get',
+  setPreferences: 'prefs:set',
+  getReadingPosition: 'reading:get',
+  setReadingPosition: 'reading:set',
+  openExternal: 'shell:open-external',
+} as const satisfies Record<MarginMethod, string>;
+
+/** Every method of the contract, in the order of CHANNELS. */
+export const API_METHODS = Object.keys(CHANNELS) as MarginMethod[];
+
+/** Carries one call of `method` somewhere (IPC, HTTP, a service that is still starting). */
+export type ApiCall = (method: MarginMethod, args: unknown[]) => Promise<unknown>;
+
+/**
+ * A MarginApi whose every method hands its name and arguments to `call`. Trailing undefined arguments
+ * (optional parameters left out) are dropped first: JSON would turn them into null.
+ */
+export function apiFromCall(call: ApiCall): MarginApi {
+  const api: Partial<Record<MarginMethod, (...args: unknown[]) => Promise<unknown>>> = {};
+  for (const method of API_METHODS) {
+    api[method] = (...args) => {
+      while (args.length > 0 && args[args.length - 1] === undefined) args.pop();
+      return call(method, args);
+    };
+  }
+  return api as MarginApi;
+}

@@ -1,0 +1,13 @@
+/**
+ * The preferences a new reader starts with. Main's store falls back to them and the renderer paints
+ * with them until the stored preferences arrive, so both read this one value. Like `main/api.ts`, this
+ * module imports nothing (types aside), so the renderer may import it.
+ */
+import type { Preferences } from '../api';
+
+export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
+  theme: 'system',
+  fontSize: 18,
+  lineWidth: 68,
+  librarySort: 'date',
+});

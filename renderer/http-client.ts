@@ -1,0 +1,77 @@
+/**
+ * MarginApi over HTTP: each call is `POST <origin>/api/<method>` with a JSON array of arguments and the
+ * per-launch token, answered with an envelope `{ ok, value | error }`. No DOM here (fetch only), so it
+ * is tested in Node against a real server.
+ */
+import type { MarginApi, MarginErrorCode } from '../main/api';
+import { apiFromCall } from '../main/shared/api-channels';
+
+/** A failed call: the service's stable error code and its one-line message. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: MarginErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** Where the HTTP client sends its calls: the page's own origin in a browser, any origin in a test. */
+export interface HttpClientOptions {
+  token: string;
+  /** Prefix of `/api/<method>`; empty for the page's own origin. */
+  origin?: string;
+}
+
+/** MarginApi over `POST <origin>/api/<method>`, every method built from the contract's method list. */
+export function createHttpClient({ token, origin = '' }: HttpClientOptions): MarginApi {
+  const api = apiFromCall(async (method, args) => {
+    const body = JSON.stringify(args);
+    let response: Response;
+    try {
+      response = await fetch(`${origin}/api/${method}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-margin-token': token },
+        body,
+        // A reading position saved as the page goes away must still arrive; browsers allow keepalive
+        // only for small bodies, which is every call but a large import.
+        keepalive: body.length < 60_000,
+      });
+    } catch {
+      throw new ApiError('unavailable', 'Margin is not reachable. Is the Margin server still running?');
+    }
+    if (response.status === 401) {
+      throw new ApiError(
+        'unavailable',
+        'This page is not signed in to Margin. Open the link Margin printed when it started.',
+      );
+    }
+    let reply: unknown;
+    try {
+      reply = await response.json();
+    } catch {
+      throw new ApiError(
+        'internal',
+        `Margin answered ${method} with something that is not JSON (HTTP ${response.status}).`,
+      );
+    }
+    return unwrap(reply, method);
+  });
+  return api;
+}
+
+function unwrap(body: unknown, method: string): unknown {
+  if (typeof body === 'object' && body !== null && 'ok' in body) {
+    if (body.ok === true && 'value' in body) return body.value;
+    if (body.ok === false && 'error' in body && typeof body.error === 'object' && body.error !== null) {
+      const error = body.error as { code?: unknown; message?: unknown };
+      const message = typeof error.message === 'string' ? error.message : `${method} failed.`;
+      throw new ApiError(
+        typeof error.code === 'string' ? (error.code as MarginErrorCode) : 'internal',
+        message,
+      );
+    }
+  }
+  throw new ApiError('internal', `Margin answered ${method} in an unexpected shape.`);
+}

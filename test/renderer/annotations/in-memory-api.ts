@@ -1,0 +1,231 @@
+/**
+ * A MarginApi kept in memory, for renderer tests in Node: a test double for the API (the thing the
+ * renderer talks to), with real documents, real canonical text and the shared reading order. A test
+ * can make the next call of a method fail with the error the service would give, or answer late.
+ */
+import { randomUUID } from 'node:crypto';
+import type {
+  Annotation,
+  AnnotationInput,
+  AnnotationPatch,
+  AppStatus,
+  Document,
+  DocumentSummary,
+  ExportedFile,
+  ExportFormat,
+  ImportReport,
+  MarginApi,
+  MarginMethod,
+  Preferences,
+  ReadingPosition,
+  SearchResults,
+} from '../../../main/api';
+import { MarginError } from '../../../main/errors';
+import { canonicalText } from '../../../main/library/canonical-text';
+import { readingOrder } from '../../../main/shared/annotation-reading-order';
+import { DEFAULT_PREFERENCES } from '../../../main/shared/preference-defaults';
+
+export class InMemoryApi implements MarginApi {
+  readonly records = new Map<string, Annotation>();
+  /** Every call, in order, as `method` names. */
+  readonly calls: MarginMethod[] = [];
+  private preferences: Preferences = { ...DEFAULT_PREFERENCES };
+  private readonly positions = new Map<string, ReadingPosition>();
+  private readonly failures = new Map<MarginMethod, MarginError>();
+  private readonly holds = new Map<MarginMethod, Promise<void>>();
+  private clock = 0;
+
+  constructor(private readonly documents: Document[]) {}
+
+  /** The next call of `method` fails with `error`, and changes nothing. */
+  failNext(method: MarginMethod, error: MarginError): void {
+    this.failures.set(method, error);
+  }
+
+  /** The next call of `method` answers only once the returned function is called (a slow service). */
+  holdNext(method: MarginMethod): () => void {
+    let release!: () => void;
+    this.holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return release;
+  }
+
+  async getStatus(): Promise<AppStatus> {
+    this.enter('getStatus');
+    return { version: '0.0.0-test', documents: this.documents.length, searchReady: true, notices: [] };
+  }
+
+  async listDocuments(): Promise<DocumentSummary[]> {
+    this.enter('listDocuments');
+    return this.documents.map((doc) => ({
+      id: doc.id,
+      title: doc.title,
+      series: doc.series,
+      authors: doc.authors,
+      published: doc.published,
+      publisherName: doc.publisher?.name ?? null,
+      tags: doc.tags,
+      wordCount: doc.wordCount,
+      readingMinutes: doc.readingMinutes,
+      annotationCount: [...this.records.values()].filter((a) => a.docId === doc.id).length,
+    }));
+  }
+
+  async getDocument(id: string): Promise<Document> {
+    this.enter('getDocument');
+    return this.document(id);
+  }
+
+  async search(query: string): Promise<SearchResults> {
+    this.enter('search');
+    return { status: 'ok', query, total: 0, groups: [], annotations: [], complete: true, tookMs: 0 };
+  }
+
+  async listAnnotations(docId: string): Promise<Annotation[]> {
+    this.enter('listAnnotations');
+    const hold = this.holds.get('listAnnotations');
+    this.holds.delete('listAnnotations');
+    await hold;
+    this.document(docId);
+    return [...this.records.values()].filter((a) => a.docId === docId).sort(readingOrder);
+  }
+
+  async listAllAnnotations(): Promise<Annotation[]> {
+    this.enter('listAllAnnotations');
+    return [...this.records.values()].sort(readingOrder);
+  }
+
+  async createAnnotation(input: AnnotationInput): Promise<Annotation> {
+    this.enter('createAnnotation');
+    const doc = this.document(input.docId);
+    const created = this.now();
+    const range = input.range ?? null;
+    const record: Annotation = {
+      id: `urn:uuid:${randomUUID()}`,
+      docId: doc.id,
+      docTextHash: doc.textHash,
+      motivation: input.note ? 'commenting' : 'highlighting',
+      color: range ? (input.color ?? 'yellow') : null,
+      note: input.note ?? '',
+      tags: input.tags ?? [],
+      selectors: range
+        ? [
+            {
+              type: 'TextQuoteSelector',
+              exact: canonicalText(doc).slice(range.start, range.end),
+              prefix: '',
+              suffix: '',
+            },
+            { type: 'TextPositionSelector', start: range.start, end: range.end },
+          ]
+        : [],
+      anchorStatus: range ? 'exact' : 'document',
+      created,
+      modified: created,
+    };
+    this.records.set(record.id, record);
+    return record;
+  }
+
+  async updateAnnotation(id: string, patch: AnnotationPatch): Promise<Annotation> {
+    this.enter('updateAnnotation');
+    const updated = { ...this.record(id), ...patch, modified: this.now() };
+    this.records.set(id, updated);
+    return updated;
+  }
+
+  async deleteAnnotation(id: string): Promise<Annotation> {
+    this.enter('deleteAnnotation');
+    const deleted = this.record(id);
+    this.records.delete(id);
+    return deleted;
+  }
+
+  async restoreAnnotation(record: Annotation): Promise<Annotation> {
+    this.enter('restoreAnnotation');
+    this.records.set(record.id, record);
+    return record;
+  }
+
+  /** One JSON file of the records asked for, or none when there are none. */
+  async exportAnnotations(format: ExportFormat, docId?: string): Promise<ExportedFile[]> {
+    this.enter('exportAnnotations');
+    const records = [...this.records.values()].filter((a) => !docId || a.docId === docId);
+    if (records.length === 0) return [];
+    const name = `${docId ?? 'margin'}-notes.${format === 'jsonld' ? 'jsonld' : 'json'}`;
+    return [{ name, mediaType: 'application/json', content: JSON.stringify(records) }];
+  }
+
+  /** Takes what `exportAnnotations` wrote, merging by id: the newer edit wins, nothing is deleted. */
+  async importAnnotations(text: string): Promise<ImportReport> {
+    this.enter('importAnnotations');
+    let records: Annotation[];
+    try {
+      records = JSON.parse(text) as Annotation[];
+    } catch {
+      throw new MarginError('invalid-argument', 'The file is neither Margin Markdown nor JSON-LD.');
+    }
+    const report: ImportReport = { added: 0, updated: 0, skipped: 0, problems: [] };
+    for (const record of records) {
+      const existing = this.records.get(record.id);
+      if (existing && existing.modified >= record.modified) report.skipped++;
+      else {
+        report[existing ? 'updated' : 'added']++;
+        this.records.set(record.id, record);
+      }
+    }
+    return report;
+  }
+
+  async getPreferences(): Promise<Preferences> {
+    this.enter('getPreferences');
+    return { ...this.preferences };
+  }
+
+  async setPreferences(patch: Partial<Preferences>): Promise<Preferences> {
+    this.enter('setPreferences');
+    this.preferences = { ...this.preferences, ...patch };
+    return { ...this.preferences };
+  }
+
+  async getReadingPosition(docId: string): Promise<ReadingPosition | null> {
+    this.enter('getReadingPosition');
+    return this.positions.get(docId) ?? null;
+  }
+
+  async setReadingPosition(docId: string, position: ReadingPosition): Promise<void> {
+    this.enter('setReadingPosition');
+    this.positions.set(docId, position);
+  }
+
+  /** Nothing opens a browser from a test: the link is never opened. */
+  async openExternal(): Promise<boolean> {
+    this.enter('openExternal');
+    return false;
+  }
+
+  private enter(method: MarginMethod): void {
+    this.calls.push(method);
+    const failure = this.failures.get(method);
+    if (failure) {
+      this.failures.delete(method);
+      throw failure;
+    }
+  }
+
+  private document(id: string): Document {
+    const doc = this.documents.find((d) => d.id === id);
+    if (!doc) throw new MarginError('not-found', `There is no document "${id}".`);
+    return doc;
+  }
+
+  private record(id: string): Annotation {
+    const record = this.records.get(id);
+    if (!record) throw new MarginError('not-found', 'That highlight or note no longer exists.');
+    return record;
+  }
+
+  /** A clock that moves one second per change, so `modified` orders edits. */
+  private now(): string {
+    return new Date(Date.UTC(2026, 0, 1, 0, 0, this.clock++)).toISOString();
+  }
+}
