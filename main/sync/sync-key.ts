@@ -12,7 +12,7 @@ import {
   createDecipheriv,
   createHmac,
   randomBytes,
-  scryptSync,
+  scrypt,
   timingSafeEqual,
 } from 'node:crypto';
 import {
@@ -61,13 +61,14 @@ export interface FolderKey {
   readonly key: Buffer;
 }
 
-function deriveKey(passphrase: string, salt: Buffer, params: ScryptParams): Buffer {
-  return scryptSync(passphrase.normalize('NFC'), salt, 32, {
-    N: params.N,
-    r: params.r,
-    p: params.p,
-    maxmem: 256 * params.N * params.r,
-  });
+/** Asynchronous: scrypt runs on libuv's thread pool, so the main process keeps answering meanwhile. */
+function deriveKey(passphrase: string, salt: Buffer, params: ScryptParams): Promise<Buffer> {
+  const options = { N: params.N, r: params.r, p: params.p, maxmem: 256 * params.N * params.r };
+  return new Promise((resolve, reject) =>
+    scrypt(passphrase.normalize('NFC'), salt, 32, options, (error, key) =>
+      error === null ? resolve(key) : reject(error),
+    ),
+  );
 }
 
 function keyCheck(key: Buffer): Buffer {
@@ -87,18 +88,20 @@ function folderFilePath(folder: string): string {
  * Sets up `folder` for sync with a new passphrase: writes `margin/folder.json` (temporary file, fsync,
  * rename). Refuses a folder that is already set up, so that a second salt never replaces the first.
  */
-export function createSyncFolder(
+export async function createSyncFolder(
   folder: string,
   passphrase: string,
   params: ScryptParams = DEFAULT_SCRYPT,
-): FolderKey {
+): Promise<FolderKey> {
   checkPassphrase(passphrase);
   if (!existsSync(folder)) throw new MarginError('unavailable', `The sync folder ${folder} is not there.`);
   const file = folderFilePath(folder);
   if (existsSync(file))
     throw new MarginError('invalid-argument', `${folder} is already a Margin sync folder: open it instead.`);
   const salt = randomBytes(16);
-  const key = deriveKey(passphrase, salt, params);
+  const key = await deriveKey(passphrase, salt, params);
+  if (existsSync(file))
+    throw new MarginError('invalid-argument', `${folder} is already a Margin sync folder: open it instead.`);
   const content: FolderFile = {
     margin: 'sync-folder',
     format: FOLDER_FORMAT,
@@ -175,10 +178,10 @@ function readFolderFile(folder: string): FolderFile {
  * Opens a folder set up before. A wrong passphrase throws a MarginError and neither reads a segment nor
  * writes anything. A folder.json from a newer Margin is used as far as it is understood, never rewritten.
  */
-export function unlockSyncFolder(folder: string, passphrase: string): FolderKey {
+export async function unlockSyncFolder(folder: string, passphrase: string): Promise<FolderKey> {
   checkPassphrase(passphrase);
   const { kdf, keyCheck: expected } = readFolderFile(folder);
-  const key = deriveKey(passphrase, Buffer.from(kdf.salt, 'base64'), kdf);
+  const key = await deriveKey(passphrase, Buffer.from(kdf.salt, 'base64'), kdf);
   const stored = Buffer.from(expected, 'base64');
   const actual = keyCheck(key);
   if (stored.length !== actual.length || !timingSafeEqual(stored, actual))
