@@ -103,6 +103,7 @@ export function readSyncFolder(folder: string, folderKey: FolderKey, options: Re
   const problems: string[] = [];
   const devices: Record<string, DeviceSeen> = {};
   let cloneSuspected = false;
+  const ownDigests = new Set(Object.values(options.ownSegments));
   const reportOnce = (key: string, signature: string, sentence: string): void => {
     if (cursor.reported[key] === signature) return;
     cursor.reported[key] = signature;
@@ -161,7 +162,8 @@ export function readSyncFolder(folder: string, folderKey: FolderKey, options: Re
       }
       if (entry === options.device) {
         // This device writes only here; a file it did not write means another machine uses its id.
-        if (options.ownSegments[file] !== segmentDigest(bytes)) cloneSuspected = true;
+        // Compared by content, not name: a sync tool's exact copy of one of ours is still ours.
+        if (!ownDigests.has(segmentDigest(bytes))) cloneSuspected = true;
         else cursor.read[key] = signature;
         continue;
       }
