@@ -70,6 +70,10 @@ export class SimulatedDevice {
     this.apply({ type: 'position', docId, value, hlc: this.clock.tick() });
   }
 
+  nameDevice(name: string): void {
+    this.apply({ type: 'device-name', name, hlc: this.clock.tick() });
+  }
+
   /** Writes the outbox as the next segment of this device's folder. */
   publish(): void {
     if (this.outbox.length === 0) return;

@@ -79,7 +79,7 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       from: deviceArb,
       to: deviceArb,
       pick: fc.nat(),
-      mode: fc.constantFrom<CarryMode>('whole', 'whole', 'partial', 'conflict-copy'),
+      mode: fc.constantFrom<CarryMode>('whole', 'partial', 'partial', 'conflict-copy'),
       fraction: fc.double({ min: 0, max: 1, noNaN: true }),
     }),
   },
@@ -152,10 +152,10 @@ function expectConverged(devices: SimulatedDevice[]): void {
 describe('sync convergence (three devices)', () => {
   it('brings three devices to the same state, whatever order and shape the files travel in', () => {
     fc.assert(
-      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 40 }), (steps) => {
+      fc.property(fc.array(stepArb, { minLength: 1, maxLength: 50 }), (steps) => {
         expectConverged(simulate(steps));
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
   });
 
@@ -175,5 +175,17 @@ describe('sync convergence (three devices)', () => {
       'text 3 on 1',
     ]);
     expect(note.replaced).toHaveLength(1);
+  });
+
+  // Shrunk by fast-check from a run against a reader that skipped files it had seen before, even grown.
+  it('reads a segment that was half copied at the last sync once the copy is whole', () => {
+    const devices = simulate([
+      { op: 'delete', device: 1, annotation: 0, deleted: false },
+      { op: 'publish', device: 1 },
+      { op: 'carry', from: 1, to: 0, pick: 0, mode: 'partial', fraction: 0 },
+      { op: 'sync', device: 0 },
+    ]);
+    expectConverged(devices);
+    expect(devices[0].state.annotations[ANNOTATIONS[0]].fields.deleted?.value).toBe(false);
   });
 });
