@@ -3,11 +3,11 @@
  * written once (temporary name, fsync, rename) and never edited. Its lines:
  *
  *   <crc32> {"margin":"sync-segment","format":1,"device":"<id>","seq":<n>}   plain: says nothing private
- *   <crc32> <sealed change JSON>                                              one change per line
+ *   <crc32> <sealed JSON array of changes>                                    a batch per line
  *   <crc32> <sealed {"end":<number of changes>}>                              the segment is whole
  *
  * The CRC-32 (node:zlib, 8 hex digits) of each line's payload tells a half-copied or damaged line from a
- * line sealed under another key, cheaply; AES-GCM then authenticates. One change per sealed line means a
+ * line sealed under another key, cheaply; AES-GCM then authenticates. Sealing line by line means a
  * segment the sync tool has only half carried still yields every whole line, and the rest when it
  * arrives. Only the device id and the sequence number are ever in the clear.
  */
@@ -46,26 +46,35 @@ function linePlace(device: string, seq: number, format: number, line: number): s
 }
 
 function checksum(payload: string): string {
-  return crc32(Buffer.from(payload, 'utf8')).toString(16).padStart(8, '0');
+  return crc32(payload).toString(16).padStart(8, '0'); // crc32 of the UTF-8 bytes
 }
 
 function line(payload: string): string {
   return `${checksum(payload)} ${payload}\n`;
 }
 
+/**
+ * Changes per sealed line. Setting up an AES-GCM context costs far more than sealing a few kilobytes
+ * (about 0.2 ms against microseconds here), so lines carry batches: 10,000 annotations seal in tens of
+ * milliseconds, and a half-copied segment still yields every whole batch.
+ */
+export const CHANGES_PER_LINE = 128;
+
 export function encodeSegment(
   folderKey: FolderKey,
   device: string,
   seq: number,
   changes: readonly Change[],
+  changesPerLine = CHANGES_PER_LINE,
 ): string {
   const header = { margin: 'sync-segment', format: SEGMENT_FORMAT, device, seq };
   const lines = [line(JSON.stringify(header))];
-  changes.forEach((change, index) => {
-    const place = linePlace(device, seq, SEGMENT_FORMAT, index + 1);
-    lines.push(line(sealText(folderKey, place, JSON.stringify(change))));
-  });
-  const endPlace = linePlace(device, seq, SEGMENT_FORMAT, changes.length + 1);
+  for (let start = 0; start < changes.length; start += changesPerLine) {
+    const place = linePlace(device, seq, SEGMENT_FORMAT, lines.length);
+    const batch = changes.slice(start, start + changesPerLine);
+    lines.push(line(sealText(folderKey, place, JSON.stringify(batch))));
+  }
+  const endPlace = linePlace(device, seq, SEGMENT_FORMAT, lines.length);
   lines.push(line(sealText(folderKey, endPlace, JSON.stringify({ end: changes.length }))));
   return lines.join('');
 }
@@ -76,7 +85,7 @@ export interface SegmentRead {
   changes: Change[];
   /** True once the end line is there and every change before it was read. */
   complete: boolean;
-  /** Whole lines that opened but that this Margin does not understand (a newer Margin's). */
+  /** Changes or lines that opened but that this Margin does not understand (a newer Margin's). */
   notUnderstood: number;
   /** Whole lines with a wrong checksum or that do not open with the key. */
   damaged: number;
@@ -137,14 +146,22 @@ export function decodeSegment(folderKey: FolderKey, text: string, device: string
       result.notUnderstood += 1;
       continue;
     }
+    if (Array.isArray(data)) {
+      for (const item of data) {
+        const change = readChange(item);
+        if (change === null) result.notUnderstood += 1;
+        else result.changes.push(change);
+      }
+      continue;
+    }
     const end = (data as { end?: unknown } | null)?.end;
     if (typeof end === 'number') {
-      result.complete = end === index - 1 && result.damaged === 0;
+      // Every line is sealed at its line number, so a line missing before the end line shows as damage.
+      result.complete =
+        result.damaged === 0 && (header.format > SEGMENT_FORMAT || end === result.changes.length);
       break;
     }
-    const change = readChange(data);
-    if (change === null) result.notUnderstood += 1;
-    else result.changes.push(change);
+    result.notUnderstood += 1;
   }
   return result;
 }

@@ -18,6 +18,7 @@ import type { Change } from '../../../main/sync/sync-changes';
 import { emptyCursor, readSyncFolder, writeOwnSegment } from '../../../main/sync/sync-folder';
 import type { FolderReadResult, SyncCursor } from '../../../main/sync/sync-folder';
 import { createSyncFolder, sealText } from '../../../main/sync/sync-key';
+import { encodeSegment, writeSegmentFile } from '../../../main/sync/sync-segment';
 import type { FolderKey } from '../../../main/sync/sync-key';
 import { emptySyncState, mergeChanges } from '../../../main/sync/sync-merge';
 
@@ -62,6 +63,14 @@ function write(device: string, changes: Change[], into = folder): string {
   return join(into, 'margin', 'devices', device, result.name);
 }
 
+/** A segment with one change per line, so that a test can cut or damage a line between two changes. */
+function writeLinePerChange(into: string, device: string, changes: Change[]): string {
+  const dir = join(into, 'margin', 'devices', device);
+  mkdirSync(dir, { recursive: true });
+  const segment = writeSegmentFile(dir, encodeSegment(key, device, 1, changes, 1), 1);
+  return join(dir, segment.name);
+}
+
 /** Another machine's copy of the folder, as the sync tool keeps it there. */
 function otherCopy(name: string): string {
   const copy = join(root, name);
@@ -98,7 +107,7 @@ describe('sync-folder', () => {
   });
 
   it('reads what is whole of a half-copied or empty segment, and the rest when it arrives', () => {
-    const source = write(DESK, notes(DESK, 'first line', 'second line'), otherCopy('desk'));
+    const source = writeLinePerChange(otherCopy('desk'), DESK, notes(DESK, 'first line', 'second line'));
     mkdirSync(join(folder, 'margin', 'devices', DESK), { recursive: true });
     const target = join(folder, 'margin', 'devices', DESK, '0000000001.mseg');
     writeFileSync(target, '');
@@ -220,8 +229,8 @@ describe('sync-folder', () => {
     writeFileSync(
       join(dir, '0000000001.mseg'),
       checkedLine(JSON.stringify({ margin: 'sync-segment', format: 2, device: DESK, seq: 1 })) +
-        checkedLine(sealText(key, place(1), JSON.stringify(known))) +
-        checkedLine(sealText(key, place(2), JSON.stringify({ type: 'bookmark', hlc: known.hlc }))) +
+        checkedLine(sealText(key, place(1), JSON.stringify([known, { type: 'bookmark', hlc: known.hlc }]))) +
+        checkedLine(sealText(key, place(2), JSON.stringify({ index: 'a kind of line from the future' }))) +
         checkedLine(sealText(key, place(3), JSON.stringify({ end: 2 }))),
     );
     const first = read();
@@ -235,7 +244,7 @@ describe('sync-folder', () => {
   });
 
   it('reports damaged lines once and still reads the whole ones', () => {
-    const path = write(DESK, notes(DESK, 'whole', 'damaged'));
+    const path = writeLinePerChange(folder, DESK, notes(DESK, 'whole', 'damaged'));
     const lines = readFileSync(path, 'utf8').split('\n');
     lines[2] = `00000000${lines[2].slice(8)}`;
     writeFileSync(path, lines.join('\n'));

@@ -43,6 +43,13 @@ function checkedLine(payload: string): string {
 }
 
 describe('sync-segment', () => {
+  it('seals changes in batches and reads a segment of many batches back in order', () => {
+    const changes = sampleChanges(300);
+    const text = encodeSegment(key, DEVICE, 9, changes);
+    expect(text.split('\n')).toHaveLength(1 + 3 + 1 + 1); // header, 128 + 128 + 44, end, ''
+    expect(decodeSegment(key, text, DEVICE, 9)).toMatchObject({ changes, complete: true, damaged: 0 });
+  });
+
   it('writes a segment durably under its sequence number and reads every change back', () => {
     const changes = sampleChanges(3);
     const recorded: string[] = [];
@@ -58,7 +65,7 @@ describe('sync-segment', () => {
 
   it('reads only whole lines of a half-copied segment, at every length it can be cut to', () => {
     const changes = sampleChanges(4);
-    const text = encodeSegment(key, DEVICE, 1, changes);
+    const text = encodeSegment(key, DEVICE, 1, changes, 2);
     let previous = 0;
     for (let cut = 0; cut <= text.length; cut += 1) {
       const read = decodeSegment(key, text.slice(0, cut), DEVICE, 1);
@@ -72,7 +79,7 @@ describe('sync-segment', () => {
   });
 
   it('skips a damaged line, reads the others, and does not call the segment whole', () => {
-    const text = encodeSegment(key, DEVICE, 2, sampleChanges(3));
+    const text = encodeSegment(key, DEVICE, 2, sampleChanges(3), 1);
     const lines = text.split('\n');
     lines[2] = lines[2].slice(0, 20) + (lines[2][20] === 'A' ? 'B' : 'A') + lines[2].slice(21);
     const read = decodeSegment(key, lines.join('\n'), DEVICE, 2);
@@ -97,11 +104,11 @@ describe('sync-segment', () => {
     const place = (line: number): string => `margin-sync/2/${DEVICE}/5/${line}`;
     const text =
       checkedLine(JSON.stringify({ margin: 'sync-segment', format: 2, device: DEVICE, seq: 5 })) +
-      checkedLine(sealText(key, place(1), JSON.stringify(known))) +
-      checkedLine(sealText(key, place(2), JSON.stringify({ type: 'bookmark', hlc: known.hlc }))) +
+      checkedLine(sealText(key, place(1), JSON.stringify([known, { type: 'bookmark', hlc: known.hlc }]))) +
+      checkedLine(sealText(key, place(2), JSON.stringify({ index: 'a kind of line from the future' }))) +
       checkedLine(sealText(key, place(3), JSON.stringify({ end: 2 })));
     const read = decodeSegment(key, text, DEVICE, 5);
-    expect(read).toMatchObject({ format: 2, changes: [known], notUnderstood: 1, complete: true });
+    expect(read).toMatchObject({ format: 2, changes: [known], notUnderstood: 2, complete: true });
   });
 
   it('names segments by sequence number and recognises sync tools’ copies of them', () => {
