@@ -95,102 +95,137 @@ export interface ReadOptions {
   ownSegments: Record<string, string>;
 }
 
+/** What one read of the folder gathers as it goes through the devices' files. */
+interface ReadPass {
+  folderKey: FolderKey;
+  device: string;
+  ownDigests: Set<string>;
+  cursor: SyncCursor;
+  changes: Change[];
+  problems: string[];
+  devices: Record<string, DeviceSeen>;
+  cloneSuspected: boolean;
+}
+
+function reportOnce(pass: ReadPass, key: string, signature: string, sentence: string): void {
+  if (pass.cursor.reported[key] === signature) return;
+  pass.cursor.reported[key] = signature;
+  pass.problems.push(sentence);
+}
+
+function notMargins(pass: ReadPass, key: string, stat: Stats | null): void {
+  reportOnce(
+    pass,
+    key,
+    fileSignature(stat),
+    `Ignored ${DEVICES_DIR}/${key} in the sync folder: not Margin's.`,
+  );
+}
+
+/** Takes in one segment file (new or grown since the cursor) of device `entry`. */
+function readSegmentFile(
+  pass: ReadPass,
+  entry: string,
+  key: string,
+  seq: number,
+  bytes: Buffer,
+  signature: string,
+): void {
+  if (entry === pass.device) {
+    // This device writes only here; a file it did not write means another machine uses its id.
+    // Compared by content, not name: a sync tool's exact copy of one of ours is still ours.
+    if (!pass.ownDigests.has(segmentDigest(bytes))) pass.cloneSuspected = true;
+    else pass.cursor.read[key] = signature;
+    return;
+  }
+  const segment = decodeSegment(pass.folderKey, bytes.toString('utf8'), entry, seq);
+  if (segment.problem !== null) {
+    reportOnce(pass, key, signature, `Ignored ${DEVICES_DIR}/${key} in the sync folder: ${segment.problem}.`);
+    pass.cursor.read[key] = signature;
+    return;
+  }
+  for (const change of segment.changes) pass.changes.push(change);
+  if (segment.damaged > 0)
+    reportOnce(
+      pass,
+      `${key}#damaged`,
+      signature,
+      `${segment.damaged} damaged line(s) in ${DEVICES_DIR}/${key} were skipped.`,
+    );
+  if (segment.format > SEGMENT_FORMAT || segment.notUnderstood > 0)
+    reportOnce(
+      pass,
+      `${key}#newer`,
+      signature,
+      `Some changes from device ${entry} were written by a newer Margin: update Margin to read them all.`,
+    );
+  // Not understood now may be understood after an update: such a file is read again next time.
+  else pass.cursor.read[key] = signature;
+}
+
+function readDeviceFolder(pass: ReadPass, dir: string, entry: string): void {
+  let files: string[];
+  try {
+    files = listDir(dir);
+  } catch (error) {
+    pass.problems.push(`Could not read device ${entry} in the sync folder: ${(error as Error).message}`);
+    return;
+  }
+  for (const file of files) {
+    if (file.startsWith('.')) continue; // a temporary file, still being written or left by a crash
+    const key = `${entry}/${file}`;
+    const path = join(dir, file);
+    const stat = statOrNull(path);
+    const seq = segmentSeq(file);
+    if (stat === null || !stat.isFile() || seq === null) {
+      notMargins(pass, key, stat);
+      continue;
+    }
+    const seen = (pass.devices[entry] ??= { lastWrite: 0, segments: 0 });
+    seen.lastWrite = Math.max(seen.lastWrite, stat.mtimeMs);
+    seen.segments += 1;
+    const signature = fileSignature(stat);
+    if (pass.cursor.read[key] === signature) continue;
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      pass.problems.push(
+        `Could not read ${DEVICES_DIR}/${key} in the sync folder: ${(error as Error).message}`,
+      );
+      continue;
+    }
+    readSegmentFile(pass, entry, key, seq, bytes, signature);
+  }
+}
+
 /** Reads the changes of every other device that are new since `cursor`. */
 export function readSyncFolder(folder: string, folderKey: FolderKey, options: ReadOptions): FolderReadResult {
   if (!existsSync(join(folder, MARGIN_DIR, FOLDER_FILE))) return unavailable(folder);
-  const cursor: SyncCursor = { read: { ...options.cursor.read }, reported: { ...options.cursor.reported } };
-  const changes: Change[] = [];
-  const problems: string[] = [];
-  const devices: Record<string, DeviceSeen> = {};
-  let cloneSuspected = false;
-  const ownDigests = new Set(Object.values(options.ownSegments));
-  const reportOnce = (key: string, signature: string, sentence: string): void => {
-    if (cursor.reported[key] === signature) return;
-    cursor.reported[key] = signature;
-    problems.push(sentence);
-  };
   let entries: string[];
   try {
     entries = existsSync(devicesDir(folder)) ? listDir(devicesDir(folder)) : [];
   } catch (error) {
     return unavailable(folder, error);
   }
+  const pass: ReadPass = {
+    folderKey,
+    device: options.device,
+    ownDigests: new Set(Object.values(options.ownSegments)),
+    cursor: { read: { ...options.cursor.read }, reported: { ...options.cursor.reported } },
+    changes: [],
+    problems: [],
+    devices: {},
+    cloneSuspected: false,
+  };
   for (const entry of entries) {
     if (entry.startsWith('.')) continue; // hidden: a sync tool's own bookkeeping
     const dir = join(devicesDir(folder), entry);
-    const dirStat = statOrNull(dir);
-    if (!isDeviceId(entry) || dirStat === null || !dirStat.isDirectory()) {
-      reportOnce(
-        entry,
-        fileSignature(dirStat),
-        `Ignored ${DEVICES_DIR}/${entry} in the sync folder: not Margin's.`,
-      );
-      continue;
-    }
-    let files: string[];
-    try {
-      files = listDir(dir);
-    } catch (error) {
-      problems.push(`Could not read device ${entry} in the sync folder: ${(error as Error).message}`);
-      continue;
-    }
-    for (const file of files) {
-      if (file.startsWith('.')) continue; // a temporary file, still being written or left by a crash
-      const key = `${entry}/${file}`;
-      const path = join(dir, file);
-      const stat = statOrNull(path);
-      const seq = segmentSeq(file);
-      if (stat === null || !stat.isFile() || seq === null) {
-        reportOnce(
-          key,
-          fileSignature(stat),
-          `Ignored ${DEVICES_DIR}/${key} in the sync folder: not Margin's.`,
-        );
-        continue;
-      }
-      const signature = fileSignature(stat);
-      const seen = (devices[entry] ??= { lastWrite: 0, segments: 0 });
-      seen.lastWrite = Math.max(seen.lastWrite, stat.mtimeMs);
-      seen.segments += 1;
-      if (cursor.read[key] === signature) continue;
-      let bytes: Buffer;
-      try {
-        bytes = readFileSync(path);
-      } catch (error) {
-        problems.push(`Could not read ${DEVICES_DIR}/${key} in the sync folder: ${(error as Error).message}`);
-        continue;
-      }
-      if (entry === options.device) {
-        // This device writes only here; a file it did not write means another machine uses its id.
-        // Compared by content, not name: a sync tool's exact copy of one of ours is still ours.
-        if (!ownDigests.has(segmentDigest(bytes))) cloneSuspected = true;
-        else cursor.read[key] = signature;
-        continue;
-      }
-      const segment = decodeSegment(folderKey, bytes.toString('utf8'), entry, seq);
-      if (segment.problem !== null) {
-        reportOnce(key, signature, `Ignored ${DEVICES_DIR}/${key} in the sync folder: ${segment.problem}.`);
-        cursor.read[key] = signature;
-        continue;
-      }
-      changes.push(...segment.changes);
-      if (segment.damaged > 0)
-        reportOnce(
-          key,
-          signature,
-          `${segment.damaged} damaged line(s) in ${DEVICES_DIR}/${key} were skipped.`,
-        );
-      const newer = segment.format > SEGMENT_FORMAT || segment.notUnderstood > 0;
-      if (newer)
-        reportOnce(
-          key,
-          signature,
-          `Some changes from device ${entry} were written by a newer Margin: update Margin to read them all.`,
-        );
-      // Not understood now may be understood after an update: such a file is read again next time.
-      else cursor.read[key] = signature;
-    }
+    const stat = statOrNull(dir);
+    if (isDeviceId(entry) && stat !== null && stat.isDirectory()) readDeviceFolder(pass, dir, entry);
+    else notMargins(pass, entry, stat);
   }
+  const { changes, cursor, problems, devices, cloneSuspected } = pass;
   return { ok: true, changes, cursor, problems, devices, cloneSuspected };
 }
 
