@@ -180,14 +180,16 @@ describe('sync-folder', () => {
     writeFileSync(join(folder, 'margin', 'devices'), 'a file where the devices folder belongs');
     const result = writeOwnSegment(folder, key, LAPTOP, notes(LAPTOP, 'x'));
     expect(result.ok).toBe(false);
-    expect(!result.ok && result.message).toContain('Your notes on this device are untouched');
+    expect(!result.ok && result.message).toBe(
+      `The sync folder ${folder} cannot be used: part of it is a file where a folder belongs. Your notes on this device are untouched; sync resumes when the folder is back.`,
+    );
   });
 
   it.skipIf(process.getuid?.() === 0)('returns an error value for a read-only folder', () => {
     chmodSync(join(folder, 'margin'), 0o555);
     const result = writeOwnSegment(folder, key, LAPTOP, notes(LAPTOP, 'x'));
     chmodSync(join(folder, 'margin'), 0o755);
-    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain('Margin may not write there (read-only or no permission)');
     expect(existsSync(join(folder, 'margin', 'devices'))).toBe(false);
   });
 
