@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { MarginApi, Preferences } from '../../main/api';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
@@ -25,6 +25,7 @@ import type { MgSearch } from '../components/mg-search';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
+import { appStyles } from './mg-app.styles';
 
 /** The last painted theme, read by `main.ts` at start-up. */
 export const THEME_KEY = 'margin-painted-theme';
@@ -36,114 +37,7 @@ export const THEME_KEY = 'margin-painted-theme';
  */
 @customElement('mg-app')
 export class MgApp extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        display: block;
-        min-height: 100vh;
-        background: var(--mg-bg);
-        color: var(--mg-text);
-        font-family: var(--mg-ui-font);
-      }
-
-      header {
-        position: sticky;
-        top: 0;
-        z-index: 10;
-        display: grid;
-        grid-template-columns: minmax(9rem, 1fr) minmax(0, 36rem) minmax(9rem, 1fr);
-        align-items: center;
-        gap: 1rem;
-        height: var(--mg-header-height);
-        padding: 0 1.25rem;
-        border-bottom: 1px solid var(--mg-border);
-        background: color-mix(in srgb, var(--mg-bg) 88%, transparent);
-        backdrop-filter: saturate(1.4) blur(10px);
-      }
-
-      .start,
-      .end {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-      }
-
-      .end {
-        justify-content: flex-end;
-      }
-
-      .brand {
-        display: inline-flex;
-        align-items: center;
-        gap: 0.5rem;
-        padding: 0.25rem 0.4rem;
-        border: 0;
-        background: none;
-        font-family: var(--mg-reading-font);
-        font-size: 1.15rem;
-        font-weight: 700;
-        letter-spacing: 0.01em;
-        color: var(--mg-text);
-        cursor: pointer;
-      }
-
-      .brand-mark {
-        display: inline-grid;
-        place-items: center;
-        width: 1.6rem;
-        height: 1.6rem;
-        border-radius: 6px;
-        background: var(--mg-accent);
-        color: var(--mg-accent-text);
-        font-size: 0.95rem;
-      }
-
-      .back svg {
-        width: 1rem;
-        height: 1rem;
-        fill: none;
-        stroke: currentColor;
-        stroke-width: 2;
-        stroke-linecap: round;
-        stroke-linejoin: round;
-      }
-
-      .notices {
-        max-width: 56rem;
-        margin: 1rem auto 0;
-        padding: 0 1.5rem;
-      }
-
-      .notice {
-        display: flex;
-        align-items: flex-start;
-        justify-content: space-between;
-        gap: 1rem;
-        padding: 0.75rem 1rem;
-        border: 1px solid var(--mg-border-strong);
-        border-left: 4px solid var(--mg-accent);
-        border-radius: var(--mg-radius);
-        background: var(--mg-surface);
-        font-size: 0.9rem;
-      }
-
-      .notebook {
-        max-width: 56rem;
-        margin: 0 auto;
-        padding: 2.5rem 1.5rem;
-      }
-
-      @media (max-width: 48rem) {
-        header {
-          grid-template-columns: auto minmax(0, 1fr) auto;
-        }
-        .brand-name {
-          display: none;
-        }
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, appStyles];
 
   /** The API client, handed to every element through context. */
   @provide({ context: apiContext })

@@ -1,7 +1,8 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ToastActionEvent, ToastDismissEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
+import { annotationToastStyles } from './mg-annotation-toast.styles';
 
 /**
  * A short message at the foot of the window ("Highlight deleted" · Undo), announced politely to
@@ -12,50 +13,7 @@ import { sharedStyles } from '../styles/shared-styles';
  */
 @customElement('mg-annotation-toast')
 export class MgAnnotationToast extends LitElement {
-  static override styles = [
-    sharedStyles,
-    css`
-      :host {
-        position: fixed;
-        inset-inline: 0;
-        bottom: 1.25rem;
-        z-index: 50;
-        display: flex;
-        justify-content: center;
-        pointer-events: none;
-      }
-      .toast {
-        display: flex;
-        align-items: center;
-        gap: 0.75rem;
-        padding: 0.55rem 0.6rem 0.55rem 1rem;
-        border-radius: 999px;
-        background: var(--mg-text);
-        color: var(--mg-bg);
-        box-shadow: var(--mg-shadow);
-        font-family: var(--mg-ui-font);
-        font-size: 0.9rem;
-        pointer-events: auto;
-        animation: rise var(--mg-duration) ease-out;
-      }
-      @keyframes rise {
-        from {
-          opacity: 0;
-          transform: translateY(6px);
-        }
-      }
-      .action {
-        min-height: 2rem;
-        padding: 0 0.8rem;
-        border: 0;
-        border-radius: 999px;
-        background: var(--mg-bg);
-        color: var(--mg-text);
-        font-weight: 600;
-        cursor: pointer;
-      }
-    `,
-  ];
+  static override styles = [sharedStyles, annotationToastStyles];
 
   /** The message; the toast is hidden when empty. */
   @property() message = '';
