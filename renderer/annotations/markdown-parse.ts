@@ -1,5 +1,9 @@
 import type { Nodes, PhrasingContent, RootContent } from 'mdast';
-import { markdownPlainText, plainTextOf, readMarkdown } from '../../main/markdown/read-markdown';
+import {
+  markdownPlainText as plainTextOfMarkdown,
+  plainTextOf,
+  readMarkdown,
+} from '../../main/markdown/read-markdown';
 
 /**
  * The reader's own notes, read as CommonMark by the shared reader (`main/markdown`) and mapped to
@@ -24,17 +28,43 @@ export type MdBlock =
   | { kind: 'code'; text: string }
   | { kind: 'rule' };
 
-/** The note as plain text (for previews and filters): markup dropped, words kept. */
-export { markdownPlainText };
-
 /** Nesting deeper than this (quotes in lists in quotes…) is shown as the plain words it holds. */
 const MAX_DEPTH = 6;
 /** Emphasis in strong in emphasis… deeper than this is shown as plain words. */
 const MAX_INLINE_DEPTH = 12;
 
-/** Parses a note into blocks. Never throws: anything that is not Markdown is text. */
-export function parseMarkdown(source: string): MdBlock[] {
-  return blocksOf(readMarkdown(source).children, 0);
+/** Parses a note into blocks (shared between callers: read them, never change them). Never throws. */
+export const parseMarkdown = remembered((source: string): MdBlock[] =>
+  blocksOf(readMarkdown(source).children, 0),
+);
+
+/** The note as plain text (for previews and filters): markup dropped, words kept. */
+export const markdownPlainText = remembered(plainTextOfMarkdown);
+
+/** At most this many characters of note text are remembered, with what was read from them. */
+const REMEMBERED_CHARACTERS = 2_000_000;
+
+/**
+ * micromark is thorough but some 20 times slower than the hand-written reader it replaced, and the
+ * notebook filters every note on each keystroke: so what a note's text reads as is remembered, the
+ * oldest forgotten first.
+ */
+function remembered<T>(read: (source: string) => T): (source: string) => T {
+  const cache = new Map<string, T>();
+  let characters = 0;
+  return (source) => {
+    const known = cache.get(source);
+    if (known !== undefined) return known;
+    const value = read(source);
+    cache.set(source, value);
+    characters += source.length;
+    for (const [oldest] of cache) {
+      if (characters <= REMEMBERED_CHARACTERS) break;
+      cache.delete(oldest);
+      characters -= oldest.length;
+    }
+    return value;
+  };
 }
 
 function blocksOf(nodes: RootContent[], depth: number): MdBlock[] {

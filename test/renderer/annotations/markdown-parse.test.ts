@@ -197,4 +197,10 @@ describe('markdown-parse', () => {
     const blocks = parseMarkdown('>'.repeat(5000) + ' bottom');
     expect(JSON.stringify(blocks)).toContain('bottom');
   });
+
+  it('reads a note once, however often the notebook filters it', () => {
+    const note = `A **note** ${Math.random()}`;
+    expect(parseMarkdown(note)).toBe(parseMarkdown(note));
+    expect(markdownPlainText(note)).toBe(markdownPlainText(note));
+  });
 });
