@@ -19,9 +19,19 @@ const ELECTRON_GLUE = [
 /** What the renderer may import from outside itself. */
 const RENDERER_IMPORT_RULES = [
   {
-    group: ['**/main/**', '!**/main/api', '!**/main/api.ts', '!**/main/shared', '!**/main/shared/*'],
+    // main/markdown/read-markdown is the one other exception: browser-safe, see its block below.
+    group: [
+      '**/main/**',
+      '!**/main/api',
+      '!**/main/api.ts',
+      '!**/main/shared',
+      '!**/main/shared/*',
+      '!**/main/markdown',
+      '**/main/markdown/*',
+      '!**/main/markdown/read-markdown',
+    ],
     message:
-      'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts and values from main/shared/.',
+      'The renderer is untrusted and runs in a browser: it may import only types from main/api.ts, values from main/shared/ and the Markdown reader.',
   },
   {
     group: ['**/main/api', '**/main/api.ts'],
@@ -97,6 +107,28 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Import only types from ../api.',
             },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The Markdown reader is bundled into the renderer too: it may import only the parser packages and types.
+    files: ['main/markdown/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'electron', 'fs', 'path', 'child_process'],
+              message: 'main/markdown runs in the renderer too.',
+            },
+            {
+              group: ['../*', '!../api'],
+              message: 'main/markdown runs in the renderer too: no other part of main/.',
+            },
+            { group: ['../api'], allowTypeImports: true, message: 'Import only types from main/api.ts.' },
           ],
         },
       ],

@@ -1,23 +1,19 @@
 import type { InlineRun } from '../api';
 
 /**
- * Inline markup → runs. Both source formats share it: the RCAS export uses `*emphasis*`, `**strong**`
- * and `<https://…>`; Markdown adds `_emphasis_`, `__strong__`, `[text](url)`, `` `code` `` and
- * backslash escapes. Runs are flat (the model has no nesting), so markup inside a link or a strong run
- * keeps its text and loses its styling. Only http(s) URLs become links: anything else (javascript:,
- * file:, mailto:) stays as plain text, so content can never smuggle a dangerous href into the reader.
+ * Inline markup of the RCAS plain-text export → runs: `*emphasis*`, `**strong**` and `<https://…>`.
+ * Underscores, brackets and backticks are not markup there. Markdown is read as CommonMark by
+ * `main/markdown` (see `markdown-runs.ts`), not here. Only http(s) URLs become links: anything else
+ * stays as plain text, so content can never smuggle a dangerous href into the reader.
  */
 
 export interface InlineSyntax {
-  /** Markdown extras: `_`, `__`, `[text](url)`, code spans, backslash escapes. */
+  /** Must be false: Markdown is read by `main/markdown`. Kept so the RCAS reader's calls read the same. */
   markdown: boolean;
 }
 
 const HTTP_URL = /^https?:\/\/[^\s<>]+$/i;
 const AUTOLINK = /^<([a-z][a-z0-9+.-]*:[^\s<>]*)>/i;
-// The URL may hold one level of balanced parentheses, as CommonMark allows.
-const MD_LINK = /^\[((?:\\.|[^\]\\])*)\]\(\s*<?((?:[^\s()<>]|\([^\s()<>]*\))*)>?(?:\s+"[^"]*")?\s*\)/;
-const ESCAPABLE = /[\\`*_{}[\]()#+\-.!<>|~"]/;
 
 export function isHttpUrl(url: string): boolean {
   return HTTP_URL.test(url);
@@ -34,28 +30,23 @@ function push(runs: InlineRun[], run: InlineRun): void {
 }
 
 /** Delimiter runs open only before a non-space and close only after one, as in CommonMark. */
-function findClosing(text: string, from: number, delimiter: string, markdown: boolean): number {
+function findClosing(text: string, from: number, delimiter: string): number {
   let i = from;
   while (i < text.length) {
-    if (markdown && text[i] === '\\') {
-      i += 2;
-      continue;
-    }
     const at = text.indexOf(delimiter, i);
     if (at < 0) return -1;
     const before = text[at - 1] ?? ' ';
     const after = text[at + delimiter.length] ?? ' ';
     const closesHere = at > from && !/\s/.test(before);
-    // A single `*` must not close on the first star of a `**`; `_` must not close inside a word.
+    // A single `*` must not close on the first star of a `**`.
     const partOfLonger = delimiter.length === 1 && after === delimiter[0];
-    const intraword = delimiter[0] === '_' && /[\p{L}\p{N}]/u.test(after);
-    if (closesHere && !partOfLonger && !intraword) return at;
+    if (closesHere && !partOfLonger) return at;
     i = at + delimiter.length + (partOfLonger ? 1 : 0);
   }
   return -1;
 }
 
-/** The plain text of a fragment of markup (used for link text and nested markup, which runs cannot hold). */
+/** The plain text of a fragment of markup (used for nested markup, which runs cannot hold). */
 export function plainText(text: string, syntax: InlineSyntax): string {
   return parseInline(text, syntax)
     .map((run) => run.text)
@@ -63,6 +54,8 @@ export function plainText(text: string, syntax: InlineSyntax): string {
 }
 
 export function parseInline(text: string, syntax: InlineSyntax): InlineRun[] {
+  if (syntax.markdown)
+    throw new Error('parseInline reads the RCAS export only: read Markdown with main/markdown');
   const runs: InlineRun[] = [];
   let plain = '';
   const flush = (): void => {
@@ -71,17 +64,10 @@ export function parseInline(text: string, syntax: InlineSyntax): InlineRun[] {
   };
   let i = 0;
   while (i < text.length) {
-    const rest = text.slice(i);
     const ch = text[i] as string;
 
-    if (syntax.markdown && ch === '\\' && i + 1 < text.length && ESCAPABLE.test(text[i + 1] as string)) {
-      plain += text[i + 1];
-      i += 2;
-      continue;
-    }
-
     if (ch === '<') {
-      const auto = AUTOLINK.exec(rest);
+      const auto = AUTOLINK.exec(text.slice(i));
       if (auto) {
         const url = auto[1] as string;
         flush();
@@ -91,38 +77,12 @@ export function parseInline(text: string, syntax: InlineSyntax): InlineRun[] {
       }
     }
 
-    if (syntax.markdown && ch === '[') {
-      const link = MD_LINK.exec(rest);
-      if (link) {
-        const label = plainText(link[1] as string, syntax);
-        const url = link[2] as string;
-        flush();
-        push(
-          runs,
-          isHttpUrl(url) ? { type: 'link', text: label || url, href: url } : { type: 'text', text: label },
-        );
-        i += link[0].length;
-        continue;
-      }
-    }
-
-    if (syntax.markdown && ch === '`') {
-      const end = text.indexOf('`', i + 1);
-      if (end > i + 1) {
-        plain += text.slice(i + 1, end);
-        i = end + 1;
-        continue;
-      }
-    }
-
-    if (ch === '*' || (syntax.markdown && ch === '_')) {
+    if (ch === '*') {
       const double = text[i + 1] === ch;
-      const delimiter = double ? ch + ch : ch;
-      const openBefore = text[i - 1] ?? ' ';
+      const delimiter = double ? '**' : '*';
       const next = text[i + delimiter.length] ?? ' ';
-      const canOpen = !/\s/.test(next) && !(ch === '_' && /[\p{L}\p{N}]/u.test(openBefore));
-      if (canOpen) {
-        const close = findClosing(text, i + delimiter.length, delimiter, syntax.markdown);
+      if (!/\s/.test(next)) {
+        const close = findClosing(text, i + delimiter.length, delimiter);
         if (close > 0) {
           const inner = plainText(text.slice(i + delimiter.length, close), syntax);
           flush();

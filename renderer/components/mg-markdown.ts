@@ -4,7 +4,7 @@ import { parseMarkdown, type MdBlock, type MdInline } from '../annotations/markd
 import { OpenExternalEvent } from '../events';
 
 /**
- * Shows a note's Markdown as formatted text. The note is parsed into plain data and every piece
+ * Shows a note's Markdown (CommonMark) as formatted text. The note is parsed into plain data and every piece
  * becomes a Lit template, so nothing in a note is ever read as HTML. Links (https only) go through
  * the app's external-link flow, which asks before opening a browser.
  *
@@ -65,6 +65,11 @@ export class MgMarkdown extends LitElement {
     .heading {
       font-weight: 650;
     }
+    hr {
+      margin-block: 0.55em;
+      border: none;
+      border-block-start: 1px solid var(--mg-border-strong);
+    }
     a {
       color: var(--mg-accent);
       text-underline-offset: 0.15em;
@@ -96,6 +101,8 @@ export class MgMarkdown extends LitElement {
         return html`<p class="heading">${this.inlines(block.inlines)}</p>`;
       case 'code':
         return html`<pre><code>${block.text}</code></pre>`;
+      case 'rule':
+        return html`<hr />`;
       case 'blockquote':
         return html`<blockquote>${block.blocks.map((inner) => this.block(inner))}</blockquote>`;
       case 'list': {

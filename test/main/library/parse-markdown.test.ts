@@ -145,6 +145,70 @@ describe('parseMarkdownDocument', () => {
   });
 });
 
+describe('parseMarkdownDocument read as CommonMark', () => {
+  it('reads setext headings as the title, sections and the bio', () => {
+    // Before CommonMark the underline was read as text: "Why it matters ---" became a paragraph.
+    const doc = parseMarkdownDocument(
+      'Setext Title\n============\n\nIntro.\n\nWhy it matters\n--------------\n\nBecause.\n\nAbout the author\n---\n\nShe writes.\n',
+      'setext.md',
+    );
+    expect(doc.title).toBe('Setext Title');
+    expect(doc.sections.map((section) => [section.heading, section.blocks.map(blockText)])).toEqual([
+      [null, ['Intro.']],
+      ['Why it matters', ['Because.']],
+    ]);
+    expect(doc.authorBio.map(blockText)).toEqual(['She writes.']);
+  });
+
+  it('keeps the emphasis of a figure caption and reads the RCAS figure convention', () => {
+    const doc = parseMarkdownDocument(
+      '---\ntitle: T\n---\n![The *Xayaburi* dam](x.jpg "Planet Labs")\n\n▲ A **flooded** field in An Giang (Reuters).\n',
+      'f.md',
+    );
+    expect(blocks(doc)).toMatchObject([
+      {
+        type: 'figure',
+        caption: [
+          { type: 'text', text: 'The ' },
+          { type: 'emphasis', text: 'Xayaburi' },
+          { type: 'text', text: ' dam' },
+        ],
+        credit: 'Planet Labs',
+      },
+      {
+        type: 'figure',
+        caption: [
+          { type: 'text', text: 'A ' },
+          { type: 'strong', text: 'flooded' },
+          { type: 'text', text: ' field in An Giang' },
+        ],
+        credit: 'Reuters',
+      },
+    ]);
+  });
+
+  it('makes a code block a paragraph of its text and shows nothing for a thematic break', () => {
+    const doc = parseMarkdownDocument(
+      '---\ntitle: T\n---\n```\nlet  x = *1*;\n```\n\n***\n\n    indented *code*\n',
+      'c.md',
+    );
+    expect(blocks(doc).map(blockText)).toEqual(['let x = *1*;', 'indented *code*']);
+  });
+
+  it('reads a heading inside a list item as text, not as a section', () => {
+    const doc = parseMarkdownDocument('---\ntitle: T\n---\n- # Not a section\n', 'l.md');
+    expect(doc.sections.map((section) => [section.heading, section.blocks.map(blockText)])).toEqual([
+      [null, ['Not a section']],
+    ]);
+  });
+
+  it('refuses a figure without a caption, naming its line', () => {
+    expect(() =>
+      parseMarkdownDocument('---\ntitle: T\n---\nText.\n\n![](chart.png)\n', 'content/bad.md'),
+    ).toThrow('content/bad.md:6: a figure has no caption: write ![caption](file)');
+  });
+});
+
 describe('parseMarkdownDocument on bad front matter', () => {
   function error(text: string): ContentError {
     try {

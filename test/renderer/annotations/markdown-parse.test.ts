@@ -1,10 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   markdownPlainText,
-  parseInline,
   parseMarkdown,
   safeHref,
+  type MdInline,
 } from '../../../renderer/annotations/markdown-parse';
+
+/** The inlines of a one-paragraph note. */
+function parseInline(text: string): MdInline[] {
+  const [block, ...rest] = parseMarkdown(text);
+  if (block?.kind !== 'paragraph' || rest.length > 0) throw new Error(`not one paragraph: ${text}`);
+  return block.inlines;
+}
 
 describe('markdown-parse', () => {
   it('reads paragraphs, emphasis, strong and code', () => {
@@ -89,5 +96,111 @@ describe('markdown-parse', () => {
   it('survives deeply nested quotes without running away', () => {
     const deep = '>'.repeat(200) + ' bottom';
     expect(markdownPlainText(deep)).toContain('bottom');
+  });
+
+  it('reads setext headings and thematic breaks as CommonMark does', () => {
+    // Before CommonMark "Title\n===" was a paragraph "Title ===".
+    expect(parseMarkdown('Title\n===\n\nSub\n---\n\n***')).toEqual([
+      { kind: 'heading', level: 1, inlines: [{ kind: 'text', text: 'Title' }] },
+      { kind: 'heading', level: 2, inlines: [{ kind: 'text', text: 'Sub' }] },
+      { kind: 'rule' },
+    ]);
+  });
+
+  it('resolves reference links, keeping only https ones as links', () => {
+    expect(
+      parseMarkdown('[the report][r] and [old][o]\n\n[r]: https://example.org/r\n[o]: http://example.org/o'),
+    ).toEqual([
+      {
+        kind: 'paragraph',
+        inlines: [
+          { kind: 'link', href: 'https://example.org/r', children: [{ kind: 'text', text: 'the report' }] },
+          { kind: 'text', text: ' and old' },
+        ],
+      },
+    ]);
+  });
+
+  it('nests emphasis inside strong and strong inside emphasis', () => {
+    expect(parseInline('***a** b*')).toEqual([
+      {
+        kind: 'em',
+        children: [
+          { kind: 'strong', children: [{ kind: 'text', text: 'a' }] },
+          { kind: 'text', text: ' b' },
+        ],
+      },
+    ]);
+  });
+
+  it('reads code spans holding backticks, entities and backslash escapes', () => {
+    expect(parseInline('``a ` b`` &amp; &#x2014; &copy; \\# \\[x\\](y) `<b>`')).toEqual([
+      { kind: 'code', text: 'a ` b' },
+      { kind: 'text', text: ' & — © # [x](y) ' },
+      { kind: 'code', text: '<b>' },
+    ]);
+  });
+
+  it('makes a line ending in two spaces or a backslash a hard break, and other line ends spaces', () => {
+    expect(parseInline('one  \ntwo\\\nthree\nfour')).toEqual([
+      { kind: 'text', text: 'one' },
+      { kind: 'break' },
+      { kind: 'text', text: 'two' },
+      { kind: 'break' },
+      { kind: 'text', text: 'three four' },
+    ]);
+  });
+
+  it('keeps a lazy continuation line in its list item', () => {
+    expect(parseMarkdown('- one\ncontinued\n- two')).toEqual([
+      {
+        kind: 'list',
+        ordered: false,
+        start: 1,
+        items: [
+          [{ kind: 'paragraph', inlines: [{ kind: 'text', text: 'one continued' }] }],
+          [{ kind: 'paragraph', inlines: [{ kind: 'text', text: 'two' }] }],
+        ],
+      },
+    ]);
+  });
+
+  it('never makes a link of javascript:, data: or http: URLs, written as links or autolinks', () => {
+    expect(
+      parseInline(
+        '[a](javascript:alert(1)) [b](data:text/html,x) [c](http://example.org) <http://example.org>',
+      ),
+    ).toEqual([{ kind: 'text', text: 'a b c http://example.org' }]);
+    expect(parseInline('<javascript:alert(1)> http://example.org')).toEqual([
+      { kind: 'text', text: 'javascript:alert(1) http://example.org' },
+    ]);
+  });
+
+  it('shows a block of raw HTML as its text, and never loads an image', () => {
+    expect(
+      parseMarkdown(
+        '<script>alert(1)</script>\n\n![chart](https://example.org/c.png) <img src=x onerror=alert(1)>',
+      ),
+    ).toEqual([
+      { kind: 'paragraph', inlines: [{ kind: 'text', text: '<script>alert(1)</script>' }] },
+      { kind: 'paragraph', inlines: [{ kind: 'text', text: 'chart <img src=x onerror=alert(1)>' }] },
+    ]);
+  });
+
+  it('does not make a link inside the words of another link', () => {
+    expect(parseInline('[https://a.example](https://b.example)')).toEqual([
+      { kind: 'link', href: 'https://b.example/', children: [{ kind: 'text', text: 'https://a.example' }] },
+    ]);
+  });
+
+  it('shows quotes nested thousands deep as their words, without overflowing the stack', () => {
+    const blocks = parseMarkdown('>'.repeat(5000) + ' bottom');
+    expect(JSON.stringify(blocks)).toContain('bottom');
+  });
+
+  it('reads a note once, however often the notebook filters it', () => {
+    const note = `A **note** ${Math.random()}`;
+    expect(parseMarkdown(note)).toBe(parseMarkdown(note));
+    expect(markdownPlainText(note)).toBe(markdownPlainText(note));
   });
 });
