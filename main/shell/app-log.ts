@@ -119,7 +119,7 @@ export class AppLog {
   private prepare(incoming: number): void {
     mkdirSync(this.folder, { recursive: true, mode: 0o700 });
     if (process.platform !== 'win32') chmodSync(this.folder, 0o700);
-    let size = 0;
+    let size: number;
     try {
       size = statSync(this.file).size;
     } catch {
