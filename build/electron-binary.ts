@@ -44,8 +44,7 @@ export function findElectronBinary(
   return {
     ok: false,
     installable: true,
-    reason:
-      "Electron's binary is not installed and could not be downloaded (offline, or the mirror lacks it)",
+    reason: "Electron's binary is not installed",
   };
 }
 

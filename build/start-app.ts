@@ -26,7 +26,11 @@ function findOrInstall(): string {
       if (installed.ok) return installed.path;
     }
   }
-  return fail(found.reason);
+  return fail(
+    found.installable
+      ? `${found.reason} and could not be downloaded (offline, or the mirror lacks it)`
+      : found.reason,
+  );
 }
 
 function build(): void {
