@@ -11,7 +11,17 @@ import { secureDataDir } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { createMarginService, type MarginService } from './margin-service';
 import { registerAppScheme, setupAppProtocol } from './protocol';
-import { createMainWindow, denyAllPermissions, guardWebContents } from './window';
+import { AppLog, logFolder } from './shell/app-log';
+import { refusesDebugging } from './shell/debug-guard';
+import { MARGIN_SCHEME } from './shell/margin-link';
+import {
+  describeRoutedItem,
+  routeCommandLine,
+  routeOpenFile,
+  routeOpenUrl,
+  type RoutedItem,
+} from './shell/open-routing';
+import { createMainWindow, guardWebContents, setupPermissions } from './window';
 
 // Private notes: every folder and file Margin (and Electron) creates is the user's alone (0700/0600).
 process.umask(0o077);
@@ -29,6 +39,8 @@ function runsFromAsar(): boolean {
 }
 
 let window: BrowserWindow | null = null;
+/** Created once this is the one instance, so a second launch never writes to the first one's log. */
+let log: AppLog | null = null;
 let service: MarginService | null = null;
 /** Set once IPC is bound: a window opened before that could not reach Margin. */
 let windowsAllowed = false;
@@ -46,15 +58,32 @@ function focusWindow(): void {
   window.focus();
 }
 
+/**
+ * Files and margin:// links the OS hands Margin. Importing files and opening links are built by their
+ * own issues; until then the window comes forward and the log records what arrived (ids and counts only).
+ */
+function receive(items: RoutedItem[]): void {
+  focusWindow();
+  if (items.length === 0) log?.info('open-ignored');
+  for (const item of items) log?.info('open-routed', describeRoutedItem(item));
+}
+
 function openWindow(): void {
-  window = createMainWindow({ preload: path.join(DIST, 'main', 'preload.js'), onExternalLink: openLink });
+  window = createMainWindow({
+    preload: path.join(DIST, 'main', 'preload.js'),
+    onExternalLink: openLink,
+    userData: app.getPath('userData'),
+    devTools: !app.isPackaged,
+  });
+  log?.info('window-created', { maximised: window.isMaximized(), fullScreen: window.isFullScreen() });
   window.on('closed', () => {
     window = null;
   });
 }
 
 async function start(): Promise<void> {
-  denyAllPermissions(session.defaultSession);
+  log?.info('app-start', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
+  setupPermissions(session.defaultSession, (contents) => window !== null && contents === window.webContents);
   setupAppProtocol({ renderer: path.join(DIST, 'renderer') });
   const dataDir = app.getPath('userData');
   for (const file of secureDataDir(dataDir)) console.warn(`margin: could not make ${file} private`);
@@ -68,15 +97,40 @@ async function start(): Promise<void> {
   setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);
   windowsAllowed = true;
   openWindow();
+  const launchedWith = routeCommandLine(process.argv, process.cwd());
+  if (launchedWith.length > 0) receive(launchedWith);
   service = await starting;
 }
 
-if (!app.requestSingleInstanceLock()) {
+if (refusesDebugging(process.argv, app.isPackaged)) {
+  console.error('margin: a packaged Margin does not start with a remote-debugging switch');
+  app.exit(1);
+} else if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
+  const appLog = new AppLog(logFolder(app.getPath('userData')));
+  log = appLog;
+  // Observed, not handled: Electron's own reaction to a crash stays as it is.
+  process.on('uncaughtExceptionMonitor', (error) => appLog.error('uncaught-error', error));
+  process.on('unhandledRejection', (reason) => {
+    appLog.error('unhandled-rejection', reason);
+    console.error('margin: unhandled rejection', reason);
+  });
   app.enableSandbox();
   registerAppScheme();
-  app.on('second-instance', focusWindow);
+  // Only a packaged app claims margin://: a development run must not take the scheme from an install.
+  if (app.isPackaged) app.setAsDefaultProtocolClient(MARGIN_SCHEME);
+  app.on('second-instance', (_event, argv, workingDirectory) =>
+    receive(routeCommandLine(argv, workingDirectory)),
+  );
+  app.on('open-file', (event, file) => {
+    event.preventDefault();
+    receive(routeOpenFile(file));
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    receive(routeOpenUrl(url));
+  });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openLink));
   app.on('activate', () => {
     if (window === null && windowsAllowed) openWindow();
@@ -86,7 +140,10 @@ if (!app.requestSingleInstanceLock()) {
   });
   // Close the stores (and release their lock) before the process goes away.
   app.on('will-quit', (event) => {
-    if (service === null) return;
+    if (service === null) {
+      log?.info('app-stop');
+      return;
+    }
     event.preventDefault();
     const closing = service;
     service = null;
@@ -99,6 +156,7 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
+      log?.error('start-failed', error);
       dialog.showErrorBox(
         'Margin could not start',
         error instanceof MarginError ? error.message : errorDetail(error),

@@ -1,29 +1,68 @@
 /**
  * Margin's one window and the guards every web contents gets: no navigation away from app://margin,
- * no new windows, no webviews, no permissions. Links the reader follows go to the external-link flow.
+ * no new windows, no webviews, no permissions but the clipboard write of Copy. Links the reader follows
+ * go to the external-link flow. The window reopens where it was, placed safely on today's displays.
  */
-import { BrowserWindow, type Session, type WebContents } from 'electron';
+import { BrowserWindow, screen, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, SECURE_WEB_PREFERENCES, checkExternalLink } from './security';
+import { allowsPermission } from './shell/permissions';
+import {
+  MIN_WINDOW_SIZE,
+  placeWindow,
+  readWindowState,
+  writeWindowState,
+  type WindowState,
+} from './shell/window-state';
 
 export interface WindowOptions {
   preload: string;
   /** Called for an https link the page tried to open or navigate to; the caller asks the user. */
   onExternalLink: (url: string) => void;
+  /** The user-data folder, where the window's size and position are remembered. */
+  userData: string;
+  /** `!app.isPackaged`: no DevTools (nor Ctrl+Shift+I) on the page that holds the API in a release. */
+  devTools: boolean;
 }
 
 export function createMainWindow(options: WindowOptions): BrowserWindow {
+  const placed = placeWindow(
+    readWindowState(options.userData),
+    screen.getAllDisplays(),
+    screen.getPrimaryDisplay(),
+  );
   const window = new BrowserWindow({
-    width: 1200,
-    height: 860,
-    minWidth: 480,
-    minHeight: 400,
+    // Written out, not spread, so the packaging gate can still read these options as a literal.
+    x: placed.bounds.x,
+    y: placed.bounds.y,
+    width: placed.bounds.width,
+    height: placed.bounds.height,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
+    fullscreen: placed.fullScreen,
     show: false,
     title: 'Margin',
-    webPreferences: { ...SECURE_WEB_PREFERENCES, preload: options.preload },
+    // SECURE_WEB_PREFERENCES (main/security) stays the one locked-down set; devTools is decided here.
+    webPreferences: { ...SECURE_WEB_PREFERENCES, devTools: options.devTools, preload: options.preload },
   });
+  if (placed.maximised && !placed.fullScreen) window.maximize();
   window.once('ready-to-show', () => window.show());
+  window.on('close', () => rememberWindowState(window, options.userData));
   void window.loadURL(APP_ENTRY_URL);
   return window;
+}
+
+function rememberWindowState(window: BrowserWindow, userData: string): void {
+  const state: WindowState = {
+    // The normal bounds, so a maximised or full-screen window un-maximises to its own size.
+    bounds: window.getNormalBounds(),
+    maximised: window.isMaximized(),
+    fullScreen: window.isFullScreen(),
+  };
+  try {
+    writeWindowState(userData, state);
+  } catch (error) {
+    console.error('margin: could not remember the window size', error);
+  }
 }
 
 function isOwnPage(url: string): boolean {
@@ -54,9 +93,28 @@ export function guardWebContents(contents: WebContents, onExternalLink: (url: st
   });
 }
 
-/** Margin needs no camera, notifications, clipboard reads or anything else a page may ask for. */
-export function denyAllPermissions(session: Session): void {
-  session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.setPermissionCheckHandler(() => false);
+/**
+ * Margin needs no camera, notifications, clipboard reads or anything else a page may ask for: only the
+ * main window's top frame at app://margin may write to the clipboard (Copy, Copy with citation).
+ */
+export function setupPermissions(session: Session, isMainWindow: (contents: WebContents) => boolean): void {
+  session.setPermissionRequestHandler((contents, permission, callback, details) =>
+    callback(
+      allowsPermission({
+        permission,
+        requestingUrl: details.requestingUrl,
+        isMainFrame: details.isMainFrame,
+        isMainWindow: isMainWindow(contents),
+      }),
+    ),
+  );
+  session.setPermissionCheckHandler((contents, permission, requestingOrigin, details) =>
+    allowsPermission({
+      permission,
+      requestingUrl: requestingOrigin,
+      isMainFrame: details.isMainFrame,
+      isMainWindow: contents !== null && isMainWindow(contents),
+    }),
+  );
   session.setDevicePermissionHandler(() => false);
 }

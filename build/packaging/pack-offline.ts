@@ -98,6 +98,18 @@ function runToCompletion(
 export type PackPlatform = 'linux' | 'mac';
 
 /**
+ * The fuses as configured, except the ad-hoc re-signing of a mac build when packing anywhere but on
+ * macOS: it runs Apple's `codesign`, which only macOS has (real mac builds keep it).
+ */
+function fusesForThisHost(platform: PackPlatform, fuses: unknown): unknown {
+  if (platform !== 'mac' || process.platform === 'darwin' || typeof fuses !== 'object' || fuses === null) {
+    return fuses;
+  }
+  const { resetAdHocDarwinSignature: _macOnly, ...rest } = fuses as Record<string, unknown>;
+  return rest;
+}
+
+/**
  * Runs `electron-builder --<platform> dir --x64` offline into `<workDir>/release`. Linux is the
  * platform this machine packs for real; mac runs the same packager code (Info.plist rewriting,
  * asar integrity, fuses in the framework binary) on a stub Electron.app, with signing skipped
@@ -113,6 +125,7 @@ export async function packDirOffline(
   const base = await readBuilderConfig(options.configFile);
   const config: Record<string, unknown> = {
     ...base,
+    electronFuses: fusesForThisHost(platform, base.electronFuses),
     ...options.overrides,
     directories: { ...(base.directories as object | undefined), output: outputDir },
     electronDist: options.electronDist,

@@ -27,6 +27,13 @@ export const REVIEWED_FINDINGS: readonly ReviewedFinding[] = [
       'main/dialogs.ts opens only a URL that checkExternalLink accepted (https, no credentials, no look-alike host) and the reader confirmed in a dialog.',
   },
   {
+    id: 'PROTOCOL_HANDLER_JS_CHECK',
+    file: 'dist/main/app.js',
+    code: 'app.setAsDefaultProtocolClient(MARGIN_SCHEME)',
+    reason:
+      'A packaged Margin claims margin:// so links from notes reach it; every such link is read by parseMarginLink (one document id, one urn:uuid, nothing else) before it is used.',
+  },
+  {
     id: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'dist/renderer/main.js',
     code: 'this.api.openExternal(event.url)',

@@ -37,6 +37,36 @@ describe('electron-builder.yml', () => {
     ]);
   });
 
+  it('re-signs an unsigned Apple-silicon build ad hoc after the fuses are flipped, so it still launches', () => {
+    expect((config.electronFuses as Config).resetAdHocDarwinSignature).toBe(true);
+  });
+
+  it('offers the importable document types as a viewer on macOS and Linux, never as their default handler', () => {
+    const types = [['pdf'], ['html', 'htm'], ['md', 'markdown'], ['txt']];
+    for (const platform of ['mac', 'linux']) {
+      const associations = (config[platform] as Config).fileAssociations as Config[];
+      expect(associations.map((entry) => [entry.ext].flat())).toEqual(types);
+      for (const entry of associations) expect(entry).toMatchObject({ role: 'Viewer', rank: 'Alternate' });
+      expect(associations.every((entry) => typeof entry.mimeType === 'string')).toBe(true);
+    }
+    // NSIS's association writes the extension's default, which would take the types over on Windows.
+    expect(config.fileAssociations).toBeUndefined();
+    expect((config.win as Config).fileAssociations).toBeUndefined();
+  });
+
+  it('registers the margin:// scheme, and the schema names a protocol or association written wrong', () => {
+    expect(config.protocols).toEqual([{ name: 'Margin link', schemes: ['margin'], role: 'Viewer' }]);
+    const broken = {
+      ...config,
+      protocols: [{ name: 'Margin link', schemes: 'margin', role: 'Reader' }],
+      mac: { ...(config.mac as Config), fileAssociations: [{ extension: 'pdf', role: 'Viewer' }] },
+    };
+    const problems = checkBuilderConfigSchema(broken);
+    expect(problems).toContain('/protocols/0/schemes must be array');
+    expect(problems).toContain('/protocols/0/role must be equal to one of the allowed values');
+    expect(problems).toContain('/mac/fileAssociations/0 must NOT have additional properties "extension"');
+  });
+
   it('sets every Electron fuse to the secure value', () => {
     expect(checkFuseConfig(config.electronFuses)).toEqual([]);
   });

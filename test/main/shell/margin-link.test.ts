@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarginLink } from '../../../main/shell/margin-link';
+
+const ID = 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e';
+
+describe('margin-link', () => {
+  it('reads a link to a passage: the document and the highlight', () => {
+    expect(parseMarginLink(`margin://open/gwadar-port-security?annotation=${ID}`)).toEqual({
+      ok: true,
+      link: { documentId: 'gwadar-port-security', annotationId: ID },
+    });
+  });
+
+  it('reads a link to a document alone, and an id whose colons are percent-encoded', () => {
+    expect(parseMarginLink('margin://open/gwadar')).toEqual({ ok: true, link: { documentId: 'gwadar' } });
+    expect(parseMarginLink(`margin://open/gwadar?annotation=${ID.replace(/:/g, '%3A')}`)).toEqual({
+      ok: true,
+      link: { documentId: 'gwadar', annotationId: ID },
+    });
+  });
+
+  it.each([
+    ['another scheme', `https://open/gwadar?annotation=${ID}`],
+    ['a scheme in capitals', 'MARGIN://open/gwadar'],
+    ['another action', 'margin://delete/gwadar'],
+    ['no document', 'margin://open/'],
+    ['a traversal', 'margin://open/../../etc/passwd'],
+    ['an encoded traversal', 'margin://open/%2e%2e/secrets'],
+    ['a double-encoded traversal', 'margin://open/%252e%252e'],
+    ['an encoded slash', 'margin://open/gwadar%2F..%2Fx'],
+    ['a nested path', 'margin://open/gwadar/more'],
+    ['a dot in the id', 'margin://open/gwadar.md'],
+    ['credentials', 'margin://x@open/gwadar'],
+    ['credentials with a password', 'margin://user:pw@open/gwadar'],
+    ['a port', 'margin://open:8080/gwadar'],
+    ['a Cyrillic о in open', 'margin://оpen/gwadar'],
+    ['a full-width letter in the id', 'margin://open/ｇwadar'],
+    ['a right-to-left override', 'margin://open/gwadar\u202e'],
+    ['a zero-width space', 'margin://open/gwa\u200bdar'],
+    ['a space', 'margin://open/gwadar ?annotation=x'],
+    ['a backslash', 'margin://open\\gwadar'],
+    ['a huge document id', `margin://open/${'a'.repeat(201)}`],
+    ['a huge annotation id', `margin://open/gwadar?annotation=urn:uuid:${'a'.repeat(200)}`],
+    ['an annotation id not Margin’s', 'margin://open/gwadar?annotation=javascript:alert(1)'],
+    ['an empty annotation', 'margin://open/gwadar?annotation='],
+    ['an extra parameter', `margin://open/gwadar?annotation=${ID}&print=1`],
+    ['a repeated parameter', `margin://open/gwadar?annotation=${ID}&annotation=${ID}`],
+    ['another parameter', 'margin://open/gwadar?file=/etc/passwd'],
+    ['a fragment', `margin://open/gwadar?annotation=${ID}#x`],
+    ['a broken escape', 'margin://open/gwadar?annotation=%E0%A4%A'],
+    ['a very long link', `margin://open/gwadar?annotation=${ID}${'%20'.repeat(300)}`],
+    ['an empty string', ''],
+  ])('refuses %s', (_what, link) => {
+    const verdict = parseMarginLink(link);
+    expect(verdict.ok).toBe(false);
+    if (!verdict.ok) expect(verdict.reason).toMatch(/^[A-Z].+\.$/);
+  });
+
+  it('refuses what is not a string at all', () => {
+    expect(parseMarginLink(undefined)).toEqual({ ok: false, reason: 'The link is empty.' });
+    expect(parseMarginLink(42).ok).toBe(false);
+  });
+});
