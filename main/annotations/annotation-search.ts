@@ -4,6 +4,7 @@
  * change, answers the same query text the document search gets (its operators are read leniently).
  */
 import type { Annotation, AnnotationHit, SnippetPart } from '../api';
+import { markdownPlainText } from '../markdown/read-markdown';
 
 const WORD = /[\p{L}\p{N}]+/gu;
 const SNIPPET_LENGTH = 160;
@@ -59,26 +60,11 @@ function startsAnyWord(entryWords: Set<string>, term: string): boolean {
 }
 
 /**
- * What a reader sees of a Markdown note, for snippets: the words without emphasis, strong, strike,
- * code, heading, quote or list markers, links reduced to their text. Raw HTML stays as text, as the
- * note view shows it. Whitespace runs become one space: a snippet is one line.
+ * What a reader sees of a Markdown note, for snippets: its words as the note view shows them (the same
+ * CommonMark reader), without markup; whitespace runs become one space, as a snippet is one line.
  */
 export function plainText(markdown: string): string {
-  return markdown
-    .replace(/^[ \t]{0,3}#{1,6}[ \t]+/gm, '')
-    .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
-    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/gm, '')
-    .replace(/!?\[([^\]\n]*)\]\((?:<[^>\n]*>|[^)\s]*)(?:[ \t]+"[^"\n]*")?\)/g, '$1')
-    .replace(/!?\[([^\]\n]+)\]\[[^\]\n]*\]/g, '$1')
-    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '$1')
-    .replace(/(`+)([^`]|[^`][\s\S]*?[^`])\1(?!`)/g, (_, _ticks: string, code: string) => code.trim())
-    .replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
-    .replace(/~~(?=\S)([\s\S]*?\S)~~/g, '$1')
-    .replace(/(^|[^\\*\p{L}\p{N}])\*(?=\S)([^*\n]*?[^\s\\])\*/gu, '$1$2')
-    .replace(/(^|[^\\\p{L}\p{N}_])_(?=\S)([^_\n]*?[^\s\\])_(?![\p{L}\p{N}_])/gu, '$1$2')
-    .replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return markdownPlainText(markdown);
 }
 
 /** The text around the first matching word, each matching word marked. */
