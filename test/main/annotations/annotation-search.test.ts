@@ -49,7 +49,7 @@ describe('annotation-search snippets', () => {
       'A [rare] public rebuke — see Dawn, the transcript and the source now, ~~old~~ view.',
     );
     expect(shown(service.searchAnnotations('source', titles)[0])).toContain('and the [source] now');
-    expect(hit.snippet.map((part) => part.text).join('')).not.toMatch(/[*_`~[\]()]|cacianalyst/);
+    expect(hit.snippet.map((part) => part.text).join('')).not.toMatch(/[*_`[\]()]|cacianalyst/);
   });
 
   it('drops heading, quote and list markers and keeps characters the note escaped or used as words', async () => {
