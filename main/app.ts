@@ -3,6 +3,7 @@
  * window. Everything with logic lives in plain modules.
  */
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deferredApi } from './deferred-api';
 import { confirmAndOpenExternal } from './dialogs';
@@ -11,6 +12,7 @@ import { secureDataDir } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { createMarginService, type MarginService } from './margin-service';
 import { registerAppScheme, setupAppProtocol } from './protocol';
+import { searchWorkerPlan } from './search/service/search-worker-source';
 import { AppLog, logFolder } from './shell/app-log';
 import { refusesDebugging } from './shell/debug-guard';
 import { MARGIN_SCHEME } from './shell/margin-link';
@@ -28,15 +30,6 @@ process.umask(0o077);
 
 /** `dist/`: app.js sits in dist/main next to preload.js and the search worker. */
 const DIST = path.resolve(__dirname, '..');
-
-/**
- * A worker thread cannot load its script from inside app.asar, nor read the index there (Electron
- * patches `fs` for asar only on the main thread: electron/electron#22446). Packaged, the index loads
- * on the main thread instead (asynchronously, titles first); unpacked (`npm start`), in the worker.
- */
-function runsFromAsar(): boolean {
-  return /\.asar([\\/]|$)/.test(__dirname);
-}
 
 let window: BrowserWindow | null = null;
 /** Created once this is the one instance, so a second launch never writes to the first one's log. */
@@ -90,7 +83,8 @@ async function start(): Promise<void> {
   const starting = createMarginService({
     bundleDir: path.join(DIST, 'content'),
     dataDir,
-    workerScript: runsFromAsar() ? undefined : path.join(DIST, 'main', 'search-worker.js'),
+    // Packaged too, the index loads and answers in worker threads (search-worker-source.ts says how).
+    searchWorker: searchWorkerPlan(DIST, (file) => readFileSync(file, 'utf8')),
     openExternal: (url) => confirmAndOpenExternal(window, url),
   });
   // The window opens at once; its first calls wait for the service (the library loads meanwhile).

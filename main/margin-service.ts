@@ -11,6 +11,7 @@ import { PRIVATE_DIR_MODE } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
+import type { SearchWorkerPlan } from './search/service/search-worker-source';
 import { checkExternalLink } from './security';
 import { version } from '../package.json';
 
@@ -19,8 +20,10 @@ export interface MarginServiceOptions {
   bundleDir: string;
   /** The reader's own data: annotation store, preferences, reading positions. */
   dataDir: string;
-  /** The built search worker; without it the index loads in-process (tests). */
+  /** The built search worker; without it (and without `searchWorker`) the index loads in-process (tests). */
   workerScript?: string;
+  /** The search worker's plan, where it is not simply a script beside the bundle (the packaged app). */
+  searchWorker?: SearchWorkerPlan;
   /**
    * How a checked https link reaches the system browser; the transport decides. Electron asks the user
    * and opens it; the browser host lets the browser open it (the default: resolves false).
@@ -32,7 +35,11 @@ export type MarginService = MarginApi & { close(): Promise<void> };
 
 export async function createMarginService(options: MarginServiceOptions): Promise<MarginService> {
   // The search index starts loading first (in its workers) while the library manifest is read.
-  const search = createSearchService({ bundleDir: options.bundleDir, workerScript: options.workerScript });
+  const search = createSearchService({
+    bundleDir: options.bundleDir,
+    workerScript: options.workerScript,
+    worker: options.searchWorker,
+  });
   let library: Awaited<ReturnType<typeof loadLibrary>>;
   let store: ReturnType<typeof openAnnotationStore>;
   try {

@@ -5,6 +5,8 @@
  */
 import { extractFile, getRawHeader } from '@electron/asar';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 interface HeaderFile {
   size: number;
@@ -26,6 +28,13 @@ export const REQUIRED_FILES = [
   'dist/renderer/main.js',
   'dist/content/library.json',
 ];
+
+/**
+ * Data the search worker reads, unpacked beside the archive (`app.asar.unpacked`, `asarUnpack` in
+ * electron-builder.yml): a worker thread cannot read inside app.asar. Code never is: the worker's
+ * script stays in the archive and starts from its source (main/search/service/search-worker-source.ts).
+ */
+export const UNPACKED_DATA = ['dist/content/search/', 'dist/content/docs/'];
 
 /** Everything shipped lives under one of these (or is package.json itself). */
 const ALLOWED_ROOTS = ['dist/main/', 'dist/renderer/', 'dist/content/'];
@@ -68,10 +77,31 @@ export function listAsarFiles(asarPath: string): AsarEntry[] {
   return files;
 }
 
+/** The bytes of an unpacked file, from `app.asar.unpacked` beside the archive; null when it is not there. */
+function readUnpacked(asarPath: string, file: string): Buffer | null {
+  try {
+    return readFileSync(path.join(`${asarPath}.unpacked`, ...file.split('/')));
+  } catch {
+    return null;
+  }
+}
+
 function checkIntegrity(asarPath: string, entry: AsarEntry): string | null {
   const { integrity, unpacked, link } = entry.file;
   if (link !== undefined) return `${entry.path}: a symbolic link inside the archive`;
-  if (unpacked) return `${entry.path}: unpacked next to the archive, outside asar integrity validation`;
+  if (unpacked) {
+    if (!UNPACKED_DATA.some((root) => entry.path.startsWith(root))) {
+      return `${entry.path}: unpacked next to the archive, outside asar integrity validation`;
+    }
+    const bytes = readUnpacked(asarPath, entry.path);
+    if (bytes === null) return `${entry.path}: listed as unpacked but missing from app.asar.unpacked`;
+    if (bytes.length !== entry.file.size)
+      return `${entry.path}: unpacked copy differs in size from the header`;
+    return null;
+  }
+  if (UNPACKED_DATA.some((root) => entry.path.startsWith(root))) {
+    return `${entry.path}: inside the archive, where the search worker cannot read it (asarUnpack)`;
+  }
   if (!integrity || integrity.algorithm !== 'SHA256' || !integrity.hash) {
     return `${entry.path}: no SHA256 integrity record in the asar header`;
   }

@@ -6,6 +6,8 @@ import { createPackageWithOptions, extractFile } from '@electron/asar';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAsarContents, listAsarFiles } from '../../build/packaging/asar-check';
+import { createSearchService } from '../../main/search/service/search-service';
+import { searchWorkerPlan } from '../../main/search/service/search-worker-source';
 import { checkFuses, REQUIRED_FUSES } from '../../build/packaging/fuse-check';
 import {
   packLinuxDirOffline,
@@ -47,9 +49,11 @@ describe('electron-builder --linux dir, offline, with a stub Electron', () => {
     expect(existsSync(packed.executablePath)).toBe(true);
     expect(existsSync(packed.asarPath)).toBe(true);
     const resources = await readdir(path.join(packed.appOutDir, 'resources'));
-    // No resources/app folder and no app.asar.unpacked: every file sits inside the archive,
-    // where onlyLoadAppFromAsar and asar integrity can cover it.
-    expect(resources).toEqual(['app.asar']);
+    // No resources/app folder: all code sits inside the archive, where onlyLoadAppFromAsar and asar
+    // integrity cover it; only the search worker's data is unpacked beside it (checkAsarContents).
+    expect(resources.sort()).toEqual(['app.asar', 'app.asar.unpacked']);
+    const unpacked = await readdir(path.join(packed.appOutDir, 'resources', 'app.asar.unpacked', 'dist'));
+    expect(unpacked).toEqual(['content']);
     expect(path.basename(packed.executablePath)).toBe('margin');
     // Electron's licence must travel with the binary.
     expect(existsSync(path.join(packed.appOutDir, 'LICENSE.electron.txt'))).toBe(true);
@@ -83,6 +87,29 @@ describe('electron-builder --linux dir, offline, with a stub Electron', () => {
     );
     expect(files.some((file) => file.startsWith('dist/content/search/'))).toBe(true);
     expect(files.some((file) => file.startsWith('dist/content/docs/'))).toBe(true);
+  });
+
+  it('unpacks what the search worker reads, so the packaged app searches off the main thread', async () => {
+    const entries = listAsarFiles(packed.asarPath);
+    const unpacked = entries.filter((entry) => entry.file.unpacked).map((entry) => entry.path);
+    expect(unpacked.length).toBeGreaterThan(0);
+    expect(unpacked.every((file) => /^dist\/content\/(search|docs)\//.test(file))).toBe(true);
+    expect(entries.find((entry) => entry.path === 'dist/main/search-worker.js')?.file.unpacked).toBeFalsy();
+    // The worker, started from its source as the app does, answers from the unpacked copy.
+    const dist = path.join(packed.asarPath, 'dist');
+    const plan = searchWorkerPlan(dist, (file) =>
+      extractFile(packed.asarPath, path.relative(packed.asarPath, file).split(path.sep).join('/')).toString(
+        'utf8',
+      ),
+    );
+    const search = createSearchService({ bundleDir: path.join(dist, 'content'), worker: plan });
+    try {
+      await search.ready;
+      const results = await search.search('Gwadar');
+      expect(results.status === 'ok' && results.groups.length).toBeGreaterThan(0);
+    } finally {
+      await search.close();
+    }
   });
 
   it(
@@ -140,7 +167,10 @@ describe('checkAsarContents', () => {
     await rm(scratch, { recursive: true, force: true });
   });
 
-  async function packDirectory(files: Record<string, string>): Promise<string> {
+  /** The data the search worker reads is unpacked, as electron-builder.yml's asarUnpack says. */
+  const DATA_UNPACKED = '{dist/content/search,dist/content/docs}';
+
+  async function packDirectory(files: Record<string, string>, unpackDir = DATA_UNPACKED): Promise<string> {
     const source = await mkdtemp(path.join(scratch, 'app-'));
     for (const [file, text] of Object.entries(files)) {
       const full = path.join(source, file);
@@ -148,7 +178,7 @@ describe('checkAsarContents', () => {
       await writeFile(full, text);
     }
     const archive = `${source}.asar`;
-    await createPackageWithOptions(source, archive, {});
+    await createPackageWithOptions(source, archive, { unpackDir });
     return archive;
   }
 
@@ -214,6 +244,28 @@ describe('checkAsarContents', () => {
     await writeFile(archive, bytes);
     expect(checkAsarContents(archive)).toEqual([
       'dist/main/app.js: integrity hash does not match its content',
+    ]);
+  });
+
+  it('accepts the search data unpacked beside the archive, and names data packed where the worker cannot read it', async () => {
+    expect(checkAsarContents(await packDirectory(complete))).toEqual([]);
+    expect(checkAsarContents(await packDirectory(complete, '{nothing}')).sort()).toEqual([
+      'dist/content/docs/first-essay.json: inside the archive, where the search worker cannot read it (asarUnpack)',
+      'dist/content/search/index.json: inside the archive, where the search worker cannot read it (asarUnpack)',
+    ]);
+  });
+
+  it('names code unpacked out of integrity validation, and unpacked data that is missing', async () => {
+    const codeOut = await packDirectory(complete, '{dist/content/search,dist/content/docs,dist/main}');
+    expect(checkAsarContents(codeOut).sort()).toEqual([
+      'dist/main/app.js: unpacked next to the archive, outside asar integrity validation',
+      'dist/main/preload.js: unpacked next to the archive, outside asar integrity validation',
+      'dist/main/search-worker.js: unpacked next to the archive, outside asar integrity validation',
+    ]);
+    const archive = await packDirectory(complete);
+    await rm(path.join(`${archive}.unpacked`, 'dist', 'content', 'search', 'index.json'));
+    expect(checkAsarContents(archive)).toEqual([
+      'dist/content/search/index.json: listed as unpacked but missing from app.asar.unpacked',
     ]);
   });
 

@@ -1,6 +1,7 @@
 import type { SearchOptions, SearchResults } from '../../api';
 import { MarginError } from '../../errors';
 import { loadInProcess, loadInWorker, type StageAnswerer } from './stage-answerer';
+import type { SearchWorkerPlan } from './search-worker-source';
 
 export interface SearchService {
   /** Resolves when the full-text index is loaded; rejects (with a message) if it cannot be. */
@@ -15,6 +16,8 @@ export interface SearchServiceOptions {
   bundleDir: string;
   /** The built worker (dist/main/search-worker.js): both stages load and answer in worker threads. */
   workerScript?: string;
+  /** Or the worker as its plan (packaged: its source, and the unpacked bundle it reads). */
+  worker?: SearchWorkerPlan;
 }
 
 /**
@@ -25,15 +28,18 @@ export interface SearchServiceOptions {
  * one after the other (tests, the CLI).
  */
 export function createSearchService(options: SearchServiceOptions): SearchService {
-  const { bundleDir, workerScript } = options;
+  const { bundleDir } = options;
+  const worker: SearchWorkerPlan | undefined =
+    options.worker ??
+    (options.workerScript === undefined ? undefined : { code: { script: options.workerScript }, bundleDir });
   let closed = false;
   let meta: StageAnswerer | null = null;
   let body: StageAnswerer | null = null;
 
   const load = (stage: 'meta' | 'body') =>
-    workerScript === undefined
+    worker === undefined
       ? loadInProcess(bundleDir, stage)
-      : loadInWorker(workerScript, bundleDir, stage);
+      : loadInWorker(worker.code, worker.bundleDir, stage);
   const whenOpen = async (answerer: StageAnswerer) => {
     if (closed) {
       await answerer.close();
@@ -45,10 +51,10 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   const metaReady = load('meta').then(whenOpen);
   metaReady.then((answerer) => (meta = answerer)).catch(() => undefined);
   // In-process the stages load in turn (meta answers first); workers load them side by side.
-  const bodyLoad = workerScript === undefined ? metaReady.then(() => load('body')) : load('body');
+  const bodyLoad = worker === undefined ? metaReady.then(() => load('body')) : load('body');
   const ready = bodyLoad.then(whenOpen).then(async (answerer) => {
     body = answerer;
-    if (workerScript !== undefined && meta !== null) {
+    if (worker !== undefined && meta !== null) {
       const spare = meta;
       meta = null;
       await spare.close();

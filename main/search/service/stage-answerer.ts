@@ -4,6 +4,7 @@ import { errorDetail, MarginError } from '../../errors';
 import { runSearch } from './search-engine';
 import { loadSearchStage, type StageName } from './search-loading';
 import type { WorkerData, WorkerReply, WorkerRequest } from './search-worker-protocol';
+import type { WorkerCode } from './search-worker-source';
 
 /** One loaded stage of the index answering queries, in this thread or in a worker thread. */
 export interface StageAnswerer {
@@ -36,12 +37,17 @@ export function loadInProcess(bundleDir: string, stage: StageName): Promise<Stag
 }
 
 /**
- * Loads a stage in a worker thread running `script` (search-worker.ts bundled). Resolves once the worker
- * says the index is loaded; a worker that dies later fails its pending and later searches.
+ * Loads a stage in a worker thread running search-worker.ts bundled, from its file or from its source.
+ * Resolves once the worker says the index is loaded; a worker that dies later fails its pending and
+ * later searches.
  */
-export function loadInWorker(script: string, bundleDir: string, stage: StageName): Promise<StageAnswerer> {
+export function loadInWorker(code: WorkerCode, bundleDir: string, stage: StageName): Promise<StageAnswerer> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { bundleDir, stage } satisfies WorkerData });
+    const workerData: WorkerData = { bundleDir, stage };
+    const worker =
+      'script' in code
+        ? new Worker(code.script, { workerData })
+        : new Worker(code.source, { workerData, eval: true });
     const pending = new Map<
       number,
       { resolve: (results: SearchResults) => void; reject: (error: Error) => void }

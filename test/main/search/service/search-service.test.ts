@@ -1,4 +1,5 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
@@ -8,6 +9,7 @@ import { blockText } from '../../../../main/library/canonical-text';
 import { parseRcasText } from '../../../../main/library/parse-rcas-text';
 import { BODY_INDEX_FILE, DOCS_DIR, SEARCH_DIR } from '../../../../main/search/index/search-files';
 import { createSearchService, type SearchService } from '../../../../main/search/service/search-service';
+import { searchWorkerPlan } from '../../../../main/search/service/search-worker-source';
 import { writeTestBundle } from '../fixture-bundle';
 import { makeDocument } from '../fixture-documents';
 
@@ -295,6 +297,31 @@ describe('search-service stages and failures', () => {
       expect(ok(await service.search('Gwadar')).complete).toBe(true);
     } finally {
       await service.close();
+    }
+  });
+
+  it('starts the worker from its source and reads an unpacked copy of the bundle, as the packaged app does', async () => {
+    // A packaged app keeps the worker's code in app.asar (read on the main thread) and unpacks the
+    // data beside it: here a folder named like Electron's, holding a copy of the bundle.
+    const root = await mkdtemp(join(tmpdir(), 'margin-packaged-'));
+    const dist = join(root, 'resources', 'app.asar', 'dist');
+    const unpacked = join(root, 'resources', 'app.asar.unpacked', 'dist', 'content');
+    await buildWorker(join(dist, 'main', 'search-worker.js'));
+    await cp(dir, unpacked, { recursive: true });
+    const plan = searchWorkerPlan(dist, (file) => readFileSync(file, 'utf8'));
+    expect(plan.bundleDir).toBe(unpacked);
+    expect('source' in plan.code && plan.code.source.length > 1000).toBe(true);
+    const packaged = createSearchService({ bundleDir: join(dist, 'content'), worker: plan });
+    const inProcess = createSearchService({ bundleDir: dir });
+    try {
+      await Promise.all([packaged.ready, inProcess.ready]);
+      for (const query of ['Gwadar', '"all-weather friendship"']) {
+        const [a, b] = await Promise.all([packaged.search(query), inProcess.search(query)]);
+        expect({ ...a, tookMs: 0 }, query).toEqual({ ...b, tookMs: 0 });
+      }
+    } finally {
+      await Promise.all([packaged.close(), inProcess.close()]);
+      await rm(root, { recursive: true, force: true });
     }
   });
 
