@@ -18,6 +18,12 @@ export interface QualityQuery {
 
 export interface QualityFigures {
   queries: number;
+  /**
+   * The best share any engine could reach on `allWords`: per query, the documents holding every word
+   * (at most 10, at most as many as hold any word) over the documents holding any (at most 10). Words
+   * from one sentence are often rare (names, rare words), so few documents may hold them all.
+   */
+  attainable?: number;
   /** Documents in the top 10, over all queries (fewer than 10 × queries when an engine finds fewer). */
   documents: number;
   /** Share of those documents holding every word. */
@@ -93,6 +99,29 @@ export class RankingJudge {
       this.sentences.set(ref, sentences);
     }
     return sentences;
+  }
+
+  /** The best `allWords` share an engine could reach on queries of `length` words (see QualityFigures). */
+  attainable(queries: readonly QualityQuery[], length: number): number {
+    let best = 0;
+    let shown = 0;
+    for (const query of queries) {
+      if (query.words.length !== length) continue;
+      const wanted = query.words
+        .map((word) => indexTermOf(word))
+        .filter((term): term is string => term !== null);
+      let any = 0;
+      let all = 0;
+      this.records.forEach((_, ref) => {
+        const terms = this.termsOf(ref);
+        const held = wanted.filter((term) => terms.has(term)).length;
+        if (held > 0) any++;
+        if (held === wanted.length) all++;
+      });
+      best += Math.min(TOP, all);
+      shown += Math.min(TOP, any);
+    }
+    return shown === 0 ? 0 : best / shown;
   }
 
   /** Figures for queries of `length` words. */

@@ -123,6 +123,12 @@ export function qualitySection(result: SizeResult): string[] {
         `${percent(q.threeWords.allWords)} | ${percent(q.threeWords.oneSentence)} | ${q.twoWords.documents} / ${q.threeWords.documents} |`,
     );
   }
+  const best = Object.values(quality)[0];
+  if (best?.twoWords.attainable !== undefined && best.threeWords.attainable !== undefined) {
+    lines.push(
+      `| best attainable (every word) | ${percent(best.twoWords.attainable)} | | ${percent(best.threeWords.attainable)} | | |`,
+    );
+  }
   lines.push(
     '',
     `${QUALITY_QUERIES_PER_LENGTH} plain queries of two words and ${QUALITY_QUERIES_PER_LENGTH} of three, each taking its words ` +
@@ -130,7 +136,9 @@ export function qualitySection(result: SizeResult): string[] {
       '(Margin: `a b`; Lunr: `a b`; MiniSearch: defaults, any word; FlexSearch: fields merged, `suggest: true` so that ' +
       "documents with some of the words come back too). A document holds a word in any form Margin's index matches " +
       '(its stem, a possessive), for every engine alike; "within one sentence" means one sentence (or title, heading, ' +
-      'author line) holds them all. Shares are of the documents each engine returned in its top 10.',
+      'author line) holds them all. Shares are of the documents each engine returned in its top 10. "Best attainable" is ' +
+      'the share a perfect ranking would reach: per query, the documents holding every word (at most 10) over those ' +
+      'holding any (at most 10); words of one sentence are often rare, so few documents hold them all.',
     '',
   );
   return lines;

@@ -72,12 +72,13 @@ export async function runStagesAndRanking(options: {
 
   const judge = new RankingJudge(records);
   const quality: StagesAndRanking['quality'] = {};
+  const attainable = { two: judge.attainable(qualityQueries, 2), three: judge.attainable(qualityQueries, 3) };
   for (const engine of RANKED_ENGINES) {
     const ranked = rankings[engine];
     if (!ranked) continue;
     quality[engine] = {
-      twoWords: judge.judge(qualityQueries, ranked, 2),
-      threeWords: judge.judge(qualityQueries, ranked, 3),
+      twoWords: { ...judge.judge(qualityQueries, ranked, 2), attainable: attainable.two },
+      threeWords: { ...judge.judge(qualityQueries, ranked, 3), attainable: attainable.three },
     };
   }
   return { stages, quality };

@@ -26,6 +26,15 @@ describe('ranking quality', () => {
     expect(figures).toEqual({ queries: 1, documents: 3, allWords: 2 / 3, oneSentence: 1 / 3 });
   });
 
+  it('says the best share a perfect ranking could reach when few documents hold every word', () => {
+    const judge = new RankingJudge(records);
+    expect(judge.attainable([{ words: ['security', 'council'] }], 2)).toBe(1);
+    expect(judge.attainable([{ words: ['trade', 'security'] }], 2)).toBe(0);
+    expect(judge.attainable([{ words: ['trade', 'security'] }, { words: ['security', 'council'] }], 2)).toBe(
+      2 / 5,
+    );
+  });
+
   it('judges only the queries of the length asked for', () => {
     const judge = new RankingJudge(records);
     const queries = [{ words: ['security', 'council'] }, { words: ['trade', 'talks', 'tariffs'] }];
