@@ -3,7 +3,7 @@
  * exports). Article `i` depends only on the seed and `i`, so the 100-article corpus is the first tenth of
  * the 1,000-article one and every size shares its queries' vocabulary.
  */
-import { Random, ZipfSampler } from './prng';
+import { hashSeed, Random, ZipfSampler } from './prng';
 import { ACRONYMS, FUNCTION_WORDS, HEADINGS, PLACES, ROLES, VENUES, contentFamilies } from './vocabulary';
 
 export interface GeneratedArticle {
@@ -28,9 +28,14 @@ export interface CorpusModel {
   /** Word forms by rank (rank 0 is the most frequent). */
   ranked: string[];
   contentForms: string[];
-  names: string[];
+  /** The word of a Zipf rank: the known vocabulary first, then the long tail of generated rare words. */
+  wordAt(rank: number): string;
+  /** The name of a rank among the generated names. */
+  nameAt(rank: number): string;
   authors: string[];
   zipf: ZipfSampler;
+  /** Draws names by rank: a few names recur across the archive, most appear in a few articles. */
+  nameZipf: ZipfSampler;
 }
 
 const CREDITS = ['Xinhua', 'Reuters', 'China Military', 'AP', 'Getty Images', 'Wikimedia Commons', 'RCAS'];
@@ -43,22 +48,50 @@ const UNIVERSITIES = [
 const MONTHS = 'January February March April May June July August September October November December'.split(
   ' ',
 );
-const NAME_POOL_SIZE = 40_000;
+/**
+ * Calibrated against real prose (text-statistics.ts, RESULTS.md "Corpus"): the vocabulary keeps growing
+ * with the corpus (Heaps' law) because the word ranks run into a long tail of rare generated words and
+ * names, and names and numbers take the shares of tokens they take in the real texts.
+ */
+const NAME_POOL_SIZE = 200_000;
+const RARE_WORDS = 300_000;
+const NAME_SHARE = 0.18;
+const NUMBER_SHARE = 0.085;
 
-/** Syllable-built surnames ("Zardawi", "Kelmorin"): the rare words of the corpus, a few articles each. */
-function makeNames(random: Random, count: number): string[] {
-  const onsets = 'b ch d f g h j k kh l m n p q r s sh t v w y z zh br tr dr gr kr'.split(' ');
-  const vowels = 'a e i o u ai ao ei ia ou'.split(' ');
-  const codas = ['', '', 'n', 'ng', 'r', 'l', 'm', 's', 'k', 'sh'];
-  const names = new Set<string>();
-  while (names.size < count) {
+/** A syllable-built word ("zardawi", "kelmorin"): 2 to 4 syllables of 4 to 12 letters. */
+function syllableWord(random: Random): string {
+  for (;;) {
     const syllables = random.int(2, 4);
-    let name = '';
+    let word = '';
     for (let s = 0; s < syllables; s++)
-      name += random.pick(onsets) + random.pick(vowels) + random.pick(codas);
-    if (name.length >= 4 && name.length <= 12) names.add(name[0]!.toUpperCase() + name.slice(1));
+      word += random.pick(ONSETS) + random.pick(VOWELS) + random.pick(CODAS);
+    if (word.length >= 4 && word.length <= 12) return word;
   }
-  return [...names];
+}
+const ONSETS = 'b ch d f g h j k kh l m n p q r s sh t v w y z zh br tr dr gr kr'.split(' ');
+const VOWELS = 'a e i o u ai ao ei ia ou'.split(' ');
+const CODAS = ['', '', 'n', 'ng', 'r', 'l', 'm', 's', 'k', 'sh'];
+
+/**
+ * The long tail, made on demand: the word at a rank depends only on the seed and the rank, so no pool of
+ * hundreds of thousands of words is built up front. (Two ranks may now and then give one word.)
+ */
+class GeneratedWords {
+  private readonly cache = new Map<number, string>();
+  constructor(
+    private readonly seed: number,
+    private readonly capitalised: boolean,
+  ) {}
+
+  at(rank: number): string {
+    let word = this.cache.get(rank);
+    if (word === undefined) {
+      word = syllableWord(new Random((this.seed ^ Math.imul(rank + 1, 0x9e3779b1)) >>> 0));
+      if (this.capitalised) word = capitalise(word);
+      this.cache.set(rank, word);
+    }
+    return word;
+  }
 }
 
 export function createCorpusModel(seed: string): CorpusModel {
@@ -68,15 +101,19 @@ export function createCorpusModel(seed: string): CorpusModel {
   );
   random.shuffle(content);
   const ranked = [...FUNCTION_WORDS, ...content];
-  const names = makeNames(random, NAME_POOL_SIZE);
-  const authors = Array.from({ length: 60 }, (_, i) => `${names[i]} ${names[i + 60]}`);
+  const rare = new GeneratedWords(hashSeed(`${seed}:rare`), false);
+  const names = new GeneratedWords(hashSeed(`${seed}:names`), true);
+  // The first 120 names make the 60 authors; the text's names come after them.
+  const authors = Array.from({ length: 60 }, (_, i) => `${names.at(i)} ${names.at(i + 60)}`);
   return {
     seed,
     ranked,
     contentForms: content,
-    names: names.slice(120),
+    wordAt: (rank) => (rank < ranked.length ? ranked[rank]! : rare.at(rank)),
+    nameAt: (rank) => names.at(120 + rank),
     authors,
-    zipf: new ZipfSampler(ranked.length),
+    zipf: new ZipfSampler(ranked.length + RARE_WORDS, 1.22),
+    nameZipf: new ZipfSampler(NAME_POOL_SIZE, 1.25, 5),
   };
 }
 
@@ -114,9 +151,20 @@ class SentenceWriter {
 
   word(): string {
     const r = this.random.next();
-    if (r < 0.035) return this.random.pick(this.cast);
-    if (r < 0.095) return this.random.pick(this.topic);
-    return this.model.ranked[this.model.zipf.draw(this.random)]!;
+    if (r < NAME_SHARE / 2) return this.random.pick(this.cast);
+    if (r < NAME_SHARE) return this.model.nameAt(this.model.nameZipf.draw(this.random));
+    if (r < NAME_SHARE + NUMBER_SHARE) return this.number();
+    if (r < NAME_SHARE + NUMBER_SHARE + 0.06) return this.random.pick(this.topic);
+    return this.model.wordAt(this.model.zipf.draw(this.random));
+  }
+
+  /** Years, counts, percentages and sums, as policy prose writes them. */
+  number(): string {
+    const r = this.random.next();
+    if (r < 0.4) return String(this.random.int(1947, 2026));
+    if (r < 0.7) return String(this.random.int(2, 99));
+    if (r < 0.85) return `${this.random.int(1, 60)}.${this.random.int(0, 9)}`;
+    return `${this.random.int(1, 999)},${String(this.random.int(0, 999)).padStart(3, '0')}`;
   }
 
   /** A list of words ending in a full stop; commas now and then, as in prose. */
@@ -143,7 +191,9 @@ class SentenceWriter {
 
 export function generateArticle(model: CorpusModel, index: number): GeneratedArticle {
   const random = new Random(`${model.seed}:article:${index}`);
-  const cast = Array.from({ length: random.int(2, 5) }, () => random.pick(model.names));
+  const cast = Array.from({ length: random.int(2, 5) }, () =>
+    model.nameAt(random.int(0, NAME_POOL_SIZE - 1)),
+  );
   const topic = random.sample(model.contentForms.slice(0, 1500), 12);
   const writer = new SentenceWriter(model, random, cast, topic);
   const place = () => random.pick(PLACES);

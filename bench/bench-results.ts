@@ -1,5 +1,6 @@
 /** What one `npm run bench` measured: the shape of `bench/results.json`, read by the report and the goals. */
 import type { AnchoringResult, StoreResult } from './annotations-bench';
+import type { CorpusFigures } from './corpus-figures';
 import type { MachineInfo } from './machine';
 import type { RendererResult } from './renderer-bench';
 import type { SizeResult } from './search-bench';
@@ -9,6 +10,8 @@ export interface BenchResults {
   command: string;
   /** 1-minute load averages sampled at each step: the machine is shared, this says how busy it was. */
   loadAverages: number[];
+  /** The generated corpus's vocabulary figures beside real prose's (absent in older results, null without ../shared). */
+  corpusFigures?: CorpusFigures | null;
   sizes: SizeResult[];
   store: StoreResult | null;
   anchoring: AnchoringResult | null;

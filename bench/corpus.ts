@@ -15,7 +15,7 @@ import {
 import { RCAS_ABOUT, RCAS_CONTACT } from './rcas-boilerplate';
 
 /** Bump when the generated text changes, so that cached corpora are rebuilt. */
-export const GENERATOR_VERSION = 2;
+export const GENERATOR_VERSION = 3;
 export const DEFAULT_SEED = 'margin-bench-1';
 export const CORPUS_ROOT = path.join(__dirname, '.corpus');
 

@@ -4,9 +4,17 @@
  */
 import { QUERY_KINDS, type QueryKind } from './bench-queries';
 import type { BenchResults } from './bench-results';
-import type { SizeResult } from './search-bench';
+import { ENGINES, type Engine, type SizeResult } from './search-bench';
 import { mb, ms, ratio } from './format';
 import { goalRows } from './goals';
+import { annotationSections } from './report-annotations';
+import {
+  corpusSection,
+  flexSearchNote,
+  olderCorpusNote,
+  qualitySection,
+  stagesSection,
+} from './report-calibration-and-ranking';
 
 const QUERY_LABELS: Record<QueryKind, string> = {
   common: 'common word',
@@ -19,11 +27,24 @@ const QUERY_LABELS: Record<QueryKind, string> = {
   phrase: 'phrase `"a b"`',
 };
 
+const TABLE_HEAD =
+  '| | Margin | plain Lunr | MiniSearch | FlexSearch | Margin/Lunr | Margin/MiniSearch | Margin/FlexSearch |';
+const TABLE_RULE = '|---|---:|---:|---:|---:|---:|---:|---:|';
+
+/** Margin's and the peers' figures (in ENGINES order), then Margin's ratio to each peer. */
+function withRatios(
+  values: Array<number | null | undefined>,
+  format: (value: number | null | undefined) => string,
+): string {
+  const [margin, ...peers] = values;
+  return [...values.map(format), ...peers.map((peer) => ratio(margin, peer))].join(' | ');
+}
+
 function sizeSection(result: SizeResult): string[] {
   const { load, startup, queries, disk, indexBuildMs } = result;
   const lines: string[] = [];
   const c = result.corpus;
-  lines.push(`## ${result.size.toLocaleString('en')} articles`, '');
+  lines.push(`## ${result.size.toLocaleString('en')} articles`, '', ...olderCorpusNote(result));
   lines.push(
     `Corpus: ${c.files.toLocaleString('en')} RCAS exports, ${mb(c.bytes)} MB of files, ` +
       `${Math.round(c.articleWords / c.files).toLocaleString('en')} article words each on average ` +
@@ -35,26 +56,26 @@ function sizeSection(result: SizeResult): string[] {
   for (const note of result.notes) lines.push(`> ${note}`, '');
 
   lines.push('### Build and size on disk', '');
+  lines.push(TABLE_HEAD, TABLE_RULE);
   lines.push(
-    '| | Margin | plain Lunr | MiniSearch | Margin/Lunr | Margin/MiniSearch |',
-    '|---|---:|---:|---:|---:|---:|',
+    `| content build, whole (parse, documents, index) ms | ${ms(result.contentBuildMs?.median)} | | | | | | |`,
   );
+  const builds = ENGINES.map((engine) => indexBuildMs[engine]?.median);
   lines.push(
-    `| content build, whole (parse, documents, index) ms | ${ms(result.contentBuildMs?.median)} | | | | |`,
-  );
-  lines.push(
-    `| index build ms (Margin: \`writeSearchIndex\`; baselines: build + stringify + write) | ${ms(indexBuildMs.margin?.median)} | ${ms(indexBuildMs.lunr?.median)} | ${ms(indexBuildMs.minisearch?.median)} | ${ratio(indexBuildMs.margin?.median, indexBuildMs.lunr?.median)} | ${ratio(indexBuildMs.margin?.median, indexBuildMs.minisearch?.median)} |`,
+    `| index build ms (Margin: \`writeSearchIndex\`; peers: build + stringify + write) | ${withRatios(builds, ms)} |`,
   );
   const mi = disk.marginIndex;
+  const peerDisk = [disk.lunr, disk.minisearch, disk.flexsearch];
+  const megabytes = (value: number | null | undefined) => (value == null ? '—' : mb(value));
   lines.push(
-    `| search files on disk, MB raw | ${mi ? mb(mi.raw) : '—'} | ${mb(disk.lunr.raw)} | ${mb(disk.minisearch.raw)} | ${ratio(mi?.raw, disk.lunr.raw)} | ${ratio(mi?.raw, disk.minisearch.raw)} |`,
+    `| search files on disk, MB raw | ${withRatios([mi?.raw, ...peerDisk.map((d) => d?.raw)], megabytes)} |`,
   );
   lines.push(
-    `| search files on disk, MB gzip | ${mi ? mb(mi.gzip) : '—'} | ${mb(disk.lunr.gzip)} | ${mb(disk.minisearch.gzip)} | ${ratio(mi?.gzip, disk.lunr.gzip)} | ${ratio(mi?.gzip, disk.minisearch.gzip)} |`,
+    `| search files on disk, MB gzip | ${withRatios([mi?.gzip, ...peerDisk.map((d) => d?.gzip)], megabytes)} |`,
   );
   if (disk.marginBundle) {
     lines.push(
-      `| whole content bundle (documents + search), MB raw / gzip | ${mb(disk.marginBundle.raw)} / ${mb(disk.marginBundle.gzip)} | | | | |`,
+      `| whole content bundle (documents + search), MB raw / gzip | ${mb(disk.marginBundle.raw)} / ${mb(disk.marginBundle.gzip)} | | | | | | |`,
     );
   }
   const files = Object.entries(disk.marginIndexFiles)
@@ -63,16 +84,9 @@ function sizeSection(result: SizeResult): string[] {
   lines.push('', `Margin's search files: ${files}. The baselines' figure is their one index file.`, '');
 
   lines.push('### Load, memory and start-up', '');
-  lines.push(
-    '| | Margin | plain Lunr | MiniSearch | Margin/Lunr | Margin/MiniSearch |',
-    '|---|---:|---:|---:|---:|---:|',
-  );
-  const row = (
-    label: string,
-    pick: (engine: 'margin' | 'lunr' | 'minisearch') => number | null | undefined,
-  ) => {
-    const [m, l, s] = [pick('margin'), pick('lunr'), pick('minisearch')];
-    lines.push(`| ${label} | ${ms(m)} | ${ms(l)} | ${ms(s)} | ${ratio(m, l)} | ${ratio(m, s)} |`);
+  lines.push(TABLE_HEAD, TABLE_RULE);
+  const row = (label: string, pick: (engine: Engine) => number | null | undefined) => {
+    lines.push(`| ${label} | ${withRatios(ENGINES.map(pick), ms)} |`);
   };
   row('load ms (read + parse + ready, in-process)', (e) => load[e]?.loadMs.median);
   row('memory after load, MB (V8 heap + ArrayBuffers, after GC)', (e) => load[e]?.memoryMb.median);
@@ -102,16 +116,20 @@ function sizeSection(result: SizeResult): string[] {
 
   lines.push('### Query latency (ms)', '');
   lines.push(
-    '| kind | Margin p50 / p95 / p99 | Margin via worker p95 | Margin index only p95 | Lunr p50 / p95 / p99 | MiniSearch p50 / p95 / p99 | p95 Margin/Lunr | p95 Margin/MiniSearch | mean hits M / L / MS |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| kind | Margin p50 / p95 / p99 | Margin via worker p95 | Margin index only p95 | Lunr p50 / p95 / p99 | MiniSearch p50 / p95 / p99 | FlexSearch p50 / p95 / p99 | p95 Margin/Lunr | p95 Margin/MiniSearch | p95 Margin/FlexSearch | mean hits M / L / MS / FS |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   );
   for (const kind of QUERY_KINDS) {
     const [m, w, i] = [queries.margin?.[kind], queries.marginWorker?.[kind], queries.marginIndexOnly?.[kind]];
     const [l, s] = [queries.lunr?.[kind], queries.minisearch?.[kind]];
+    // A kind FlexSearch has no equivalent for is refused on every query: not a latency.
+    const fs = queries.flexsearch?.[kind];
+    const f = fs && fs.refused < fs.count ? fs : undefined;
     const triple = (k: typeof m) => (k ? `${ms(k.p50)} / ${ms(k.p95)} / ${ms(k.p99)}` : 'not yet measured');
-    const hits = [m, l, s].map((k) => (k ? k.meanHits.toFixed(1) : '—')).join(' / ');
+    const flexText = fs && !f ? 'not supported' : triple(f);
+    const hits = [m, l, s, f].map((k) => (k ? k.meanHits.toFixed(1) : '—')).join(' / ');
     lines.push(
-      `| ${QUERY_LABELS[kind]} | ${triple(m)} | ${ms(w?.p95)} | ${ms(i?.p95)} | ${triple(l)} | ${triple(s)} | ${ratio(m?.p95, l?.p95)} | ${ratio(m?.p95, s?.p95)} | ${hits} |`,
+      `| ${QUERY_LABELS[kind]} | ${triple(m)} | ${ms(w?.p95)} | ${ms(i?.p95)} | ${triple(l)} | ${triple(s)} | ${flexText} | ${ratio(m?.p95, l?.p95)} | ${ratio(m?.p95, s?.p95)} | ${ratio(m?.p95, f?.p95)} | ${hits} |`,
     );
   }
   lines.push(
@@ -123,45 +141,7 @@ function sizeSection(result: SizeResult): string[] {
       'where it is slower than "Margin", the service\'s own query path avoids work that stock Lunr does.',
     '',
   );
-  return lines;
-}
-
-function annotationSections(results: BenchResults): string[] {
-  const lines: string[] = ['## Notes, highlights and anchoring', ''];
-  const { store, anchoring, renderer } = results;
-  if (store) {
-    lines.push(
-      `Store (SQLite via node:sqlite, WAL, synchronous=FULL, on the real disk, through the annotation service): ` +
-        `${store.saves.toLocaleString('en')} new notes (\`createAnnotation\`, one transaction each): ` +
-        `p50 ${ms(store.save.p50)} ms, p95 ${ms(store.save.p95)} ms, p99 ${ms(store.save.p99)} ms; ` +
-        `${store.saves.toLocaleString('en')} edits of a note (\`updateAnnotation\`): p50 ${ms(store.edit.p50)} ms, p95 ${ms(store.edit.p95)} ms, p99 ${ms(store.edit.p99)} ms; ` +
-        `the SQLite write alone (\`store.put\`): p50 ${ms(store.put.p50)} ms, p95 ${ms(store.put.p95)} ms. ` +
-        `Opening the store with ${store.rows.toLocaleString('en')} annotations: ${ms(store.openMs)} ms ` +
-        `(${ms(store.firstOpenMs)} ms the first time after the writes, which also writes a verified backup); ` +
-        `listing all of them through the service: ${ms(store.listAllMs)} ms.`,
-      '',
-    );
-  } else lines.push('Store: not yet measured.', '');
-  if (anchoring) {
-    const statuses = Object.entries(anchoring.statuses)
-      .map(([status, n]) => `${n} ${status}`)
-      .join(', ');
-    lines.push(
-      `Anchoring: ${anchoring.count.toLocaleString('en')} highlights on one article (${anchoring.textLength.toLocaleString('en')} characters) re-anchored after an edit ` +
-        `(paragraph inserted near the top, a word changed in every eighth paragraph, a paragraph removed): ` +
-        `${ms(anchoring.coldMs)} ms the first time in a fresh process, ${ms(anchoring.warmMedianMs)} ms warm (${statuses}). ` +
-        `On the unchanged text (position check only): ${ms(anchoring.unchangedMs)} ms.`,
-      '',
-    );
-  } else lines.push('Anchoring: not yet measured.', '');
-  if (renderer?.measured) {
-    lines.push(
-      `Renderer (Debian Chromium, headless, through the browser host): open a document ${ms(renderer.openMs)} ms; ` +
-        `paint ${renderer.highlights.toLocaleString('en')} highlights (${renderer.ranges.toLocaleString('en')} ranges) ${ms(renderer.paintMs)} ms ` +
-        `= script ${ms(renderer.scriptMs)} ms + render ${ms(renderer.renderMs)} ms (medians of ${renderer.runs.length} opens, ${renderer.chromium}). ${renderer.how}`,
-      '',
-    );
-  } else lines.push(`Renderer: not yet measured${renderer?.reason ? ` (${renderer.reason})` : ''}.`, '');
+  lines.push(...stagesSection(result), ...qualitySection(result));
   return lines;
 }
 
@@ -178,16 +158,19 @@ export function renderResultsMarkdown(results: BenchResults): string {
       'so absolute times carry noise; engines alternate within each repeat so that noise falls on all of them alike.',
     '',
     'How: a deterministic generator writes RCAS-like commentaries as RCAS plain-text exports (bench/corpus.ts); ' +
-      "Margin's real content build turns them into the bundle; plain Lunr (default builder, stock JSON) and MiniSearch " +
-      '(defaults, stock JSON) index the very same field texts (title, author, section headings, body), one document per article. ' +
+      "Margin's real content build turns them into the bundle; plain Lunr (default builder, stock JSON), MiniSearch " +
+      '(defaults, stock JSON) and FlexSearch (Document index, defaults, its own export) index the very same field texts (title, author, section headings, body), one document per article. ' +
       "Queries are drawn from the corpus's own words. Margin's latency is its `search()` as the app calls it " +
       '(ranked passages with snippets, top 20 documents); the baselines return ranked document refs only. ' +
       'Baselines have no phrase search: `"a b"` runs as `+a +b` on Lunr and as an AND query on MiniSearch, which does less work. ' +
       'MiniSearch has no stemmer, so its AND and phrase queries match fewer documents. MiniSearch options per kind: ' +
       'AND/phrase `combineWith: "AND"`, prefix `prefix: true`, fuzzy `fuzzy: 1`, field `fields: ["title"]`.',
     '',
+    flexSearchNote(),
+    '',
     ...goalRows(results),
     '',
+    ...corpusSection(results),
   ];
   for (const size of results.sizes) lines.push(...sizeSection(size));
   lines.push(...annotationSections(results));

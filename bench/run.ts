@@ -9,6 +9,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { runAnchoringBench, runStoreBench } from './annotations-bench';
+import { measureCorpusFigures } from './corpus-figures';
 import { machineInfo } from './machine';
 import type { BenchResults } from './bench-results';
 import { renderResultsMarkdown } from './report';
@@ -43,6 +44,7 @@ async function main(): Promise<void> {
     machine: machineInfo(),
     command: `npm run bench${args.length > 0 ? ` -- ${args.join(' ')}` : ''}`,
     loadAverages,
+    corpusFigures: measureCorpusFigures(options.seed),
     sizes: [],
     store: null,
     anchoring: null,
@@ -89,6 +91,7 @@ async function mergePrevious(
   const measured = new Set(results.sizes.map((size) => size.size));
   const kept = previous.sizes.filter((size) => !measured.has(size.size));
   results.sizes = [...kept, ...results.sizes].sort((a, b) => a.size - b.size);
+  results.corpusFigures ??= previous.corpusFigures;
   results.store ??= previous.store;
   results.anchoring ??= previous.anchoring;
   if (!results.renderer?.measured && previous.renderer?.measured) results.renderer = previous.renderer;

@@ -15,9 +15,11 @@ import type { MarginSearchJob } from './children/margin-search-child';
 import { bundleScript, runChild, WORK_ROOT } from './child-process';
 import { ensureCorpus, type CorpusManifest } from './corpus';
 import { diskSize, type DiskSize } from './disk-size';
+import { runStagesAndRanking, type StagesAndRanking } from './stages-and-ranking-bench';
 import { median } from './stats';
 
-export const ENGINES = ['margin', 'lunr', 'minisearch'] as const;
+export const ENGINES = ['margin', 'lunr', 'minisearch', 'flexsearch'] as const;
+const BASELINES = ['lunr', 'minisearch', 'flexsearch'] as const;
 export type Engine = (typeof ENGINES)[number];
 
 /** Every repeat's value and their median. */
@@ -66,11 +68,17 @@ export interface SizeResult {
     marginIndexFiles: Record<string, number>;
     lunr: DiskSize;
     minisearch: DiskSize;
+    /** Absent in results from before FlexSearch joined. */
+    flexsearch?: DiskSize;
   };
   load: Partial<Record<Engine, LoadResult>>;
   /** marginWorker: through the worker as the app asks; marginIndexOnly: the compact index without passages. */
   queries: Partial<Record<Engine | 'marginWorker' | 'marginIndexOnly', Record<QueryKind, KindReport>>>;
   startup: Partial<Record<Engine, StartupResult>>;
+  /** Margin's `search()` by stage (absent in older results). */
+  stages?: StagesAndRanking['stages'];
+  /** Share of each engine's top 10 holding every word of a plain query (absent in older results). */
+  quality?: StagesAndRanking['quality'];
   notes: string[];
 }
 
@@ -176,12 +184,12 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
 
   log(`[${size}] index builds ×${buildRepeats}`);
   const indexFile = (engine: BaselineEngine) => path.join(work, `${engine}-index.json`);
-  const indexBuild: Record<Engine, number[]> = { margin: [], lunr: [], minisearch: [] };
+  const indexBuild: Record<Engine, number[]> = { margin: [], lunr: [], minisearch: [], flexsearch: [] };
   const scratch = path.join(work, 'index-scratch');
   for (let r = 0; r < buildRepeats; r++) {
     const marginJob: MarginBuildJob = { task: 'index-build', bundleDir, outDir: scratch };
     indexBuild.margin.push((await runChild<{ totalMs: number }>(bin.marginBuild, marginJob)).totalMs);
-    for (const engine of ['lunr', 'minisearch'] as const) {
+    for (const engine of BASELINES) {
       const job: BaselineJob = { task: 'build', engine, bundleDir, indexFile: indexFile(engine) };
       indexBuild[engine].push((await runChild<{ totalMs: number }>(bin.baseline, job)).totalMs);
     }
@@ -200,10 +208,11 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
     marginIndexFiles,
     lunr: await diskSize(indexFile('lunr')),
     minisearch: await diskSize(indexFile('minisearch')),
+    flexsearch: await diskSize(indexFile('flexsearch')),
   };
 
   log(`[${size}] loads and queries ×${repeats}`);
-  const loads: Record<Engine, LoadChildResult[]> = { margin: [], lunr: [], minisearch: [] };
+  const loads: Record<Engine, LoadChildResult[]> = { margin: [], lunr: [], minisearch: [], flexsearch: [] };
   const queryReports: SizeResult['queries'] = {};
   for (let r = 0; r < repeats; r++) {
     const withQueries = r === 0 ? queriesFile : null;
@@ -231,7 +240,12 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
   }
 
   log(`[${size}] start-up ×${repeats}`);
-  const startups: Record<Engine, StartupChildResult[]> = { margin: [], lunr: [], minisearch: [] };
+  const startups: Record<Engine, StartupChildResult[]> = {
+    margin: [],
+    lunr: [],
+    minisearch: [],
+    flexsearch: [],
+  };
   for (let r = 0; r < repeats; r++) {
     for (const engine of ENGINES) {
       if (engine === 'margin') {
@@ -253,6 +267,18 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
       }
     }
   }
+
+  log(`[${size}] search() by stage, ranking quality`);
+  const { stages, quality } = await runStagesAndRanking({
+    work,
+    bundleDir,
+    records,
+    queriesFile,
+    indexFile,
+    baselineScript: bin.baseline,
+    seed: options.seed,
+    log,
+  });
 
   const load: SizeResult['load'] = {};
   const startup: SizeResult['startup'] = {};
@@ -300,11 +326,14 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
       margin: repeated(indexBuild.margin),
       lunr: repeated(indexBuild.lunr),
       minisearch: repeated(indexBuild.minisearch),
+      flexsearch: repeated(indexBuild.flexsearch),
     },
     disk,
     load,
     queries: queryReports,
     startup,
+    stages,
+    quality,
     notes,
   };
 }

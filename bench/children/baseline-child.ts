@@ -4,55 +4,87 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { readFieldRecords } from '../bundle-documents';
-import { buildLunr, loadLunr, queryLunr, serialiseLunr } from '../engines/lunr-baseline';
+import type { BenchQuery } from '../bench-queries';
+import {
+  buildFlexSearch,
+  loadFlexSearch,
+  queryFlexSearch,
+  rankFlexSearchPlain,
+  serialiseFlexSearch,
+} from '../engines/flexsearch-baseline';
+import { buildLunr, loadLunr, queryLunr, rankLunr, serialiseLunr } from '../engines/lunr-baseline';
 import {
   buildMiniSearch,
   loadMiniSearch,
   queryMiniSearch,
+  rankMiniSearch,
   serialiseMiniSearch,
 } from '../engines/minisearch-baseline';
+import { qualityQueryText, TOP, type QualityQuery } from '../ranking-quality';
 import { heapAfterGc, measureQueries, readQueries, runJob, watchEventLoop } from './child-job';
 
-export type BaselineEngine = 'lunr' | 'minisearch';
+export type BaselineEngine = 'lunr' | 'minisearch' | 'flexsearch';
 
 export type BaselineJob =
   | { task: 'build'; engine: BaselineEngine; bundleDir: string; indexFile: string }
   | { task: 'load'; engine: BaselineEngine; indexFile: string; queriesFile: string | null }
-  | { task: 'startup'; engine: BaselineEngine; indexFile: string };
+  | { task: 'startup'; engine: BaselineEngine; indexFile: string }
+  /** The top 10 refs for each plain query of `qualityFile` (ranking-quality.ts). */
+  | { task: 'rank'; engine: BaselineEngine; indexFile: string; qualityFile: string };
 
-function load(engine: BaselineEngine, text: string) {
+interface LoadedEngine {
+  run(query: BenchQuery): number;
+  rank(text: string, count: number): number[];
+}
+
+function load(engine: BaselineEngine, text: string): LoadedEngine {
   if (engine === 'lunr') {
     const index = loadLunr(text);
-    return { run: (query: Parameters<typeof queryLunr>[1]) => queryLunr(index, query) };
+    return { run: (query) => queryLunr(index, query), rank: (q, n) => rankLunr(index, q, n) };
+  }
+  if (engine === 'flexsearch') {
+    const index = loadFlexSearch(text);
+    return {
+      run: (query) => queryFlexSearch(index, query),
+      rank: (q, n) => rankFlexSearchPlain(index, q, n),
+    };
   }
   const index = loadMiniSearch(text);
-  return { run: (query: Parameters<typeof queryMiniSearch>[1]) => queryMiniSearch(index, query) };
+  return { run: (query) => queryMiniSearch(index, query), rank: (q, n) => rankMiniSearch(index, q, n) };
+}
+
+function buildAndSerialise(engine: BaselineEngine, records: Awaited<ReturnType<typeof readFieldRecords>>) {
+  const start = performance.now();
+  if (engine === 'lunr') {
+    const index = buildLunr(records);
+    return { built: performance.now() - start, serialise: () => serialiseLunr(index) };
+  }
+  if (engine === 'flexsearch') {
+    const index = buildFlexSearch(records);
+    return { built: performance.now() - start, serialise: () => serialiseFlexSearch(index) };
+  }
+  const index = buildMiniSearch(records);
+  return { built: performance.now() - start, serialise: () => serialiseMiniSearch(index) };
 }
 
 runJob<BaselineJob>(async (job) => {
   if (job.task === 'build') {
     const records = await readFieldRecords(job.bundleDir);
-    let built: number;
-    const start = performance.now();
-    let text: string;
-    if (job.engine === 'lunr') {
-      const index = buildLunr(records);
-      built = performance.now();
-      text = serialiseLunr(index);
-    } else {
-      const index = buildMiniSearch(records);
-      built = performance.now();
-      text = serialiseMiniSearch(index);
-    }
+    const built = buildAndSerialise(job.engine, records);
+    const serialiseStart = performance.now();
+    const text = built.serialise();
     const serialised = performance.now();
     await writeFile(job.indexFile, text);
     const written = performance.now();
-    return {
-      buildMs: built - start,
-      serialiseMs: serialised - built,
-      writeMs: written - serialised,
-      totalMs: written - start,
-    };
+    const serialiseMs = serialised - serialiseStart;
+    const writeMs = written - serialised;
+    return { buildMs: built.built, serialiseMs, writeMs, totalMs: built.built + serialiseMs + writeMs };
+  }
+
+  if (job.task === 'rank') {
+    const engine = load(job.engine, await readFile(job.indexFile, 'utf8'));
+    const queries = JSON.parse(await readFile(job.qualityFile, 'utf8')) as QualityQuery[];
+    return queries.map((query) => engine.rank(qualityQueryText(query), TOP));
   }
 
   if (job.task === 'load') {

@@ -32,3 +32,15 @@ export function queryLunr(index: lunr.Index, query: BenchQuery): number {
     return -1;
   }
 }
+
+/** The first `count` document refs for a plain query, best first ([] when Lunr cannot parse it). */
+export function rankLunr(index: lunr.Index, text: string, count: number): number[] {
+  try {
+    return index
+      .search(text)
+      .slice(0, count)
+      .map((result) => Number(result.ref));
+  } catch {
+    return [];
+  }
+}

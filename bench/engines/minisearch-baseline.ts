@@ -48,3 +48,11 @@ export function queryMiniSearch(index: MiniSearch<FieldRecord>, query: BenchQuer
   const { text, options } = miniSearchQuery(query);
   return index.search(text, options).length;
 }
+
+/** The first `count` document refs for a plain query with MiniSearch's defaults (any word), best first. */
+export function rankMiniSearch(index: MiniSearch<FieldRecord>, text: string, count: number): number[] {
+  return index
+    .search(text)
+    .slice(0, count)
+    .map((result) => Number(result.id));
+}
