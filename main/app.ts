@@ -5,7 +5,7 @@
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { deferredApi } from './deferred-api';
-import { confirmAndOpenExternal } from './dialogs';
+import { chooseSyncFolder, confirmAndOpenExternal } from './dialogs';
 import { setupIpc } from './ipc';
 import { secureDataDir } from './data-dir';
 import { errorDetail, MarginError } from './errors';
@@ -63,6 +63,7 @@ async function start(): Promise<void> {
     dataDir,
     workerScript: runsFromAsar() ? undefined : path.join(DIST, 'main', 'search-worker.js'),
     openExternal: (url) => confirmAndOpenExternal(window, url),
+    chooseSyncFolder: () => chooseSyncFolder(window),
   });
   // The window opens at once; its first calls wait for the service (the library loads meanwhile).
   setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);
