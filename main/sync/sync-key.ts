@@ -56,7 +56,7 @@ const KEY_CHECK_LABEL = 'margin sync key check v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** The key that seals this folder's segments. Never written anywhere. */
+/** The key that seals this folder's segments. Never written to the folder; each device keeps it in its private data folder (sync-device-file.ts). */
 export interface FolderKey {
   readonly key: Buffer;
 }
