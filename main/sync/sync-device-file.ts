@@ -13,8 +13,10 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -119,6 +121,10 @@ export interface LoadedDeviceFile {
 export function loadDeviceFile(dataDir: string, newId: () => string): LoadedDeviceFile {
   const dir = join(dataDir, SYNC_DIR);
   const path = join(dir, DEVICE_FILE);
+  if (!existsSync(dir)) return { file: newDeviceFile(newId()), notice: null };
+  // A save that a crash cut short left its temporary file; the file it was to replace is whole.
+  for (const name of readdirSync(dir))
+    if (name.startsWith(`${DEVICE_FILE}.`) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
   if (!existsSync(path)) return { file: newDeviceFile(newId()), notice: null };
   let parsed: DeviceFile | null;
   try {

@@ -138,8 +138,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   const syncOnce = (): void => {
     const folder = file.folder;
     if (folder === null || key === null || closed) return;
-    take(localChanges(store, file.state, clock, file.unstored));
-    save();
+    // Not saved on its own: until the segment is written, the store still holds these edits and the
+    // next pass after a crash finds them again.
+    const local = localChanges(store, file.state, clock, file.unstored);
+    take(local);
     let publishFault: string | null = null;
     if (file.outbox.length > 0) {
       const written = writeOwnSegment(folder, key, file.deviceId, file.outbox, (segment) => {
@@ -150,8 +152,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       // A read-only folder can still be read: the outbox waits for the next pass.
       if (written.ok) file.outbox = [];
       else publishFault = written.message;
-      save();
     }
+    const cursorBefore = JSON.stringify(file.cursor);
     const read = readSyncFolder(folder, key, {
       device: file.deviceId,
       cursor: file.cursor,
@@ -159,6 +161,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     });
     if (!read.ok) {
       fault = read.message;
+      if (local.length > 0) save();
       return;
     }
     fault = publishFault;
@@ -170,11 +173,11 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     for (const [device, seen] of Object.entries(read.devices))
       if (device !== file.deviceId) file.seen[device] = new Date(seen.lastWrite).toISOString();
     file.lastSync = new Date().toISOString();
+    if (read.cloneSuspected) newIdentity();
     const ids = new Set<string>();
     for (const change of read.changes) if (change.type === 'annotation') ids.add(change.annotationId);
-    apply([...ids]);
-    if (read.cloneSuspected) newIdentity();
-    save();
+    if (ids.size > 0) apply([...ids]);
+    else if (local.length > 0 || read.cloneSuspected || JSON.stringify(file.cursor) !== cursorBefore) save();
   };
 
   /** A pass whose failure (a bug, a full disk) is a sentence in the status, never an exception. */
