@@ -241,6 +241,38 @@ describe('sync service', () => {
     expect(fs.statSync(path.dirname(file)).mode & 0o777).toBe(0o700);
   });
 
+  it('gives a copied installation (a cloned disk) a new identity, and both keep syncing', async () => {
+    const [desk, laptop] = await pair();
+    await highlight(desk, 'Before the copy');
+    await exchange(desk, laptop);
+    await desk.service.close();
+    const cloneDir = `${desk.dataDir}-clone`;
+    const cloneFolder = `${desk.folder}-clone`;
+    fs.cpSync(desk.dataDir, cloneDir, { recursive: true });
+    fs.cpSync(desk.folder, cloneFolder, { recursive: true });
+    const original = await device('desk', desk);
+    const clone = await device('clone', { ...desk, dataDir: cloneDir, folder: cloneFolder });
+    await highlight(original, 'On the original');
+    await highlight(clone, 'On the copy');
+    await original.service.syncNow();
+    await clone.service.syncNow();
+    carryBothWays(original.folder, clone.folder);
+    carryBothWays(original.folder, laptop.folder);
+    await original.service.syncNow();
+    await clone.service.syncNow();
+    const problems = (await original.service.getSyncStatus()).problems;
+    expect(problems.join(' ')).toContain('Another computer was using this device’s sync identity');
+    for (let round = 0; round < 2; round += 1) {
+      await exchange(original, clone);
+      await exchange(original, laptop);
+    }
+    const notes = async (d: Device) => (await d.service.listAnnotations(DOC_ID)).map((a) => a.note).sort();
+    const expected = ['Before the copy', 'On the copy', 'On the original'];
+    expect(await notes(original)).toEqual(expected);
+    expect(await notes(clone)).toEqual(expected);
+    expect(await notes(laptop)).toEqual(expected);
+  });
+
   it('says how to give the folder where no folder dialog exists', async () => {
     const host = await device('host');
     await expect(host.service.chooseSyncFolder()).rejects.toThrow(/npm run serve -- --sync DIR/);
