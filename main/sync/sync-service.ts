@@ -13,15 +13,16 @@ import { join } from 'node:path';
 import type { Annotation, AnnotationVersion, SyncSetup, SyncStatus } from '../api';
 import type { AnnotationStore } from '../annotations/store/annotation-store';
 import { errorDetail, MarginError } from '../errors';
-import { createClock, hlcWall, newDeviceId } from './hlc';
+import { createClock, newDeviceId } from './hlc';
 import type { HybridClock } from './hlc';
 import type { Change } from './sync-changes';
 import { loadDeviceFile, saveDeviceFile } from './sync-device-file';
+import { devicesSeen, noteVersions } from './sync-device-view';
 import type { DeviceFile } from './sync-device-file';
 import { emptyCursor, readSyncFolder, writeOwnSegment } from './sync-folder';
 import { checkPassphrase, createSyncFolder, FOLDER_FILE, MARGIN_DIR, unlockSyncFolder } from './sync-key';
 import type { FolderKey } from './sync-key';
-import { emptySyncState, mergeChanges, visibleVersions } from './sync-merge';
+import { emptySyncState, mergeChanges } from './sync-merge';
 import { applyToStore, localChanges } from './sync-store-bridge';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
@@ -190,22 +191,13 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       }
     });
 
-  const deviceName = (device: string): string => {
-    if (device === file.deviceId) return file.deviceName;
-    const named = file.state.devices[device]?.value;
-    return typeof named === 'string' && named.trim() !== '' ? named : 'another device';
-  };
-
   const status = (): SyncStatus => ({
     enabled: file.folder !== null && key !== null,
     folder: file.folder ?? chosenFolder,
     canChooseFolder: options.chooseFolder !== undefined,
     deviceName: file.deviceName,
     lastSync: file.lastSync,
-    devices: Object.entries(file.seen)
-      .filter(([device]) => device !== file.deviceId)
-      .map(([device, lastSeen]) => ({ name: deviceName(device), lastSeen }))
-      .sort((a, b) => b.lastSeen.localeCompare(a.lastSeen)),
+    devices: devicesSeen(file),
     problems: [...problems, ...(fault === null ? [] : [fault])],
   });
 
@@ -284,16 +276,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     versions(id) {
       if (store.get(id) === null)
         throw new MarginError('not-found', 'That highlight or note no longer exists.');
-      const merged = file.state.annotations[id];
-      if (merged === undefined) return [];
-      return visibleVersions(merged.note)
-        .reverse()
-        .map((version) => ({
-          id: version.hlc,
-          text: version.text,
-          deviceName: deviceName(version.device),
-          editedAt: new Date(hlcWall(version.hlc)).toISOString(),
-        }));
+      return noteVersions(file, id);
     },
     async restoreVersion(id, versionId) {
       const restored = await serial(() => {
