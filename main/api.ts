@@ -282,6 +282,8 @@ export interface SyncStatus {
   devices: Array<{ name: string; lastSeen: string }>;
   /** What is wrong or was ignored, in plain words, newest last. */
   problems: string[];
+  /** When a sync last brought notes into this device (ISO), null since the start if none: the page reloads them. */
+  notesUpdated: string | null;
 }
 
 export interface SyncSetup {

@@ -83,6 +83,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let key: FolderKey | null = file.key === null ? null : { key: Buffer.from(file.key, 'base64') };
   let chosenFolder: string | null = options.folder ?? file.folder;
   let fault: string | null = null;
+  let notesUpdated: string | null = null;
   const problems: string[] = loaded.notice === null ? [] : [loaded.notice];
   let queue: Promise<unknown> = Promise.resolve();
   let debounce: NodeJS.Timeout | null = null;
@@ -122,7 +123,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     }
     file.applying = [];
     save();
-    if (result.written > 0) options.onStoreChanged();
+    if (result.written > 0) {
+      notesUpdated = new Date().toISOString();
+      options.onStoreChanged();
+    }
   };
 
   const newIdentity = (): void => {
@@ -199,6 +203,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     lastSync: file.lastSync,
     devices: devicesSeen(file),
     problems: [...problems, ...(fault === null ? [] : [fault])],
+    notesUpdated,
   });
 
   // A crash while merged records were going into the store: finish that before anything else.

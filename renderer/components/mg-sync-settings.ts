@@ -8,6 +8,9 @@ import { sharedStyles } from '../styles/shared-styles';
 import { editedWhen } from './mg-note-history';
 import { syncSettingsStyles } from './mg-sync-settings.styles';
 
+/** How often the page asks whether a background sync brought notes from another device. */
+const POLL_MS = 15_000;
+
 /**
  * The "Sync" button and its panel: the folder, this device's name and the passphrase to turn sync on;
  * then the status (last sync, the other devices and when they last wrote, anything wrong), "Sync now"
@@ -29,15 +32,39 @@ export class MgSyncSettings extends LitElement {
   /** The last call's failure, in the service's words. */
   @state() private failure: string | null = null;
   @query('.toggle') private toggleButton!: HTMLButtonElement;
+  private poll: number | undefined;
+  /** The status's `notesUpdated` last seen here; undefined before the first answer. */
+  private notesSeen: string | null | undefined;
 
   override connectedCallback(): void {
     super.connectedCallback();
     document.addEventListener('pointerdown', this.onOutsidePointer);
+    void this.checkForNotes();
+    this.poll = window.setInterval(() => void this.checkForNotes(), POLL_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     document.removeEventListener('pointerdown', this.onOutsidePointer);
+    window.clearInterval(this.poll);
+  }
+
+  /** Sync also runs in the background (on a timer, after edits): notes it brought are shown at once. */
+  private async checkForNotes(): Promise<void> {
+    try {
+      const status = (await this.api?.getSyncStatus()) ?? null;
+      if (status === null) return;
+      if (this.open) this.status = status;
+      this.noticeNotes(status);
+    } catch {
+      // The next poll asks again; a failing call is shown when the reader opens the panel.
+    }
+  }
+
+  private noticeNotes(status: SyncStatus): void {
+    const seen = this.notesSeen;
+    this.notesSeen = status.notesUpdated;
+    if (seen !== undefined && seen !== status.notesUpdated) this.dispatchEvent(new NotesSyncedEvent());
   }
 
   protected override render(): TemplateResult {
@@ -115,9 +142,7 @@ export class MgSyncSettings extends LitElement {
           : html`<p class="muted">No other device has written to the folder yet.</p>`
       }
       <div class="row">
-        <button class="button" ?disabled=${this.busy !== null} @click=${this.syncNow}>
-          Sync now
-        </button>
+        <button class="button" ?disabled=${this.busy !== null} @click=${this.syncNow}>Sync now</button>
         <button class="button" ?disabled=${this.busy !== null} @click=${this.turnOff}>Turn off sync</button>
       </div>
       <p class="muted small">Turning sync off keeps every note on this device as it is.</p>
@@ -148,6 +173,7 @@ export class MgSyncSettings extends LitElement {
     this.failure = null;
     try {
       this.status = await call(this.api);
+      this.notesSeen = this.status.notesUpdated;
       if (synced) this.dispatchEvent(new NotesSyncedEvent());
     } catch (error) {
       this.failure = error instanceof Error && error.message ? error.message : 'Sync failed.';

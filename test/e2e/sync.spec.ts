@@ -142,4 +142,19 @@ describe('sync between two devices in the browser', () => {
     ).toEqual([other]);
     expect(browser.pageErrors).toEqual([]);
   });
+
+  it('shows a note that a background sync brought, without being asked', async () => {
+    await desk.host.call('createAnnotation', [
+      { docId: DOC_ID, note: 'A note on the whole piece, from the desk' },
+    ]);
+    await desk.host.call('syncNow');
+    carryBothWays(desk.folder, laptop.folder);
+    // The host syncs on its own (here asked directly, not through the page); the page notices.
+    await laptop.host.call('syncNow');
+    await laptop.page.getByRole('button', { name: /^Notes/ }).click();
+    const panel = laptop.page.locator('mg-notes-panel');
+    await expect
+      .poll(() => panel.getByText('A note on the whole piece, from the desk').count(), { timeout: 25_000 })
+      .toBe(1);
+  }, 40_000);
 });

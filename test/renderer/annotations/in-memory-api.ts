@@ -216,6 +216,7 @@ export class InMemoryApi implements MarginApi {
       lastSync: null,
       devices: [],
       problems: [],
+      notesUpdated: null,
     };
   }
 
