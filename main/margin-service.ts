@@ -97,11 +97,12 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     });
 
   /** Every write to the notes is followed by a sync shortly after (when sync is on). */
-  const thenSync = <T>(written: Promise<T>): Promise<T> =>
+  const thenSync = <T>(written: Promise<T>, ids: (value: T) => string[] | undefined): Promise<T> =>
     written.then((value) => {
-      sync.localChange();
+      sync.localChange(ids(value));
       return value;
     });
+  const itsId = (record: { id: string }): string[] => [record.id];
 
   let closed = false;
   return {
@@ -131,12 +132,13 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     },
     listAnnotations: (docId) => annotations.listAnnotations(docId),
     listAllAnnotations: () => annotations.listAllAnnotations(),
-    createAnnotation: (input) => thenSync(annotations.createAnnotation(input)),
-    updateAnnotation: (id, patch) => thenSync(annotations.updateAnnotation(id, patch)),
-    deleteAnnotation: (id) => thenSync(annotations.deleteAnnotation(id)),
-    restoreAnnotation: (record) => thenSync(annotations.restoreAnnotation(record)),
+    createAnnotation: (input) => thenSync(annotations.createAnnotation(input), itsId),
+    updateAnnotation: (id, patch) => thenSync(annotations.updateAnnotation(id, patch), itsId),
+    deleteAnnotation: (id) => thenSync(annotations.deleteAnnotation(id), itsId),
+    restoreAnnotation: (record) => thenSync(annotations.restoreAnnotation(record), itsId),
     exportAnnotations: (format, docId) => annotations.exportAnnotations(format, docId),
-    importAnnotations: (text) => thenSync(annotations.importAnnotations(text)),
+    // An import may touch any record: all are compared.
+    importAnnotations: (text) => thenSync(annotations.importAnnotations(text), () => undefined),
     getPreferences: async () => preferences.getPreferences(),
     setPreferences: async (patch) => preferences.setPreferences(patch),
     getReadingPosition: async (docId) => preferences.getReadingPosition(docId),

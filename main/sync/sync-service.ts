@@ -53,8 +53,8 @@ export interface SyncService {
   turnOff(): Promise<SyncStatus>;
   versions(id: string): AnnotationVersion[];
   restoreVersion(id: string, versionId: string): Promise<Annotation>;
-  /** The notes changed here: a pass follows shortly. */
-  localChange(): void;
+  /** The notes changed here (these records, or any when not said): a pass follows shortly. */
+  localChange(ids?: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +84,18 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let chosenFolder: string | null = options.folder ?? file.folder;
   let fault: string | null = null;
   let notesUpdated: string | null = null;
+  /**
+   * The records written here since the last pass, or null for "compare them all": at start (an edit
+   * whose pass a crash prevented is found that way) and after an import.
+   */
+  let edited: Set<string> | null = null;
+  /** The local changes since the last pass, and no more comparing until the next edit. */
+  const takeLocalChanges = (): Change[] => {
+    const changes = localChanges(store, file.state, clock, file.unstored, edited);
+    edited = new Set();
+    take(changes);
+    return changes;
+  };
   const problems: string[] = loaded.notice === null ? [] : [loaded.notice];
   let queue: Promise<unknown> = Promise.resolve();
   let debounce: NodeJS.Timeout | null = null;
@@ -145,8 +157,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     if (folder === null || key === null || closed) return;
     // Not saved on its own: until the segment is written, the store still holds these edits and the
     // next pass after a crash finds them again.
-    const local = localChanges(store, file.state, clock, file.unstored);
-    take(local);
+    const local = takeLocalChanges();
     let publishFault: string | null = null;
     if (file.outbox.length > 0) {
       const written = writeOwnSegment(folder, key, file.deviceId, file.outbox, (segment) => {
@@ -208,7 +219,9 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
 
   // A crash while merged records were going into the store: finish that before anything else.
   if (file.applying.length > 0) apply([...file.applying]);
-  const localChange = (): void => {
+  const localChange = (ids?: readonly string[]): void => {
+    if (ids === undefined) edited = null;
+    else if (edited !== null) for (const id of ids) edited.add(id);
     if (file.folder === null || closed) return;
     if (debounce !== null) clearTimeout(debounce);
     debounce = setTimeout(() => {
@@ -252,6 +265,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           Object.assign(file, { outbox: [], unstored: [], seen: {}, lastSync: null, stateFolder: folder });
         }
         key = opened;
+        edited = null;
         file.folder = folder;
         file.key = opened.key.toString('base64');
         file.deviceName = name;
@@ -265,6 +279,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     async syncNow() {
       if (file.folder === null)
         throw new MarginError('invalid-argument', 'Sync is not set up on this device.');
+      // The reader asked: every record is compared, whatever wrote it (a re-anchoring, another tool).
+      edited = null;
       await pass();
       return status();
     },
@@ -290,7 +306,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         const version = file.state.annotations[id]?.note.versions.find((text) => text.hlc === versionId);
         if (version === undefined)
           throw new MarginError('not-found', 'That earlier text of the note is no longer kept.');
-        take(localChanges(store, file.state, clock, file.unstored));
+        takeLocalChanges();
         const docId = file.state.annotations[id].docId.value as string;
         // Replaces only the version: the text it takes the place of is kept as a version in turn.
         const value = { text: version.text, replaces: [version.hlc] };

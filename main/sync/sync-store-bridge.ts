@@ -14,27 +14,37 @@ import type { SyncState } from './sync-merge';
 
 /**
  * The changes that take the merged state to what the store holds: new and edited records, and records
- * deleted here. `unstored` are ids the store refused to take from sync; their absence is no deletion.
+ * deleted here. `ids` limits the comparison to the records the service was told about; null compares
+ * every record (at start, after an import). `unstored` are ids the store refused to take from sync;
+ * their absence is no deletion.
  */
 export function localChanges(
-  store: Pick<AnnotationStore, 'list'>,
+  store: Pick<AnnotationStore, 'list' | 'get'>,
   state: SyncState,
   clock: HybridClock,
   unstored: readonly string[],
+  ids: ReadonlySet<string> | null = null,
 ): AnnotationChange[] {
   const changes: AnnotationChange[] = [];
+  const compare = (id: string, record: Annotation | null): void => {
+    const merged = annotationFromState(id, state);
+    if (record !== null) {
+      const before = merged === null || merged.deleted ? null : merged.record;
+      changes.push(...changesForEdit(before, record, clock, state.annotations[id]));
+    } else if (merged !== null && !merged.deleted && !unstored.includes(id)) {
+      changes.push(...changesForDeletion(merged.record, clock));
+    }
+  };
+  if (ids !== null) {
+    for (const id of ids) compare(id, store.get(id));
+    return changes;
+  }
   const inStore = new Set<string>();
   for (const record of store.list()) {
     inStore.add(record.id);
-    const merged = annotationFromState(record.id, state);
-    const before = merged === null || merged.deleted ? null : merged.record;
-    changes.push(...changesForEdit(before, record, clock, state.annotations[record.id]));
+    compare(record.id, record);
   }
-  for (const id of Object.keys(state.annotations)) {
-    if (inStore.has(id) || unstored.includes(id)) continue;
-    const merged = annotationFromState(id, state);
-    if (merged !== null && !merged.deleted) changes.push(...changesForDeletion(merged.record, clock));
-  }
+  for (const id of Object.keys(state.annotations)) if (!inStore.has(id)) compare(id, null);
   return changes;
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Annotation } from '../../../main/api';
 import { buildContent } from '../../../main/library/content-build';
 import { createMarginService, type MarginService } from '../../../main/margin-service';
@@ -271,6 +271,23 @@ describe('sync service', () => {
     expect(await notes(original)).toEqual(expected);
     expect(await notes(clone)).toEqual(expected);
     expect(await notes(laptop)).toEqual(expected);
+  });
+
+  it('publishes an edit by itself shortly after it is made, without "Sync now"', async () => {
+    const [desk, laptop] = await pair();
+    const created = await highlight(desk, 'Published in the background');
+    await desk.service.updateAnnotation(created.id, { tags: ['background'] });
+    await vi.waitFor(
+      async () => {
+        carryFolder(desk.folder, laptop.folder);
+        await laptop.service.syncNow();
+        expect((await laptop.service.listAnnotations(DOC_ID))[0]).toMatchObject({
+          note: 'Published in the background',
+          tags: ['background'],
+        });
+      },
+      { timeout: 10_000, interval: 250 },
+    );
   });
 
   it('says how to give the folder where no folder dialog exists', async () => {
