@@ -23,6 +23,9 @@ import { checkPreferencesPatch, checkReadingPosition } from './preferences/prefe
 import { MAX_QUERY_LENGTH } from './search/query/query-language';
 import { SEARCH_OPTION_RANGES } from './search/service/search-engine';
 import { checkExternalLink } from './security';
+import { isHlc } from './sync/hlc';
+import { checkPassphrase } from './sync/sync-key';
+import { checkDeviceName } from './sync/sync-service';
 
 /** Checks one argument (or field) and returns the value the service gets. */
 type Check = (value: unknown, name: string) => unknown;
@@ -150,6 +153,11 @@ const externalLink: Check = (value, name) => {
   return verdict.ok ? value : fail(verdict.reason);
 };
 
+const syncSetup = shape({ passphrase: rule(checkPassphrase), deviceName: rule(checkDeviceName) });
+
+const versionId: Check = (value, name) =>
+  isHlc(value) ? value : fail(`${name} is not a version of a note.`);
+
 const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
   getStatus: [],
   listDocuments: [],
@@ -180,6 +188,16 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'position', check: closed(['blockId', 'fraction'], rule(checkReadingPosition)) },
   ],
   openExternal: [{ name: 'url', check: externalLink }],
+  getSyncStatus: [],
+  chooseSyncFolder: [],
+  setUpSync: [{ name: 'setup', check: syncSetup }],
+  syncNow: [],
+  turnOffSync: [],
+  getAnnotationVersions: [{ name: 'id', check: annotationId }],
+  restoreAnnotationVersion: [
+    { name: 'id', check: annotationId },
+    { name: 'versionId', check: versionId },
+  ],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

@@ -264,6 +264,45 @@ export interface AppStatus {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Sync through a folder the reader chooses
+// ---------------------------------------------------------------------------------------------------
+
+export interface SyncStatus {
+  /** True once a passphrase is set for the folder on this device, until sync is turned off. */
+  enabled: boolean;
+  /** The sync folder in use, or the one chosen for setting up; null when none is chosen. */
+  folder: string | null;
+  /** False where no folder dialog exists (the browser host takes `--sync DIR` instead). */
+  canChooseFolder: boolean;
+  /** What this device is called beside the texts it writes ("Desk"). */
+  deviceName: string;
+  /** When this device last read the folder without a problem (ISO), null before the first time. */
+  lastSync: string | null;
+  /** The other devices whose files are in the folder, and when each last wrote (ISO). */
+  devices: Array<{ name: string; lastSeen: string }>;
+  /** What is wrong or was ignored, in plain words, newest last. */
+  problems: string[];
+  /** When a sync last brought notes into this device (ISO), null since the start if none: the page reloads them. */
+  notesUpdated: string | null;
+}
+
+export interface SyncSetup {
+  /** At least 8 characters; the same on every device of one folder. */
+  passphrase: string;
+  deviceName: string;
+}
+
+/** A text of a note that lost to an edit made at the same time on another device. */
+export interface AnnotationVersion {
+  /** Names this version for restoreAnnotationVersion. */
+  id: string;
+  text: string;
+  deviceName: string;
+  /** When it was written (ISO). */
+  editedAt: string;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // The contract
 // ---------------------------------------------------------------------------------------------------
 
@@ -292,6 +331,19 @@ export interface MarginApi {
 
   /** Opens an https link in the system browser after the user confirms. Resolves true if opened. */
   openExternal(url: string): Promise<boolean>;
+
+  getSyncStatus(): Promise<SyncStatus>;
+  /** Electron: a folder dialog. Elsewhere: an error saying how the folder is given. */
+  chooseSyncFolder(): Promise<SyncStatus>;
+  /** Opens the chosen folder with the passphrase (or sets it up when it is new), then syncs. */
+  setUpSync(setup: SyncSetup): Promise<SyncStatus>;
+  syncNow(): Promise<SyncStatus>;
+  /** Stops syncing; the notes on this device stay exactly as they are. */
+  turnOffSync(): Promise<SyncStatus>;
+  /** Earlier texts of a note kept from concurrent edits, for "also edited on Desk at 10:02". */
+  getAnnotationVersions(id: string): Promise<AnnotationVersion[]>;
+  /** Makes a kept version the note's text again; the text it replaces is kept as a version. */
+  restoreAnnotationVersion(id: string, versionId: string): Promise<Annotation>;
 }
 
 export type MarginMethod = keyof MarginApi;
@@ -301,12 +353,7 @@ export { CHANNELS } from './shared/api-channels';
 
 /** Error codes every transport carries unchanged. */
 export type MarginErrorCode =
-  | 'invalid-argument'
-  | 'not-found'
-  | 'store-locked'
-  | 'store-damaged'
-  | 'unavailable'
-  | 'internal';
+  'invalid-argument' | 'not-found' | 'store-locked' | 'store-damaged' | 'unavailable' | 'internal';
 
 /** What a failed call carries over any transport: `{ code, message }`. */
 export interface MarginErrorShape {

@@ -6,7 +6,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deferredApi } from './deferred-api';
-import { confirmAndOpenExternal } from './dialogs';
+import { chooseSyncFolder, confirmAndOpenExternal } from './dialogs';
 import { setupIpc } from './ipc';
 import { secureDataDir } from './data-dir';
 import { errorDetail, MarginError } from './errors';
@@ -86,6 +86,7 @@ async function start(): Promise<void> {
     // Packaged too, the index loads and answers in worker threads (search-worker-source.ts says how).
     searchWorker: searchWorkerPlan(DIST, (file) => readFileSync(file, 'utf8')),
     openExternal: (url) => confirmAndOpenExternal(window, url),
+    chooseSyncFolder: () => chooseSyncFolder(window),
   });
   // The window opens at once; its first calls wait for the service (the library loads meanwhile).
   setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);

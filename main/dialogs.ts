@@ -22,3 +22,16 @@ export async function confirmAndOpenExternal(parent: BrowserWindow | null, url: 
   await shell.openExternal(verdict.url);
   return true;
 }
+
+/** The reader picks the folder their own sync tool carries between devices; null when they cancel. */
+export async function chooseSyncFolder(parent: BrowserWindow | null): Promise<string | null> {
+  const options = {
+    title: 'Choose the folder to sync your notes through',
+    buttonLabel: 'Sync through this folder',
+    properties: ['openDirectory' as const, 'createDirectory' as const],
+  };
+  const { canceled, filePaths } = parent
+    ? await dialog.showOpenDialog(parent, options)
+    : await dialog.showOpenDialog(options);
+  return canceled || filePaths.length === 0 ? null : filePaths[0];
+}

@@ -12,6 +12,7 @@ import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
 import type { SearchWorkerPlan } from './search/service/search-worker-source';
+import { createSyncService } from './sync/sync-service';
 import { checkExternalLink } from './security';
 import { version } from '../package.json';
 
@@ -29,6 +30,12 @@ export interface MarginServiceOptions {
    * and opens it; the browser host lets the browser open it (the default: resolves false).
    */
   openExternal?: (url: string) => Promise<boolean>;
+  /** The sync folder given on the command line (browser host). */
+  syncFolder?: string | null;
+  /** A folder dialog for choosing the sync folder (Electron); without one, the host says how instead. */
+  chooseSyncFolder?: () => Promise<string | null>;
+  /** Time between background syncs in ms (default 30 s; 0 for none). */
+  syncIntervalMs?: number;
 }
 
 export type MarginService = MarginApi & { close(): Promise<void> };
@@ -52,9 +59,18 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   }
   let annotations: ReturnType<typeof createAnnotationService>;
   let preferences: ReturnType<typeof openPreferencesStore>;
+  let sync: ReturnType<typeof createSyncService>;
   try {
     annotations = createAnnotationService({ store, library });
     preferences = openPreferencesStore(options.dataDir);
+    sync = createSyncService({
+      dataDir: options.dataDir,
+      store,
+      onStoreChanged: () => annotations.storeChangedElsewhere(),
+      folder: options.syncFolder,
+      chooseFolder: options.chooseSyncFolder,
+      intervalMs: options.syncIntervalMs,
+    });
   } catch (error) {
     // Release the store's lock: a failed start must not keep the next one out.
     store.close();
@@ -87,6 +103,14 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       return false;
     });
 
+  /** Every write to the notes is followed by a sync shortly after (when sync is on). */
+  const thenSync = <T>(written: Promise<T>, ids: (value: T) => string[] | undefined): Promise<T> =>
+    written.then((value) => {
+      sync.localChange(ids(value));
+      return value;
+    });
+  const itsId = (record: { id: string }): string[] => [record.id];
+
   let closed = false;
   return {
     async getStatus(): Promise<AppStatus> {
@@ -115,12 +139,13 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     },
     listAnnotations: (docId) => annotations.listAnnotations(docId),
     listAllAnnotations: () => annotations.listAllAnnotations(),
-    createAnnotation: (input) => annotations.createAnnotation(input),
-    updateAnnotation: (id, patch) => annotations.updateAnnotation(id, patch),
-    deleteAnnotation: (id) => annotations.deleteAnnotation(id),
-    restoreAnnotation: (record) => annotations.restoreAnnotation(record),
+    createAnnotation: (input) => thenSync(annotations.createAnnotation(input), itsId),
+    updateAnnotation: (id, patch) => thenSync(annotations.updateAnnotation(id, patch), itsId),
+    deleteAnnotation: (id) => thenSync(annotations.deleteAnnotation(id), itsId),
+    restoreAnnotation: (record) => thenSync(annotations.restoreAnnotation(record), itsId),
     exportAnnotations: (format, docId) => annotations.exportAnnotations(format, docId),
-    importAnnotations: (text) => annotations.importAnnotations(text),
+    // An import may touch any record: all are compared.
+    importAnnotations: (text) => thenSync(annotations.importAnnotations(text), () => undefined),
     getPreferences: async () => preferences.getPreferences(),
     setPreferences: async (patch) => preferences.setPreferences(patch),
     getReadingPosition: async (docId) => preferences.getReadingPosition(docId),
@@ -134,9 +159,17 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       if (!verdict.ok) throw new MarginError('invalid-argument', verdict.reason);
       return openExternal(verdict.url);
     },
+    getSyncStatus: async () => sync.status(),
+    chooseSyncFolder: () => sync.chooseFolder(),
+    setUpSync: (setup) => sync.setUp(setup),
+    syncNow: () => sync.syncNow(),
+    turnOffSync: () => sync.turnOff(),
+    getAnnotationVersions: async (id) => sync.versions(id),
+    restoreAnnotationVersion: (id, versionId) => sync.restoreVersion(id, versionId),
     async close() {
       if (closed) return;
       closed = true;
+      await sync.close();
       await search.close();
       annotations.close();
     },

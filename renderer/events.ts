@@ -273,6 +273,25 @@ export class AnnotationTagFilterEvent extends Event {
   }
 }
 
+/** Make a kept earlier text of a note its text again ("also edited on Desk — restore"). */
+export class AnnotationVersionRestoreEvent extends Event {
+  static readonly eventName = 'mg-annotation-version-restore';
+  constructor(
+    readonly annotationId: string,
+    readonly versionId: string,
+  ) {
+    super(AnnotationVersionRestoreEvent.eventName, BUBBLES);
+  }
+}
+
+/** A sync brought notes from other devices: what is shown is loaded again. */
+export class NotesSyncedEvent extends Event {
+  static readonly eventName = 'mg-notes-synced';
+  constructor() {
+    super(NotesSyncedEvent.eventName, BUBBLES);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [OpenDocumentEvent.eventName]: OpenDocumentEvent;
@@ -303,5 +322,7 @@ declare global {
     [ToastActionEvent.eventName]: ToastActionEvent;
     [ToastDismissEvent.eventName]: ToastDismissEvent;
     [AnnotationTagFilterEvent.eventName]: AnnotationTagFilterEvent;
+    [AnnotationVersionRestoreEvent.eventName]: AnnotationVersionRestoreEvent;
+    [NotesSyncedEvent.eventName]: NotesSyncedEvent;
   }
 }

@@ -36,6 +36,8 @@ export interface AnnotationService extends Pick<
 > {
   searchAnnotations(query: string, docTitles: Map<string, string>): AnnotationHit[];
   countByDocument(): Map<string, number>;
+  /** Another writer (sync) changed the store: what is derived from it (the search index) is rebuilt. */
+  storeChangedElsewhere(): void;
   notices(): string[];
   close(): void;
 }
@@ -279,6 +281,10 @@ export function createAnnotationService(options: AnnotationServiceOptions): Anno
 
     countByDocument() {
       return store.countByDocument();
+    },
+
+    storeChangedElsewhere() {
+      changed();
     },
 
     notices() {

@@ -1,5 +1,5 @@
 /**
- * `npm run serve -- [--port N] [--content DIR] [--data DIR]`: Margin in a browser on this machine.
+ * `npm run serve -- [--port N] [--content DIR] [--data DIR] [--sync DIR]`: Margin in a browser on this machine.
  * Serves the built renderer and MarginApi on 127.0.0.1 and prints the address with its token.
  * Runs from `dist/host/serve.js`, so the built renderer, content and worker sit next to it.
  */
@@ -16,10 +16,11 @@ import { startHost } from './start-host';
 const DEFAULT_PORT = 4747;
 const DIST = path.resolve(__dirname, '..');
 
-const USAGE = `Usage: npm run serve -- [--port N] [--content DIR] [--data DIR]
+const USAGE = `Usage: npm run serve -- [--port N] [--content DIR] [--data DIR] [--sync DIR]
   --port N       port on 127.0.0.1 (default ${DEFAULT_PORT}; 0 picks a free one)
   --content DIR  a folder of content sources (.txt, .md), built on start (default: the shipped library)
-  --data DIR     the folder for your highlights, notes and settings (default: the app's own)`;
+  --data DIR     the folder for your highlights, notes and settings (default: the app's own)
+  --sync DIR     a folder your own tool carries between your devices, for syncing notes through it`;
 
 /** Wrong options: the one-line reason, then the usage text. */
 class UsageError extends MarginError {}
@@ -28,10 +29,11 @@ interface ServeOptions {
   port: number;
   contentDir: string | null;
   dataDir: string;
+  syncFolder: string | null;
 }
 
 function readOptions(argv: string[]): ServeOptions {
-  let values: { port?: string; content?: string; data?: string; help?: boolean };
+  let values: { port?: string; content?: string; data?: string; sync?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: argv,
@@ -39,6 +41,7 @@ function readOptions(argv: string[]): ServeOptions {
         port: { type: 'string' },
         content: { type: 'string' },
         data: { type: 'string' },
+        sync: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -61,6 +64,7 @@ function readOptions(argv: string[]): ServeOptions {
     port,
     contentDir: values.content ? path.resolve(values.content) : null,
     dataDir: path.resolve(values.data ?? defaultDataDir()),
+    syncFolder: values.sync ? path.resolve(values.sync) : null,
   };
 }
 
@@ -87,6 +91,7 @@ async function main(): Promise<void> {
       bundleDir,
       dataDir: options.dataDir,
       workerScript: path.join(DIST, 'main', 'search-worker.js'),
+      syncFolder: options.syncFolder,
     });
   } catch (error) {
     await removeScratch();

@@ -26,6 +26,13 @@ export const CHANNELS = {
   getReadingPosition: 'reading:get',
   setReadingPosition: 'reading:set',
   openExternal: 'shell:open-external',
+  getSyncStatus: 'sync:status',
+  chooseSyncFolder: 'sync:choose-folder',
+  setUpSync: 'sync:set-up',
+  syncNow: 'sync:now',
+  turnOffSync: 'sync:turn-off',
+  getAnnotationVersions: 'annotations:versions',
+  restoreAnnotationVersion: 'annotations:restore-version',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

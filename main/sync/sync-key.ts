@@ -56,7 +56,7 @@ const KEY_CHECK_LABEL = 'margin sync key check v1';
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-/** The key that seals this folder's segments. Never written anywhere. */
+/** The key that seals this folder's segments. Never written to the folder; each device keeps it in its private data folder (sync-device-file.ts). */
 export interface FolderKey {
   readonly key: Buffer;
 }
@@ -75,9 +75,18 @@ function keyCheck(key: Buffer): Buffer {
   return createHmac('sha256', key).update(KEY_CHECK_LABEL).digest();
 }
 
-function checkPassphrase(passphrase: string): void {
+const MAX_PASSPHRASE_LENGTH = 1024;
+
+/** The one rule for a passphrase (the API gate applies it too): 8 to 1024 characters. */
+export function checkPassphrase(passphrase: unknown): string {
   if (typeof passphrase !== 'string' || passphrase.length < 8)
     throw new MarginError('invalid-argument', 'A sync passphrase has at least 8 characters.');
+  if (passphrase.length > MAX_PASSPHRASE_LENGTH)
+    throw new MarginError(
+      'invalid-argument',
+      `A sync passphrase has at most ${MAX_PASSPHRASE_LENGTH} characters.`,
+    );
+  return passphrase;
 }
 
 function folderFilePath(folder: string): string {

@@ -181,6 +181,26 @@ export class AnnotationsState {
     this.changed();
   }
 
+  /** Makes a kept earlier text of a note current again; the text it replaces is kept in its turn. */
+  async restoreVersion(id: string, versionId: string): Promise<Annotation | null> {
+    return this.save('The earlier text could not be restored', async () => {
+      const restored = await this.api().restoreAnnotationVersion(id, versionId);
+      this.put(restored);
+      return restored;
+    });
+  }
+
+  /** Loads what is shown again, after a sync brought notes written on another device. */
+  async reload(): Promise<void> {
+    try {
+      if (this.docId) this.annotations = await this.api().listAnnotations(this.docId);
+      if (this.all) this.all = await this.api().listAllAnnotations();
+    } catch (error) {
+      this.fail('Your notes could not be loaded again after the sync', error);
+    }
+    this.changed();
+  }
+
   /** The quote with its citation from the open document, or the bare quote while it is not loaded. */
   citation(quote: string, start: number): string {
     const doc = this.doc;

@@ -20,6 +20,7 @@ import {
 import '../components/mg-library-view';
 import '../components/mg-reader-view';
 import '../components/mg-reading-settings';
+import '../components/mg-sync-settings';
 import '../components/mg-search';
 import type { MgSearch } from '../components/mg-search';
 import { sharedStyles } from '../styles/shared-styles';
@@ -120,7 +121,8 @@ export class MgApp extends LitElement {
         <div class="start">${this.view.name === 'library' ? this.renderBrand() : this.renderBack()}</div>
         <mg-search></mg-search>
         <div class="end">
-          ${annotationsToolbar(this.annotations, this.view.name)}<mg-reading-settings></mg-reading-settings>
+          ${annotationsToolbar(this.annotations, this.view.name)}<mg-sync-settings></mg-sync-settings
+          ><mg-reading-settings></mg-reading-settings>
         </div>
       </header>
       ${

@@ -8,6 +8,7 @@ import { sharedStyles } from '../styles/shared-styles';
 import { annotationEditorStyles } from './mg-annotation-editor.styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import './mg-markdown';
+import './mg-note-history';
 
 /** How long typing may pause before the note is saved. */
 const SAVE_DELAY_MS = 600;
@@ -61,6 +62,11 @@ export class MgAnnotationEditor extends LitElement {
       this.editingId = this.annotation?.id ?? null;
       this.draft = this.annotation?.note ?? '';
       this.preview = false;
+    } else if (changed.has('annotation') && this.annotation) {
+      // The text changed under the editor (an earlier text restored, a sync): follow it, unless the
+      // reader has typed something not yet saved.
+      const before = changed.get('annotation');
+      if (before && before.note === this.draft) this.draft = this.annotation.note;
     }
   }
 
@@ -114,6 +120,7 @@ export class MgAnnotationEditor extends LitElement {
                 @blur=${this.flushNote}
               ></textarea>`
         }
+        <mg-note-history .annotation=${annotation}></mg-note-history>
         ${this.renderTags(annotation.tags)}
         <div class="row spread">
           <button class="button danger" @click=${this.delete}>Delete</button>

@@ -18,10 +18,12 @@ import {
   AnnotationsExportEvent,
   AnnotationsImportEvent,
   AnnotationUpdateEvent,
+  AnnotationVersionRestoreEvent,
   CopyCitationEvent,
   DocumentNoteCreateEvent,
   HighlightCreateEvent,
   NotesPanelToggleEvent,
+  NotesSyncedEvent,
   OpenAnnotationEvent,
   SelectionDismissEvent,
   TextSelectionEvent,
@@ -145,6 +147,10 @@ export class AnnotationsController implements ReactiveController {
     on(OpenAnnotationEvent.eventName, (event: OpenAnnotationEvent) =>
       this.openAnnotation(event.docId, event.annotationId),
     );
+    on(AnnotationVersionRestoreEvent.eventName, (event: AnnotationVersionRestoreEvent) => {
+      void state.restoreVersion(event.annotationId, event.versionId);
+    });
+    on(NotesSyncedEvent.eventName, () => void state.reload());
     on(ToastActionEvent.eventName, () => void state.undo());
     on(ToastDismissEvent.eventName, () => state.dismissToast());
   }

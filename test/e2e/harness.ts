@@ -45,6 +45,8 @@ export interface HostOptions {
   dataDir?: string;
   /** Build and serve this folder of content sources instead of the shipped library (a new edition). */
   contentDir?: string;
+  /** Sync through this folder (`--sync DIR`). */
+  syncDir?: string;
 }
 
 /** Starts `serve.js --port 0 --data <fresh temp dir>` and waits for its address line. */
@@ -54,7 +56,8 @@ export async function startHost(options: HostOptions = {}): Promise<MarginHost> 
   });
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'margin-e2e-data-')));
   const content = options.contentDir ? ['--content', options.contentDir] : [];
-  const child = spawn(NODE, [SERVE, '--port', '0', '--data', dataDir, ...content], {
+  const sync = options.syncDir ? ['--sync', options.syncDir] : [];
+  const child = spawn(NODE, [SERVE, '--port', '0', '--data', dataDir, ...content, ...sync], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -191,6 +191,35 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['openExternal', 'an http link', ['http://www.rcas.org.pk/'], 'refuse'],
   ['openExternal', 'a link of 2,049 characters', [`https://example.com/${'a'.repeat(2029)}`], 'refuse'],
   ['openExternal', 'an empty link', [''], 'refuse'],
+  ['getSyncStatus', 'no arguments', [], 'accept'],
+  ['chooseSyncFolder', 'no arguments', [], 'accept'],
+  ['setUpSync', 'a passphrase and a name', [{ passphrase: 'eight ch', deviceName: 'Desk' }], 'accept'],
+  ['setUpSync', 'a 7-character passphrase', [{ passphrase: 'seven c', deviceName: 'Desk' }], 'refuse'],
+  [
+    'setUpSync',
+    'a 1,025-character passphrase',
+    [{ passphrase: 'p'.repeat(1025), deviceName: 'Desk' }],
+    'refuse',
+  ],
+  ['setUpSync', 'a blank device name', [{ passphrase: 'eight ch', deviceName: '  ' }], 'refuse'],
+  [
+    'setUpSync',
+    'a 61-character device name',
+    [{ passphrase: 'eight ch', deviceName: 'd'.repeat(61) }],
+    'refuse',
+  ],
+  ['setUpSync', 'no device name', [{ passphrase: 'eight ch' }], 'refuse'],
+  ['syncNow', 'no arguments', [], 'accept'],
+  ['getAnnotationVersions', 'a foreign URI id', [FOREIGN_ID], 'accept'],
+  ['getAnnotationVersions', 'an id with a space', ['urn:uuid:a b'], 'refuse'],
+  ['restoreAnnotationVersion', 'a version that is no stamp', [OWN_ID, 'yesterday'], 'refuse'],
+  [
+    'restoreAnnotationVersion',
+    'a 501-character URI id',
+    [`${LONGEST_ID}b`, '0000000000aa-000000-0123456789abcdef'],
+    'refuse',
+  ],
+  ['turnOffSync', 'no arguments', [], 'accept'],
 ];
 
 function gateVerdict(method: MarginMethod, args: unknown[]): 'accept' | 'refuse' {
@@ -210,7 +239,14 @@ describe('the gate and the service', () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-agreement-'));
     const bundleDir = path.join(scratch, 'bundle');
     await buildContent({ inDir: path.resolve('content'), outDir: bundleDir });
-    service = await createMarginService({ bundleDir, dataDir: path.join(scratch, 'data') });
+    const syncFolder = path.join(scratch, 'sync');
+    fs.mkdirSync(syncFolder);
+    service = await createMarginService({
+      bundleDir,
+      dataDir: path.join(scratch, 'data'),
+      syncIntervalMs: 0,
+      chooseSyncFolder: async () => syncFolder,
+    });
   });
 
   afterAll(async () => {

@@ -13,12 +13,14 @@ import type {
   DocumentSummary,
   ExportedFile,
   ExportFormat,
+  AnnotationVersion,
   ImportReport,
   MarginApi,
   MarginMethod,
   Preferences,
   ReadingPosition,
   SearchResults,
+  SyncStatus,
 } from '../../../main/api';
 import { MarginError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
@@ -201,6 +203,53 @@ export class InMemoryApi implements MarginApi {
   async openExternal(): Promise<boolean> {
     this.enter('openExternal');
     return false;
+  }
+
+  /** Sync is off in this double: no folder, no versions. Setting it up is the real service's test. */
+  async getSyncStatus(): Promise<SyncStatus> {
+    this.enter('getSyncStatus');
+    return {
+      enabled: false,
+      folder: null,
+      canChooseFolder: false,
+      deviceName: 'This device',
+      lastSync: null,
+      devices: [],
+      problems: [],
+      notesUpdated: null,
+    };
+  }
+
+  async chooseSyncFolder(): Promise<SyncStatus> {
+    this.enter('chooseSyncFolder');
+    throw new MarginError('unavailable', 'Sync is not part of the in-memory API.');
+  }
+
+  async setUpSync(): Promise<SyncStatus> {
+    this.enter('setUpSync');
+    throw new MarginError('unavailable', 'Sync is not part of the in-memory API.');
+  }
+
+  async syncNow(): Promise<SyncStatus> {
+    this.enter('syncNow');
+    throw new MarginError('unavailable', 'Sync is not part of the in-memory API.');
+  }
+
+  async turnOffSync(): Promise<SyncStatus> {
+    this.enter('turnOffSync');
+    return this.getSyncStatus();
+  }
+
+  async getAnnotationVersions(id: string): Promise<AnnotationVersion[]> {
+    this.enter('getAnnotationVersions');
+    this.record(id);
+    return [];
+  }
+
+  async restoreAnnotationVersion(id: string): Promise<Annotation> {
+    this.enter('restoreAnnotationVersion');
+    this.record(id);
+    throw new MarginError('not-found', 'That earlier text of the note is no longer kept.');
   }
 
   private enter(method: MarginMethod): void {
