@@ -106,14 +106,10 @@ export class MgReaderView extends LitElement {
   constructor() {
     super();
     new KeyboardShortcutController(this, [
-      { key: 'f', mod: true, run: () => this.openFind() },
-      {
-        key: 'g',
-        mod: true,
-        when: () => this.find.open,
-        run: (event) => this.find.step(event.shiftKey ? -1 : 1),
-      },
-      { key: 'Escape', run: () => this.onEscape() },
+      { id: 'find', run: () => this.openFind() },
+      { id: 'find-next', when: () => this.find.open, run: () => this.find.step(1) },
+      { id: 'find-previous', when: () => this.find.open, run: () => this.find.step(-1) },
+      { id: 'dismiss', run: () => this.onEscape() },
     ]);
   }
 
