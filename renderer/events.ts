@@ -273,6 +273,25 @@ export class AnnotationTagFilterEvent extends Event {
   }
 }
 
+/**
+ * Something a screen reader should hear, politely and once, through the app's one live region
+ * (reading-cursor moves, search results, undo toasts). Send it with `announce()` from `renderer/announce.ts`.
+ */
+export class AnnounceEvent extends Event {
+  static readonly eventName = 'mg-announce';
+  constructor(readonly message: string) {
+    super(AnnounceEvent.eventName, BUBBLES);
+  }
+}
+
+/** Show the Keyboard shortcuts sheet (from the reading settings). */
+export class ShowShortcutsEvent extends Event {
+  static readonly eventName = 'mg-show-shortcuts';
+  constructor() {
+    super(ShowShortcutsEvent.eventName, BUBBLES);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [OpenDocumentEvent.eventName]: OpenDocumentEvent;
@@ -303,5 +322,7 @@ declare global {
     [ToastActionEvent.eventName]: ToastActionEvent;
     [ToastDismissEvent.eventName]: ToastDismissEvent;
     [AnnotationTagFilterEvent.eventName]: AnnotationTagFilterEvent;
+    [AnnounceEvent.eventName]: AnnounceEvent;
+    [ShowShortcutsEvent.eventName]: ShowShortcutsEvent;
   }
 }

@@ -30,6 +30,15 @@ export const highlightStyles = css`
     text-decoration-color: var(--mg-hl-note, rgb(42 93 143 / 80%));
     text-underline-offset: 0.2em;
   }
+  /* The reading cursor's sentence or word: a solid underline in the focus colour, over any highlight. */
+  ::highlight(mg-cursor) {
+    background-color: var(--mg-cursor, rgb(47 111 214 / 14%));
+    text-decoration-line: underline;
+    text-decoration-style: solid;
+    text-decoration-thickness: 3px;
+    text-decoration-color: var(--mg-focus, #2f6fd6);
+    text-underline-offset: 0.25em;
+  }
   ::highlight(mg-hl-flash) {
     background-color: var(--mg-hl-flash, rgb(47 111 214 / 28%));
     text-decoration-line: underline;
