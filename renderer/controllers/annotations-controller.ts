@@ -192,10 +192,8 @@ export class AnnotationsController implements ReactiveController {
   }
 
   private async remove(id: string): Promise<void> {
-    if ((await this.state.remove(id)) && this.editing?.id === id) {
-      this.editing = null;
-      this.host.requestUpdate();
-    }
+    // Deleted from its editor: focus goes back where the editor was opened from, as on close.
+    if ((await this.state.remove(id)) && this.editing?.id === id) this.closeEditor();
   }
 
   /**
