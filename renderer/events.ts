@@ -292,6 +292,16 @@ export class ShowShortcutsEvent extends Event {
   }
 }
 
+export type ReadAloudCommand = 'start' | 'pause' | 'resume' | 'skip' | 'previous' | 'stop';
+
+/** A read-aloud control was used (play, pause, skip a sentence, stop). */
+export class ReadAloudCommandEvent extends Event {
+  static readonly eventName = 'mg-read-aloud-command';
+  constructor(readonly command: ReadAloudCommand) {
+    super(ReadAloudCommandEvent.eventName, BUBBLES);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [OpenDocumentEvent.eventName]: OpenDocumentEvent;
@@ -324,5 +334,6 @@ declare global {
     [AnnotationTagFilterEvent.eventName]: AnnotationTagFilterEvent;
     [AnnounceEvent.eventName]: AnnounceEvent;
     [ShowShortcutsEvent.eventName]: ShowShortcutsEvent;
+    [ReadAloudCommandEvent.eventName]: ReadAloudCommandEvent;
   }
 }

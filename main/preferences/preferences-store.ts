@@ -38,7 +38,8 @@ const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Pre
   lineWidth: (v): v is number => Number.isInteger(v) && (v as number) >= 50 && (v as number) <= 90,
   librarySort: (v): v is 'date' | 'title' => v === 'date' || v === 'title',
   readAloudRate: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0.5 && v <= 2,
-  readAloudVoice: (v): v is string => typeof v === 'string' && v.length <= 200 && !/[\u0000-\u001f]/.test(v),
+  readAloudVoice: (v): v is string =>
+    typeof v === 'string' && v.length <= 200 && ![...v].some((c) => c < ' '),
 };
 const FIELD_RULES: Record<keyof Preferences, string> = {
   theme: `theme is one of ${THEMES.join(', ')}`,

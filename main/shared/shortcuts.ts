@@ -171,10 +171,11 @@ const table = [
   },
   {
     id: 'read-aloud',
-    label: 'Read aloud from the reading cursor, or pause',
+    label: 'Read aloud from the reading cursor or the selection; pause; resume',
     group: 'Read aloud',
     scope: 'reader',
-    keys: [{ key: 'r', mod: true, shift: true }],
+    // Ctrl+Shift+R is the browser's hard reload; Ctrl+Shift+U is Read aloud in Edge.
+    keys: [{ key: 'u', mod: true, shift: true }],
   },
 ] as const satisfies readonly (Omit<ShortcutEntry, 'id' | 'group' | 'scope'> & {
   id: string;

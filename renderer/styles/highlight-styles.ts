@@ -77,6 +77,7 @@ export const highlightStyles = css`
     }
     /* The cursor must not look like a highlight: no fill, a thick underline in the focus colour. */
     ::highlight(mg-cursor),
+    ::highlight(mg-reading-aloud),
     ::highlight(mg-hl-flash) {
       background-color: Canvas;
       color: CanvasText;
@@ -85,6 +86,13 @@ export const highlightStyles = css`
       text-decoration-thickness: 4px;
       text-decoration-color: Highlight;
     }
+  }
+  /* The sentence being read aloud. */
+  ::highlight(mg-reading-aloud) {
+    background-color: var(--mg-hl-flash, rgb(47 111 214 / 22%));
+    text-decoration-line: underline;
+    text-decoration-thickness: 2px;
+    text-decoration-color: var(--mg-focus, #2f6fd6);
   }
   ::highlight(mg-hl-flash) {
     background-color: var(--mg-hl-flash, rgb(47 111 214 / 28%));
