@@ -144,7 +144,7 @@ const table = [
     label: 'Open the highlight menu for the selection',
     group: 'Highlights and notes',
     scope: 'reader',
-    keys: [{ key: 'F10', shift: true }, { key: 'ContextMenu' }, { key: 'Enter', mod: true }],
+    keys: [{ key: 'F10', shift: true }, { key: 'ContextMenu' }],
     inText: true,
   },
   {
@@ -298,4 +298,20 @@ export function acceleratorFor(entry: ShortcutEntry): string | null {
 /** The platform the renderer runs on, from a user-agent-like string. */
 export function platformOf(userAgentPlatform: string): Platform {
   return /mac|iphone|ipad/i.test(userAgentPlatform) ? 'mac' : 'other';
+}
+
+/**
+ * The shortcut list as Markdown (a table per group), for the README and anywhere else that lists
+ * them: generated, so it cannot drift from what the keys do.
+ */
+export function shortcutsMarkdown(): string {
+  const groups = [...new Set(SHORTCUTS.map((entry) => entry.group))];
+  const sections = groups.map((group) => {
+    const rows = SHORTCUTS.filter((entry) => entry.group === group).map(
+      (entry) =>
+        `| ${entry.label} | ${shortcutLabel(entry, 'other').replace(/\|/g, '\\|')} | ${shortcutLabel(entry, 'mac')} |`,
+    );
+    return [`**${group}**`, '', '| | Windows, Linux | macOS |', '| --- | --- | --- |', ...rows].join('\n');
+  });
+  return [...sections, EXTEND_SELECTION_NOTE].join('\n\n') + '\n';
 }

@@ -7,6 +7,7 @@ import {
   shortcut,
   shortcutFor,
   shortcutLabel,
+  shortcutsMarkdown,
   type KeyPress,
 } from '../../../main/shared/shortcuts';
 
@@ -89,5 +90,16 @@ describe('shortcuts', () => {
 
   it('names an unknown id in one clear error', () => {
     expect(() => shortcut('nope' as never)).toThrow('No shortcut "nope"');
+  });
+});
+
+describe('shortcutsMarkdown', () => {
+  it('lists every shortcut once, by group, for both platforms', () => {
+    const markdown = shortcutsMarkdown();
+    for (const entry of SHORTCUTS) {
+      expect(markdown.split('\n').filter((line) => line.startsWith(`| ${entry.label} |`))).toHaveLength(1);
+    }
+    expect(markdown).toContain('| Show or hide your notes | Ctrl+Shift+N | ⇧⌘N |');
+    expect(markdown).toContain('**Reading cursor**');
   });
 });
