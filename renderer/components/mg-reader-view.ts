@@ -7,7 +7,7 @@ import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { apiContext, preferencesContext } from '../contexts';
 import { FindInDocumentController } from '../controllers/find-in-document-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
-import { ReadAloudController } from '../controllers/read-aloud-controller';
+import { ReadAloudController, readableBlocks } from '../controllers/read-aloud-controller';
 import { ReadingPositionController } from '../controllers/reading-position-controller';
 import { unitStart } from '../anchoring/block-spans';
 import { preferredScrollBehavior } from '../browser/scroll-behavior';
@@ -97,7 +97,7 @@ export class MgReaderView extends LitElement {
 
   /** Reads the article aloud from the reading cursor (or what is on screen), or the selection. */
   private readonly readAloud = new ReadAloudController(this, {
-    blocks: () => this.readableBlocks(),
+    blocks: () => readableBlocks(this.article?.blockElements() ?? []),
     from: () => this.article?.annotations.cursor.cursor?.start ?? this.firstStartInView(),
     selection: () => this.article?.annotations.selection.read() ?? null,
     rangesFor: (start, end) => this.article?.annotations.painter.rangesFor(start, end) ?? [],
@@ -250,17 +250,6 @@ export class MgReaderView extends LitElement {
       stop: () => controller.stop(),
     };
     commands[event.command]();
-  }
-
-  /** The article's own text for reading aloud: its sections, not the author's bio after them. */
-  private readableBlocks(): Array<{ start: number; text: string }> {
-    const blocks: Array<{ start: number; text: string }> = [];
-    for (const element of this.article?.blockElements() ?? []) {
-      const start = unitStart(element);
-      if (start === null || element.closest('[data-region="bio"]')) continue;
-      blocks.push({ start, text: element.textContent ?? '' });
-    }
-    return blocks.sort((a, b) => a.start - b.start);
   }
 
   /** Where the reader is looking: the first block below the header. */

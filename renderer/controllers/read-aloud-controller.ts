@@ -5,6 +5,7 @@
  * get them, instead of failing quietly.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { unitStart } from '../anchoring/block-spans';
 import { announce } from '../announce';
 import { clearLayer, paintLayer } from '../highlighting/highlight-layers';
 import { NO_VOICES_MESSAGE, ReadAloudPlan } from '../reading/read-aloud-plan';
@@ -159,6 +160,17 @@ export class ReadAloudController implements ReactiveController {
     this.voices = voices.map((voice) => voice.name);
     return voices;
   }
+}
+
+/** The article's own text for reading aloud: its sections, not the author's bio after them. */
+export function readableBlocks(elements: readonly HTMLElement[]): BlockText[] {
+  const blocks: BlockText[] = [];
+  for (const element of elements) {
+    const start = unitStart(element);
+    if (start === null || element.closest('[data-region="bio"]')) continue;
+    blocks.push({ start, text: element.textContent ?? '' });
+  }
+  return blocks.sort((a, b) => a.start - b.start);
 }
 
 function keepInView(range: Range | undefined): void {
