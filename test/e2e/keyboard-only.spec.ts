@@ -70,8 +70,9 @@ describe('highlighting and annotating by keyboard alone', () => {
     const editor = page.getByRole('dialog', { name: 'Highlight' });
     await editor.waitFor();
     await eventually(() => focusedLabel(page)).toBe('Yellow');
+    // In a radio group the arrow key both moves and chooses.
     await page.keyboard.press('ArrowRight');
-    await page.keyboard.press('Space');
+    await eventually(() => focusedLabel(page)).toBe('Green');
     await eventually(() => paintedTexts(page, 'mg-hl-green')).toEqual([SENTENCE]);
     await eventually(async () => (await list())[0]?.color).toBe('green');
     await page.keyboard.press('Escape');
@@ -126,6 +127,19 @@ describe('highlighting and annotating by keyboard alone', () => {
       .filter({ hasText: /deleted/i });
     expect(await statuses.count()).toBe(1);
     expect(await focusedText(page)).toContain(SENTENCE);
+  });
+
+  it('hears how many passages a search found, once, from the one live region', async () => {
+    const { page } = browser;
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('terrorism');
+    await eventually(() => liveRegion(page)).toMatch(/\d+ passages? in 1 document/);
+    const heard = page
+      .locator('mg-app')
+      .getByRole('status')
+      .filter({ hasText: /passages? in 1 document/ });
+    expect(await heard.count()).toBe(1);
+    await page.keyboard.press('Escape');
   });
 
   it('did all of it without a single pointer or mouse event', async () => {
