@@ -246,6 +246,10 @@ export interface Preferences {
   /** Characters per line, 50..90. */
   lineWidth: number;
   librarySort: 'date' | 'title';
+  /** Read-aloud speed, 0.5..2 (1 is the voice's normal pace). */
+  readAloudRate: number;
+  /** The read-aloud voice's name as the system lists it; '' for the system's default voice. */
+  readAloudVoice: string;
 }
 
 export interface ReadingPosition {

@@ -292,6 +292,35 @@ export class NotesSyncedEvent extends Event {
   }
 }
 
+/**
+ * Something a screen reader should hear, politely and once, through the app's one live region
+ * (reading-cursor moves, search results, undo toasts). Send it with `announce()` from `renderer/announce.ts`.
+ */
+export class AnnounceEvent extends Event {
+  static readonly eventName = 'mg-announce';
+  constructor(readonly message: string) {
+    super(AnnounceEvent.eventName, BUBBLES);
+  }
+}
+
+/** Show the Keyboard shortcuts sheet (from the reading settings). */
+export class ShowShortcutsEvent extends Event {
+  static readonly eventName = 'mg-show-shortcuts';
+  constructor() {
+    super(ShowShortcutsEvent.eventName, BUBBLES);
+  }
+}
+
+export type ReadAloudCommand = 'start' | 'pause' | 'resume' | 'skip' | 'previous' | 'stop';
+
+/** A read-aloud control was used (play, pause, skip a sentence, stop). */
+export class ReadAloudCommandEvent extends Event {
+  static readonly eventName = 'mg-read-aloud-command';
+  constructor(readonly command: ReadAloudCommand) {
+    super(ReadAloudCommandEvent.eventName, BUBBLES);
+  }
+}
+
 declare global {
   interface HTMLElementEventMap {
     [OpenDocumentEvent.eventName]: OpenDocumentEvent;
@@ -324,5 +353,8 @@ declare global {
     [AnnotationTagFilterEvent.eventName]: AnnotationTagFilterEvent;
     [AnnotationVersionRestoreEvent.eventName]: AnnotationVersionRestoreEvent;
     [NotesSyncedEvent.eventName]: NotesSyncedEvent;
+    [AnnounceEvent.eventName]: AnnounceEvent;
+    [ShowShortcutsEvent.eventName]: ShowShortcutsEvent;
+    [ReadAloudCommandEvent.eventName]: ReadAloudCommandEvent;
   }
 }

@@ -37,12 +37,17 @@ const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Pre
   fontSize: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 14 && v <= 28,
   lineWidth: (v): v is number => Number.isInteger(v) && (v as number) >= 50 && (v as number) <= 90,
   librarySort: (v): v is 'date' | 'title' => v === 'date' || v === 'title',
+  readAloudRate: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0.5 && v <= 2,
+  readAloudVoice: (v): v is string =>
+    typeof v === 'string' && v.length <= 200 && ![...v].some((c) => c < ' '),
 };
 const FIELD_RULES: Record<keyof Preferences, string> = {
   theme: `theme is one of ${THEMES.join(', ')}`,
   fontSize: 'fontSize is a number of CSS pixels from 14 to 28',
   lineWidth: 'lineWidth is a whole number of characters from 50 to 90',
   librarySort: 'librarySort is date or title',
+  readAloudRate: 'readAloudRate is a speed from 0.5 to 2',
+  readAloudVoice: 'readAloudVoice is a voice name of at most 200 characters, or empty for the default',
 };
 
 /** Block ids come from the content build (`b-3f2a9c01`, `s-background`). */

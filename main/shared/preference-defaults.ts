@@ -10,4 +10,6 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   fontSize: 18,
   lineWidth: 68,
   librarySort: 'date',
+  readAloudRate: 1,
+  readAloudVoice: '',
 });

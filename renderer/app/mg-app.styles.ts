@@ -105,4 +105,24 @@ export const appStyles = css`
       display: none;
     }
   }
+
+  /* Reflow (WCAG 1.4.10): at 320 CSS px every control keeps its size; the search box gets its own row. */
+  @media (max-width: 30rem) {
+    header {
+      grid-template-columns: auto auto;
+      grid-template-areas: 'start end' 'search search';
+      align-content: center;
+      row-gap: 0.5rem;
+      padding: 0 0.75rem;
+    }
+    .start {
+      grid-area: start;
+    }
+    .end {
+      grid-area: end;
+    }
+    mg-search {
+      grid-area: search;
+    }
+  }
 `;

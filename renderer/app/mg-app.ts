@@ -8,6 +8,7 @@ import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
 import {
+  AnnounceEvent,
   ClearSearchMarksEvent,
   OpenAnnotationEvent,
   OpenDocumentEvent,
@@ -16,12 +17,15 @@ import {
   ReadingPositionEvent,
   ShowLibraryEvent,
   ShowNotebookEvent,
+  ShowShortcutsEvent,
 } from '../events';
 import '../components/mg-library-view';
 import '../components/mg-reader-view';
 import '../components/mg-reading-settings';
 import '../components/mg-sync-settings';
 import '../components/mg-search';
+import '../components/mg-shortcuts-sheet';
+import type { MgShortcutsSheet } from '../components/mg-shortcuts-sheet';
 import type { MgSearch } from '../components/mg-search';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
@@ -52,7 +56,12 @@ export class MgApp extends LitElement {
   @state() private view: AppView = viewFromHash(window.location.hash);
   @state() private notices: string[] = [];
 
+  /** What the one polite live region says now (see `announce()`). */
+  @state() private announcement = '';
+
   @query('mg-search') private search!: MgSearch;
+  @query('mg-shortcuts-sheet') private shortcutsSheet!: MgShortcutsSheet;
+  private announceTimer: number | undefined;
 
   private readonly colorScheme = new ColorSchemeController(this);
 
@@ -65,7 +74,12 @@ export class MgApp extends LitElement {
 
   constructor() {
     super();
-    new KeyboardShortcutController(this, [{ key: 'k', mod: true, run: () => this.search.focus() }]);
+    new KeyboardShortcutController(this, [
+      { id: 'search', run: () => this.search.focus() },
+      { id: 'shortcuts', run: () => this.showShortcuts() },
+    ]);
+    this.addEventListener(ShowShortcutsEvent.eventName, () => this.showShortcuts());
+    this.addEventListener(AnnounceEvent.eventName, (event) => this.announce(event.message));
     this.addEventListener(OpenDocumentEvent.eventName, (event) =>
       this.go(readerView(event.docId, event.passage)),
     );
@@ -141,6 +155,10 @@ export class MgApp extends LitElement {
           : nothing
       }
       ${this.renderView()} ${annotationOverlays(this.annotations)}
+      <mg-shortcuts-sheet></mg-shortcuts-sheet>
+      <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+        ${this.announcement}
+      </div>
     `;
   }
 
@@ -171,7 +189,6 @@ export class MgApp extends LitElement {
     </button>`;
   }
 
-  /** Moves to a view, adding a history entry when the address changes. */
   /** Moves to a view; `fromHistory` when the browser's back/forward already changed the address. */
   private go(next: AppView, fromHistory = false): void {
     const previous = this.view;
@@ -211,6 +228,20 @@ export class MgApp extends LitElement {
       .catch((error) => this.tell(error));
   }
 
+  /**
+   * Says a message through the one polite live region. The region is emptied first, so the same
+   * words said twice are heard twice, and each message replaces the last instead of queueing.
+   */
+  private announce(message: string): void {
+    window.clearTimeout(this.announceTimer);
+    this.announcement = '';
+    this.announceTimer = window.setTimeout(() => (this.announcement = message), 60);
+  }
+
+  private showShortcuts(): void {
+    void this.shortcutsSheet.show(deepActiveElement());
+  }
+
   private tell(error: unknown): void {
     const message = error instanceof Error ? error.message : String(error);
     if (!this.notices.includes(message)) this.notices = [...this.notices, message];
@@ -219,6 +250,13 @@ export class MgApp extends LitElement {
   private dismiss(index: number): void {
     this.notices = this.notices.filter((_, i) => i !== index);
   }
+}
+
+/** The element that has focus, looking into shadow roots. */
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active instanceof HTMLElement ? active : null;
 }
 
 declare global {

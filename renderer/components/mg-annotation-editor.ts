@@ -222,12 +222,14 @@ export class MgAnnotationEditor extends LitElement {
     if (!step || !this.annotation) return;
     event.preventDefault();
     const choices: (HighlightColor | null)[] = [...HIGHLIGHT_COLORS];
-    const index = choices.indexOf(this.annotation.color);
+    // From the swatch that has focus: a second arrow before the store answers moves on, not back.
+    const focused = (this.shadowRoot?.activeElement as HTMLElement | null)?.dataset.color;
+    const current = focused === undefined ? this.annotation.color : focused === 'none' ? null : focused;
+    const index = choices.indexOf(current as HighlightColor | null);
     const next = choices[(index + step + choices.length) % choices.length];
     this.setColor(next);
-    void this.updateComplete.then(() =>
-      this.renderRoot.querySelector<HTMLElement>('.swatch[aria-checked="true"]')?.focus(),
-    );
+    // Focus moves with the choice now; the check mark follows when the store has saved it.
+    this.renderRoot.querySelector<HTMLElement>(`.swatch[data-color="${next ?? 'none'}"]`)?.focus();
   }
 
   private onInput(event: InputEvent) {

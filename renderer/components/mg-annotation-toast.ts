@@ -1,3 +1,4 @@
+import { announce } from '../announce';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { ToastActionEvent, ToastDismissEvent } from '../events';
@@ -25,7 +26,15 @@ export class MgAnnotationToast extends LitElement {
   private timer: number | undefined;
 
   override updated(changed: PropertyValues<this>) {
-    if (changed.has('message')) this.restart();
+    if (changed.has('message')) {
+      this.restart();
+      // Heard through the app's one live region, so it is announced once.
+      if (this.message)
+        announce(
+          this,
+          this.actionLabel ? `${this.message}. ${this.actionLabel} is available.` : this.message,
+        );
+    }
   }
 
   override disconnectedCallback() {
@@ -34,7 +43,7 @@ export class MgAnnotationToast extends LitElement {
   }
 
   override render() {
-    return html`<div role="status" aria-live="polite">
+    return html`<div>
       ${
         this.message
           ? html`<div

@@ -112,6 +112,8 @@ export const articleStyles = css`
     align-content: center;
     gap: 0.6rem;
     min-height: 9rem;
+    /* With min-height, the ratio alone would make the card wider than a narrow window. */
+    max-width: 100%;
     aspect-ratio: 16 / 5;
     border-radius: var(--mg-radius);
     border: 1px solid var(--mg-border);

@@ -7,12 +7,15 @@ import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { apiContext, preferencesContext } from '../contexts';
 import { FindInDocumentController } from '../controllers/find-in-document-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
+import { ReadAloudController, readableBlocks } from '../controllers/read-aloud-controller';
 import { ReadingPositionController } from '../controllers/reading-position-controller';
+import { unitStart } from '../anchoring/block-spans';
 import { preferredScrollBehavior } from '../browser/scroll-behavior';
 import { ScrollSpyController } from '../controllers/scroll-spy-controller';
 import {
   ClearSearchMarksEvent,
   ReadingPositionEvent,
+  type ReadAloudCommandEvent,
   ShowLibraryEvent,
   type FindQueryEvent,
   type FindStepEvent,
@@ -30,6 +33,7 @@ import type { MgArticle } from './mg-article';
 import './mg-find-bar';
 import type { MgFindBar } from './mg-find-bar';
 import './mg-publisher-panel';
+import './mg-read-aloud-bar';
 import './mg-toc';
 import type { TocEntry } from './mg-toc';
 
@@ -91,6 +95,16 @@ export class MgReaderView extends LitElement {
     },
   });
 
+  /** Reads the article aloud from the reading cursor (or what is on screen), or the selection. */
+  private readonly readAloud = new ReadAloudController(this, {
+    blocks: () => readableBlocks(this.article?.blockElements() ?? []),
+    from: () => this.article?.annotations.cursor.cursor?.start ?? this.firstStartInView(),
+    selection: () => this.article?.annotations.selection.read() ?? null,
+    rangesFor: (start, end) => this.article?.annotations.painter.rangesFor(start, end) ?? [],
+    rate: () => this.preferences.readAloudRate,
+    voice: () => this.preferences.readAloudVoice,
+  });
+
   private readonly documentTask = new Task(this, {
     task: async ([docId]): Promise<LoadedDocument> => {
       const [doc, position] = await Promise.all([
@@ -106,14 +120,11 @@ export class MgReaderView extends LitElement {
   constructor() {
     super();
     new KeyboardShortcutController(this, [
-      { key: 'f', mod: true, run: () => this.openFind() },
-      {
-        key: 'g',
-        mod: true,
-        when: () => this.find.open,
-        run: (event) => this.find.step(event.shiftKey ? -1 : 1),
-      },
-      { key: 'Escape', run: () => this.onEscape() },
+      { id: 'find', run: () => this.openFind() },
+      { id: 'find-next', when: () => this.find.open, run: () => this.find.step(1) },
+      { id: 'find-previous', when: () => this.find.open, run: () => this.find.step(-1) },
+      { id: 'dismiss', run: () => this.onEscape() },
+      { id: 'read-aloud', run: () => this.readAloud.toggle() },
     ]);
   }
 
@@ -134,7 +145,10 @@ export class MgReaderView extends LitElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Leaving a document: save where the reader was in it before anything else changes.
-    if (changed.has('docId') && changed.get('docId')) this.position.stop();
+    if (changed.has('docId') && changed.get('docId')) {
+      this.position.stop();
+      this.readAloud.stop();
+    }
   }
 
   protected override async updated(): Promise<void> {
@@ -203,6 +217,14 @@ export class MgReaderView extends LitElement {
                 ></mg-find-bar>`
               : nothing
           }
+          <mg-read-aloud-bar
+            .status=${this.readAloud.status}
+            .message=${this.readAloud.message}
+            .rate=${this.preferences.readAloudRate}
+            .voice=${this.preferences.readAloudVoice}
+            .voices=${this.readAloud.voices}
+            @mg-read-aloud-command=${this.onReadAloud}
+          ></mg-read-aloud-bar>
           <mg-article
             .doc=${doc}
             .fontSize=${this.preferences.fontSize}
@@ -215,6 +237,29 @@ export class MgReaderView extends LitElement {
         </aside>
       </div>
     `;
+  }
+
+  private onReadAloud(event: ReadAloudCommandEvent): void {
+    const controller = this.readAloud;
+    const commands = {
+      start: () => void controller.start(),
+      pause: () => controller.pause(),
+      resume: () => controller.resume(),
+      skip: () => controller.skip(1),
+      previous: () => controller.skip(-1),
+      stop: () => controller.stop(),
+    };
+    commands[event.command]();
+  }
+
+  /** Where the reader is looking: the first block below the header. */
+  private firstStartInView(): number {
+    const block = this.article
+      ?.blockElements()
+      .find(
+        (element) => element.getBoundingClientRect().bottom > READING_LINE && unitStart(element) !== null,
+      );
+    return block ? (unitStart(block) ?? 0) : 0;
   }
 
   private tocEntries(doc: Document): TocEntry[] {

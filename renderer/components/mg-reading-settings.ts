@@ -4,7 +4,7 @@ import { customElement, query, state } from 'lit/decorators.js';
 import type { Preferences, ThemeChoice } from '../../main/api';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { preferencesContext } from '../contexts';
-import { PreferencesChangeEvent } from '../events';
+import { PreferencesChangeEvent, ShowShortcutsEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { readingSettingsStyles } from './mg-reading-settings.styles';
 
@@ -19,9 +19,10 @@ const FONT_SIZE = { min: 14, max: 28, step: 1 };
 const LINE_WIDTH = { min: 50, max: 90, step: 2 };
 
 /**
- * The "Aa" button and its panel: theme, text size and line width. Escape or a click elsewhere closes it.
+ * The "Aa" button and its panel: theme, text size and line width, and the Keyboard shortcuts sheet. Escape or a click elsewhere closes it.
  *
  * @fires mg-preferences-change - a setting was changed
+ * @fires mg-show-shortcuts - Keyboard shortcuts was chosen
  */
 @customElement('mg-reading-settings')
 export class MgReadingSettings extends LitElement {
@@ -124,8 +125,14 @@ export class MgReadingSettings extends LitElement {
           />
           <output class="muted">${lineWidth} ch</output>
         </div>
+        <button class="button shortcuts" @click=${this.showShortcuts}>Keyboard shortcuts</button>
       </div>
     `;
+  }
+
+  private showShortcuts(): void {
+    this.open = false;
+    this.dispatchEvent(new ShowShortcutsEvent());
   }
 
   private change(patch: Partial<Preferences>): void {

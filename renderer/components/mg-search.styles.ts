@@ -178,4 +178,11 @@ export const searchStyles = css`
     padding: 1rem;
     color: var(--mg-muted);
   }
+
+  /* No room for the hint in a narrow window; the shortcuts sheet lists it. */
+  @media (max-width: 30rem) {
+    kbd {
+      display: none;
+    }
+  }
 `;

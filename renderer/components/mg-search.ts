@@ -10,6 +10,7 @@ import type {
   SearchResults,
   SnippetPart,
 } from '../../main/api';
+import { announce } from '../announce';
 import { apiContext } from '../contexts';
 import { ClearSearchMarksEvent, OpenAnnotationEvent, OpenDocumentEvent } from '../events';
 import { swatchStyles } from '../styles/highlight-styles';
@@ -70,6 +71,7 @@ export class MgSearch extends LitElement {
   }
 
   protected override updated(): void {
+    this.announceResults();
     if (this.activeIndex < 0) return;
     this.renderRoot.querySelector(`#option-${this.activeIndex}`)?.scrollIntoView({ block: 'nearest' });
   }
@@ -120,18 +122,10 @@ export class MgSearch extends LitElement {
       return html`<p class="status invalid" role="alert">${results.message}</p>`;
     }
     const choices = this.choices();
-    const passages = results.groups.reduce((sum, group) => sum + group.passages.length, 0);
-    const yours = results.annotations.length;
-    const summary = [
-      passages > 0 ? `${plural(passages, 'passage')} in ${plural(results.total, 'document')}` : '',
-      yours > 0 ? `${plural(yours, 'highlight or note', 'highlights and notes')} of yours` : '',
-      choices.length > 0 && !results.complete ? 'full text still loading' : '',
-    ]
-      .filter(Boolean)
-      .join(' · ');
+    const summary = this.summaryOf(results, choices.length);
     let index = 0;
     return html`
-      <p class="status" role="status">${summary}</p>
+      <p class="status">${summary}</p>
       <div id="search-results" role="listbox" aria-label="Search results">
         ${results.groups.map(
           (group, groupIndex) => html`
@@ -159,8 +153,34 @@ export class MgSearch extends LitElement {
             : nothing
         }
       </div>
-      ${choices.length === 0 ? html`<p class="empty" role="status">No passages match “${results.query}”.</p>` : nothing}
+      ${choices.length === 0 ? html`<p class="empty">${noMatch(results.query)}</p>` : nothing}
     `;
+  }
+
+  /** The count line over the results; heard through the app's live region, once per set of results. */
+  private summaryOf(results: SearchResults & { status?: unknown }, choiceCount: number): string {
+    if (!('groups' in results)) return '';
+    const passages = results.groups.reduce((sum, group) => sum + group.passages.length, 0);
+    const yours = results.annotations.length;
+    return [
+      passages > 0 ? `${plural(passages, 'passage')} in ${plural(results.total, 'document')}` : '',
+      yours > 0 ? `${plural(yours, 'highlight or note', 'highlights and notes')} of yours` : '',
+      choiceCount > 0 && !results.complete ? 'full text still loading' : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+
+  private announcedResults: unknown = null;
+
+  /** Says how many results a finished search found (or that none match), once for each search. */
+  private announceResults(): void {
+    const results = this.searchTask.value;
+    if (!results || results === this.announcedResults || !this.open) return;
+    if (this.searchTask.status === TaskStatus.PENDING || results.status === 'invalid') return;
+    this.announcedResults = results;
+    const count = this.choices().length;
+    announce(this, count === 0 ? noMatch(results.query) : this.summaryOf(results, count));
   }
 
   private renderOption(
@@ -286,4 +306,8 @@ declare global {
   interface HTMLElementTagNameMap {
     'mg-search': MgSearch;
   }
+}
+
+function noMatch(query: string): string {
+  return `No passages match “${query}”.`;
 }

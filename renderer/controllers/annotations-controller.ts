@@ -30,6 +30,8 @@ import {
   ToastActionEvent,
   ToastDismissEvent,
 } from '../events';
+import { shortcutFor } from '../../main/shared/shortcuts';
+import { currentPlatform } from './keyboard-shortcut-controller';
 import type { TextSelection } from './selection-controller';
 
 /** What the reader view offers: jump to a painted annotation, where it is, drop the text selection. */
@@ -59,6 +61,9 @@ export class AnnotationsController implements ReactiveController {
   private pendingReveal: string | null = null;
   /** Where focus was before the editor opened, to put it back when the editor closes. */
   private returnFocus: HTMLElement | null = null;
+  /** Where focus was before the selection menu took it. */
+  private menuReturnFocus: HTMLElement | null = null;
+  private readonly platform = currentPlatform();
   private scrollFrame = 0;
   private readonly provider: ContextProvider<typeof annotationsContext>;
 
@@ -117,7 +122,7 @@ export class AnnotationsController implements ReactiveController {
       this.host.addEventListener(name, handler as EventListener);
     const state = this.state;
     on(TextSelectionEvent.eventName, (event: TextSelectionEvent) => this.setSelection(event.selection));
-    on(SelectionDismissEvent.eventName, () => this.setSelection(null));
+    on(SelectionDismissEvent.eventName, () => this.dismissMenu());
     on(HighlightCreateEvent.eventName, (event: HighlightCreateEvent) => void this.highlight(event));
     on(CopyCitationEvent.eventName, (event: CopyCitationEvent) => void this.copy(event.quote, event.start));
     on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) => {
@@ -166,7 +171,14 @@ export class AnnotationsController implements ReactiveController {
     if (!created) return;
     this.selection = null;
     this.reader()?.clearSelection();
-    if (event.withNote) this.editing = { id: created.id, anchor, focusNote: true, follow: true };
+    if (event.withNote) {
+      // The editor gives focus back to the text the menu was opened from.
+      this.returnFocus = this.menuReturnFocus ?? this.returnFocus;
+      this.editing = { id: created.id, anchor, focusNote: true, follow: true };
+    } else if (this.menuReturnFocus?.isConnected) {
+      this.menuReturnFocus.focus({ preventScroll: true });
+    }
+    this.menuReturnFocus = null;
     this.host.requestUpdate();
   }
 
@@ -186,10 +198,8 @@ export class AnnotationsController implements ReactiveController {
   }
 
   private async remove(id: string): Promise<void> {
-    if ((await this.state.remove(id)) && this.editing?.id === id) {
-      this.editing = null;
-      this.host.requestUpdate();
-    }
+    // Deleted from its editor: focus goes back where the editor was opened from, as on close.
+    if ((await this.state.remove(id)) && this.editing?.id === id) this.closeEditor();
   }
 
   /**
@@ -262,22 +272,51 @@ export class AnnotationsController implements ReactiveController {
   };
 
   private onKeyDown = (event: KeyboardEvent) => {
-    if (!this.state.docId) return;
-    const mod = event.ctrlKey || event.metaKey;
-    if (mod && event.shiftKey && event.key.toLowerCase() === 'n') {
+    if (!this.state.docId || event.defaultPrevented) return;
+    const id = shortcutFor(event, this.platform, ['notes-panel', 'selection-menu']);
+    if (id === 'notes-panel') {
       event.preventDefault();
       void this.togglePanel();
+    } else if (id === 'selection-menu' && this.selection) {
+      event.preventDefault();
+      this.openMenu();
     } else if (event.key === 'Tab' && !event.shiftKey && this.selection) {
       // Tab from a keyboard selection goes into the menu that belongs to it.
-      const menu = (this.host.shadowRoot ?? this.host).querySelector('mg-selection-menu');
+      const menu = this.menu();
       if (menu && !event.composedPath().includes(menu)) {
         event.preventDefault();
-        menu.focus();
+        this.openMenu();
       }
     } else if (event.key === 'Escape' && this.selection) {
       this.setSelection(null);
     }
   };
+
+  private menu(): HTMLElement | null {
+    return (this.host.shadowRoot ?? this.host).querySelector('mg-selection-menu');
+  }
+
+  /** Moves focus into the selection's menu, remembering where it was (Escape puts it back). */
+  private openMenu(): void {
+    const menu = this.menu();
+    if (!menu || focusInside(menu)) return;
+    this.menuReturnFocus = deepActiveElement();
+    menu.focus();
+  }
+
+  /** The menu closed: focus goes back to the text it was opened from. */
+  private dismissMenu(): void {
+    const focusWasInMenu = focusInside(this.menu());
+    this.setSelection(null);
+    const target = this.menuReturnFocus;
+    this.menuReturnFocus = null;
+    if (focusWasInMenu && target?.isConnected) target.focus({ preventScroll: true });
+  }
+}
+
+/** Whether focus is inside an element (through shadow roots). */
+function focusInside(element: Element | null): boolean {
+  return element ? element.matches(':focus-within') : false;
 }
 
 /** The element that has focus, looking into shadow roots. */

@@ -3,7 +3,7 @@
  * controller so that element only has to create it: the open document's annotations arrive through
  * `annotationsContext`; the painter paints them after each render; the selection controller reports
  * finished selections (`mg-text-selection`); a click on a highlight opens its editor
- * (`mg-annotation-edit`). The mediator reaches it as the `ReaderAnnotations` it drives (reveal, boxes).
+ * (`mg-annotation-edit`); the reading cursor does the same from the keyboard. The mediator reaches it as the `ReaderAnnotations` it drives (reveal, boxes).
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -12,6 +12,7 @@ import { annotationsContext } from '../contexts';
 import { AnnotationEditEvent, TextSelectionEvent } from '../events';
 import type { ReaderAnnotations } from './annotations-controller';
 import { HighlightPainter } from './highlight-painter';
+import { ReadingCursorController } from './reading-cursor-controller';
 import { SelectionController } from './selection-controller';
 
 /** The element that renders the article's text: `mg-article`, whose `doc` is what it shows. */
@@ -20,6 +21,8 @@ type ArticleHost = ReactiveControllerHost & HTMLElement & { doc: unknown };
 export class ArticleAnnotationsController implements ReactiveController, ReaderAnnotations {
   readonly painter: HighlightPainter;
   readonly selection: SelectionController;
+  /** Keyboard reading and selecting, highlight to highlight. */
+  readonly cursor: ReadingCursorController;
   private annotations: readonly Annotation[] = [];
 
   constructor(private readonly host: ArticleHost) {
@@ -42,6 +45,12 @@ export class ArticleAnnotationsController implements ReactiveController, ReaderA
       article,
       shadowRoot: () => host.shadowRoot,
       onSelection: (selection) => host.dispatchEvent(new TextSelectionEvent(selection)),
+    });
+    this.cursor = new ReadingCursorController(host, {
+      blocks: () => [...(host.shadowRoot?.querySelectorAll<HTMLElement>('article [data-start]') ?? [])],
+      annotations: () => this.annotations,
+      rangesFor: (start, end) => this.painter.rangesFor(start, end),
+      annotationBox: (id) => this.painter.boxOf(id),
     });
   }
 

@@ -30,6 +30,70 @@ export const highlightStyles = css`
     text-decoration-color: var(--mg-hl-note, rgb(42 93 143 / 80%));
     text-underline-offset: 0.2em;
   }
+  /* The reading cursor's sentence or word: a solid underline in the focus colour, over any highlight. */
+  ::highlight(mg-cursor) {
+    background-color: var(--mg-cursor, rgb(47 111 214 / 14%));
+    text-decoration-line: underline;
+    text-decoration-style: solid;
+    text-decoration-thickness: 3px;
+    text-decoration-color: var(--mg-focus, #2f6fd6);
+    text-underline-offset: 0.25em;
+  }
+  /*
+   * Forced colours (Windows High Contrast) drop background colours from highlights. Each colour keeps
+   * the system's Mark colours and an underline of its own style, so the five stay told apart; the
+   * cursor is underlined in the system Highlight colour.
+   */
+  @media (forced-colors: active) {
+    ::highlight(mg-hl-yellow),
+    ::highlight(mg-hl-green),
+    ::highlight(mg-hl-blue),
+    ::highlight(mg-hl-pink),
+    ::highlight(mg-hl-purple) {
+      background-color: Mark;
+      color: MarkText;
+      text-decoration-line: underline;
+      text-decoration-color: MarkText;
+      text-decoration-thickness: 2px;
+      text-underline-offset: 0.2em;
+    }
+    ::highlight(mg-hl-yellow) {
+      text-decoration-style: solid;
+    }
+    ::highlight(mg-hl-green) {
+      text-decoration-style: double;
+    }
+    ::highlight(mg-hl-blue) {
+      text-decoration-style: dashed;
+    }
+    ::highlight(mg-hl-pink) {
+      text-decoration-style: wavy;
+    }
+    ::highlight(mg-hl-purple) {
+      text-decoration-style: dotted;
+    }
+    ::highlight(mg-hl-note) {
+      text-decoration-color: CanvasText;
+    }
+    /* The cursor must not look like a highlight: no fill, a thick underline in the focus colour. */
+    ::highlight(mg-cursor),
+    ::highlight(mg-reading-aloud),
+    ::highlight(mg-hl-flash) {
+      background-color: Canvas;
+      color: CanvasText;
+      text-decoration-line: underline;
+      text-decoration-style: solid;
+      text-decoration-thickness: 4px;
+      text-decoration-color: Highlight;
+    }
+  }
+  /* The sentence being read aloud. */
+  ::highlight(mg-reading-aloud) {
+    background-color: var(--mg-hl-flash, rgb(47 111 214 / 22%));
+    text-decoration-line: underline;
+    text-decoration-thickness: 2px;
+    text-decoration-color: var(--mg-focus, #2f6fd6);
+  }
   ::highlight(mg-hl-flash) {
     background-color: var(--mg-hl-flash, rgb(47 111 214 / 28%));
     text-decoration-line: underline;
@@ -100,6 +164,22 @@ export const swatchStyles = css`
       inset 0 0 0 1.5px var(--mg-border-strong),
       0 0 0 2px var(--mg-surface-raised),
       0 0 0 4px var(--mg-text);
+  }
+  /* Forced colours would paint every swatch the same: they keep their colour, with a system outline. */
+  @media (forced-colors: active) {
+    .swatch,
+    .color-bar,
+    .color-dot {
+      forced-color-adjust: none;
+      border: 1px solid CanvasText;
+    }
+    .swatch[aria-checked='true'] {
+      outline: 3px solid Highlight;
+      outline-offset: 2px;
+    }
+    .swatch[data-color='none'] {
+      forced-color-adjust: auto;
+    }
   }
   .color-bar {
     width: 4px;

@@ -111,6 +111,13 @@ export const themeTokens = css`
     }
   }
 
+  /* A narrow window (a phone-sized window, or 400% zoom): the header takes two rows, search below. */
+  @media (max-width: 30rem) {
+    :root {
+      --mg-header-height: 6.25rem;
+    }
+  }
+
   html {
     background: var(--mg-bg);
     color: var(--mg-text);

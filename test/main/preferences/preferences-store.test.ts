@@ -36,6 +36,8 @@ describe('preferences-store', () => {
       fontSize: 18,
       lineWidth: 68,
       librarySort: 'date',
+      readAloudRate: 1,
+      readAloudVoice: '',
     });
     expect(store.getReadingPosition('some-doc')).toBeNull();
     expect(readdirSync(dataDir)).toEqual([]);
@@ -91,6 +93,26 @@ describe('preferences-store', () => {
     expect(existsSync(join(dataDir, READING_POSITIONS_FILE))).toBe(false);
   });
 
+  it('remembers the read-aloud speed and voice, and refuses a speed out of range or a voice that is not a name', () => {
+    const store = openPreferencesStore(dataDir);
+    expect(store.getPreferences()).toMatchObject({ readAloudRate: 1, readAloudVoice: '' });
+    store.setPreferences({ readAloudRate: 1.5, readAloudVoice: 'English (Great Britain)' });
+    for (const patch of [
+      { readAloudRate: 0.4 },
+      { readAloudRate: 2.5 },
+      { readAloudRate: '1' },
+      { readAloudVoice: 7 },
+      { readAloudVoice: 'x'.repeat(201) },
+      { readAloudVoice: 'bad\nname' },
+    ]) {
+      expect(() => store.setPreferences(patch as never)).toThrow(/readAloud(Rate|Voice) is/);
+    }
+    expect(openPreferencesStore(dataDir).getPreferences()).toMatchObject({
+      readAloudRate: 1.5,
+      readAloudVoice: 'English (Great Britain)',
+    });
+  });
+
   it('moves a damaged preferences file aside, says where, and uses the defaults', () => {
     writeFileSync(join(dataDir, PREFERENCES_FILE), '{"theme": "dark", "fontSi');
     writeFileSync(join(dataDir, READING_POSITIONS_FILE), '[1, 2, 3]');
@@ -115,6 +137,8 @@ describe('preferences-store', () => {
       fontSize: 18,
       lineWidth: 60,
       librarySort: 'date',
+      readAloudRate: 1,
+      readAloudVoice: '',
     });
     expect(store.notices()).toEqual([]);
   });
