@@ -10,9 +10,11 @@ import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildContent } from '../main/library/content-build';
+import { CITATION_STYLES_FOLDER } from '../main/shared/citation-styles';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
+const CITATION_STYLES_SOURCE = path.join(ROOT, 'content', 'csl');
 /** Electron 45 embeds Node 22; the host and tests run on Node 24. */
 const NODE_TARGET = 'node22';
 /** The Chromium of Electron 45 and Debian's, both far past ES2022. */
@@ -77,6 +79,16 @@ async function copyRendererStatics(staging: string): Promise<void> {
   if (await exists(assets)) await fs.cp(assets, path.join(to, 'assets'), { recursive: true });
 }
 
+/** The vendored CSL styles and locale, read by main at run time (they ship in app.asar). */
+async function copyCitationStyles(staging: string): Promise<void> {
+  const to = path.join(staging, 'main', CITATION_STYLES_FOLDER);
+  await fs.mkdir(to, { recursive: true });
+  for (const name of await fs.readdir(CITATION_STYLES_SOURCE)) {
+    if (/\.(csl|xml)$/.test(name))
+      await fs.copyFile(path.join(CITATION_STYLES_SOURCE, name), path.join(to, name));
+  }
+}
+
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
     () => true,
@@ -97,6 +109,7 @@ async function main(): Promise<void> {
       bundles.map((options) => build({ ...options, outfile: path.join(staging, options.outfile as string) })),
     );
     await copyRendererStatics(staging);
+    await copyCitationStyles(staging);
     for (const folder of ['main', 'host', 'renderer'])
       await swapIn(path.join(staging, folder), path.join(DIST, folder));
   } finally {

@@ -23,6 +23,8 @@ import { checkPreferencesPatch, checkReadingPosition } from './preferences/prefe
 import { MAX_QUERY_LENGTH } from './search/query/query-language';
 import { SEARCH_OPTION_RANGES } from './search/service/search-engine';
 import { checkExternalLink } from './security';
+import { BIBLIOGRAPHY_FORMATS, checkBibliographyDocIds } from './citations/bibliography-export';
+import { CITATION_STYLE_IDS } from './shared/citation-styles';
 
 /** Checks one argument (or field) and returns the value the service gets. */
 type Check = (value: unknown, name: string) => unknown;
@@ -180,6 +182,15 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'position', check: closed(['blockId', 'fraction'], rule(checkReadingPosition)) },
   ],
   openExternal: [{ name: 'url', check: externalLink }],
+  citeDocument: [
+    { name: 'docId', check: docId },
+    { name: 'style', check: oneOf(CITATION_STYLE_IDS) },
+    { name: 'at', check: integer(0, Number.MAX_SAFE_INTEGER), optional: true },
+  ],
+  exportBibliography: [
+    { name: 'format', check: oneOf(BIBLIOGRAPHY_FORMATS) },
+    { name: 'docIds', check: rule(checkBibliographyDocIds) },
+  ],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

@@ -6,6 +6,7 @@
  * Node, the DOM or Electron, so the renderer may import its types; the channel table, CHANNELS, is kept
  * in `shared/api-channels.ts`, which the renderer may import too.
  */
+import type { CitationStyleId } from './shared/citation-styles';
 
 // ---------------------------------------------------------------------------------------------------
 // Documents
@@ -234,6 +235,32 @@ export interface ImportReport {
 }
 
 // ---------------------------------------------------------------------------------------------------
+// Citations and bibliographies
+// ---------------------------------------------------------------------------------------------------
+
+export type { CitationStyleId } from './shared/citation-styles';
+
+/** The same words twice: plain text, and HTML with the italics the style wants (escaped by citeproc). */
+export interface FormattedText {
+  text: string;
+  html: string;
+}
+
+export interface Citation {
+  style: CitationStyleId;
+  /** True for note styles (Chicago notes): `citation` is then a footnote, not a parenthesis. */
+  note: boolean;
+  /** The bibliography entry. */
+  reference: FormattedText;
+  /** The in-text citation or footnote, with the passage's locator when one was asked for. */
+  citation: FormattedText;
+  /** Where the passage is, in words ("Background, para. 7"), or null for the whole document. */
+  locator: string | null;
+}
+
+export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
+
+// ---------------------------------------------------------------------------------------------------
 // Preferences and reading state
 // ---------------------------------------------------------------------------------------------------
 
@@ -246,6 +273,8 @@ export interface Preferences {
   /** Characters per line, 50..90. */
   lineWidth: number;
   librarySort: 'date' | 'title';
+  /** The style of "Copy with citation". */
+  citationStyle: CitationStyleId;
 }
 
 export interface ReadingPosition {
@@ -292,6 +321,11 @@ export interface MarginApi {
 
   /** Opens an https link in the system browser after the user confirms. Resolves true if opened. */
   openExternal(url: string): Promise<boolean>;
+
+  /** A document's reference and citation in `style`; `at` (a canonical offset) locates a passage. */
+  citeDocument(docId: string, style: CitationStyleId, at?: number): Promise<Citation>;
+  /** One bibliography file holding these documents (1 to 1000 ids, in that order). */
+  exportBibliography(format: BibliographyFormat, docIds: string[]): Promise<ExportedFile>;
 }
 
 export type MarginMethod = keyof MarginApi;
@@ -301,12 +335,7 @@ export { CHANNELS } from './shared/api-channels';
 
 /** Error codes every transport carries unchanged. */
 export type MarginErrorCode =
-  | 'invalid-argument'
-  | 'not-found'
-  | 'store-locked'
-  | 'store-damaged'
-  | 'unavailable'
-  | 'internal';
+  'invalid-argument' | 'not-found' | 'store-locked' | 'store-damaged' | 'unavailable' | 'internal';
 
 /** What a failed call carries over any transport: `{ code, message }`. */
 export interface MarginErrorShape {

@@ -12,6 +12,9 @@ import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
 import { checkExternalLink } from './security';
+import { bibliographyFile } from './citations/bibliography-export';
+import { createCitationFormatter } from './citations/cite';
+import { canonicalTextEnd } from './citations/passage-locator';
 import { version } from '../package.json';
 
 export interface MarginServiceOptions {
@@ -26,6 +29,11 @@ export interface MarginServiceOptions {
    * and opens it; the browser host lets the browser open it (the default: resolves false).
    */
   openExternal?: (url: string) => Promise<boolean>;
+  /**
+   * The vendored CSL styles and locale (content/csl in the sources, dist/main/csl when built); without
+   * it, citations answer 'unavailable'.
+   */
+  citationStylesDir?: string;
 }
 
 export type MarginService = MarginApi & { close(): Promise<void> };
@@ -80,6 +88,8 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       return false;
     });
 
+  const citations = createCitationFormatter(options.citationStylesDir ?? null);
+
   let closed = false;
   return {
     async getStatus(): Promise<AppStatus> {
@@ -126,6 +136,16 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       const verdict = checkExternalLink(url);
       if (!verdict.ok) throw new MarginError('invalid-argument', verdict.reason);
       return openExternal(verdict.url);
+    },
+    async citeDocument(docId, style, at) {
+      const doc = await library.get(docId);
+      if (at !== undefined && at > canonicalTextEnd(doc))
+        throw new MarginError('invalid-argument', `Offset ${at} is past the end of "${doc.title}".`);
+      return citations.cite(doc, style, at);
+    },
+    async exportBibliography(format, docIds) {
+      const docs = await Promise.all(docIds.map((id) => library.get(id)));
+      return bibliographyFile(format, docs, docs.length === 1 ? docs[0].id : 'margin-bibliography');
     },
     async close() {
       if (closed) return;

@@ -5,6 +5,11 @@
  */
 import { extractFile, getRawHeader } from '@electron/asar';
 import { createHash } from 'node:crypto';
+import {
+  CITATION_LOCALE_FILE,
+  CITATION_STYLES,
+  CITATION_STYLES_FOLDER,
+} from '../../main/shared/citation-styles';
 
 interface HeaderFile {
   size: number;
@@ -25,6 +30,10 @@ export const REQUIRED_FILES = [
   'dist/renderer/index.html',
   'dist/renderer/main.js',
   'dist/content/library.json',
+  // The vendored CSL styles and locale: citations work offline.
+  ...[...CITATION_STYLES.map((style) => style.file), CITATION_LOCALE_FILE].map(
+    (file) => `dist/main/${CITATION_STYLES_FOLDER}/${file}`,
+  ),
 ];
 
 /** Everything shipped lives under one of these (or is package.json itself). */

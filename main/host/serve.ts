@@ -11,6 +11,7 @@ import { buildContent } from '../library/content-build';
 import { defaultDataDir, secureDataDir } from '../data-dir';
 import { errorDetail, MarginError, printableLine } from '../errors';
 import { createMarginService } from '../margin-service';
+import { CITATION_STYLES_FOLDER } from '../shared/citation-styles';
 import { startHost } from './start-host';
 
 const DEFAULT_PORT = 4747;
@@ -87,6 +88,7 @@ async function main(): Promise<void> {
       bundleDir,
       dataDir: options.dataDir,
       workerScript: path.join(DIST, 'main', 'search-worker.js'),
+      citationStylesDir: path.join(DIST, 'main', CITATION_STYLES_FOLDER),
     });
   } catch (error) {
     await removeScratch();

@@ -11,6 +11,7 @@ import { errorDetail, MarginError } from '../errors';
 import { checkDocId } from '../annotations/annotation-validation';
 import { fileStamp, syncDirectory } from '../storage/durable-files';
 import { DEFAULT_PREFERENCES } from '../shared/preference-defaults';
+import { CITATION_STYLE_IDS, isCitationStyleId } from '../shared/citation-styles';
 
 export const PREFERENCES_FILE = 'preferences.json';
 export const READING_POSITIONS_FILE = 'reading-positions.json';
@@ -37,12 +38,14 @@ const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Pre
   fontSize: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 14 && v <= 28,
   lineWidth: (v): v is number => Number.isInteger(v) && (v as number) >= 50 && (v as number) <= 90,
   librarySort: (v): v is 'date' | 'title' => v === 'date' || v === 'title',
+  citationStyle: isCitationStyleId,
 };
 const FIELD_RULES: Record<keyof Preferences, string> = {
   theme: `theme is one of ${THEMES.join(', ')}`,
   fontSize: 'fontSize is a number of CSS pixels from 14 to 28',
   lineWidth: 'lineWidth is a whole number of characters from 50 to 90',
   librarySort: 'librarySort is date or title',
+  citationStyle: `citationStyle is one of ${CITATION_STYLE_IDS.join(', ')}`,
 };
 
 /** Block ids come from the content build (`b-3f2a9c01`, `s-background`). */

@@ -26,6 +26,8 @@ export const CHANNELS = {
   getReadingPosition: 'reading:get',
   setReadingPosition: 'reading:set',
   openExternal: 'shell:open-external',
+  citeDocument: 'citations:cite',
+  exportBibliography: 'citations:export-bibliography',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

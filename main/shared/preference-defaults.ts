@@ -10,4 +10,5 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   fontSize: 18,
   lineWidth: 68,
   librarySort: 'date',
+  citationStyle: 'apa',
 });

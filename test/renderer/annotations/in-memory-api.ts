@@ -4,8 +4,12 @@
  * can make the next call of a method fail with the error the service would give, or answer late.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type {
   Annotation,
+  BibliographyFormat,
+  Citation,
+  CitationStyleId,
   AnnotationInput,
   AnnotationPatch,
   AppStatus,
@@ -20,6 +24,8 @@ import type {
   ReadingPosition,
   SearchResults,
 } from '../../../main/api';
+import { bibliographyFile } from '../../../main/citations/bibliography-export';
+import { createCitationFormatter } from '../../../main/citations/cite';
 import { MarginError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
 import { readingOrder } from '../../../main/shared/annotation-reading-order';
@@ -34,6 +40,7 @@ export class InMemoryApi implements MarginApi {
   private readonly failures = new Map<MarginMethod, MarginError>();
   private readonly holds = new Map<MarginMethod, Promise<void>>();
   private clock = 0;
+  private readonly citations = createCitationFormatter(path.resolve('content/csl'));
 
   constructor(private readonly documents: Document[]) {}
 
@@ -201,6 +208,20 @@ export class InMemoryApi implements MarginApi {
   async openExternal(): Promise<boolean> {
     this.enter('openExternal');
     return false;
+  }
+
+  /** Citations from the real formatter and the vendored styles: they are plain Node code. */
+  async citeDocument(docId: string, style: CitationStyleId, at?: number): Promise<Citation> {
+    this.enter('citeDocument');
+    return this.citations.cite(this.document(docId), style, at);
+  }
+
+  async exportBibliography(format: BibliographyFormat, docIds: string[]): Promise<ExportedFile> {
+    this.enter('exportBibliography');
+    return bibliographyFile(
+      format,
+      docIds.map((id) => this.document(id)),
+    );
   }
 
   private enter(method: MarginMethod): void {
