@@ -12,7 +12,7 @@ import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
 import { checkExternalLink } from './security';
-import { bibliographyFile } from './citations/bibliography-export';
+import { bibliographyFile, checkBibliographyDocIds } from './citations/bibliography-export';
 import { createCitationFormatter } from './citations/cite';
 import { canonicalTextEnd } from './citations/passage-locator';
 import { version } from '../package.json';
@@ -144,7 +144,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       return citations.cite(doc, style, at);
     },
     async exportBibliography(format, docIds) {
-      const docs = await Promise.all(docIds.map((id) => library.get(id)));
+      const docs = checkBibliographyDocIds(docIds).map((id) => library.get(id));
       return bibliographyFile(format, docs, docs.length === 1 ? docs[0].id : 'margin-bibliography');
     },
     async close() {

@@ -57,6 +57,11 @@ export function bibliographyFile(
   docs: CitableDocument[],
   name = 'margin-bibliography',
 ): ExportedFile {
+  if (!BIBLIOGRAPHY_FORMATS.includes(format))
+    throw new MarginError(
+      'invalid-argument',
+      `There is no bibliography format "${String(format).slice(0, 40)}".`,
+    );
   const items = docs.map((doc) => cslItem(doc));
   let content: string;
   if (format === 'csl-json') content = `${JSON.stringify(items, null, 2)}\n`;

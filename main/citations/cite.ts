@@ -66,6 +66,8 @@ export function createCitationFormatter(stylesDir: string | null): CitationForma
 
   return {
     cite(doc, style, at) {
+      if (at !== undefined && (!Number.isSafeInteger(at) || at < 0))
+        throw new MarginError('invalid-argument', 'A place in a document is a whole-number offset from 0.');
       const template = ensure(style);
       const cite = new Cite([cslItem(doc)]);
       const location = at === undefined ? null : locatePassage(doc, at);

@@ -191,6 +191,16 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['openExternal', 'an http link', ['http://www.rcas.org.pk/'], 'refuse'],
   ['openExternal', 'a link of 2,049 characters', [`https://example.com/${'a'.repeat(2029)}`], 'refuse'],
   ['openExternal', 'an empty link', [''], 'refuse'],
+  ['citeDocument', 'a style and a place', [DOC_ID, 'mla', 1200], 'accept'],
+  ['citeDocument', 'the whole document', [DOC_ID, 'chicago-notes'], 'accept'],
+  ['citeDocument', 'an unknown style', [DOC_ID, 'vancouver'], 'refuse'],
+  ['citeDocument', 'a negative place', [DOC_ID, 'apa', -1], 'refuse'],
+  ['exportBibliography', 'one document as RIS', ['ris', [DOC_ID]], 'accept'],
+  ['exportBibliography', 'no documents', ['bibtex', []], 'refuse'],
+  ['exportBibliography', 'a document twice', ['bibtex', [DOC_ID, DOC_ID]], 'refuse'],
+  ['exportBibliography', 'an unknown format', ['endnote', [DOC_ID]], 'refuse'],
+  ['setPreferences', 'a citation style', [{ citationStyle: 'harvard' }], 'accept'],
+  ['setPreferences', 'an unknown citation style', [{ citationStyle: 'harvard1' }], 'refuse'],
 ];
 
 function gateVerdict(method: MarginMethod, args: unknown[]): 'accept' | 'refuse' {
@@ -210,7 +220,11 @@ describe('the gate and the service', () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-agreement-'));
     const bundleDir = path.join(scratch, 'bundle');
     await buildContent({ inDir: path.resolve('content'), outDir: bundleDir });
-    service = await createMarginService({ bundleDir, dataDir: path.join(scratch, 'data') });
+    service = await createMarginService({
+      bundleDir,
+      dataDir: path.join(scratch, 'data'),
+      citationStylesDir: path.resolve('content/csl'),
+    });
   });
 
   afterAll(async () => {

@@ -36,6 +36,7 @@ describe('preferences-store', () => {
       fontSize: 18,
       lineWidth: 68,
       librarySort: 'date',
+      citationStyle: 'apa',
     });
     expect(store.getReadingPosition('some-doc')).toBeNull();
     expect(readdirSync(dataDir)).toEqual([]);
@@ -71,6 +72,8 @@ describe('preferences-store', () => {
       { lineWidth: 70.5 },
       { theme: 'neon' },
       { librarySort: 'size' },
+      { citationStyle: 'vancouver' },
+      { citationStyle: 'APA' },
       { colour: 'red' },
     ]) {
       expect(code(() => store.setPreferences(patch as never))).toBe('invalid-argument');
@@ -89,6 +92,16 @@ describe('preferences-store', () => {
       expect(code(() => store.setReadingPosition(docId, position))).toBe('invalid-argument');
     }
     expect(existsSync(join(dataDir, READING_POSITIONS_FILE))).toBe(false);
+  });
+
+  it('remembers the citation style across restarts, and defaults a hand-edited unknown style to APA', () => {
+    openPreferencesStore(dataDir).setPreferences({ citationStyle: 'chicago-notes' });
+    expect(openPreferencesStore(dataDir).getPreferences().citationStyle).toBe('chicago-notes');
+    writeFileSync(join(dataDir, PREFERENCES_FILE), JSON.stringify({ theme: 'dark', citationStyle: 'mla-8' }));
+    expect(openPreferencesStore(dataDir).getPreferences()).toMatchObject({
+      theme: 'dark',
+      citationStyle: 'apa',
+    });
   });
 
   it('moves a damaged preferences file aside, says where, and uses the defaults', () => {
@@ -115,6 +128,7 @@ describe('preferences-store', () => {
       fontSize: 18,
       lineWidth: 60,
       librarySort: 'date',
+      citationStyle: 'apa',
     });
     expect(store.notices()).toEqual([]);
   });
