@@ -3,6 +3,7 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Preferences, ThemeChoice } from '../../main/api';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
+import { CITATION_STYLES, isCitationStyleId } from '../../main/shared/citation-styles';
 import { preferencesContext } from '../contexts';
 import { PreferencesChangeEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
@@ -19,7 +20,7 @@ const FONT_SIZE = { min: 14, max: 28, step: 1 };
 const LINE_WIDTH = { min: 50, max: 90, step: 2 };
 
 /**
- * The "Aa" button and its panel: theme, text size and line width. Escape or a click elsewhere closes it.
+ * The "Aa" button and its panel: theme, text size, line width and citation style. Escape or a click elsewhere closes it.
  *
  * @fires mg-preferences-change - a setting was changed
  */
@@ -124,7 +125,30 @@ export class MgReadingSettings extends LitElement {
           />
           <output class="muted">${lineWidth} ch</output>
         </div>
+        ${this.renderCitationStyle()}
       </div>
+    `;
+  }
+
+  /** The style of "Copy with citation", the same choice as the selection menu's picker. */
+  private renderCitationStyle(): TemplateResult {
+    return html`
+      <label class="label" for="citation-style">Citation style</label>
+      <select
+        id="citation-style"
+        class="citation-style"
+        @change=${(event: Event) => {
+          const style: unknown = (event.target as HTMLSelectElement).value;
+          if (isCitationStyleId(style)) this.change({ citationStyle: style });
+        }}
+      >
+        ${CITATION_STYLES.map(
+          (style) =>
+            html`<option value=${style.id} ?selected=${style.id === this.preferences.citationStyle}>
+              ${style.label}
+            </option>`,
+        )}
+      </select>
     `;
   }
 
