@@ -10,7 +10,8 @@ import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildContent } from '../main/library/content-build';
-import { CITATION_STYLES_FOLDER } from '../main/shared/citation-styles';
+import { CITATION_STYLES_FOLDER, LICENCES_FILE } from '../main/shared/citation-styles';
+import { licenceList } from './licence-list';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
@@ -105,11 +106,21 @@ async function main(): Promise<void> {
   await fs.mkdir(DIST, { recursive: true });
   const staging = await fs.mkdtemp(path.join(DIST, '.staging-'));
   try {
-    await Promise.all(
-      bundles.map((options) => build({ ...options, outfile: path.join(staging, options.outfile as string) })),
+    const results = await Promise.all(
+      bundles.map((options) =>
+        build({ ...options, metafile: true, outfile: path.join(staging, options.outfile as string) }),
+      ),
     );
     await copyRendererStatics(staging);
     await copyCitationStyles(staging);
+    // What ships (main, preload, worker, renderer; not the browser host) and under which licences.
+    const shipped = results.filter((_, index) => !String(bundles[index].outfile).startsWith('host/'));
+    const licences = licenceList(
+      shipped.map((result) => result.metafile),
+      ROOT,
+      CITATION_STYLES_SOURCE,
+    );
+    await fs.writeFile(path.join(staging, 'main', LICENCES_FILE), `${JSON.stringify(licences, null, 2)}\n`);
     for (const folder of ['main', 'host', 'renderer'])
       await swapIn(path.join(staging, folder), path.join(DIST, folder));
   } finally {

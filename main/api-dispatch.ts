@@ -191,6 +191,7 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'format', check: oneOf(BIBLIOGRAPHY_FORMATS) },
     { name: 'docIds', check: rule(checkBibliographyDocIds) },
   ],
+  getLicences: [],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

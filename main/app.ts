@@ -10,7 +10,7 @@ import { setupIpc } from './ipc';
 import { secureDataDir } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { createMarginService, type MarginService } from './margin-service';
-import { CITATION_STYLES_FOLDER } from './shared/citation-styles';
+import { CITATION_STYLES_FOLDER, LICENCES_FILE } from './shared/citation-styles';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { AppLog, logFolder } from './shell/app-log';
 import { refusesDebugging } from './shell/debug-guard';
@@ -94,6 +94,7 @@ async function start(): Promise<void> {
     workerScript: runsFromAsar() ? undefined : path.join(DIST, 'main', 'search-worker.js'),
     openExternal: (url) => confirmAndOpenExternal(window, url),
     citationStylesDir: path.join(DIST, 'main', CITATION_STYLES_FOLDER),
+    licencesFile: path.join(DIST, 'main', LICENCES_FILE),
   });
   // The window opens at once; its first calls wait for the service (the library loads meanwhile).
   setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);

@@ -3,7 +3,7 @@
  * service that Electron IPC, the browser host and the tests all reach (through `dispatch`).
  */
 import fs from 'node:fs';
-import type { AppStatus, DocumentMeta, DocumentSummary, MarginApi, SearchResults } from './api';
+import type { AppStatus, DocumentMeta, DocumentSummary, Licences, MarginApi, SearchResults } from './api';
 import { createAnnotationService } from './annotations/annotation-service';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
@@ -34,9 +34,27 @@ export interface MarginServiceOptions {
    * it, citations answer 'unavailable'.
    */
   citationStylesDir?: string;
+  /** The licence list the build writes (dist/main/licences.json); without it, About says it is missing. */
+  licencesFile?: string;
 }
 
 export type MarginService = MarginApi & { close(): Promise<void> };
+
+/** The build's licence list; a missing or damaged one is an 'unavailable' error, not a crash. */
+function readLicences(file: string | undefined): Licences {
+  try {
+    if (!file) throw new Error('no licence list given');
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Licences;
+    if (!Array.isArray(parsed.libraries) || !Array.isArray(parsed.styles))
+      throw new Error('not a licence list');
+    return parsed;
+  } catch (error) {
+    throw new MarginError(
+      'unavailable',
+      `The licence list is missing from this build (${errorDetail(error)}).`,
+    );
+  }
+}
 
 export async function createMarginService(options: MarginServiceOptions): Promise<MarginService> {
   // The search index starts loading first (in its workers) while the library manifest is read.
@@ -146,6 +164,9 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async exportBibliography(format, docIds) {
       const docs = checkBibliographyDocIds(docIds).map((id) => library.get(id));
       return bibliographyFile(format, docs, docs.length === 1 ? docs[0].id : 'margin-bibliography');
+    },
+    async getLicences() {
+      return readLicences(options.licencesFile);
     },
     async close() {
       if (closed) return;

@@ -9,6 +9,7 @@ import {
   CITATION_LOCALE_FILE,
   CITATION_STYLES,
   CITATION_STYLES_FOLDER,
+  LICENCES_FILE,
 } from '../../main/shared/citation-styles';
 
 interface HeaderFile {
@@ -30,7 +31,8 @@ export const REQUIRED_FILES = [
   'dist/renderer/index.html',
   'dist/renderer/main.js',
   'dist/content/library.json',
-  // The vendored CSL styles and locale: citations work offline.
+  // The licence list About shows, and the vendored CSL styles and locale: citations work offline.
+  `dist/main/${LICENCES_FILE}`,
   ...[...CITATION_STYLES.map((style) => style.file), CITATION_LOCALE_FILE].map(
     (file) => `dist/main/${CITATION_STYLES_FOLDER}/${file}`,
   ),

@@ -28,6 +28,7 @@ export const CHANNELS = {
   openExternal: 'shell:open-external',
   citeDocument: 'citations:cite',
   exportBibliography: 'citations:export-bibliography',
+  getLicences: 'app:licences',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

@@ -19,6 +19,9 @@ export const CITATION_STYLE_IDS: readonly CitationStyleId[] = CITATION_STYLES.ma
 /** The folder of the built app (dist/main/) the build copies the vendored styles into. */
 export const CITATION_STYLES_FOLDER = 'csl';
 
+/** The licence list the build writes beside the main bundle (dist/main/). */
+export const LICENCES_FILE = 'licences.json';
+
 /** The one locale the bundled styles are rendered in. */
 export const CITATION_LOCALE_FILE = 'locales-en-US.xml';
 

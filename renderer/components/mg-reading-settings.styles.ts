@@ -150,4 +150,8 @@ export const readingSettingsStyles = css`
     color: var(--mg-text);
     font: inherit;
   }
+  .about {
+    width: 100%;
+    margin-top: 1rem;
+  }
 `;

@@ -7,6 +7,7 @@ import { CITATION_STYLES, isCitationStyleId } from '../../main/shared/citation-s
 import { preferencesContext } from '../contexts';
 import { PreferencesChangeEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
+import './mg-about-sheet';
 import { readingSettingsStyles } from './mg-reading-settings.styles';
 
 const THEMES: Array<{ value: ThemeChoice; label: string }> = [
@@ -58,6 +59,7 @@ export class MgReadingSettings extends LitElement {
         Aa
       </button>
       ${this.open ? this.renderPanel() : nothing}
+      <mg-about-sheet></mg-about-sheet>
     `;
   }
 
@@ -149,7 +151,13 @@ export class MgReadingSettings extends LitElement {
             </option>`,
         )}
       </select>
+      <button class="button about" @click=${this.showAbout}>About Margin and licences</button>
     `;
+  }
+
+  private showAbout(): void {
+    this.open = false;
+    void this.renderRoot.querySelector('mg-about-sheet')?.show();
   }
 
   private change(patch: Partial<Preferences>): void {

@@ -107,4 +107,21 @@ describe('citations in the browser', () => {
     expect(entry).toMatchObject({ type: 'report', title: COMMENTARY_TITLE, URL });
     await screenshot(page, 'citations-notebook-bibliography');
   });
+
+  it('shows every bundled library and citation style with its licence in About, reached from the settings', async () => {
+    const { page } = browser;
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await page.getByRole('button', { name: 'About Margin and licences' }).click();
+    const about = page.getByRole('dialog', { name: 'About Margin' });
+    await about.getByRole('cell', { name: 'American Psychological Association 7th edition' }).waitFor();
+    const rows = await about.getByRole('row').allInnerTexts();
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^Modern Language Association 9th edition\s+2021-07-13\s+CC-BY-SA-3.0$/),
+    );
+    expect(rows).toContainEqual(expect.stringMatching(/^citeproc\s+\d+\.\d+\.\d+\s+CPAL-1.0 OR AGPL-1.0$/));
+    expect(rows).toContainEqual(expect.stringMatching(/^lit\s+3\.\S+\s+BSD-3-Clause$/));
+    await screenshot(page, 'citations-about-sheet');
+    await page.keyboard.press('Escape');
+    await about.waitFor({ state: 'hidden' });
+  });
 });

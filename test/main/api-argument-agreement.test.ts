@@ -199,6 +199,7 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['exportBibliography', 'no documents', ['bibtex', []], 'refuse'],
   ['exportBibliography', 'a document twice', ['bibtex', [DOC_ID, DOC_ID]], 'refuse'],
   ['exportBibliography', 'an unknown format', ['endnote', [DOC_ID]], 'refuse'],
+  ['getLicences', 'no arguments', [], 'accept'],
   ['setPreferences', 'a citation style', [{ citationStyle: 'harvard' }], 'accept'],
   ['setPreferences', 'an unknown citation style', [{ citationStyle: 'harvard1' }], 'refuse'],
 ];
@@ -220,10 +221,12 @@ describe('the gate and the service', () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-agreement-'));
     const bundleDir = path.join(scratch, 'bundle');
     await buildContent({ inDir: path.resolve('content'), outDir: bundleDir });
+    fs.writeFileSync(path.join(scratch, 'licences.json'), JSON.stringify({ libraries: [], styles: [] }));
     service = await createMarginService({
       bundleDir,
       dataDir: path.join(scratch, 'data'),
       citationStylesDir: path.resolve('content/csl'),
+      licencesFile: path.join(scratch, 'licences.json'),
     });
   });
 

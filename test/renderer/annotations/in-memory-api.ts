@@ -18,12 +18,14 @@ import type {
   ExportedFile,
   ExportFormat,
   ImportReport,
+  Licences,
   MarginApi,
   MarginMethod,
   Preferences,
   ReadingPosition,
   SearchResults,
 } from '../../../main/api';
+import { styleLicences } from '../../../build/licence-list';
 import { bibliographyFile } from '../../../main/citations/bibliography-export';
 import { createCitationFormatter } from '../../../main/citations/cite';
 import { MarginError } from '../../../main/errors';
@@ -222,6 +224,12 @@ export class InMemoryApi implements MarginApi {
       format,
       docIds.map((id) => this.document(id)),
     );
+  }
+
+  /** The vendored styles only: a test has no build, so no bundled libraries to list. */
+  async getLicences(): Promise<Licences> {
+    this.enter('getLicences');
+    return { libraries: [], styles: styleLicences(path.resolve('content/csl')) };
   }
 
   private enter(method: MarginMethod): void {
