@@ -37,6 +37,11 @@ const nodeBundle = (entry: string, outfile: string): BuildOptions => ({
   format: 'cjs',
   target: NODE_TARGET,
   external: ['electron'],
+  // citation-js's HTTP clients are never used (see build/no-network/); they stay out of the app.
+  alias: {
+    'sync-fetch': './build/no-network/sync-fetch.ts',
+    'fetch-ponyfill': './build/no-network/fetch-ponyfill.ts',
+  },
 });
 
 /** Output paths are relative to the staging folder, e.g. `main/app.js`. */
