@@ -10,9 +10,12 @@ import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { buildContent } from '../main/library/content-build';
+import { CITATION_STYLES_FOLDER, LICENCES_FILE } from '../main/shared/citation-styles';
+import { licenceList } from './licence-list';
 
 const ROOT = path.resolve(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
+const CITATION_STYLES_SOURCE = path.join(ROOT, 'content', 'csl');
 /** Electron 45 embeds Node 22; the host and tests run on Node 24. */
 const NODE_TARGET = 'node22';
 /** The Chromium of Electron 45 and Debian's, both far past ES2022. */
@@ -34,6 +37,11 @@ const nodeBundle = (entry: string, outfile: string): BuildOptions => ({
   format: 'cjs',
   target: NODE_TARGET,
   external: ['electron'],
+  // citation-js's HTTP clients are never used (see build/no-network/); they stay out of the app.
+  alias: {
+    'sync-fetch': './build/no-network/sync-fetch.ts',
+    'fetch-ponyfill': './build/no-network/fetch-ponyfill.ts',
+  },
 });
 
 /** Output paths are relative to the staging folder, e.g. `main/app.js`. */
@@ -77,6 +85,16 @@ async function copyRendererStatics(staging: string): Promise<void> {
   if (await exists(assets)) await fs.cp(assets, path.join(to, 'assets'), { recursive: true });
 }
 
+/** The vendored CSL styles and locale, read by main at run time (they ship in app.asar). */
+async function copyCitationStyles(staging: string): Promise<void> {
+  const to = path.join(staging, 'main', CITATION_STYLES_FOLDER);
+  await fs.mkdir(to, { recursive: true });
+  for (const name of await fs.readdir(CITATION_STYLES_SOURCE)) {
+    if (/\.(csl|xml)$/.test(name))
+      await fs.copyFile(path.join(CITATION_STYLES_SOURCE, name), path.join(to, name));
+  }
+}
+
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
     () => true,
@@ -93,10 +111,21 @@ async function main(): Promise<void> {
   await fs.mkdir(DIST, { recursive: true });
   const staging = await fs.mkdtemp(path.join(DIST, '.staging-'));
   try {
-    await Promise.all(
-      bundles.map((options) => build({ ...options, outfile: path.join(staging, options.outfile as string) })),
+    const results = await Promise.all(
+      bundles.map((options) =>
+        build({ ...options, metafile: true, outfile: path.join(staging, options.outfile as string) }),
+      ),
     );
     await copyRendererStatics(staging);
+    await copyCitationStyles(staging);
+    // What ships (main, preload, worker, renderer; not the browser host) and under which licences.
+    const shipped = results.filter((_, index) => !String(bundles[index].outfile).startsWith('host/'));
+    const licences = licenceList(
+      shipped.map((result) => result.metafile),
+      ROOT,
+      CITATION_STYLES_SOURCE,
+    );
+    await fs.writeFile(path.join(staging, 'main', LICENCES_FILE), `${JSON.stringify(licences, null, 2)}\n`);
     for (const folder of ['main', 'host', 'renderer'])
       await swapIn(path.join(staging, folder), path.join(DIST, folder));
   } finally {

@@ -26,6 +26,8 @@ import { checkExternalLink } from './security';
 import { isHlc } from './sync/hlc';
 import { checkPassphrase } from './sync/sync-key';
 import { checkDeviceName } from './sync/sync-service';
+import { BIBLIOGRAPHY_FORMATS, checkBibliographyDocIds } from './citations/bibliography-export';
+import { CITATION_STYLE_IDS } from './shared/citation-styles';
 
 /** Checks one argument (or field) and returns the value the service gets. */
 type Check = (value: unknown, name: string) => unknown;
@@ -198,6 +200,16 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'id', check: annotationId },
     { name: 'versionId', check: versionId },
   ],
+  citeDocument: [
+    { name: 'docId', check: docId },
+    { name: 'style', check: oneOf(CITATION_STYLE_IDS) },
+    { name: 'at', check: integer(0, Number.MAX_SAFE_INTEGER), optional: true },
+  ],
+  exportBibliography: [
+    { name: 'format', check: oneOf(BIBLIOGRAPHY_FORMATS) },
+    { name: 'docIds', check: rule(checkBibliographyDocIds) },
+  ],
+  getLicences: [],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

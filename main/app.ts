@@ -11,6 +11,7 @@ import { setupIpc } from './ipc';
 import { secureDataDir } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { createMarginService, type MarginService } from './margin-service';
+import { CITATION_STYLES_FOLDER, LICENCES_FILE } from './shared/citation-styles';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { searchWorkerPlan } from './search/service/search-worker-source';
 import { AppLog, logFolder } from './shell/app-log';
@@ -87,6 +88,8 @@ async function start(): Promise<void> {
     searchWorker: searchWorkerPlan(DIST, (file) => readFileSync(file, 'utf8')),
     openExternal: (url) => confirmAndOpenExternal(window, url),
     chooseSyncFolder: () => chooseSyncFolder(window),
+    citationStylesDir: path.join(DIST, 'main', CITATION_STYLES_FOLDER),
+    licencesFile: path.join(DIST, 'main', LICENCES_FILE),
   });
   // The window opens at once; its first calls wait for the service (the library loads meanwhile).
   setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);

@@ -3,7 +3,7 @@
  * service that Electron IPC, the browser host and the tests all reach (through `dispatch`).
  */
 import fs from 'node:fs';
-import type { AppStatus, DocumentMeta, DocumentSummary, MarginApi, SearchResults } from './api';
+import type { AppStatus, DocumentMeta, DocumentSummary, Licences, MarginApi, SearchResults } from './api';
 import { createAnnotationService } from './annotations/annotation-service';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
@@ -14,6 +14,9 @@ import { createSearchService } from './search/service/search-service';
 import type { SearchWorkerPlan } from './search/service/search-worker-source';
 import { createSyncService } from './sync/sync-service';
 import { checkExternalLink } from './security';
+import { bibliographyFile, checkBibliographyDocIds } from './citations/bibliography-export';
+import { createCitationFormatter } from './citations/cite';
+import { canonicalTextEnd } from './citations/passage-locator';
 import { version } from '../package.json';
 
 export interface MarginServiceOptions {
@@ -36,9 +39,32 @@ export interface MarginServiceOptions {
   chooseSyncFolder?: () => Promise<string | null>;
   /** Time between background syncs in ms (default 30 s; 0 for none). */
   syncIntervalMs?: number;
+  /**
+   * The vendored CSL styles and locale (content/csl in the sources, dist/main/csl when built); without
+   * it, citations answer 'unavailable'.
+   */
+  citationStylesDir?: string;
+  /** The licence list the build writes (dist/main/licences.json); without it, About says it is missing. */
+  licencesFile?: string;
 }
 
 export type MarginService = MarginApi & { close(): Promise<void> };
+
+/** The build's licence list; a missing or damaged one is an 'unavailable' error, not a crash. */
+function readLicences(file: string | undefined): Licences {
+  try {
+    if (!file) throw new Error('no licence list given');
+    const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as Licences;
+    if (!Array.isArray(parsed.libraries) || !Array.isArray(parsed.styles))
+      throw new Error('not a licence list');
+    return parsed;
+  } catch (error) {
+    throw new MarginError(
+      'unavailable',
+      `The licence list is missing from this build (${errorDetail(error)}).`,
+    );
+  }
+}
 
 export async function createMarginService(options: MarginServiceOptions): Promise<MarginService> {
   // The search index starts loading first (in its workers) while the library manifest is read.
@@ -110,6 +136,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       return value;
     });
   const itsId = (record: { id: string }): string[] => [record.id];
+  const citations = createCitationFormatter(options.citationStylesDir ?? null);
 
   let closed = false;
   return {
@@ -166,6 +193,19 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     turnOffSync: () => sync.turnOff(),
     getAnnotationVersions: async (id) => sync.versions(id),
     restoreAnnotationVersion: (id, versionId) => sync.restoreVersion(id, versionId),
+    async citeDocument(docId, style, at) {
+      const doc = await library.get(docId);
+      if (at !== undefined && at > canonicalTextEnd(doc))
+        throw new MarginError('invalid-argument', `Offset ${at} is past the end of "${doc.title}".`);
+      return citations.cite(doc, style, at);
+    },
+    async exportBibliography(format, docIds) {
+      const docs = checkBibliographyDocIds(docIds).map((id) => library.get(id));
+      return bibliographyFile(format, docs, docs.length === 1 ? docs[0].id : 'margin-bibliography');
+    },
+    async getLicences() {
+      return readLicences(options.licencesFile);
+    },
     async close() {
       if (closed) return;
       closed = true;

@@ -5,6 +5,8 @@
  */
 import type {
   AnnotationPatch,
+  BibliographyFormat,
+  CitationStyleId,
   ExportFormat,
   HighlightColor,
   Preferences,
@@ -144,6 +146,7 @@ export class CopyCitationEvent extends Event {
   constructor(
     readonly quote: string,
     readonly start: number,
+    readonly style: CitationStyleId,
   ) {
     super(CopyCitationEvent.eventName, BUBBLES);
   }
@@ -227,6 +230,17 @@ export class AnnotationsExportEvent extends Event {
     readonly docId: string | null,
   ) {
     super(AnnotationsExportEvent.eventName, BUBBLES);
+  }
+}
+
+/** Export a bibliography file: of one document, or (docId null) of every document with notes. */
+export class BibliographyExportEvent extends Event {
+  static readonly eventName = 'mg-bibliography-export';
+  constructor(
+    readonly format: BibliographyFormat,
+    readonly docId: string | null,
+  ) {
+    super(BibliographyExportEvent.eventName, BUBBLES);
   }
 }
 
@@ -346,6 +360,7 @@ declare global {
     [DocumentNoteCreateEvent.eventName]: DocumentNoteCreateEvent;
     [NotesPanelToggleEvent.eventName]: NotesPanelToggleEvent;
     [AnnotationsExportEvent.eventName]: AnnotationsExportEvent;
+    [BibliographyExportEvent.eventName]: BibliographyExportEvent;
     [AnnotationsImportEvent.eventName]: AnnotationsImportEvent;
     [ShowNotebookEvent.eventName]: ShowNotebookEvent;
     [ToastActionEvent.eventName]: ToastActionEvent;

@@ -7,6 +7,12 @@ import { extractFile, getRawHeader } from '@electron/asar';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import {
+  CITATION_LOCALE_FILE,
+  CITATION_STYLES,
+  CITATION_STYLES_FOLDER,
+  LICENCES_FILE,
+} from '../../main/shared/citation-styles';
 
 interface HeaderFile {
   size: number;
@@ -27,6 +33,11 @@ export const REQUIRED_FILES = [
   'dist/renderer/index.html',
   'dist/renderer/main.js',
   'dist/content/library.json',
+  // The licence list About shows, and the vendored CSL styles and locale: citations work offline.
+  `dist/main/${LICENCES_FILE}`,
+  ...[...CITATION_STYLES.map((style) => style.file), CITATION_LOCALE_FILE].map(
+    (file) => `dist/main/${CITATION_STYLES_FOLDER}/${file}`,
+  ),
 ];
 
 /**

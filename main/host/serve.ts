@@ -11,6 +11,7 @@ import { buildContent } from '../library/content-build';
 import { defaultDataDir, secureDataDir } from '../data-dir';
 import { errorDetail, MarginError, printableLine } from '../errors';
 import { createMarginService } from '../margin-service';
+import { CITATION_STYLES_FOLDER, LICENCES_FILE } from '../shared/citation-styles';
 import { startHost } from './start-host';
 
 const DEFAULT_PORT = 4747;
@@ -92,6 +93,8 @@ async function main(): Promise<void> {
       dataDir: options.dataDir,
       workerScript: path.join(DIST, 'main', 'search-worker.js'),
       syncFolder: options.syncFolder,
+      citationStylesDir: path.join(DIST, 'main', CITATION_STYLES_FOLDER),
+      licencesFile: path.join(DIST, 'main', LICENCES_FILE),
     });
   } catch (error) {
     await removeScratch();

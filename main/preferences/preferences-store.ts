@@ -11,6 +11,7 @@ import { errorDetail, MarginError } from '../errors';
 import { checkDocId } from '../annotations/annotation-validation';
 import { fileStamp, syncDirectory } from '../storage/durable-files';
 import { DEFAULT_PREFERENCES } from '../shared/preference-defaults';
+import { CITATION_STYLE_IDS, isCitationStyleId } from '../shared/citation-styles';
 
 export const PREFERENCES_FILE = 'preferences.json';
 export const READING_POSITIONS_FILE = 'reading-positions.json';
@@ -40,6 +41,7 @@ const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Pre
   readAloudRate: (v): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0.5 && v <= 2,
   readAloudVoice: (v): v is string =>
     typeof v === 'string' && v.length <= 200 && ![...v].some((c) => c < ' '),
+  citationStyle: isCitationStyleId,
 };
 const FIELD_RULES: Record<keyof Preferences, string> = {
   theme: `theme is one of ${THEMES.join(', ')}`,
@@ -48,6 +50,7 @@ const FIELD_RULES: Record<keyof Preferences, string> = {
   librarySort: 'librarySort is date or title',
   readAloudRate: 'readAloudRate is a speed from 0.5 to 2',
   readAloudVoice: 'readAloudVoice is a voice name of at most 200 characters, or empty for the default',
+  citationStyle: `citationStyle is one of ${CITATION_STYLE_IDS.join(', ')}`,
 };
 
 /** Block ids come from the content build (`b-3f2a9c01`, `s-background`). */

@@ -33,6 +33,9 @@ export const CHANNELS = {
   turnOffSync: 'sync:turn-off',
   getAnnotationVersions: 'annotations:versions',
   restoreAnnotationVersion: 'annotations:restore-version',
+  citeDocument: 'citations:cite',
+  exportBibliography: 'citations:export-bibliography',
+  getLicences: 'app:licences',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

@@ -12,4 +12,5 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   librarySort: 'date',
   readAloudRate: 1,
   readAloudVoice: '',
+  citationStyle: 'apa',
 });

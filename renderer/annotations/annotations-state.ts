@@ -7,7 +7,9 @@
 import type {
   Annotation,
   AnnotationPatch,
-  Document,
+  BibliographyFormat,
+  CitationStyleId,
+  FormattedText,
   DocumentSummary,
   ExportedFile,
   ExportFormat,
@@ -15,7 +17,7 @@ import type {
   ImportReport,
   MarginApi,
 } from '../../main/api';
-import { formatCitation, sectionAt } from './citation';
+import { citedQuote } from './citation';
 
 export interface Toast {
   message: string;
@@ -38,8 +40,6 @@ export class AnnotationsState {
   toast: Toast | null = null;
   importReport: ImportReport | null = null;
 
-  /** The open document itself, for citations (title, authors, sections). */
-  private doc: Document | null = null;
   private loading = 0;
 
   /**
@@ -55,23 +55,15 @@ export class AnnotationsState {
   async open(docId: string | null): Promise<void> {
     if (docId === this.docId) return;
     this.docId = docId;
-    this.doc = null;
     this.annotations = [];
     this.importReport = null;
     this.changed();
     if (!docId) return;
     const ticket = ++this.loading;
     try {
-      const [annotations, doc] = await Promise.all([
-        this.api().listAnnotations(docId),
-        // Without it only citations suffer; the reader shows its own message about the document.
-        this.api()
-          .getDocument(docId)
-          .catch(() => null),
-      ]);
+      const annotations = await this.api().listAnnotations(docId);
       if (ticket !== this.loading || this.docId !== docId) return;
       this.annotations = annotations;
-      this.doc = doc;
     } catch (error) {
       if (ticket !== this.loading) return;
       this.fail('Your notes on this document could not be loaded', error);
@@ -201,10 +193,48 @@ export class AnnotationsState {
     this.changed();
   }
 
-  /** The quote with its citation from the open document, or the bare quote while it is not loaded. */
-  citation(quote: string, start: number): string {
-    const doc = this.doc;
-    return doc ? formatCitation(quote, doc, sectionAt(doc, start)) : `“${quote}”`;
+  /**
+   * The quote with its citation in `style`, located at `start` in the open document; null (and a
+   * toast saying why) when main cannot cite it.
+   */
+  async citation(quote: string, start: number, style: CitationStyleId): Promise<FormattedText | null> {
+    const docId = this.docId;
+    try {
+      if (!docId) throw new Error('No document is open.');
+      return citedQuote(quote, await this.api().citeDocument(docId, style, start));
+    } catch (error) {
+      this.fail('The citation could not be made, so only the quote was copied', error);
+      this.changed();
+      return null;
+    }
+  }
+
+  /**
+   * A bibliography file of one document, or of every document with notes (docId null), handed to
+   * `save`; says what was saved, or that there is nothing to list yet.
+   */
+  async exportBibliography(
+    format: BibliographyFormat,
+    docId: string | null,
+    save: (file: ExportedFile) => void,
+  ): Promise<void> {
+    await this.save('The bibliography could not be exported', async () => {
+      const docIds = docId ? [docId] : await this.documentsWithNotes();
+      if (docIds.length === 0) {
+        this.toast = { message: 'There is nothing to export yet', undo: null };
+        return null;
+      }
+      const file = await this.api().exportBibliography(format, docIds);
+      save(file);
+      this.toast = { message: `Saved ${file.name}`, undo: null };
+      return file;
+    });
+  }
+
+  /** Documents of the library with at least one highlight or note, in library order. */
+  private async documentsWithNotes(): Promise<string[]> {
+    const documents = await this.api().listDocuments();
+    return documents.filter((summary) => summary.annotationCount > 0).map((summary) => summary.id);
   }
 
   /** An annotation of the open document or, failing that, of the notebook. */

@@ -13,6 +13,13 @@ export const annotationTransferStyles = css`
     display: flex;
     gap: 0.4rem;
   }
+  :host(:not([compact])) {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .actions[role='group'] {
+    align-items: center;
+  }
   :host([compact]) .actions {
     flex-wrap: wrap;
     align-items: center;

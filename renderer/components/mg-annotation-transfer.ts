@@ -1,9 +1,16 @@
 import { LitElement, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { ExportFormat } from '../../main/api';
-import { AnnotationsExportEvent, AnnotationsImportEvent } from '../events';
+import type { BibliographyFormat, ExportFormat } from '../../main/api';
+import { AnnotationsExportEvent, AnnotationsImportEvent, BibliographyExportEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationTransferStyles } from './mg-annotation-transfer.styles';
+
+/** Bibliography files for reference managers (Zotero, EndNote, BibDesk). */
+const BIBLIOGRAPHY_BUTTONS: Array<{ format: BibliographyFormat; label: string; title: string }> = [
+  { format: 'bibtex', label: 'BibTeX', title: 'A .bib file for BibTeX, BibDesk or Zotero' },
+  { format: 'ris', label: 'RIS', title: 'An .ris file for Zotero, EndNote or Mendeley' },
+  { format: 'csl-json', label: 'CSL-JSON', title: 'CSL-JSON, as Zotero and Pandoc read it' },
+];
 
 /** What the file picker offers: Margin's own JSON-LD and Markdown exports. */
 const IMPORT_ACCEPT = '.json,.jsonld,.md,.markdown,application/ld+json,application/json,text/markdown';
@@ -16,6 +23,7 @@ const IMPORT_ACCEPT = '.json,.jsonld,.md,.markdown,application/ld+json,applicati
  *
  * @fires mg-annotations-export - an export button was pressed
  * @fires mg-annotations-import - a file was picked to import
+ * @fires mg-bibliography-export - a bibliography button was pressed (the document, or every one with notes)
  */
 @customElement('mg-annotation-transfer')
 export class MgAnnotationTransfer extends LitElement {
@@ -44,6 +52,7 @@ export class MgAnnotationTransfer extends LitElement {
           <button class="button" @click=${() => this.export('jsonld')}>Export JSON-LD</button>
           ${importControls}
         </div>
+        ${this.renderBibliography()}
       `;
     }
     return html`
@@ -66,7 +75,30 @@ export class MgAnnotationTransfer extends LitElement {
           JSON-LD
         </button>
       </div>
+      ${this.renderBibliography()}
       <div class="actions">${importControls}</div>
+    `;
+  }
+
+  /** "Bibliography: BibTeX RIS CSL-JSON", named "Export bibliography as …" in either form. */
+  private renderBibliography() {
+    const size = this.compact ? 'button small' : 'button';
+    return html`
+      <div class="actions" role="group" aria-label="Bibliography">
+        <span class="label muted" aria-hidden="true">Bibliography</span>
+        ${BIBLIOGRAPHY_BUTTONS.map(
+          ({ format, label, title }) => html`
+            <button
+              class=${size}
+              aria-label=${`Export bibliography as ${label}`}
+              title=${this.docId ? title : `${title}: every document with notes`}
+              @click=${() => this.dispatchEvent(new BibliographyExportEvent(format, this.docId))}
+            >
+              ${label}
+            </button>
+          `,
+        )}
+      </div>
     `;
   }
 

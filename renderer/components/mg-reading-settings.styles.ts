@@ -136,4 +136,22 @@ export const readingSettingsStyles = css`
     width: 100%;
     accent-color: var(--mg-accent);
   }
+
+  label[for='citation-style'] {
+    margin-top: 1rem;
+  }
+  .citation-style {
+    width: 100%;
+    min-height: 2rem;
+    padding: 0 0.4rem;
+    border: 1px solid var(--mg-border);
+    border-radius: 8px;
+    background: var(--mg-surface-raised);
+    color: var(--mg-text);
+    font: inherit;
+  }
+  .about {
+    width: 100%;
+    margin-top: 1rem;
+  }
 `;

@@ -3,9 +3,11 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Preferences, ThemeChoice } from '../../main/api';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
+import { CITATION_STYLES, isCitationStyleId } from '../../main/shared/citation-styles';
 import { preferencesContext } from '../contexts';
 import { PreferencesChangeEvent, ShowShortcutsEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
+import './mg-about-sheet';
 import { readingSettingsStyles } from './mg-reading-settings.styles';
 
 const THEMES: Array<{ value: ThemeChoice; label: string }> = [
@@ -19,7 +21,8 @@ const FONT_SIZE = { min: 14, max: 28, step: 1 };
 const LINE_WIDTH = { min: 50, max: 90, step: 2 };
 
 /**
- * The "Aa" button and its panel: theme, text size and line width, and the Keyboard shortcuts sheet. Escape or a click elsewhere closes it.
+ * The "Aa" button and its panel: theme, text size, line width, citation style, the Keyboard shortcuts
+ * sheet and About. Escape or a click elsewhere closes it.
  *
  * @fires mg-preferences-change - a setting was changed
  * @fires mg-show-shortcuts - Keyboard shortcuts was chosen
@@ -58,6 +61,7 @@ export class MgReadingSettings extends LitElement {
         Aa
       </button>
       ${this.open ? this.renderPanel() : nothing}
+      <mg-about-sheet></mg-about-sheet>
     `;
   }
 
@@ -126,6 +130,7 @@ export class MgReadingSettings extends LitElement {
           <output class="muted">${lineWidth} ch</output>
         </div>
         <button class="button shortcuts" @click=${this.showShortcuts}>Keyboard shortcuts</button>
+        ${this.renderCitationStyle()}
       </div>
     `;
   }
@@ -133,6 +138,34 @@ export class MgReadingSettings extends LitElement {
   private showShortcuts(): void {
     this.open = false;
     this.dispatchEvent(new ShowShortcutsEvent());
+  }
+
+  /** The style of "Copy with citation", the same choice as the selection menu's picker. */
+  private renderCitationStyle(): TemplateResult {
+    return html`
+      <label class="label" for="citation-style">Citation style</label>
+      <select
+        id="citation-style"
+        class="citation-style"
+        @change=${(event: Event) => {
+          const style: unknown = (event.target as HTMLSelectElement).value;
+          if (isCitationStyleId(style)) this.change({ citationStyle: style });
+        }}
+      >
+        ${CITATION_STYLES.map(
+          (style) =>
+            html`<option value=${style.id} ?selected=${style.id === this.preferences.citationStyle}>
+              ${style.label}
+            </option>`,
+        )}
+      </select>
+      <button class="button about" @click=${this.showAbout}>About Margin and licences</button>
+    `;
+  }
+
+  private showAbout(): void {
+    this.open = false;
+    void this.renderRoot.querySelector('mg-about-sheet')?.show();
   }
 
   private change(patch: Partial<Preferences>): void {

@@ -49,4 +49,15 @@ export const selectionMenuStyles = css`
   .text-button:hover {
     background: var(--mg-accent-soft);
   }
+  .style-picker {
+    min-height: 2rem;
+    max-width: 9rem;
+    padding: 0 0.4rem;
+    border: 1px solid var(--mg-border);
+    border-radius: 999px;
+    background: var(--mg-surface-raised);
+    color: var(--mg-text);
+    font: inherit;
+    font-size: 0.8rem;
+  }
 `;

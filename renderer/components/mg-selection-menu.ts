@@ -1,9 +1,18 @@
+import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
-import type { HighlightColor } from '../../main/api';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { CitationStyleId, HighlightColor, Preferences } from '../../main/api';
+import { CITATION_STYLES, isCitationStyleId } from '../../main/shared/citation-styles';
+import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
+import { preferencesContext } from '../contexts';
 import type { TextSelection } from '../controllers/selection-controller';
-import { CopyCitationEvent, HighlightCreateEvent, SelectionDismissEvent } from '../events';
+import {
+  CopyCitationEvent,
+  HighlightCreateEvent,
+  PreferencesChangeEvent,
+  SelectionDismissEvent,
+} from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { selectionMenuStyles } from './mg-selection-menu.styles';
@@ -14,7 +23,8 @@ import { selectionMenuStyles } from './mg-selection-menu.styles';
  * Tab moves into it, arrow keys move along it, Escape closes it.
  *
  * @fires mg-highlight-create - a colour or "Add note" was chosen
- * @fires mg-copy-citation - "Copy with citation" was chosen
+ * @fires mg-copy-citation - "Copy with citation" was chosen (in the remembered style)
+ * @fires mg-preferences-change - another citation style was picked (it is remembered)
  * @fires mg-selection-dismiss - Escape, or focus left the menu by keyboard
  */
 /** A note on a passage is a highlight too (every passage has a colour): the first colour, unless changed. */
@@ -26,6 +36,10 @@ export class MgSelectionMenu extends LitElement {
 
   /** The selection the menu acts on; the menu is hidden without one. */
   @property({ attribute: false }) selection: TextSelection | null = null;
+
+  @consume({ context: preferencesContext, subscribe: true })
+  @state()
+  private preferences: Preferences = DEFAULT_PREFERENCES;
 
   override render() {
     if (!this.selection) return nothing;
@@ -53,6 +67,20 @@ export class MgSelectionMenu extends LitElement {
           Add note
         </button>
         <button class="text-button" tabindex="-1" @click=${this.copy}>Copy with citation</button>
+        <select
+          class="style-picker"
+          tabindex="-1"
+          aria-label="Citation style"
+          title="Citation style"
+          @change=${this.pickStyle}
+        >
+          ${CITATION_STYLES.map(
+            (style) =>
+              html`<option value=${style.id} ?selected=${style.id === this.preferences.citationStyle}>
+                ${style.label}
+              </option>`,
+          )}
+        </select>
       </div>
     `;
   }
@@ -84,13 +112,16 @@ export class MgSelectionMenu extends LitElement {
     this.style.left = `${Math.round(left)}px`;
   }
 
-  private buttons(): HTMLButtonElement[] {
-    return [...this.renderRoot.querySelectorAll<HTMLButtonElement>('button')];
+  /** The toolbar's items in order, the style picker last; arrow keys move along them. */
+  private buttons(): Array<HTMLButtonElement | HTMLSelectElement> {
+    return [...this.renderRoot.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('button, select')];
   }
 
   private onKeyDown(event: KeyboardEvent) {
+    // In the style picker, the arrow keys choose a style; only Escape and Tab leave it.
+    if (event.target instanceof HTMLSelectElement && event.key !== 'Escape') return;
     const buttons = this.buttons();
-    const current = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement);
+    const current = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement | HTMLSelectElement);
     let next = -1;
     if (event.key === 'ArrowRight' || event.key === 'ArrowDown') next = (current + 1) % buttons.length;
     else if (event.key === 'ArrowLeft' || event.key === 'ArrowUp')
@@ -117,7 +148,17 @@ export class MgSelectionMenu extends LitElement {
 
   private copy() {
     if (!this.selection) return;
-    this.dispatchEvent(new CopyCitationEvent(this.selection.quote, this.selection.start));
+    const { quote, start } = this.selection;
+    this.dispatchEvent(new CopyCitationEvent(quote, start, this.preferences.citationStyle));
+  }
+
+  private pickStyle(event: Event) {
+    const style: unknown = (event.target as HTMLSelectElement).value;
+    if (isCitationStyleId(style)) this.change(style);
+  }
+
+  private change(citationStyle: CitationStyleId) {
+    this.dispatchEvent(new PreferencesChangeEvent({ citationStyle }));
   }
 }
 

@@ -6,9 +6,11 @@
  */
 import { ContextProvider } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { Annotation, MarginApi } from '../../main/api';
+import type { Annotation, CitationStyleId, MarginApi } from '../../main/api';
 import { AnnotationsState } from '../annotations/annotations-state';
+import { quoteOnly } from '../annotations/citation';
 import { saveFile } from '../browser/file-download';
+import { writeRichText } from '../browser/rich-clipboard';
 import { annotationsContext } from '../contexts';
 import {
   AnnotationDeleteEvent,
@@ -19,6 +21,7 @@ import {
   AnnotationsImportEvent,
   AnnotationUpdateEvent,
   AnnotationVersionRestoreEvent,
+  BibliographyExportEvent,
   CopyCitationEvent,
   DocumentNoteCreateEvent,
   HighlightCreateEvent,
@@ -124,7 +127,13 @@ export class AnnotationsController implements ReactiveController {
     on(TextSelectionEvent.eventName, (event: TextSelectionEvent) => this.setSelection(event.selection));
     on(SelectionDismissEvent.eventName, () => this.dismissMenu());
     on(HighlightCreateEvent.eventName, (event: HighlightCreateEvent) => void this.highlight(event));
-    on(CopyCitationEvent.eventName, (event: CopyCitationEvent) => void this.copy(event.quote, event.start));
+    on(
+      CopyCitationEvent.eventName,
+      (event: CopyCitationEvent) => void this.copy(event.quote, event.start, event.style),
+    );
+    on(BibliographyExportEvent.eventName, (event: BibliographyExportEvent) => {
+      void state.exportBibliography(event.format, event.docId, saveFile);
+    });
     on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) => {
       // Opened from the article (a click on the highlight): the editor stays beside it while scrolling.
       const fromArticle = event
@@ -249,10 +258,12 @@ export class AnnotationsController implements ReactiveController {
     return panel ? panel.matches(':focus-within') : false;
   }
 
-  private async copy(quote: string, start: number): Promise<void> {
+  private async copy(quote: string, start: number, style: CitationStyleId): Promise<void> {
+    const cited = await this.state.citation(quote, start, style);
     try {
-      await navigator.clipboard.writeText(this.state.citation(quote, start));
-      this.state.tell('Copied with citation');
+      // Without a citation the quote is still copied; the toast already says why it stands alone.
+      await writeRichText(cited ?? quoteOnly(quote));
+      if (cited) this.state.tell('Copied with citation');
     } catch {
       this.state.tell('The clipboard is not available here');
     }

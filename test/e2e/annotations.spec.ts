@@ -168,8 +168,10 @@ describe('highlights and notes in the browser', () => {
       /^“Currently, Balochistan/,
     );
     const copied = (await page.evaluate(`navigator.clipboard.readText()`)) as string;
+    // APA 7, the default style: the in-text citation with the section and paragraph, then the reference.
     expect(copied).toBe(
-      `“${SECOND}” — Ghulam Ali, “${COMMENTARY_TITLE}”, RCAS, 20 November 2024, § Background. ` +
+      `“${SECOND}” (Ali, 2024, sec. Background, para. 4)\n\n` +
+        `Ali, G. (2024). ${COMMENTARY_TITLE} (RCAS Commentary). The Hong Kong Research Center for Asian Studies (RCAS). ` +
         'https://www.cacianalyst.org/publications/analytical-articles/item/13829-security-concerns-impede-china-pakistan-relations.html',
     );
   });

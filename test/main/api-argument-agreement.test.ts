@@ -220,6 +220,17 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
     'refuse',
   ],
   ['turnOffSync', 'no arguments', [], 'accept'],
+  ['citeDocument', 'a style and a place', [DOC_ID, 'mla', 1200], 'accept'],
+  ['citeDocument', 'the whole document', [DOC_ID, 'chicago-notes'], 'accept'],
+  ['citeDocument', 'an unknown style', [DOC_ID, 'vancouver'], 'refuse'],
+  ['citeDocument', 'a negative place', [DOC_ID, 'apa', -1], 'refuse'],
+  ['exportBibliography', 'one document as RIS', ['ris', [DOC_ID]], 'accept'],
+  ['exportBibliography', 'no documents', ['bibtex', []], 'refuse'],
+  ['exportBibliography', 'a document twice', ['bibtex', [DOC_ID, DOC_ID]], 'refuse'],
+  ['exportBibliography', 'an unknown format', ['endnote', [DOC_ID]], 'refuse'],
+  ['getLicences', 'no arguments', [], 'accept'],
+  ['setPreferences', 'a citation style', [{ citationStyle: 'harvard' }], 'accept'],
+  ['setPreferences', 'an unknown citation style', [{ citationStyle: 'harvard1' }], 'refuse'],
 ];
 
 function gateVerdict(method: MarginMethod, args: unknown[]): 'accept' | 'refuse' {
@@ -241,11 +252,14 @@ describe('the gate and the service', () => {
     await buildContent({ inDir: path.resolve('content'), outDir: bundleDir });
     const syncFolder = path.join(scratch, 'sync');
     fs.mkdirSync(syncFolder);
+    fs.writeFileSync(path.join(scratch, 'licences.json'), JSON.stringify({ libraries: [], styles: [] }));
     service = await createMarginService({
       bundleDir,
       dataDir: path.join(scratch, 'data'),
       syncIntervalMs: 0,
       chooseSyncFolder: async () => syncFolder,
+      citationStylesDir: path.resolve('content/csl'),
+      licencesFile: path.join(scratch, 'licences.json'),
     });
   });
 

@@ -85,6 +85,10 @@ describe('dispatch', () => {
     ['getReadingPosition', ['security-concerns']],
     ['setReadingPosition', ['security-concerns', { blockId: 'p-3f2a', fraction: 0.25 }]],
     ['openExternal', ['https://www.rcas.org.pk/']],
+    ['citeDocument', ['security-concerns', 'chicago-notes']],
+    ['citeDocument', ['security-concerns', 'apa', 1200]],
+    ['exportBibliography', ['ris', ['security-concerns', 'another-doc']]],
+    ['setPreferences', [{ citationStyle: 'ieee' }]],
   ])('passes a well-formed %s call through to the service', async (method, args) => {
     const { api, calls } = recordingApi();
     await expect(dispatch(api, method, args)).resolves.toBe(`${method} answered`);
@@ -206,6 +210,14 @@ describe('dispatch', () => {
     ['openExternal', [42], /url must be a string/],
     ['openExternal', ['http://www.rcas.org.pk/'], /^Only https links are opened/],
     ['openExternal', [`https://example.com/${'a'.repeat(2048)}`], /^The link is too long/],
+    ['citeDocument', ['security-concerns', 'vancouver'], /^style must be one of "apa", "chicago-notes"/],
+    ['citeDocument', ['security-concerns', 'apa', -1], /^at must be a whole number from 0/],
+    ['citeDocument', ['security-concerns', 'apa', 1.5], /^at must be a whole number/],
+    ['citeDocument', ['../secret', 'apa'], /^A document id/],
+    ['exportBibliography', ['endnote', ['a']], /^format must be one of "bibtex", "ris", "csl-json"/],
+    ['exportBibliography', ['ris', []], /^A bibliography lists 1 to 1000 document ids/],
+    ['exportBibliography', ['ris', ['a', 'a']], /^A bibliography names each document once/],
+    ['setPreferences', [{ citationStyle: 'harvard1' }], /^citationStyle is one of apa, chicago-notes/],
   ])('refuses %s(%j) with a clear message and calls nothing', async (method, args, message) => {
     const result = await refusal(method, args);
     expect(result.message).toMatch(message);

@@ -18,7 +18,11 @@ describe('createMarginService', () => {
     bundleDir = path.join(scratch, 'bundle');
     dataDir = path.join(scratch, 'data');
     await buildContent({ inDir: path.resolve('content'), outDir: bundleDir });
-    service = await createMarginService({ bundleDir, dataDir });
+    service = await createMarginService({
+      bundleDir,
+      dataDir,
+      citationStylesDir: path.resolve('content/csl'),
+    });
   });
 
   afterAll(async () => {
@@ -107,6 +111,26 @@ describe('createMarginService', () => {
     } finally {
       await electronLike.close();
     }
+  });
+
+  it('cites a passage of a bundled document, exports its bibliography, and refuses a place or a document it has not', async () => {
+    const doc = await service.getDocument(DOC_ID);
+    const implications = doc.sections.find((section) => section.heading === 'IMPLICATIONS');
+    const second = implications?.blocks[1].start ?? -1;
+    const citation = await service.citeDocument(DOC_ID, 'apa', second + 4);
+    expect(citation.citation.text).toBe('(Ali, 2024, sec. Implications, para. 2)');
+    expect(citation.reference.html).toContain('<i>Security Concerns Impede China-Pakistan Relations</i>');
+    const file = await service.exportBibliography('bibtex', [DOC_ID]);
+    expect(file).toMatchObject({ name: `${DOC_ID}.bib`, mediaType: 'application/x-bibtex' });
+    expect(file.content).toMatch(/^@techreport\{/);
+    await expect(service.citeDocument(DOC_ID, 'apa', 10_000_000)).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/^Offset 10000000 is past the end of "Security Concerns/),
+    });
+    await expect(service.citeDocument('no-such-doc', 'apa')).rejects.toMatchObject({ code: 'not-found' });
+    await expect(service.exportBibliography('ris', ['no-such-doc'])).rejects.toMatchObject({
+      code: 'not-found',
+    });
   });
 
   it('holds the store while open and releases it on close', async () => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { createPackageWithOptions, extractFile } from '@electron/asar';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkAsarContents, listAsarFiles } from '../../build/packaging/asar-check';
+import { checkAsarContents, listAsarFiles, REQUIRED_FILES } from '../../build/packaging/asar-check';
 import { createSearchService } from '../../main/search/service/search-service';
 import { searchWorkerPlan } from '../../main/search/service/search-worker-source';
 import { checkFuses, REQUIRED_FUSES } from '../../build/packaging/fuse-check';
@@ -192,6 +192,12 @@ describe('checkAsarContents', () => {
     'dist/content/library.json': JSON.stringify([{ id: 'first-essay' }]),
     'dist/content/docs/first-essay.json': '{}',
     'dist/content/search/index.json': '{}',
+    // The licence list and the vendored citation styles (their content does not matter here).
+    ...Object.fromEntries(
+      REQUIRED_FILES.filter(
+        (file) => file.startsWith('dist/main/csl/') || file.endsWith('licences.json'),
+      ).map((file) => [file, '<style/>']),
+    ),
   };
 
   it('names sources, maps, tests, dev packages and the browser host that slipped into the archive', async () => {

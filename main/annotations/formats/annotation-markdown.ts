@@ -9,6 +9,7 @@
  */
 import { stringify } from 'yaml';
 import type { Annotation, DocumentMeta, ExportedFile } from '../../api';
+import { parseMarginLink } from '../../shell/margin-link';
 
 /** Content text is data: characters Markdown would read as formatting are escaped. */
 export function escapeMarkdown(text: string): string {
@@ -127,6 +128,20 @@ function visibleNote(note: string): string {
     .join('\n');
 }
 
+/**
+ * The link back to the passage, which the OS hands to Margin: `margin://open/<document>?annotation=<id>`.
+ * A note made in another tool (an id that is not Margin's) and a note on the whole document link to the
+ * document. Checked by the same parser that reads links coming in; none when it would be refused.
+ */
+export function linkBack(annotation: Annotation): string | null {
+  const toDocument = `margin://open/${annotation.docId}`;
+  const toPassage = `${toDocument}?annotation=${annotation.id}`;
+  for (const link of annotation.selectors.length > 0 ? [toPassage, toDocument] : [toDocument]) {
+    if (parseMarginLink(link).ok) return link;
+  }
+  return null;
+}
+
 function annotationBlock(annotation: Annotation): string {
   const parts: string[] = [recordComment(annotation)];
   const quote = annotation.selectors[0]?.exact;
@@ -134,6 +149,9 @@ function annotationBlock(annotation: Annotation): string {
   if (annotation.note.trim() !== '') parts.push(visibleNote(annotation.note));
   parts.push(RECORD_CLOSING);
   if (annotation.tags.length > 0) parts.push(tagLine(annotation.tags));
+  // After the closing marker, like the tags: the import reads only the record.
+  const link = linkBack(annotation);
+  if (link) parts.push(`[Open in Margin](<${link}>)`);
   return parts.join('\n\n');
 }
 

@@ -38,6 +38,7 @@ describe('preferences-store', () => {
       librarySort: 'date',
       readAloudRate: 1,
       readAloudVoice: '',
+      citationStyle: 'apa',
     });
     expect(store.getReadingPosition('some-doc')).toBeNull();
     expect(readdirSync(dataDir)).toEqual([]);
@@ -73,6 +74,8 @@ describe('preferences-store', () => {
       { lineWidth: 70.5 },
       { theme: 'neon' },
       { librarySort: 'size' },
+      { citationStyle: 'vancouver' },
+      { citationStyle: 'APA' },
       { colour: 'red' },
     ]) {
       expect(code(() => store.setPreferences(patch as never))).toBe('invalid-argument');
@@ -113,6 +116,16 @@ describe('preferences-store', () => {
     });
   });
 
+  it('remembers the citation style across restarts, and defaults a hand-edited unknown style to APA', () => {
+    openPreferencesStore(dataDir).setPreferences({ citationStyle: 'chicago-notes' });
+    expect(openPreferencesStore(dataDir).getPreferences().citationStyle).toBe('chicago-notes');
+    writeFileSync(join(dataDir, PREFERENCES_FILE), JSON.stringify({ theme: 'dark', citationStyle: 'mla-8' }));
+    expect(openPreferencesStore(dataDir).getPreferences()).toMatchObject({
+      theme: 'dark',
+      citationStyle: 'apa',
+    });
+  });
+
   it('moves a damaged preferences file aside, says where, and uses the defaults', () => {
     writeFileSync(join(dataDir, PREFERENCES_FILE), '{"theme": "dark", "fontSi');
     writeFileSync(join(dataDir, READING_POSITIONS_FILE), '[1, 2, 3]');
@@ -139,6 +152,7 @@ describe('preferences-store', () => {
       librarySort: 'date',
       readAloudRate: 1,
       readAloudVoice: '',
+      citationStyle: 'apa',
     });
     expect(store.notices()).toEqual([]);
   });

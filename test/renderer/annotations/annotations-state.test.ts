@@ -111,6 +111,34 @@ describe('annotations-state', () => {
     expect(state.toast?.message).toBe(`Saved ${doc.id}-notes.jsonld`);
   });
 
+  it('exports a bibliography of every document with notes, or says there is none yet', async () => {
+    const { state } = setUp();
+    await state.open(doc.id);
+    const saved: ExportedFile[] = [];
+    await state.exportBibliography('ris', null, (file) => saved.push(file));
+    expect(saved).toEqual([]);
+    expect(state.toast?.message).toBe('There is nothing to export yet');
+
+    await state.highlight(range, 'blue');
+    await state.exportBibliography('ris', null, (file) => saved.push(file));
+    expect(saved.map((file) => file.name)).toEqual(['margin-bibliography.ris']);
+    expect(saved[0].content).toContain(`TI  - ${doc.title}`);
+    expect(state.toast?.message).toBe('Saved margin-bibliography.ris');
+  });
+
+  it('copies the bare quote and says why when a citation cannot be made', async () => {
+    const { api, state } = setUp();
+    await state.open(doc.id);
+    api.failNext(
+      'citeDocument',
+      new MarginError('unavailable', 'The citation style file apa.csl is missing.'),
+    );
+    expect(await state.citation(PHRASE, range.start, 'apa')).toBeNull();
+    expect(state.toast?.message).toBe(
+      'The citation could not be made, so only the quote was copied: The citation style file apa.csl is missing.',
+    );
+  });
+
   it('imports a file, reports what it merged and shows the records; a bad file changes nothing', async () => {
     const source = setUp();
     await source.state.open(doc.id);
@@ -133,12 +161,14 @@ describe('annotations-state', () => {
     expect(state.annotations).toHaveLength(1);
   });
 
-  it('cites a quote with the open document’s title, and a passage lost in a new edition is shown in the panel', async () => {
+  it('cites a quote in the chosen style from the open document, and a passage lost in a new edition is shown in the panel', async () => {
     const { api, state } = setUp();
     const lost = await api.createAnnotation({ docId: doc.id, range, color: 'yellow' });
     api.records.set(lost.id, { ...lost, anchorStatus: 'orphaned' });
     await state.open(doc.id);
-    expect(state.citation(PHRASE, range.start)).toContain(doc.title);
+    const cited = await state.citation(PHRASE, range.start, 'mla');
+    expect(cited?.text).toContain(`Ali, Ghulam. ${doc.title}.`);
+    expect(cited?.html).toContain(`<i>${doc.title}</i>`);
     expect(state.revealPlace(lost.id)).toBe('panel-orphaned');
     expect(state.toast?.message).toBe(
       'That passage is not in this edition; its note is kept in the notes panel.',

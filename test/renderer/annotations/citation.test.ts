@@ -1,57 +1,56 @@
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { parseDocumentFile } from '../../../main/library/load-document-file';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Document } from '../../../main/api';
+import { createCitationFormatter } from '../../../main/citations/cite';
+import { sectionName } from '../../../main/citations/passage-locator';
 import { canonicalText } from '../../../main/library/canonical-text';
-import {
-  formatCitation,
-  longDate,
-  publisherShortName,
-  sectionAt,
-  sectionName,
-} from '../../../renderer/annotations/citation';
+import { parseDocumentFile } from '../../../main/library/load-document-file';
+import { citedQuote, quoteOnly } from '../../../renderer/annotations/citation';
 
 const COMMENTARY = path.resolve(
   __dirname,
   '../../../content/security-concerns-impede-china-pakistan-relations.txt',
 );
+const formatter = createCitationFormatter(path.resolve(__dirname, '../../../content/csl'));
 
 describe('citation', () => {
-  it('cites a quote from the commentary with author, title, publisher, date, section and source', async () => {
-    const doc = await parseDocumentFile(COMMENTARY);
-    const text = canonicalText(doc);
-    const quote = 'The diplomatic row between China and Pakistan intensified';
-    const start = text.indexOf(quote);
-    expect(start).toBeGreaterThan(0);
-    const citation = formatCitation(quote, doc, sectionAt(doc, start));
-    expect(citation).toMatch(
-      /^“The diplomatic row between China and Pakistan intensified” — Ghulam Ali, “Security Concerns Impede China-Pakistan Relations”, /,
+  let doc: Document;
+  let start: number;
+  const quote = 'The diplomatic row between China and\nPakistan intensified';
+  beforeAll(async () => {
+    doc = await parseDocumentFile(COMMENTARY);
+    start = canonicalText(doc).indexOf('The diplomatic row between China and Pakistan intensified');
+  });
+
+  it('puts an in-text citation after the quote and the reference below it, in text and HTML', () => {
+    const copied = citedQuote(quote, formatter.cite(doc, 'apa', start));
+    expect(copied.text).toBe(
+      '“The diplomatic row between China and Pakistan intensified” (Ali, 2024, sec. Background, para. 1)\n\n' +
+        'Ali, G. (2024). Security Concerns Impede China-Pakistan Relations (RCAS Commentary). ' +
+        'The Hong Kong Research Center for Asian Studies (RCAS). https://www.cacianalyst.org/publications/analytical-articles/item/13829-security-concerns-impede-china-pakistan-relations.html',
     );
-    expect(citation).toContain('20 November 2024');
-    expect(citation).toContain('§ Background.');
-    expect(citation).toMatch(/ https:\/\/www\.cacianalyst\.org\/\S+$/);
+    expect(copied.html).toMatch(
+      /^<p>“The diplomatic row between China and Pakistan intensified” \(Ali, 2024, sec\. Background, para\. 1\)<\/p>\n<p>Ali, G\. \(2024\)\. <i>Security Concerns Impede China-Pakistan Relations<\/i> /,
+    );
   });
 
-  it('cites a passage before the first heading without a section', async () => {
-    const doc = await parseDocumentFile(COMMENTARY);
-    const start = canonicalText(doc).indexOf('Chinese Ambassador to Pakistan Jiang Zaidong');
-    expect(sectionAt(doc, start)).toBeNull();
+  it('gives a note style the quote and then its footnote', () => {
+    const copied = citedQuote(quote, formatter.cite(doc, 'chicago-notes', start));
+    expect(copied.text).toMatch(
+      /^“The diplomatic row between China and Pakistan intensified”\n\nGhulam Ali, “Security Concerns Impede China-Pakistan Relations,” RCAS Commentary .*, sec\. Background, para\. 1, https:/,
+    );
   });
 
-  it('writes dates out, shortens "Name (ABBR)" publishers and softens capitalised headings', () => {
-    expect(longDate('2024-11-20')).toBe('20 November 2024');
-    expect(longDate('sometime')).toBe('sometime');
-    expect(publisherShortName('The Hong Kong Research Center for Asian Studies (RCAS)')).toBe('RCAS');
-    expect(publisherShortName('Chatham House')).toBe('Chatham House');
+  it('escapes a quote that looks like markup, in the HTML only', () => {
+    const copied = quoteOnly('<b>bold</b> & "so"');
+    expect(copied).toEqual({
+      text: '“<b>bold</b> & "so"”',
+      html: '<p>“&lt;b&gt;bold&lt;/b&gt; &amp; &quot;so&quot;”</p>',
+    });
+  });
+
+  it('softens capitalised headings and keeps others as written', () => {
     expect(sectionName('IMPLICATIONS')).toBe('Implications');
     expect(sectionName('Why it matters')).toBe('Why it matters');
-  });
-
-  it('puts a multi-line quote on one line and leaves out what the document does not have', () => {
-    const citation = formatCitation(
-      'first line\n\nsecond',
-      { title: 'T', authors: [], publisher: null, published: null, source: null },
-      null,
-    );
-    expect(citation).toBe('“first line second” — “T”.');
   });
 });

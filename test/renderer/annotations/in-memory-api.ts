@@ -4,8 +4,12 @@
  * can make the next call of a method fail with the error the service would give, or answer late.
  */
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type {
   Annotation,
+  BibliographyFormat,
+  Citation,
+  CitationStyleId,
   AnnotationInput,
   AnnotationPatch,
   AppStatus,
@@ -15,6 +19,7 @@ import type {
   ExportFormat,
   AnnotationVersion,
   ImportReport,
+  Licences,
   MarginApi,
   MarginMethod,
   Preferences,
@@ -22,6 +27,9 @@ import type {
   SearchResults,
   SyncStatus,
 } from '../../../main/api';
+import { styleLicences } from '../../../build/licence-list';
+import { bibliographyFile } from '../../../main/citations/bibliography-export';
+import { createCitationFormatter } from '../../../main/citations/cite';
 import { MarginError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
 import { readingOrder } from '../../../main/shared/annotation-reading-order';
@@ -36,6 +44,7 @@ export class InMemoryApi implements MarginApi {
   private readonly failures = new Map<MarginMethod, MarginError>();
   private readonly holds = new Map<MarginMethod, Promise<void>>();
   private clock = 0;
+  private readonly citations = createCitationFormatter(path.resolve('content/csl'));
 
   constructor(private readonly documents: Document[]) {}
 
@@ -250,6 +259,26 @@ export class InMemoryApi implements MarginApi {
     this.enter('restoreAnnotationVersion');
     this.record(id);
     throw new MarginError('not-found', 'That earlier text of the note is no longer kept.');
+  }
+
+  /** Citations from the real formatter and the vendored styles: they are plain Node code. */
+  async citeDocument(docId: string, style: CitationStyleId, at?: number): Promise<Citation> {
+    this.enter('citeDocument');
+    return this.citations.cite(this.document(docId), style, at);
+  }
+
+  async exportBibliography(format: BibliographyFormat, docIds: string[]): Promise<ExportedFile> {
+    this.enter('exportBibliography');
+    return bibliographyFile(
+      format,
+      docIds.map((id) => this.document(id)),
+    );
+  }
+
+  /** The vendored styles only: a test has no build, so no bundled libraries to list. */
+  async getLicences(): Promise<Licences> {
+    this.enter('getLicences');
+    return { libraries: [], styles: styleLicences(path.resolve('content/csl')) };
   }
 
   private enter(method: MarginMethod): void {

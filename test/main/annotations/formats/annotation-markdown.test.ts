@@ -5,7 +5,9 @@ import { parse as parseYaml } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createAnnotationService } from '../../../../main/annotations/annotation-service';
 import type { AnnotationService } from '../../../../main/annotations/annotation-service';
-import { escapeMarkdown } from '../../../../main/annotations/formats/annotation-markdown';
+import type { Annotation } from '../../../../main/api';
+import { escapeMarkdown, linkBack } from '../../../../main/annotations/formats/annotation-markdown';
+import { parseMarginLink } from '../../../../main/shell/margin-link';
 import { openAnnotationStore } from '../../../../main/annotations/store/annotation-store';
 import { canonicalText } from '../../../../main/library/canonical-text';
 import { commentary, libraryOf, secondDocument } from '../commentary-library';
@@ -80,6 +82,40 @@ describe('annotation-markdown export', () => {
     );
     expect(files[1].content).toContain('Other document');
     expect(files[1].content).not.toContain('Pakistani law');
+  });
+
+  it('ends each exported note with a link back to its passage, or to the document, that Margin reads back', async () => {
+    const passage = await service.createAnnotation({
+      docId: doc.id,
+      range: range('security lapses and strained diplomacy'),
+      tags: ['cpec'],
+    });
+    await service.createAnnotation({ docId: doc.id, note: 'On the whole piece.' });
+    const [file] = await service.exportAnnotations('markdown', doc.id);
+    const links = [...file.content.matchAll(/\[Open in Margin\]\(<([^>]+)>\)/g)].map((match) => match[1]);
+    expect(links).toEqual([`margin://open/${doc.id}`, `margin://open/${doc.id}?annotation=${passage.id}`]);
+    for (const link of links) expect(parseMarginLink(link).ok).toBe(true);
+    // After the note's closing marker and its tags: importing the file still changes nothing.
+    expect(file.content).toContain(
+      `#cpec\n\n[Open in Margin](<margin://open/${doc.id}?annotation=${passage.id}>)`,
+    );
+    expect(await service.importAnnotations(file.content)).toMatchObject({
+      added: 0,
+      updated: 0,
+      problems: [],
+    });
+  });
+
+  it('links a note made in another tool to its document only, as its id is not one of Margin’s', () => {
+    const foreign = {
+      id: 'http://example.org/anno/1',
+      docId: doc.id,
+      selectors: [
+        { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+        { type: 'TextPositionSelector', start: 0, end: 1 },
+      ],
+    } as unknown as Annotation;
+    expect(linkBack(foreign)).toBe(`margin://open/${doc.id}`);
   });
 
   it('escapes Markdown in quoted text and lists passages no longer found under their own heading', async () => {

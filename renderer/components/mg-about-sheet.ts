@@ -1,0 +1,106 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing } from 'lit';
+import { customElement, query, state } from 'lit/decorators.js';
+import type { Licences, MarginApi } from '../../main/api';
+import { apiContext } from '../contexts';
+import { sharedStyles } from '../styles/shared-styles';
+import { aboutSheetStyles } from './mg-about-sheet.styles';
+
+/**
+ * "About Margin": the version, and the licence of every bundled library and citation style (the list
+ * the build generates from what it bundled). A modal dialog; Escape or Close closes it.
+ */
+@customElement('mg-about-sheet')
+export class MgAboutSheet extends LitElement {
+  static override styles = [sharedStyles, aboutSheetStyles];
+
+  @consume({ context: apiContext })
+  private api!: MarginApi;
+
+  @state() private version: string | null = null;
+  @state() private licences: Licences | null = null;
+  @state() private problem: string | null = null;
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  /** Opens the sheet and loads what it lists (once). */
+  async show(): Promise<void> {
+    await this.updateComplete;
+    if (!this.dialog.open) this.dialog.showModal();
+    if (this.licences) return;
+    try {
+      const [status, licences] = await Promise.all([this.api.getStatus(), this.api.getLicences()]);
+      this.version = status.version;
+      this.licences = licences;
+      this.problem = null;
+    } catch (error) {
+      this.problem = error instanceof Error ? error.message : 'The licence list could not be read.';
+    }
+  }
+
+  override render() {
+    return html`
+      <dialog aria-labelledby="about-title">
+        <h2 id="about-title">About Margin</h2>
+        ${this.version ? html`<p>Version ${this.version}</p>` : nothing}
+        ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing} ${this.renderLicences()}
+        <form method="dialog">
+          <button class="button" autofocus>Close</button>
+        </form>
+      </dialog>
+    `;
+  }
+
+  private renderLicences() {
+    const licences = this.licences;
+    if (!licences) return nothing;
+    return html`
+      <h3>Citation styles</h3>
+      <p class="muted">Official CSL styles from the Citation Style Language project.</p>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Style</th>
+            <th scope="col">Updated</th>
+            <th scope="col">Licence</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${licences.styles.map(
+            (style) =>
+              html`<tr>
+                <td>${style.title}</td>
+                <td>${style.updated ?? ''}</td>
+                <td>${style.licence}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+      <h3>Libraries</h3>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Package</th>
+            <th scope="col">Version</th>
+            <th scope="col">Licence</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${licences.libraries.map(
+            (library) =>
+              html`<tr>
+                <td>${library.name}</td>
+                <td>${library.version}</td>
+                <td>${library.licence}</td>
+              </tr>`,
+          )}
+        </tbody>
+      </table>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mg-about-sheet': MgAboutSheet;
+  }
+}
