@@ -1,6 +1,7 @@
 /**
  * `npm run build`: bundles the app into `dist/` with esbuild, then builds the content bundle.
  *   dist/main/app.js, preload.js, search-worker.js   (Electron main, sandboxed preload, search worker)
+ *   dist/main/import-worker.js                       (the importer's worker thread: PDFs, web pages, text)
  *   dist/host/serve.js                               (the browser host)
  *   dist/renderer/                                   (index.html, main.js, css and assets)
  *   dist/content/                                    (library.json, docs/, search/)
@@ -40,6 +41,7 @@ const nodeBundle = (entry: string, outfile: string): BuildOptions => ({
 const bundles: BuildOptions[] = [
   nodeBundle('main/app.ts', 'main/app.js'),
   nodeBundle('main/search/service/search-worker.ts', 'main/search-worker.js'),
+  nodeBundle('main/import/import-worker.ts', 'main/import-worker.js'),
   nodeBundle('main/host/serve.ts', 'host/serve.js'),
   {
     // A sandboxed preload can require only `electron`: the browser platform makes esbuild refuse any

@@ -110,9 +110,17 @@ function pageLines(
   return lines.map((line) => new PdfLine(line)).filter((line) => line.text !== '');
 }
 
+/** Titles that word processors write on their own: the file name, not the document's title. */
+const TOOL_TITLE = /^(?:microsoft (?:word|powerpoint) - |untitled\b)|\.(?:docx?|odt|rtf|pdf|indd|tex|txt)$/i;
+
 function metaString(info: unknown, key: string): string | null {
   const value = (info as Record<string, unknown> | null)?.[key];
-  return typeof value === 'string' && value.trim() !== '' ? value.replace(/\s+/g, ' ').trim() : null;
+  if (typeof value !== 'string') return null;
+  const text = value
+    .replace(/[\u0000-\u001f]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return text === '' || TOOL_TITLE.test(text) ? null : text;
 }
 
 export async function readPdfTextLayer(
