@@ -10,6 +10,7 @@
 import { build, type BuildOptions } from 'esbuild';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { IMPORTING_READER } from '../main/import/read-document-file';
 import { buildContent } from '../main/library/content-build';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -107,6 +108,7 @@ async function main(): Promise<void> {
   const { documents } = await buildContent({
     inDir: path.join(ROOT, 'content'),
     outDir: path.join(DIST, 'content'),
+    reader: IMPORTING_READER,
   });
   console.log(`build: dist/ ready with ${documents.length} document(s) in ${Date.now() - started} ms`);
 }

@@ -46,9 +46,10 @@ const ITALIC_FONT = /italic|oblique/i;
 
 function refusalFor(error: unknown): PdfRefusal {
   const name = (error as { name?: string })?.name;
+  // pdf.js can open such a file when given its password; Margin does not ask for passwords yet.
   if (name === 'PasswordException')
     return new PdfRefusal(
-      'this PDF is encrypted and needs a password to open (Margin cannot import it without one)',
+      'this PDF is encrypted and needs a password to open; pdf.js could open it with the password, but Margin does not ask for one yet',
     );
   if (name === 'InvalidPDFException')
     return new PdfRefusal('this PDF is damaged or incomplete (pdf.js cannot read its structure)');
@@ -131,7 +132,7 @@ export async function readPdfTextLayer(
   const pdfjs = await loadPdfJs();
   const task = pdfjs.getDocument({
     // pdf.js takes the buffer over; it gets its own copy.
-    data: bytes.slice(),
+    data: new Uint8Array(bytes),
     disableFontFace: true,
     useSystemFonts: false,
     fontExtraProperties: true,
