@@ -13,15 +13,20 @@ function inMargin(line: PdfLine): boolean {
   return line.y < line.pageHeight * 0.1 || line.y > line.pageHeight * 0.9;
 }
 
-/** Digits vary from page to page in a running line ("Page 3 of 9"), the rest does not. */
+/**
+ * Where a line stands and what it says. In the margins digits may vary from page to page ("Page 3 of
+ * 9"); in the body only the very same text counts, or "Table 1" and "Table 2" would look alike.
+ */
 function runningKey(line: PdfLine): string {
-  return `${Math.round(line.y / 3)}|${line.text.replace(/\d+/g, '#').toLowerCase()}`;
+  const text = inMargin(line) ? line.text.replace(/\d+/g, '#') : line.text;
+  return `${Math.round(line.y / 3)}|${text.toLowerCase()}`;
 }
 
 /**
  * Rule 1: running headers, footers and page numbers go. A line is running when the same text (digits
- * aside) stands at the same height on at least two pages (and on most pages of a longer document), or
- * when it is a lone page number in the top or bottom margin.
+ * aside, in the margins) stands at the same height on at least two pages (and on most pages of a longer
+ * document) in the top or bottom margin, or on every page anywhere; or when it is a lone page number in
+ * the margin.
  */
 export function removeRunningLines(lines: readonly PdfLine[]): PdfLine[] {
   const pages = new Set(lines.map((l) => l.page)).size;

@@ -38,7 +38,22 @@ export interface PdfStructure {
 const FIGURE_CAPTION = /^(?:▲\s*|(?:figure|fig\.|chart|exhibit|map|photo|image)\s*[\dIVX]*\s*[.:—–-]?\s+)/iu;
 const NOTICE = /^(?:©|\(c\)\s|copyright\b|all rights reserved)/i;
 const NOTES_HEADING = /^(?:notes|endnotes|footnotes)$/i;
-const NAME = /^(?:by\s+)?\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
+/** A person's name: two to four capitalised words ("Ghulam Ali", "Jane A. Doe"). */
+const NAME = /^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}$/u;
+/** Words of a job or an institution: "Senior Fellow, Example Institute" is a role, not two names. */
+const ROLE_WORDS =
+  /\b(?:fellow|director|professor|researcher|research|analyst|editor|president|chair|head|lecturer|scholar|associate|adviser|advisor|officer|manager|minister|ambassador|institute|university|cent(?:er|re)|department|school|foundation|council|program(?:me)?)\b/i;
+const NAME_SEPARATOR = /\s*(?:,|&|\band\b)\s*/i;
+
+/** "By Jane Doe and John Roe" → the names; null when the line is not a list of names. */
+function namesIn(text: string): string[] | null {
+  if (/\d/.test(text)) return null;
+  const names = text
+    .replace(/^by\s+/i, '')
+    .split(NAME_SEPARATOR)
+    .filter((name) => name !== '');
+  return names.length > 0 && names.every((name) => NAME.test(name)) ? names : null;
+}
 
 function chunkOf(text: string): Chunk {
   return { line: 0, lines: [text], text };
@@ -122,14 +137,9 @@ function readBylineLine(front: Front, text: string): boolean {
   const date = parseWholeDate(text);
   const last = front.authors.at(-1);
   if (date?.iso && front.published === null) front.published = date.iso;
-  else if (NAME.test(text) && !/\d/.test(text))
-    front.authors.push(
-      ...text
-        .replace(/^by\s+/i, '')
-        .split(/\s*(?:,|&|\band\b)\s*/i)
-        .filter((name) => name !== '')
-        .map((name) => ({ name, role: null })),
-    );
+  else if (last !== undefined && last.role === null && ROLE_WORDS.test(text)) last.role = text;
+  else if (namesIn(text) !== null)
+    front.authors.push(...(namesIn(text) as string[]).map((name) => ({ name, role: null })));
   else if (last !== undefined && wordsIn(text) <= 20 && !isProse(text))
     last.role = last.role === null ? text : `${last.role} ${text}`;
   else return false;
