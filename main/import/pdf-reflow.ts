@@ -38,11 +38,30 @@ export function removeRunningLines(lines: readonly PdfLine[]): PdfLine[] {
     pagesOf.set(key, set);
   }
   const needed = pages <= 3 ? 2 : Math.ceil(pages / 2);
+  const isolated = isolatedLines(lines);
   return lines.filter((line) => {
+    // Running lines stand apart from the text; a body line that happens to repeat is set among others.
+    if (!isolated.has(line)) return true;
     if (inMargin(line) && PAGE_NUMBER.test(line.text)) return false;
     const seen = pagesOf.get(runningKey(line))?.size ?? 0;
     return !(pages >= 2 && seen >= needed && (inMargin(line) || seen === pages));
   });
+}
+
+/** Lines with no other line of their page within 1.6 line heights above or below. */
+function isolatedLines(lines: readonly PdfLine[]): Set<PdfLine> {
+  const byPage = new Map<number, PdfLine[]>();
+  for (const line of lines) byPage.set(line.page, [...(byPage.get(line.page) ?? []), line]);
+  const isolated = new Set<PdfLine>();
+  for (const pageLines of byPage.values())
+    for (const line of pageLines) {
+      const crowded = pageLines.some((other) => {
+        const distance = Math.abs(other.y - line.y);
+        return other !== line && distance > line.size * 0.4 && distance < line.size * 1.6;
+      });
+      if (!crowded) isolated.add(line);
+    }
+  return isolated;
 }
 
 type Place = 'full' | 'left' | 'right';
@@ -142,8 +161,9 @@ export function groupParagraphs(lines: readonly PdfLine[]): LineGroup[] {
       current = [line];
       columnRight = line.right;
     } else {
+      // After a page or column break the paragraph is measured against its new column.
+      columnRight = movedOn(previous, line) ? line.right : Math.max(columnRight, line.right);
       current.push(line);
-      columnRight = Math.max(columnRight, line.right);
     }
   }
   if (current.length > 0) groups.push({ lines: current });
@@ -154,15 +174,23 @@ function sameType(a: PdfLine, b: PdfLine): boolean {
   return Math.abs(a.size - b.size) < Math.max(0.6, a.size * 0.06) && a.bold === b.bold;
 }
 
+/** The next line is on another page or in another column. */
+function movedOn(previous: PdfLine, line: PdfLine): boolean {
+  return (
+    line.page !== previous.page || line.y <= previous.y || Math.abs(line.x - previous.x) > line.pageWidth / 4
+  );
+}
+
 function startsNewParagraph(
   previous: PdfLine,
   line: PdfLine,
   { body, spacing, columnRight }: { body: number; spacing: number; columnRight: number },
 ): boolean {
   if (!sameType(previous, line)) return true;
-  const moved =
-    line.page !== previous.page || line.y <= previous.y || Math.abs(line.x - previous.x) > line.pageWidth / 4;
-  if (moved) return !endsOpen(previous.text);
+  const moved = movedOn(previous, line);
+  // A paragraph goes on past a page or column break when its sentence does, or when the last line
+  // before the break is full (a paragraph's own last line rarely reaches the right edge).
+  if (moved) return !endsOpen(previous.text) && previous.right < columnRight - previous.size * 1.5;
   // The spacing was measured on body type; larger type (a title, a heading) sets its lines further apart.
   if (line.y - previous.y > spacing * 1.4 * Math.max(1, line.size / body)) return true;
   if (line.x - previous.x > line.size * 0.8) return true;
@@ -192,10 +220,14 @@ export function vocabulary(lines: readonly PdfLine[]): Set<string> {
   return words;
 }
 
+const SUFFIX =
+  /^(?:ments?|tions?|sions?|ness|ings?|ity|ities|ances?|ences?|able|ible|ally|isms?|ists?|ives?|ous|ful|less|ly|ers?|ed|es|al|ic|ary|ory)$/;
+
 /**
  * Rule 4: a hyphen at a line end. It was soft (the word was split for the line) when the joined word
- * occurs elsewhere in the document, or when neither half is a word of its own; it is a real hyphen
- * ("power-purchase") when the hyphenated form occurs, or when both halves are words of the document.
+ * occurs elsewhere in the document; it is a real hyphen ("power-purchase") when the hyphenated form
+ * occurs. Otherwise it is real when what stands before it is a word of the document and what follows
+ * is more than a suffix.
  */
 export function joinAcrossLineEnd(before: string, after: string, words: ReadonlySet<string>): string {
   const match = /([\p{L}]+)-$/u.exec(before);
@@ -209,7 +241,9 @@ export function joinAcrossLineEnd(before: string, after: string, words: Readonly
   if (words.has(`${head}-${tail}`)) return kept;
   if (words.has(`${head}${tail}`)) return joined;
   if (/^\p{Lu}/u.test(next[1] as string)) return kept;
-  return words.has(head) && words.has(tail) ? kept : joined;
+  // Unknown either way: a word of the document before the hyphen and more than a suffix after it
+  // ("long-/standing") is a compound; a syllable split ("govern-/ment", "al-/ternative") is not.
+  return head.length >= 2 && words.has(head) && !SUFFIX.test(tail) ? kept : joined;
 }
 
 /** The text of a group of lines, line-end hyphens resolved with the document's vocabulary. */

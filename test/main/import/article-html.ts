@@ -58,7 +58,9 @@ export function articleHtml(doc: Document): string {
     ? `<p>The article was first published at ${escape(doc.source.venue)}${doc.source.url ? `, ${escape(doc.source.url)}` : ''}.</p>`
     : '';
   const bio =
-    doc.authorBio.length > 0 ? `<h3 class="bio">About Author</h3>${doc.authorBio.map(blockHtml).join('')}` : '';
+    doc.authorBio.length > 0
+      ? `<h3 class="bio">About Author</h3>${doc.authorBio.map(blockHtml).join('')}`
+      : '';
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escape(doc.title)}</title><style>${STYLE}</style></head><body>
 <p class="series">${escape(doc.series ?? '')}</p><h1>${escape(doc.title)}</h1><div class="byline">${byline}<p>${date}</p></div>
 ${about}${sections}${source}${bio}</body></html>`;

@@ -89,11 +89,18 @@ describe('groupParagraphs', () => {
       ...column(['onto the next page.'], { page: 2 }),
     ];
     expect(groupParagraphs(open)).toHaveLength(1);
+    // A paragraph's own last line stops short of the column's edge; a full last line means it goes on.
     const closed = [
-      ...column(['This one ended.'], { page: 1, top: 700 }),
+      ...column(['A paragraph that fills its line and'], { page: 1, top: 700 }),
+      line('then ends.', { page: 1, y: 715, width: 60 }),
       ...column(['A new one.'], { page: 2 }),
     ];
     expect(groupParagraphs(closed)).toHaveLength(2);
+    const full = [
+      ...column(['A sentence ends at the edge.'], { page: 1, top: 700 }),
+      ...column(['Same one.'], { page: 2 }),
+    ];
+    expect(groupParagraphs(full)).toHaveLength(1);
   });
 
   it('separates a heading set larger or bold from the text around it', () => {
