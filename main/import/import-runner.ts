@@ -47,9 +47,13 @@ export class ImportRunner {
         maxOldGenerationSizeMb: this.memoryLimitMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.ceil(this.memoryLimitMb / 8)),
       },
-      // The worker has no business with the parent's standard input.
-      stdin: false,
+      // pdf.js prints warnings about fonts and missing canvas support; they are not the reader's business
+      // and must not mix into a CLI's output, so the worker's output is read and dropped.
+      stdout: true,
+      stderr: true,
     });
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
     return this.worker;
   }
 
@@ -100,9 +104,7 @@ export class ImportRunner {
       const timer = setTimeout(
         () =>
           finish(
-            failed(
-              `${name}: the import took longer than ${Math.round(this.timeLimitMs / 1000)} s and was stopped`,
-            ),
+            failed(`${name}: the import took longer than ${seconds(this.timeLimitMs)} and was stopped`),
             true,
           ),
         this.timeLimitMs,
@@ -121,4 +123,8 @@ export class ImportRunner {
 
 function failed(message: string): ImportResult {
   return { ok: false, message: printableLine(message) };
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
 }
