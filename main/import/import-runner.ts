@@ -113,10 +113,18 @@ export class ImportRunner {
       worker.on('error', onError);
       worker.on('exit', onExit);
       options.signal?.addEventListener('abort', onAbort, { once: true });
-      const copy = bytes.slice();
-      worker.postMessage({ type: 'import', id, bytes: copy, fileName } satisfies ImportRequest, [
-        copy.buffer,
-      ]);
+      // A copy in a buffer of its own (a Node Buffer may be a slice of a shared pool), handed over whole.
+      const copy = new Uint8Array(bytes);
+      try {
+        worker.postMessage({ type: 'import', id, bytes: copy, fileName } satisfies ImportRequest, [
+          copy.buffer,
+        ]);
+      } catch (error) {
+        finish(
+          failed(`${name}: the file could not be handed to the importer (${errorDetail(error)})`),
+          false,
+        );
+      }
     });
   }
 }

@@ -36,8 +36,8 @@ export class PdfLine implements PdfLineInit {
     this.size = init.size;
     // Glyphs without a Unicode mapping come out as NUL and other controls: they are not text.
     this.text = init.text
-      .replace(/[\u0000-\u001f\u007f\ufffd]/g, '')
       .replace(/\s+/g, ' ')
+      .replace(/[\p{Cc}\ufffd]/gu, '')
       .trim();
     this.chars = init.chars;
     this.boldChars = init.boldChars;

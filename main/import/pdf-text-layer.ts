@@ -118,8 +118,8 @@ function metaString(info: unknown, key: string): string | null {
   const value = (info as Record<string, unknown> | null)?.[key];
   if (typeof value !== 'string') return null;
   const text = value
-    .replace(/[\u0000-\u001f]/g, '')
     .replace(/\s+/g, ' ')
+    .replace(/\p{Cc}/gu, '')
     .trim();
   return text === '' || TOOL_TITLE.test(text) ? null : text;
 }
