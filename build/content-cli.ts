@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MarginError } from '../main/errors';
 import { loadLibrary } from '../main/library/library';
-import { IMPORTING_READER, readDocumentFile } from '../main/import/read-document-file';
 import { createSearchService } from '../main/search/service/search-service';
 import { buildContent } from '../main/library/content-build';
 import { searchResultsText } from './search-results-text';
@@ -37,8 +36,14 @@ function options(args: string[], spec: Record<string, { type: 'string' | 'boolea
   return parsed;
 }
 
+/** The importer (pdf.js, Readability, linkedom) is loaded only by the commands that read files. */
+function importer() {
+  return import('../main/import/read-document-file');
+}
+
 async function inspect(args: string[]): Promise<void> {
   const { positionals } = options(args, {}, 1);
+  const { readDocumentFile } = await importer();
   const doc = await readDocumentFile(positionals[0] as string);
   process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
@@ -49,7 +54,7 @@ async function build(args: string[]): Promise<void> {
   const { documents } = await buildContent({
     inDir: (values.in as string | undefined) ?? 'content',
     outDir,
-    reader: IMPORTING_READER,
+    reader: (await importer()).IMPORTING_READER,
   });
   process.stdout.write(
     `Built ${documents.length} document${documents.length === 1 ? '' : 's'} into ${outDir}\n`,

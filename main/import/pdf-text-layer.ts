@@ -1,3 +1,6 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import type { ImportProgress } from './import-types';
 import { MAX_PDF_PAGES } from './import-limits';
 import { PdfLine, type PdfLineInit } from './pdf-line';
@@ -30,6 +33,22 @@ async function loadPdfJs(): Promise<PdfJs> {
     return import('pdfjs-dist/legacy/build/pdf.mjs');
   })();
   return pdfjsLoad;
+}
+
+/**
+ * pdf.js's character maps, which CID fonts (CJK, many OpenOffice exports) need for their text: beside
+ * the built worker (the app build copies them to dist/main/pdfjs-cmaps), else in the installed package.
+ * Without them such a PDF reads as having no text.
+ */
+function cMapFolder(): string | undefined {
+  const beside = join(__dirname, 'pdfjs-cmaps');
+  if (existsSync(beside)) return beside + sep;
+  try {
+    const installed = join(dirname(createRequire(__filename).resolve('pdfjs-dist/package.json')), 'cmaps');
+    return existsSync(installed) ? installed + sep : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 interface TextItem {
@@ -136,6 +155,8 @@ export async function readPdfTextLayer(
     disableFontFace: true,
     useSystemFonts: false,
     fontExtraProperties: true,
+    cMapUrl: cMapFolder(),
+    cMapPacked: true,
     stopAtErrors: false,
     verbosity: 0,
   });

@@ -208,5 +208,5 @@ describe('content CLI', () => {
     const built = await cli('build', '--in', input, '--out', join(work, 'with-pdf'));
     expect(built).toMatchObject({ code: 0, stdout: `Built 4 documents into ${join(work, 'with-pdf')}\n` });
     rmSync(join(input, 'grid-brief.pdf'));
-  }, 60_000);
+  }, 120_000);
 });

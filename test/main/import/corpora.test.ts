@@ -3,9 +3,9 @@
  * saved pages from Readability's. Skipped with one line where ../shared is absent; required in CI.
  */
 import { build } from 'esbuild';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { importFile } from '../../../main/import/import-file';
@@ -53,6 +53,10 @@ pdfCorpus.describe('the PDF corpus (pdf.js test files)', () => {
       target: 'es2021',
       logLevel: 'silent',
     });
+    // Beside the worker, as the app build puts them: pdf.js's character maps for CID fonts.
+    cpSync(join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps'), join(work, 'pdfjs-cmaps'), {
+      recursive: true,
+    });
     // One worker, the files in sequence, as the app imports a batch.
     const runner = new ImportRunner({ workerScript, timeLimitMs: PER_FILE_LIMIT_MS });
     for (const name of readdirSync(pdfCorpus.path)
@@ -99,7 +103,7 @@ pdfCorpus.describe('the PDF corpus (pdf.js test files)', () => {
     });
   });
 
-  it('reads the text of the files that have it: two paragraphs, diacritics, Cyrillic', () => {
+  it('reads the text of the files that have it: two paragraphs, diacritics, Cyrillic, a CID font', () => {
     const text = (name: string) => {
       const found = results.get(name)?.result;
       return found?.ok ? `${found.document.title}\n${canonicalText(found.document)}` : '';
@@ -108,6 +112,8 @@ pdfCorpus.describe('the PDF corpus (pdf.js test files)', () => {
     expect(text('two_paragraphs.pdf')).toContain('The second paragraph.');
     expect(text('french_diacritics.pdf')).toContain('à À â Â');
     expect(text('issue2840.pdf')).toContain('Номер полиса');
+    // A CID font: readable only with pdf.js's character maps.
+    expect(text('arial_unicode_en_cidfont.pdf')).toContain('This is an Arial Unicode PDF');
   });
 });
 
