@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { MarginError } from '../main/errors';
 import { loadLibrary } from '../main/library/library';
-import { parseDocumentFile } from '../main/library/load-document-file';
 import { createSearchService } from '../main/search/service/search-service';
 import { buildContent } from '../main/library/content-build';
 import { searchResultsText } from './search-results-text';
@@ -13,7 +12,7 @@ import { searchResultsText } from './search-results-text';
 
 const USAGE = `Usage: npm run content -- <command>
 
-  inspect FILE                         print the document parsed from FILE (.txt or .md) as JSON
+  inspect FILE                         print the document read from FILE (.txt, .md, .pdf, .html) as JSON
   build [--in content] [--out dist/content]
                                        build the content bundle (library, documents, search index)
   search "QUERY" [--json] [--bundle dist/content] [--limit N]
@@ -37,16 +36,26 @@ function options(args: string[], spec: Record<string, { type: 'string' | 'boolea
   return parsed;
 }
 
+/** The importer (pdf.js, Readability, linkedom) is loaded only by the commands that read files. */
+function importer() {
+  return import('../main/import/read-document-file');
+}
+
 async function inspect(args: string[]): Promise<void> {
   const { positionals } = options(args, {}, 1);
-  const doc = await parseDocumentFile(positionals[0] as string);
+  const { readDocumentFile } = await importer();
+  const doc = await readDocumentFile(positionals[0] as string);
   process.stdout.write(`${JSON.stringify(doc, null, 2)}\n`);
 }
 
 async function build(args: string[]): Promise<void> {
   const { values } = options(args, { in: { type: 'string' }, out: { type: 'string' } }, 0);
   const outDir = (values.out as string | undefined) ?? 'dist/content';
-  const { documents } = await buildContent({ inDir: (values.in as string | undefined) ?? 'content', outDir });
+  const { documents } = await buildContent({
+    inDir: (values.in as string | undefined) ?? 'content',
+    outDir,
+    reader: (await importer()).IMPORTING_READER,
+  });
   process.stdout.write(
     `Built ${documents.length} document${documents.length === 1 ? '' : 's'} into ${outDir}\n`,
   );

@@ -9,19 +9,35 @@ import { isContentFileName, parseDocumentFile } from './load-document-file';
 import { writeSearchIndex } from '../search/index/index-build';
 
 /**
- * The content build: every `.txt`/`.md` in `inDir` (not its subfolders) → `outDir/library.json`,
+ * The content build: every `.txt`/`.md` in `inDir` (not its subfolders; with the importer's reader,
+ * PDFs and saved web pages too) → `outDir/library.json`,
  * `outDir/docs/<id>.json` and the search index. Files are read in sorted order so the bundle is the
  * same byte for byte on every machine. The first bad file stops the build with its error (file and
  * line). Everything is written into a sibling staging folder that replaces `outDir` only once complete,
  * so a failed build leaves the previous bundle exactly as it was.
  */
 
+/** Which files a build takes and how it reads them; the importer supplies one that reads PDFs too. */
+export interface ContentReader {
+  isContentFileName(name: string): boolean;
+  read(file: string): Promise<Document>;
+  /** The file kinds, for the message of a folder with nothing to build: ".txt or .md". */
+  kinds: string;
+}
+
+const TEXT_READER: ContentReader = {
+  isContentFileName,
+  read: parseDocumentFile,
+  kinds: '.txt or .md',
+};
+
 export interface ContentBuildOptions {
   inDir: string;
   outDir: string;
+  reader?: ContentReader;
 }
 
-async function contentFiles(inDir: string): Promise<string[]> {
+async function contentFiles(inDir: string, reader: ContentReader): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(inDir, { withFileTypes: true });
@@ -29,18 +45,18 @@ async function contentFiles(inDir: string): Promise<string[]> {
     throw new ContentError(inDir, null, 'the content folder does not exist or cannot be read');
   }
   const names = entries
-    .filter((entry) => entry.isFile() && isContentFileName(entry.name))
+    .filter((entry) => entry.isFile() && reader.isContentFileName(entry.name))
     .map((entry) => entry.name)
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  if (names.length === 0) throw new ContentError(inDir, null, 'no .txt or .md files to build');
+  if (names.length === 0) throw new ContentError(inDir, null, `no ${reader.kinds} files to build`);
   return names.map((name) => join(inDir, name));
 }
 
-async function parseAll(files: string[]): Promise<Document[]> {
+async function parseAll(files: string[], reader: ContentReader): Promise<Document[]> {
   const documents: Document[] = [];
   const fileOf = new Map<string, string>();
   for (const file of files) {
-    const doc = await parseDocumentFile(file);
+    const doc = await reader.read(file);
     const other = fileOf.get(doc.id);
     if (other !== undefined) {
       throw new ContentError(
@@ -83,7 +99,8 @@ async function swapInto(staging: string, outDir: string, tag: string): Promise<v
 
 export async function buildContent(options: ContentBuildOptions): Promise<{ documents: Document[] }> {
   const outDir = resolve(options.outDir);
-  const documents = await parseAll(await contentFiles(options.inDir));
+  const reader = options.reader ?? TEXT_READER;
+  const documents = await parseAll(await contentFiles(options.inDir, reader), reader);
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${tag}`);
   await mkdir(dirname(outDir), { recursive: true });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, SearchResults } from '../../main/api';
+import { closePrinter, printPdf } from '../main/import/render-test-pdf';
 
 const ROOT = join(__dirname, '../..');
 const BUNDLED = join(ROOT, 'content/security-concerns-impede-china-pakistan-relations.txt');
@@ -164,4 +165,48 @@ describe('content CLI', () => {
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout).toMatch(/^Usage: npm run content -- <command>/);
   });
+
+  it('inspect reads a PDF and a saved web page by their content, and refuses a file whose name lies', async () => {
+    const pdf = join(work, 'grid-brief.pdf');
+    writeFileSync(
+      pdf,
+      await printPdf(
+        '<!doctype html><body><h1>Grids Across Borders</h1><p>By Jane Doe</p><p>A paragraph.</p></body>',
+      ),
+    );
+    await closePrinter();
+    const pdfRun = await cli('inspect', pdf);
+    expect(pdfRun).toMatchObject({ code: 0, stderr: '' });
+    const doc = JSON.parse(pdfRun.stdout) as Document;
+    expect([doc.id, doc.title, doc.authors[0]?.name]).toEqual([
+      'grid-brief',
+      'Grids Across Borders',
+      'Jane Doe',
+    ]);
+
+    const page = join(work, 'saved.htm');
+    const prose = 'A sentence of the saved article that is long enough for Readability to keep it. '.repeat(
+      8,
+    );
+    writeFileSync(
+      page,
+      `<!doctype html><title>Saved Page</title><body><article><h1>Saved Page</h1><p>${prose}</p><p>${prose}</p></article></body>`,
+    );
+    const pageRun = await cli('inspect', page);
+    expect(pageRun.code).toBe(0);
+    expect((JSON.parse(pageRun.stdout) as Document).title).toBe('Saved Page');
+
+    const liar = join(work, 'report.html');
+    copyFileSync(pdf, liar);
+    const liarRun = await cli('inspect', liar);
+    expect(liarRun.code).toBe(1);
+    expect(liarRun.stderr).toMatch(/report\.html: the name says a web page \(HTML\) but the file is a PDF/);
+    expectOneLine(liarRun);
+
+    // A publisher bundles the PDF as it is, beside the text exports.
+    copyFileSync(pdf, join(input, 'grid-brief.pdf'));
+    const built = await cli('build', '--in', input, '--out', join(work, 'with-pdf'));
+    expect(built).toMatchObject({ code: 0, stdout: `Built 4 documents into ${join(work, 'with-pdf')}\n` });
+    rmSync(join(input, 'grid-brief.pdf'));
+  }, 120_000);
 });

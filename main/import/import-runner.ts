@@ -1,0 +1,138 @@
+import { basename } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { errorDetail, printableLine } from '../errors';
+import { IMPORT_TIME_LIMIT_MS, IMPORT_WORKER_MEMORY_MB } from './import-limits';
+import type { ImportOptions, ImportResult } from './import-types';
+import type { ImportReply, ImportRequest } from './import-worker-protocol';
+
+/**
+ * Runs imports in a worker thread (the built import-worker.js), one file at a time, each with a time
+ * limit and the worker with a memory limit. A file that crashes the worker, runs it out of memory or
+ * hangs it is reported as one line for that file; the worker is replaced and the next file goes on.
+ */
+
+export interface ImportRunnerOptions {
+  workerScript: string;
+  timeLimitMs?: number;
+  memoryLimitMb?: number;
+}
+
+export class ImportRunner {
+  private worker: Worker | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 0;
+  private readonly timeLimitMs: number;
+  private readonly memoryLimitMb: number;
+
+  constructor(private readonly options: ImportRunnerOptions) {
+    this.timeLimitMs = options.timeLimitMs ?? IMPORT_TIME_LIMIT_MS;
+    this.memoryLimitMb = options.memoryLimitMb ?? IMPORT_WORKER_MEMORY_MB;
+  }
+
+  /** Imports `bytes` after the files queued before it; never rejects. */
+  importFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
+    const run = this.queue.then(() => this.runOne(bytes, fileName, options));
+    this.queue = run;
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.queue;
+    await this.stopWorker();
+  }
+
+  private startWorker(): Worker {
+    this.worker ??= new Worker(this.options.workerScript, {
+      resourceLimits: {
+        maxOldGenerationSizeMb: this.memoryLimitMb,
+        maxYoungGenerationSizeMb: Math.min(64, Math.ceil(this.memoryLimitMb / 8)),
+      },
+      // pdf.js prints warnings about fonts and missing canvas support; they are not the reader's business
+      // and must not mix into a CLI's output, so the worker's output is read and dropped.
+      stdout: true,
+      stderr: true,
+    });
+    this.worker.stdout.resume();
+    this.worker.stderr.resume();
+    return this.worker;
+  }
+
+  private async stopWorker(): Promise<void> {
+    const worker = this.worker;
+    this.worker = null;
+    if (worker) await worker.terminate();
+  }
+
+  private runOne(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
+    const name = printableLine(basename(fileName));
+    if (options.signal?.aborted) return Promise.resolve(failed(`${name}: the import was cancelled`));
+    const id = this.nextId++;
+    let worker: Worker;
+    try {
+      worker = this.startWorker();
+    } catch (error) {
+      return Promise.resolve(failed(`${name}: the importer could not start (${errorDetail(error)})`));
+    }
+    return new Promise<ImportResult>((resolve) => {
+      let settled = false;
+      const finish = (result: ImportResult, workerIsSpent: boolean) => {
+        if (settled) return;
+        settled = true;
+        clearTimeout(timer);
+        worker.off('message', onMessage);
+        worker.off('error', onError);
+        worker.off('exit', onExit);
+        options.signal?.removeEventListener('abort', onAbort);
+        if (workerIsSpent) void this.stopWorker().then(() => resolve(result));
+        else resolve(result);
+      };
+      const onMessage = (reply: ImportReply) => {
+        if (reply.id !== id) return;
+        if (reply.type === 'progress') options.onProgress?.(reply.progress);
+        else finish(reply.result, false);
+      };
+      const onError = (error: Error & { code?: string }) => {
+        const why =
+          error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+            ? `needs more memory than the importer may use (${this.memoryLimitMb} MB)`
+            : `made the importer crash (${errorDetail(error)})`;
+        finish(failed(`${name}: this file ${why}`), true);
+      };
+      const onExit = (code: number) =>
+        finish(failed(`${name}: the importer stopped unexpectedly (exit code ${code})`), true);
+      const onAbort = () => finish(failed(`${name}: the import was cancelled`), true);
+      const timer = setTimeout(
+        () =>
+          finish(
+            failed(`${name}: the import took longer than ${seconds(this.timeLimitMs)} and was stopped`),
+            true,
+          ),
+        this.timeLimitMs,
+      );
+      worker.on('message', onMessage);
+      worker.on('error', onError);
+      worker.on('exit', onExit);
+      options.signal?.addEventListener('abort', onAbort, { once: true });
+      // A copy in a buffer of its own (a Node Buffer may be a slice of a shared pool), handed over whole.
+      const copy = new Uint8Array(bytes);
+      try {
+        worker.postMessage({ type: 'import', id, bytes: copy, fileName } satisfies ImportRequest, [
+          copy.buffer,
+        ]);
+      } catch (error) {
+        finish(
+          failed(`${name}: the file could not be handed to the importer (${errorDetail(error)})`),
+          false,
+        );
+      }
+    });
+  }
+}
+
+function failed(message: string): ImportResult {
+  return { ok: false, message: printableLine(message) };
+}
+
+function seconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms / 1000)} s`;
+}

@@ -1,0 +1,26 @@
+import type { Document } from '../api';
+
+/** The kinds of file Margin imports, told apart by their content. */
+export type ImportKind = 'pdf' | 'html' | 'markdown' | 'text' | 'rcas';
+
+export interface ImportSource {
+  kind: ImportKind;
+  /** Pages of a PDF. */
+  pages?: number;
+  /** sha256 hex of the file's bytes, to tell the same file imported twice. */
+  sha256: string;
+}
+
+export type ImportResult =
+  { ok: true; document: Document; source: ImportSource } | { ok: false; message: string };
+
+export interface ImportProgress {
+  /** Pages (PDF) or steps done, out of `total`. */
+  done: number;
+  total: number;
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}

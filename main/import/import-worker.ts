@@ -1,0 +1,18 @@
+import { parentPort } from 'node:worker_threads';
+import { importFile } from './import-file';
+import type { ImportReply, ImportRequest } from './import-worker-protocol';
+
+/**
+ * The import worker (built to dist/main/import-worker.js): imports one file at a time for the runner.
+ * A file that crashes or hangs this thread takes only this thread down; the runner reports it and
+ * starts a fresh worker for the next file.
+ */
+const port = parentPort;
+if (port === null) throw new Error('import-worker.js runs only as a worker thread');
+
+port.on('message', (request: ImportRequest) => {
+  void importFile(request.bytes, request.fileName, {
+    onProgress: (progress) =>
+      port.postMessage({ type: 'progress', id: request.id, progress } satisfies ImportReply),
+  }).then((result) => port.postMessage({ type: 'result', id: request.id, result } satisfies ImportReply));
+});

@@ -1,0 +1,87 @@
+import { build } from 'esbuild';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ImportRunner } from '../../../main/import/import-runner';
+import type { ImportProgress } from '../../../main/import/import-types';
+import { closePrinter, printPdf } from './render-test-pdf';
+
+const work = mkdtempSync(join(tmpdir(), 'margin-import-worker-'));
+const workerScript = join(work, 'import-worker.js');
+const utf8 = (text: string) => new TextEncoder().encode(text);
+const NOTE = utf8('A note\n\nIts only paragraph.\n');
+
+let longPdf: Uint8Array;
+let shortPdf: Uint8Array;
+
+beforeAll(async () => {
+  // Bundled like the app build does, so the test does not depend on a previous build.
+  await build({
+    entryPoints: [join(__dirname, '../../../main/import/import-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile: workerScript,
+    // As build/build-app.ts ships it (private members lowered for the security gate).
+    target: 'es2021',
+    logLevel: 'silent',
+  });
+  const paragraph = `<p>${'A report that goes on for many pages, sentence after sentence. '.repeat(40)}</p>`;
+  longPdf = await printPdf(`<!doctype html><body><h1>A long report</h1>${paragraph.repeat(300)}</body>`);
+  shortPdf = await printPdf(
+    '<!doctype html><body><h1>A short brief</h1><p>One paragraph of text.</p></body>',
+  );
+  await closePrinter();
+}, 120_000);
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('ImportRunner', () => {
+  it('imports files one after another in a worker thread, with progress by page', async () => {
+    const runner = new ImportRunner({ workerScript });
+    const progress: ImportProgress[] = [];
+    const [pdf, note] = await Promise.all([
+      runner.importFile(shortPdf, 'brief.pdf', { onProgress: (p) => progress.push(p) }),
+      runner.importFile(NOTE, 'note.txt'),
+    ]);
+    await runner.close();
+    expect(pdf.ok && pdf.document.title).toBe('A short brief');
+    expect(pdf.ok && pdf.source).toMatchObject({ kind: 'pdf', pages: 1 });
+    expect(progress).toEqual([{ done: 1, total: 1 }]);
+    expect(note.ok && note.document.title).toBe('A note');
+  }, 30_000);
+
+  it('stops a file that takes too long, says so in one line, and goes on with the next file', async () => {
+    const runner = new ImportRunner({ workerScript, timeLimitMs: 4000 });
+    const slow = runner.importFile(longPdf, 'long-report.pdf');
+    const next = runner.importFile(NOTE, 'note.txt');
+    expect(await slow).toEqual({
+      ok: false,
+      message: 'long-report.pdf: the import took longer than 4.0 s and was stopped',
+    });
+    expect((await next).ok).toBe(true);
+    await runner.close();
+  }, 30_000);
+
+  it('reports a file that runs the worker out of memory, in one line', async () => {
+    const runner = new ImportRunner({ workerScript, memoryLimitMb: 12 });
+    const result = await runner.importFile(longPdf, 'long-report.pdf');
+    expect(result).toEqual({
+      ok: false,
+      message: 'long-report.pdf: this file needs more memory than the importer may use (12 MB)',
+    });
+    await runner.close();
+  }, 30_000);
+
+  it('cancels an import when asked, and the next file still imports', async () => {
+    const runner = new ImportRunner({ workerScript });
+    const controller = new AbortController();
+    const cancelled = runner.importFile(longPdf, 'long-report.pdf', {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    expect(await cancelled).toEqual({ ok: false, message: 'long-report.pdf: the import was cancelled' });
+    expect((await runner.importFile(NOTE, 'note.txt')).ok).toBe(true);
+    await runner.close();
+  }, 30_000);
+});
