@@ -15,35 +15,19 @@ export interface PdfLineInit {
   pageHeight: number;
 }
 
-export class PdfLine implements PdfLineInit {
-  page: number;
-  x: number;
-  y: number;
-  width: number;
-  size: number;
-  text: string;
-  chars: number;
-  boldChars: number;
-  italic: boolean;
-  pageWidth: number;
-  pageHeight: number;
+// The class carries every field of PdfLineInit (declaration merging), set once in the constructor.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unsafe-declaration-merging
+export interface PdfLine extends PdfLineInit {}
 
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+export class PdfLine {
   constructor(init: PdfLineInit) {
-    this.page = init.page;
-    this.x = init.x;
-    this.y = init.y;
-    this.width = init.width;
-    this.size = init.size;
+    Object.assign(this, init);
     // Glyphs without a Unicode mapping come out as NUL and other controls: they are not text.
     this.text = init.text
       .replace(/\s+/g, ' ')
       .replace(/[\p{Cc}\ufffd]/gu, '')
       .trim();
-    this.chars = init.chars;
-    this.boldChars = init.boldChars;
-    this.italic = init.italic;
-    this.pageWidth = init.pageWidth;
-    this.pageHeight = init.pageHeight;
   }
 
   get bold(): boolean {

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, html, nothing } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Licences, MarginApi } from '../../main/api';
 import { apiContext } from '../contexts';
@@ -56,47 +56,36 @@ export class MgAboutSheet extends LitElement {
     return html`
       <h3>Citation styles</h3>
       <p class="muted">Official CSL styles from the Citation Style Language project.</p>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Style</th>
-            <th scope="col">Updated</th>
-            <th scope="col">Licence</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${licences.styles.map(
-            (style) =>
-              html`<tr>
-                <td>${style.title}</td>
-                <td>${style.updated ?? ''}</td>
-                <td>${style.licence}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${licenceTable(
+        ['Style', 'Updated', 'Licence'],
+        licences.styles.map((style) => [style.title, style.updated ?? '', style.licence]),
+      )}
       <h3>Libraries</h3>
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Package</th>
-            <th scope="col">Version</th>
-            <th scope="col">Licence</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${licences.libraries.map(
-            (library) =>
-              html`<tr>
-                <td>${library.name}</td>
-                <td>${library.version}</td>
-                <td>${library.licence}</td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
+      ${licenceTable(
+        ['Package', 'Version', 'Licence'],
+        licences.libraries.map((library) => [library.name, library.version, library.licence]),
+      )}
     `;
   }
+}
+
+/** A table of licences: one header row, one row per entry. */
+function licenceTable(headings: string[], rows: string[][]): TemplateResult {
+  return html`<table>
+    <thead>
+      <tr>
+        ${headings.map((heading) => html`<th scope="col">${heading}</th>`)}
+      </tr>
+    </thead>
+    <tbody>
+      ${rows.map(
+        (row) =>
+          html`<tr>
+            ${row.map((cell) => html`<td>${cell}</td>`)}
+          </tr>`,
+      )}
+    </tbody>
+  </table>`;
 }
 
 declare global {

@@ -9,6 +9,7 @@ import { PreferencesChangeEvent, ShowShortcutsEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import './mg-about-sheet';
 import { readingSettingsStyles } from './mg-reading-settings.styles';
+import { PopoverController } from '../controllers/popover-controller';
 
 const THEMES: Array<{ value: ThemeChoice; label: string }> = [
   { value: 'system', label: 'System' },
@@ -35,18 +36,8 @@ export class MgReadingSettings extends LitElement {
   @state()
   private preferences: Preferences = DEFAULT_PREFERENCES;
 
-  @state() private open = false;
+  private readonly panelState = new PopoverController(this, () => this.toggleButton);
   @query('.toggle') private toggleButton!: HTMLButtonElement;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('pointerdown', this.onOutsidePointer);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutsidePointer);
-  }
 
   protected override render(): TemplateResult {
     return html`
@@ -54,13 +45,13 @@ export class MgReadingSettings extends LitElement {
         class="icon-button toggle"
         aria-label="Reading settings"
         title="Reading settings"
-        aria-expanded=${String(this.open)}
+        aria-expanded=${String(this.panelState.open)}
         aria-controls="settings-panel"
-        @click=${() => (this.open = !this.open)}
+        @click=${() => (this.panelState.open = !this.panelState.open)}
       >
         Aa
       </button>
-      ${this.open ? this.renderPanel() : nothing}
+      ${this.panelState.open ? this.renderPanel() : nothing}
       <mg-about-sheet></mg-about-sheet>
     `;
   }
@@ -73,7 +64,7 @@ export class MgReadingSettings extends LitElement {
         class="panel"
         role="group"
         aria-label="Reading settings"
-        @keydown=${this.onPanelKey}
+        @keydown=${this.panelState.onPanelKey}
       >
         <fieldset>
           <legend>Theme</legend>
@@ -136,7 +127,7 @@ export class MgReadingSettings extends LitElement {
   }
 
   private showShortcuts(): void {
-    this.open = false;
+    this.panelState.open = false;
     this.dispatchEvent(new ShowShortcutsEvent());
   }
 
@@ -164,25 +155,13 @@ export class MgReadingSettings extends LitElement {
   }
 
   private showAbout(): void {
-    this.open = false;
+    this.panelState.open = false;
     void this.renderRoot.querySelector('mg-about-sheet')?.show();
   }
 
   private change(patch: Partial<Preferences>): void {
     this.dispatchEvent(new PreferencesChangeEvent(patch));
   }
-
-  private onPanelKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    this.open = false;
-    this.toggleButton.focus();
-  }
-
-  private readonly onOutsidePointer = (event: PointerEvent): void => {
-    if (this.open && !event.composedPath().includes(this)) this.open = false;
-  };
 }
 
 declare global {

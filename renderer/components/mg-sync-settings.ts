@@ -7,6 +7,7 @@ import { NotesSyncedEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { editedWhen } from './mg-note-history';
 import { syncSettingsStyles } from './mg-sync-settings.styles';
+import { PopoverController } from '../controllers/popover-controller';
 
 /** How often the page asks whether a background sync brought notes from another device. */
 const POLL_MS = 15_000;
@@ -25,7 +26,7 @@ export class MgSyncSettings extends LitElement {
   @consume({ context: apiContext })
   private api?: MarginApi;
 
-  @state() private open = false;
+  private readonly panelState = new PopoverController(this, () => this.toggleButton);
   @state() private status: SyncStatus | null = null;
   /** What is under way ("Opening the folder…"), null when nothing is. */
   @state() private busy: string | null = null;
@@ -38,14 +39,12 @@ export class MgSyncSettings extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('pointerdown', this.onOutsidePointer);
     void this.checkForNotes();
     this.poll = window.setInterval(() => void this.checkForNotes(), POLL_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('pointerdown', this.onOutsidePointer);
     window.clearInterval(this.poll);
   }
 
@@ -54,7 +53,7 @@ export class MgSyncSettings extends LitElement {
     try {
       const status = (await this.api?.getSyncStatus()) ?? null;
       if (status === null) return;
-      if (this.open) this.status = status;
+      if (this.panelState.open) this.status = status;
       this.noticeNotes(status);
     } catch {
       // The next poll asks again; a failing call is shown when the reader opens the panel.
@@ -73,20 +72,20 @@ export class MgSyncSettings extends LitElement {
         class="icon-button toggle"
         aria-label="Sync"
         title="Sync your notes with your other devices"
-        aria-expanded=${String(this.open)}
+        aria-expanded=${String(this.panelState.open)}
         aria-controls="sync-panel"
         @click=${this.toggle}
       >
         Sync
       </button>
-      ${this.open ? this.renderPanel() : nothing}
+      ${this.panelState.open ? this.renderPanel() : nothing}
     `;
   }
 
   private renderPanel(): TemplateResult {
     const status = this.status;
     return html`
-      <div id="sync-panel" class="panel" role="group" aria-label="Sync" @keydown=${this.onPanelKey}>
+      <div id="sync-panel" class="panel" role="group" aria-label="Sync" @keydown=${this.panelState.onPanelKey}>
         <h2>Your notes on every device</h2>
         ${status === null ? html`<p class="muted">Loading…</p>` : status.enabled ? this.renderOn(status) : this.renderOff(status)}
         ${this.busy ? html`<p class="muted" role="status">${this.busy}</p>` : nothing}
@@ -158,8 +157,8 @@ export class MgSyncSettings extends LitElement {
   }
 
   private toggle(): void {
-    this.open = !this.open;
-    if (this.open) void this.run(null, (api) => api.getSyncStatus(), false);
+    this.panelState.open = !this.panelState.open;
+    if (this.panelState.open) void this.run(null, (api) => api.getSyncStatus(), false);
   }
 
   /** One call to the API; its answer is the new status, its failure a sentence in the panel. */
@@ -203,18 +202,6 @@ export class MgSyncSettings extends LitElement {
   private turnOff(): void {
     void this.run(null, (api) => api.turnOffSync(), false);
   }
-
-  private onPanelKey(event: KeyboardEvent): void {
-    if (event.key !== 'Escape') return;
-    event.preventDefault();
-    event.stopPropagation();
-    this.open = false;
-    this.toggleButton.focus();
-  }
-
-  private readonly onOutsidePointer = (event: PointerEvent): void => {
-    if (this.open && !event.composedPath().includes(this)) this.open = false;
-  };
 }
 
 declare global {
