@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   SHORTCUTS,
@@ -101,5 +103,13 @@ describe('shortcutsMarkdown', () => {
     }
     expect(markdown).toContain('| Show or hide your notes | Ctrl+Shift+N | ⇧⌘N |');
     expect(markdown).toContain('**Reading cursor**');
+  });
+});
+
+describe('the README', () => {
+  it('lists exactly the shortcuts of the table', () => {
+    const readme = readFileSync(join(__dirname, '../../../README.md'), 'utf8');
+    const listed = /<!-- shortcuts:start -->\n([\s\S]*?)<!-- shortcuts:end -->/.exec(readme)?.[1];
+    expect(listed).toBe(shortcutsMarkdown());
   });
 });
