@@ -101,13 +101,10 @@ export class ImportRunner {
       const onExit = (code: number) =>
         finish(failed(`${name}: the importer stopped unexpectedly (exit code ${code})`), true);
       const onAbort = () => finish(failed(`${name}: the import was cancelled`), true);
+      const limit = options.timeLimitMs ?? this.timeLimitMs;
       const timer = setTimeout(
-        () =>
-          finish(
-            failed(`${name}: the import took longer than ${seconds(this.timeLimitMs)} and was stopped`),
-            true,
-          ),
-        this.timeLimitMs,
+        () => finish(failed(`${name}: the import took longer than ${seconds(limit)} and was stopped`), true),
+        limit,
       );
       worker.on('message', onMessage);
       worker.on('error', onError);

@@ -23,4 +23,6 @@ export interface ImportProgress {
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** This file's time limit, where it should differ from the runner's (the worker runner only). */
+  timeLimitMs?: number;
 }

@@ -109,17 +109,22 @@ export const appStyles = css`
   /* Reflow (WCAG 1.4.10): at 320 CSS px every control keeps its size; the search box gets its own row. */
   @media (max-width: 30rem) {
     header {
-      grid-template-columns: auto auto;
+      grid-template-columns: auto minmax(0, 1fr);
       grid-template-areas: 'start end' 'search search';
       align-content: center;
+      column-gap: 0.5rem;
       row-gap: 0.5rem;
       padding: 0 0.75rem;
     }
     .start {
       grid-area: start;
     }
+    /* Notes, Sync and Aa share what is left; they wrap rather than push the page sideways. */
     .end {
       grid-area: end;
+      min-width: 0;
+      flex-wrap: wrap;
+      gap: 0.25rem;
     }
     mg-search {
       grid-area: search;

@@ -118,8 +118,10 @@ export class MgSelectionMenu extends LitElement {
   }
 
   private onKeyDown(event: KeyboardEvent) {
-    // In the style picker, the arrow keys choose a style; only Escape and Tab leave it.
-    if (event.target instanceof HTMLSelectElement && event.key !== 'Escape') return;
+    // A toolbar's select (the style picker) keeps Up/Down and typing to choose a style; Left/Right,
+    // Home, End and Escape still move along the toolbar (WAI-ARIA toolbar pattern).
+    const inPicker = event.target instanceof HTMLSelectElement;
+    if (inPicker && !['ArrowLeft', 'ArrowRight', 'Home', 'End', 'Escape'].includes(event.key)) return;
     const buttons = this.buttons();
     const current = buttons.indexOf(this.shadowRoot?.activeElement as HTMLButtonElement | HTMLSelectElement);
     let next = -1;

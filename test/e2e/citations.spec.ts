@@ -61,7 +61,7 @@ describe('citations in the browser', () => {
     );
     // A word processor gets the title in italics.
     expect(copied.html).toContain(`<i>${COMMENTARY_TITLE}</i>`);
-    await page.getByText('Copied with citation').waitFor();
+    await page.locator('mg-annotation-toast').getByText('Copied with citation').waitFor();
   });
 
   it('offers the same remembered choice in the reading settings, and copies in a style picked there', async () => {

@@ -45,7 +45,10 @@ describe('highlighting and annotating by keyboard alone', () => {
     await menu.waitFor();
     await page.keyboard.press('Shift+F10');
     await eventually(() => focusedLabel(page)).toBe('Highlight yellow');
+    // The toolbar ends with the citation style picker, then Copy with citation, then Add note.
     await page.keyboard.press('End');
+    await eventually(() => focusedLabel(page)).toBe('Citation style');
+    await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await eventually(() => focusedText(page)).toBe('Add note');
     await page.keyboard.press('Enter');

@@ -263,11 +263,12 @@ describe('checkAsarContents', () => {
 
   it('names code unpacked out of integrity validation, and unpacked data that is missing', async () => {
     const codeOut = await packDirectory(complete, '{dist/content/search,dist/content/docs,dist/main}');
-    expect(checkAsarContents(codeOut).sort()).toEqual([
-      'dist/main/app.js: unpacked next to the archive, outside asar integrity validation',
-      'dist/main/preload.js: unpacked next to the archive, outside asar integrity validation',
-      'dist/main/search-worker.js: unpacked next to the archive, outside asar integrity validation',
-    ]);
+    expect(checkAsarContents(codeOut).sort()).toEqual(
+      Object.keys(complete)
+        .filter((file) => file.startsWith('dist/main/'))
+        .map((file) => `${file}: unpacked next to the archive, outside asar integrity validation`)
+        .sort(),
+    );
     const archive = await packDirectory(complete);
     await rm(path.join(`${archive}.unpacked`, 'dist', 'content', 'search', 'index.json'));
     expect(checkAsarContents(archive)).toEqual([
