@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { createPackageWithOptions } from '@electron/asar';
+import { packAsar } from './pack-asar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAsarContents } from '../../build/packaging/asar-check';
 import { checkFuses } from '../../build/packaging/fuse-check';
@@ -92,7 +92,7 @@ describe('electron-builder --mac dir, offline, with a stub Electron.app', () => 
     });
     await writeFile(path.join(unpacked, 'dist', 'main', 'extra.js'), 'console.log("not reviewed");\n');
     const swapped = path.join(scratch, 'swapped.asar');
-    await createPackageWithOptions(unpacked, swapped, {});
+    await packAsar(unpacked, swapped, {});
     const problems = await checkMacAsarIntegrity(infoPlist, swapped);
     expect(problems).toEqual([
       expect.stringContaining(

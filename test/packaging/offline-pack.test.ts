@@ -2,7 +2,8 @@ import { copyFile, mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createPackageWithOptions, extractFile } from '@electron/asar';
+import { extractFile } from '@electron/asar';
+import { packAsar } from './pack-asar';
 import { flipFuses, FuseV1Options, FuseVersion } from '@electron/fuses';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAsarContents, listAsarFiles, REQUIRED_FILES } from '../../build/packaging/asar-check';
@@ -178,7 +179,7 @@ describe('checkAsarContents', () => {
       await writeFile(full, text);
     }
     const archive = `${source}.asar`;
-    await createPackageWithOptions(source, archive, { unpackDir });
+    await packAsar(source, archive, { unpackDir });
     return archive;
   }
 
