@@ -29,8 +29,17 @@ export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;
 
 /**
+ * The folders Margin itself writes inside the data folder. Everything else there is Electron's and
+ * Chromium's (caches, session storage: thousands of files), which the data folder's own 0700 already
+ * keeps from other accounts, so start-up does not walk them.
+ */
+export const MARGIN_FOLDERS = { backups: 'backups', sync: 'sync', logs: 'logs' } as const;
+const OWN_FOLDER_NAMES: readonly string[] = Object.values(MARGIN_FOLDERS);
+
+/**
  * Creates the data folder (mode 0700) if it is missing, and takes group and other access away from an
- * existing one: the folder and its subfolders become 0700, its files 0600. A folder made by an older
+ * existing one: the folder and every folder in it become 0700, its files and those in Margin's own
+ * folders (MARGIN_FOLDERS) 0600; Chromium's folders are closed, not walked. A folder made by an older
  * Margin, by the browser host or by Electron under the default umask is readable by every account on
  * the machine. Symbolic links and special files are left alone (a link may point outside the folder).
  * Returns the paths whose mode could not be changed; the rest is still done.
@@ -50,8 +59,9 @@ export function secureDataDir(dir: string): string[] {
       failed.push(target);
     }
   };
-  const walk = (folder: string): void => {
+  const walk = (folder: string, deep: boolean): void => {
     tighten(folder, PRIVATE_DIR_MODE);
+    if (!deep) return;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(folder, { withFileTypes: true });
@@ -61,10 +71,10 @@ export function secureDataDir(dir: string): string[] {
     }
     for (const entry of entries) {
       const target = path.join(folder, entry.name);
-      if (entry.isDirectory()) walk(target);
+      if (entry.isDirectory()) walk(target, folder !== dir || OWN_FOLDER_NAMES.includes(entry.name));
       else if (entry.isFile()) tighten(target, PRIVATE_FILE_MODE);
     }
   };
-  walk(dir);
+  walk(dir, true);
   return failed;
 }

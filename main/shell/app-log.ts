@@ -7,6 +7,7 @@
  */
 import { appendFileSync, chmodSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { MARGIN_FOLDERS } from '../data-dir';
 
 export const LOG_EVENTS = [
   'app-start',
@@ -39,7 +40,7 @@ export interface AppLogOptions {
 
 /** `<userData>/logs`, which Help → Show log folder opens. */
 export function logFolder(userData: string): string {
-  return path.join(userData, 'logs');
+  return path.join(userData, MARGIN_FOLDERS.logs);
 }
 
 function fieldValue(value: unknown): string {

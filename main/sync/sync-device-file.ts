@@ -20,7 +20,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../data-dir';
+import { MARGIN_FOLDERS, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../data-dir';
 import { errorDetail, MarginError } from '../errors';
 import { fileStamp, syncDirectory } from '../storage/durable-files';
 import { isDeviceId, isHlc } from './hlc';
@@ -30,7 +30,7 @@ import type { SyncCursor } from './sync-folder';
 import { emptySyncState } from './sync-merge';
 import type { SyncState } from './sync-merge';
 
-export const SYNC_DIR = 'sync';
+export const SYNC_DIR = MARGIN_FOLDERS.sync;
 export const DEVICE_FILE = 'device.json';
 const DEVICE_FILE_FORMAT = 1;
 

@@ -8,7 +8,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 import type { Annotation } from '../../api';
-import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-dir';
+import { MARGIN_FOLDERS, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../../data-dir';
 import { errorDetail, MarginError } from '../../errors';
 import { checkAnnotationRecord } from '../annotation-validation';
 import { listBackups, pruneRollingBackups, removeTemporaries, writeVerifiedBackup } from './store-backups';
@@ -20,7 +20,7 @@ import { latestVersion, migrate, MIGRATIONS } from './store-schema';
 import type { Migration } from './store-schema';
 
 export const STORE_FILE_NAME = 'annotations.sqlite';
-export const BACKUPS_DIR_NAME = 'backups';
+export const BACKUPS_DIR_NAME = MARGIN_FOLDERS.backups;
 export const DEFAULT_KEEP_BACKUPS = 5;
 /** Every notice is also appended here, so that what happened to the store outlives the session. */
 export const NOTICES_LOG_NAME = 'annotations-notices.log';
