@@ -6,15 +6,10 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { describe, it } from 'vitest';
+import { conditionalSuite, type Suite } from './conditional-suite';
 
 /** `../shared` next to the repository. */
 export const SHARED_DIR = resolve(__dirname, '../../shared');
-
-type Suite = (name: string, body: () => void) => void;
-
-/** Folders already reported as skipped in this test file: one line each, not one per suite. */
-const reported = new Set<string>();
 
 export interface SharedFolder {
   /** Absolute path of the folder inside `../shared`. */
@@ -33,27 +28,18 @@ export function sharedFolder(
 ): SharedFolder {
   const path = join(SHARED_DIR, relative);
   const where = `../shared/${relative}`;
-  if (exists(path)) return { path, available: true, describe: (name, body) => describe(name, body) };
-  if (env.CI === 'true') {
-    return {
-      path,
-      available: false,
-      describe: (name) =>
-        describe(name, () => {
-          it(`needs ${what} at ${where}`, () => {
-            throw new Error(`${what} is missing: CI needs ${where} beside the repository.`);
-          });
-        }),
-    };
-  }
+  const available = exists(path);
   return {
     path,
-    available: false,
-    describe: (name, body) => {
-      if (!reported.has(where))
-        console.warn(`skipped: tests that need ${what} (${where} is not beside this clone)`);
-      reported.add(where);
-      describe.skip(name, body);
-    },
+    available,
+    describe: conditionalSuite({
+      available,
+      required: env.CI === 'true',
+      failure: {
+        test: `needs ${what} at ${where}`,
+        message: `${what} is missing: CI needs ${where} beside the repository.`,
+      },
+      skipLine: `skipped: tests that need ${what} (${where} is not beside this clone)`,
+    }),
   };
 }

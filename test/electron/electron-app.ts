@@ -7,7 +7,8 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { _electron, type ElectronApplication } from 'playwright-core';
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
+import { conditionalSuite, type Suite } from '../conditional-suite';
 import { findElectronBinary } from '../../build/electron-binary';
 
 export const PROJECT_DIR = path.resolve(__dirname, '../..');
@@ -49,8 +50,6 @@ export function launchSecondInstance(binary: string, userData: string): Promise<
   });
 }
 
-type Suite = (name: string, body: () => void) => void;
-
 export interface ElectronForTests {
   /** The binary, when there is one. */
   binary: string | null;
@@ -60,23 +59,18 @@ export interface ElectronForTests {
 export function electronForTests(env: NodeJS.ProcessEnv = process.env): ElectronForTests {
   const found = findElectronBinary(undefined, env);
   if (found.ok) return { binary: found.path, describe: (name, body) => describe(name, body) };
-  if (env.MARGIN_REQUIRE_ELECTRON === 'true') {
-    return {
-      binary: null,
-      describe: (name) =>
-        describe(name, () => {
-          it('needs an Electron binary', () => {
-            throw new Error(`MARGIN_REQUIRE_ELECTRON is set and there is no Electron: ${found.reason}.`);
-          });
-        }),
-    };
-  }
+  const remedy = found.installable ? '; `node node_modules/electron/install.js` fetches it' : '';
+  const reason = found.reason;
   return {
     binary: null,
-    describe: (name, body) => {
-      const remedy = found.installable ? '; `node node_modules/electron/install.js` fetches it' : '';
-      console.warn(`skipped: the Electron smoke suite (${found.reason}${remedy})`);
-      describe.skip(name, body);
-    },
+    describe: conditionalSuite({
+      available: false,
+      required: env.MARGIN_REQUIRE_ELECTRON === 'true',
+      failure: {
+        test: 'needs an Electron binary',
+        message: `MARGIN_REQUIRE_ELECTRON is set and there is no Electron: ${reason}.`,
+      },
+      skipLine: `skipped: the Electron smoke suite (${reason}${remedy})`,
+    }),
   };
 }
