@@ -3,7 +3,8 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Preferences, ThemeChoice } from '../../main/api';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
-import { CITATION_STYLES, isCitationStyleId } from '../../main/shared/citation-styles';
+import { isCitationStyleId } from '../../main/shared/citation-styles';
+import { citationStyleOptions } from './citation-style-options';
 import { preferencesContext } from '../contexts';
 import { PreferencesChangeEvent, ShowShortcutsEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
@@ -143,12 +144,7 @@ export class MgReadingSettings extends LitElement {
           if (isCitationStyleId(style)) this.change({ citationStyle: style });
         }}
       >
-        ${CITATION_STYLES.map(
-          (style) =>
-            html`<option value=${style.id} ?selected=${style.id === this.preferences.citationStyle}>
-              ${style.label}
-            </option>`,
-        )}
+        ${citationStyleOptions(this.preferences.citationStyle)}
       </select>
       <button class="button about" @click=${this.showAbout}>About Margin and licences</button>
     `;

@@ -2,7 +2,8 @@ import { consume } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CitationStyleId, HighlightColor, Preferences } from '../../main/api';
-import { CITATION_STYLES, isCitationStyleId } from '../../main/shared/citation-styles';
+import { isCitationStyleId } from '../../main/shared/citation-styles';
+import { citationStyleOptions } from './citation-style-options';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
 import { preferencesContext } from '../contexts';
@@ -74,12 +75,7 @@ export class MgSelectionMenu extends LitElement {
           title="Citation style"
           @change=${this.pickStyle}
         >
-          ${CITATION_STYLES.map(
-            (style) =>
-              html`<option value=${style.id} ?selected=${style.id === this.preferences.citationStyle}>
-                ${style.label}
-              </option>`,
-          )}
+          ${citationStyleOptions(this.preferences.citationStyle)}
         </select>
       </div>
     `;

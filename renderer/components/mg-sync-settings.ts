@@ -85,7 +85,13 @@ export class MgSyncSettings extends LitElement {
   private renderPanel(): TemplateResult {
     const status = this.status;
     return html`
-      <div id="sync-panel" class="panel" role="group" aria-label="Sync" @keydown=${this.panelState.onPanelKey}>
+      <div
+        id="sync-panel"
+        class="panel"
+        role="group"
+        aria-label="Sync"
+        @keydown=${this.panelState.onPanelKey}
+      >
         <h2>Your notes on every device</h2>
         ${status === null ? html`<p class="muted">Loading…</p>` : status.enabled ? this.renderOn(status) : this.renderOff(status)}
         ${this.busy ? html`<p class="muted" role="status">${this.busy}</p>` : nothing}
