@@ -18,6 +18,7 @@ import {
   OpenExternalEvent,
   PreferencesChangeEvent,
   ReadingPositionEvent,
+  SearchLibraryEvent,
   ShowLibraryEvent,
   ShowNotebookEvent,
   ShowShortcutsEvent,
@@ -96,6 +97,7 @@ export class MgApp extends LitElement {
     this.addEventListener(OpenAnnotationEvent.eventName, (event) =>
       this.go(readerView(event.docId, null, event.annotationId)),
     );
+    this.addEventListener(SearchLibraryEvent.eventName, (event) => this.search.searchFor(event.query));
     this.addEventListener(ShowLibraryEvent.eventName, () => this.go(LIBRARY));
     this.addEventListener(ShowNotebookEvent.eventName, () => this.go({ name: 'notebook' }));
     this.addEventListener(PreferencesChangeEvent.eventName, (event) => this.changePreferences(event.patch));
