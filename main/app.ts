@@ -106,7 +106,9 @@ function runMenuCommand(command: MenuCommand): void {
 }
 
 function setApplicationMenu(): void {
-  const template = menuTemplate(menuPlatform(process.platform), pageState);
+  const template = menuTemplate(menuPlatform(process.platform), pageState, {
+    developerTools: !app.isPackaged,
+  });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template.map(electronMenuItem)));
 }
 

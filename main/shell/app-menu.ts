@@ -31,7 +31,8 @@ export type MenuRole =
   | 'close'
   | 'front'
   | 'windowMenu'
-  | 'help';
+  | 'help'
+  | 'toggleDevTools';
 
 /** What an item does when chosen: a command to the page, or something main does itself. */
 export type MenuCommand = AppCommand | { type: 'show-log-folder' };
@@ -113,7 +114,13 @@ function editMenu(platform: Platform, state: ShellState): MenuItemSpec {
   ]);
 }
 
-function viewMenu(platform: Platform, state: ShellState): MenuItemSpec {
+/** What differs between a development run and the installed app. */
+export interface MenuOptions {
+  /** Only where the window allows DevTools (`!app.isPackaged`): the installed app has none. */
+  developerTools?: boolean;
+}
+
+function viewMenu(platform: Platform, state: ShellState, options: MenuOptions): MenuItemSpec {
   return submenu(platform === 'mac' ? 'View' : '&View', [
     submenu('Theme', [
       actionItem('As the system', 'theme-system'),
@@ -131,6 +138,7 @@ function viewMenu(platform: Platform, state: ShellState): MenuItemSpec {
     { role: 'zoomOut' },
     separator,
     { role: 'togglefullscreen' },
+    ...(options.developerTools ? [separator, { role: 'toggleDevTools' } as MenuItemSpec] : []),
   ]);
 }
 
@@ -167,12 +175,16 @@ function helpMenu(platform: Platform, state: ShellState): MenuItemSpec {
 }
 
 /** The whole menu bar for a platform and the page's state. */
-export function menuTemplate(platform: Platform, state: ShellState): MenuItemSpec[] {
+export function menuTemplate(
+  platform: Platform,
+  state: ShellState,
+  options: MenuOptions = {},
+): MenuItemSpec[] {
   return [
     ...(platform === 'mac' ? [macAppMenu(state)] : []),
     fileMenu(platform, state),
     editMenu(platform, state),
-    viewMenu(platform, state),
+    viewMenu(platform, state, options),
     goMenu(platform, state),
     windowMenu(platform),
     helpMenu(platform, state),

@@ -120,6 +120,13 @@ describe('app-menu', () => {
     }
   });
 
+  it('offers DevTools only to a development run, never in the installed app', () => {
+    const roles = (template: MenuItemSpec[]) => menuItems(template).map((item) => item.role);
+    expect(roles(menuTemplate('other', OPEN))).not.toContain('toggleDevTools');
+    expect(roles(menuTemplate('mac', OPEN, { developerTools: false }))).not.toContain('toggleDevTools');
+    expect(roles(menuTemplate('other', OPEN, { developerTools: true }))).toContain('toggleDevTools');
+  });
+
   it('reads macOS from process.platform and everything else as Windows and Linux', () => {
     expect(menuPlatform('darwin')).toBe('mac');
     expect(menuPlatform('win32')).toBe('other');
