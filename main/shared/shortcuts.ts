@@ -179,7 +179,7 @@ const table = [
   },
   {
     id: 'selection-menu',
-    label: 'Open the highlight menu for the selection',
+    label: 'Open the menu for the selection, or for the highlight at the reading cursor',
     group: 'Highlights and notes',
     scope: 'reader',
     keys: [{ key: 'F10', shift: true }, { key: 'ContextMenu' }],

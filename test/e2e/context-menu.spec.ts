@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Annotation } from '../../main/api';
+import type { Annotation, Document } from '../../main/api';
+import { canonicalText } from '../../main/library/canonical-text';
 import { screenshot } from './harness';
 import { eventually, focusedLabel, paintedPoint, paintedTexts, selectInArticle } from './annotations-page';
 import { openCommentary } from './reader-page';
@@ -102,5 +103,25 @@ describe('the context menu in the reader', () => {
     await screenshot(page, 'context-menu-search');
     // The box has focus: the reader can refine the words or go down the results.
     expect(await focusedLabel(page)).toBe('Search the library');
+  });
+
+  it('opens the highlight at the reading cursor with Shift+F10, as a right-click would', async () => {
+    const { page } = session.browser;
+    const doc = await session.host.call<Document>('getDocument', [DOC_ID]);
+    const start = canonicalText(doc).indexOf(PHRASE);
+    await session.host.call('createAnnotation', [
+      { docId: DOC_ID, range: { start, end: start + PHRASE.length }, color: 'blue' },
+    ]);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: /Security Concerns/ }).focus();
+    await page.keyboard.press(']');
+    await page.keyboard.press('Shift+F10');
+    const editor = page.getByRole('dialog', { name: 'Highlight' });
+    await editor.waitFor();
+    // The editor of that highlight, with focus inside it.
+    await eventually(() => editor.getByRole('radio', { name: 'Blue' }).isChecked()).toBe(true);
+    await eventually(() => editor.evaluate((element) => element.matches(':focus-within'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await eventually(() => editor.count()).toBe(0);
   });
 });
