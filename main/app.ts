@@ -146,8 +146,11 @@ async function start(): Promise<void> {
   setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);
   windowsAllowed = true;
   openWindow();
+  // Windows and Linux start Margin with the file or link on its own command line the first time.
   const launchedWith = routeCommandLine(process.argv, process.cwd());
-  if (launchedWith.length > 0) receive(launchedWith, process.argv.slice(1));
+  const launchArguments = process.argv.slice(1);
+  if (launchedWith.length > 0 || commandsForLinks(launchArguments).length > 0)
+    receive(launchedWith, launchArguments);
   service = await starting;
 }
 
