@@ -122,6 +122,9 @@ function openWindow(): void {
   log?.info('window-created', { maximised: window.isMaximized(), fullScreen: window.isFullScreen() });
   window.on('closed', () => {
     window = null;
+    // No page, no open document (macOS keeps the menu bar after the last window closes).
+    pageState = { documentOpen: false };
+    setApplicationMenu();
   });
 }
 
