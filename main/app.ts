@@ -2,20 +2,31 @@
  * Lifecycle only: one instance, the app:// scheme, locked-down sessions, then the service, IPC and the
  * window. Everything with logic lives in plain modules.
  */
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import {
+  app,
+  dialog,
+  Menu,
+  session,
+  shell,
+  type BrowserWindow,
+  type MenuItemConstructorOptions,
+} from 'electron';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { deferredApi } from './deferred-api';
 import { chooseSyncFolder, confirmAndOpenExternal } from './dialogs';
-import { setupIpc } from './ipc';
+import { setupIpc, setupShellIpc } from './ipc';
 import { secureDataDir } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { createMarginService, type MarginService } from './margin-service';
 import { CITATION_STYLES_FOLDER, LICENCES_FILE } from './shared/citation-styles';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { searchWorkerPlan } from './search/service/search-worker-source';
+import type { AppCommand, ShellState } from './shared/app-commands';
 import { AppLog, logFolder } from './shell/app-log';
+import { menuPlatform, menuTemplate, type MenuCommand, type MenuItemSpec } from './shell/app-menu';
 import { refusesDebugging } from './shell/debug-guard';
+import { commandsForLinks } from './shell/link-commands';
 import { MARGIN_SCHEME } from './shell/margin-link';
 import {
   describeRoutedItem,
@@ -38,6 +49,10 @@ let log: AppLog | null = null;
 let service: MarginService | null = null;
 /** Set once IPC is bound: a window opened before that could not reach Margin. */
 let windowsAllowed = false;
+/** What the page last said about itself; the menu greys out what does not apply. */
+let pageState: ShellState = { documentOpen: false };
+/** Sends a command to the page (queued until it listens); bound when this is the one instance. */
+let sendCommand: (command: AppCommand) => void = () => undefined;
 
 const openLink = (url: string): void => {
   confirmAndOpenExternal(window, url).catch((error: unknown) =>
@@ -53,13 +68,48 @@ function focusWindow(): void {
 }
 
 /**
- * Files and margin:// links the OS hands Margin. Importing files and opening links are built by their
- * own issues; until then the window comes forward and the log records what arrived (ids and counts only).
+ * Files and margin:// links the OS hands Margin: the window comes forward (or opens again on macOS),
+ * each link goes to the page as a command (a broken one as a notice), and the log records what arrived
+ * (ids and counts only). Importing files is built with "Your own documents".
  */
-function receive(items: RoutedItem[]): void {
+function receive(items: RoutedItem[], candidates: readonly string[]): void {
+  if (window === null && windowsAllowed) openWindow();
   focusWindow();
   if (items.length === 0) log?.info('open-ignored');
   for (const item of items) log?.info('open-routed', describeRoutedItem(item));
+  for (const command of commandsForLinks(candidates)) sendCommand(command);
+}
+
+/** Electron's menu from the plain template, one item for one item. */
+function electronMenuItem(spec: MenuItemSpec): MenuItemConstructorOptions {
+  const { command } = spec;
+  return {
+    label: spec.label,
+    role: spec.role,
+    type: spec.type,
+    accelerator: spec.accelerator,
+    enabled: spec.enabled,
+    submenu: spec.submenu?.map(electronMenuItem),
+    click: command ? () => runMenuCommand(command) : undefined,
+  };
+}
+
+function runMenuCommand(command: MenuCommand): void {
+  if (command.type === 'show-log-folder') {
+    void shell.openPath(logFolder(app.getPath('userData'))).then((failure) => {
+      if (failure) log?.error('log-folder-not-shown', new Error(failure));
+    });
+    return;
+  }
+  if (window === null && windowsAllowed) openWindow();
+  sendCommand(command);
+}
+
+function setApplicationMenu(): void {
+  const template = menuTemplate(menuPlatform(process.platform), pageState, {
+    developerTools: !app.isPackaged,
+  });
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template.map(electronMenuItem)));
 }
 
 function openWindow(): void {
@@ -72,11 +122,15 @@ function openWindow(): void {
   log?.info('window-created', { maximised: window.isMaximized(), fullScreen: window.isFullScreen() });
   window.on('closed', () => {
     window = null;
+    // No page, no open document (macOS keeps the menu bar after the last window closes).
+    pageState = { documentOpen: false };
+    setApplicationMenu();
   });
 }
 
 async function start(): Promise<void> {
   log?.info('app-start', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
+  setApplicationMenu();
   setupPermissions(session.defaultSession, (contents) => window !== null && contents === window.webContents);
   setupAppProtocol({ renderer: path.join(DIST, 'renderer') });
   const dataDir = app.getPath('userData');
@@ -95,8 +149,11 @@ async function start(): Promise<void> {
   setupIpc(deferredApi(starting), (contents) => window !== null && contents === window.webContents);
   windowsAllowed = true;
   openWindow();
+  // Windows and Linux start Margin with the file or link on its own command line the first time.
   const launchedWith = routeCommandLine(process.argv, process.cwd());
-  if (launchedWith.length > 0) receive(launchedWith);
+  const launchArguments = process.argv.slice(1);
+  if (launchedWith.length > 0 || commandsForLinks(launchArguments).length > 0)
+    receive(launchedWith, launchArguments);
   service = await starting;
 }
 
@@ -118,16 +175,24 @@ if (refusesDebugging(process.argv, app.isPackaged)) {
   registerAppScheme();
   // Only a packaged app claims margin://: a development run must not take the scheme from an install.
   if (app.isPackaged) app.setAsDefaultProtocolClient(MARGIN_SCHEME);
+  sendCommand = setupShellIpc(
+    () => window,
+    (state) => {
+      const changed = state.documentOpen !== pageState.documentOpen;
+      pageState = state;
+      if (changed) setApplicationMenu();
+    },
+  );
   app.on('second-instance', (_event, argv, workingDirectory) =>
-    receive(routeCommandLine(argv, workingDirectory)),
+    receive(routeCommandLine(argv, workingDirectory), argv.slice(1)),
   );
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    receive(routeOpenFile(file));
+    receive(routeOpenFile(file), []);
   });
   app.on('open-url', (event, url) => {
     event.preventDefault();
-    receive(routeOpenUrl(url));
+    receive(routeOpenUrl(url), [url]);
   });
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openLink));
   app.on('activate', () => {

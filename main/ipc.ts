@@ -3,10 +3,17 @@
  * own window at app://margin/; then `dispatch` validates the arguments and calls the service. Replies
  * are envelopes, so the error code survives IPC (a thrown Error would arrive as text only).
  */
-import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
+import {
+  ipcMain,
+  type BrowserWindow,
+  type IpcMainEvent,
+  type IpcMainInvokeEvent,
+  type WebContents,
+} from 'electron';
 import { CHANNELS, type MarginApi, type MarginMethod } from './api';
 import { dispatch, toErrorShape } from './api-dispatch';
 import { isTrustedSender } from './security';
+import { parseShellState, SHELL_CHANNELS, type AppCommand, type ShellState } from './shared/app-commands';
 
 export function setupIpc(api: MarginApi, isOwnWindow: (contents: WebContents) => boolean): void {
   for (const method of Object.keys(CHANNELS) as MarginMethod[]) {
@@ -28,4 +35,40 @@ function isAllowed(event: IpcMainInvokeEvent, isOwnWindow: (contents: WebContent
   const frame = event.senderFrame;
   if (frame === null || !isOwnWindow(event.sender)) return false;
   return isTrustedSender(frame.url, frame.parent === null);
+}
+
+/**
+ * The shell's one-way messages: the page reports its state (validated, else ignored with a warning)
+ * and main sends it commands. A command waits until the page of the current window has reported once
+ * (it listens by then), so a link that launched or reopened the app is not sent into a loading page.
+ */
+export function setupShellIpc(
+  window: () => BrowserWindow | null,
+  onState: (state: ShellState) => void,
+): (command: AppCommand) => void {
+  let listening: WebContents | null = null;
+  const queued: AppCommand[] = [];
+  const flush = (): void => {
+    const own = window();
+    if (own === null || own.webContents !== listening) return;
+    for (const command of queued.splice(0)) own.webContents.send(SHELL_CHANNELS.command, command);
+  };
+  ipcMain.on(SHELL_CHANNELS.state, (event: IpcMainEvent, value: unknown) => {
+    const own = window();
+    const frame = event.senderFrame;
+    if (own === null || event.sender !== own.webContents || frame === null) return;
+    if (!isTrustedSender(frame.url, frame.parent === null)) return;
+    const state = parseShellState(value);
+    if (state === null) {
+      console.warn('margin: ignored a shell state that is not one');
+      return;
+    }
+    listening = event.sender;
+    flush();
+    onState(state);
+  });
+  return (command) => {
+    queued.push(command);
+    flush();
+  };
 }

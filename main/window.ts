@@ -3,9 +3,10 @@
  * no new windows, no webviews, no permissions but the clipboard write of Copy. Links the reader follows
  * go to the external-link flow. The window reopens where it was, placed safely on today's displays.
  */
-import { BrowserWindow, screen, type Session, type WebContents } from 'electron';
+import { BrowserWindow, Menu, screen, type Session, type WebContents } from 'electron';
 import { APP_ENTRY_URL, APP_ORIGIN, SECURE_WEB_PREFERENCES, checkExternalLink } from './security';
 import { allowsPermission } from './shell/permissions';
+import { systemContextMenu } from './shell/system-context-menu';
 import {
   MIN_WINDOW_SIZE,
   placeWindow,
@@ -47,6 +48,11 @@ export function createMainWindow(options: WindowOptions): BrowserWindow {
   if (placed.maximised && !placed.fullScreen) window.maximize();
   window.once('ready-to-show', () => window.show());
   window.on('close', () => rememberWindowState(window, options.userData));
+  // Cut, Copy and Paste on a right-click in a field (Electron has no menu of its own there).
+  window.webContents.on('context-menu', (_event, params) => {
+    const items = systemContextMenu(params);
+    if (items) Menu.buildFromTemplate(items).popup({ window });
+  });
   void window.loadURL(APP_ENTRY_URL);
   return window;
 }

@@ -152,6 +152,30 @@ export class CopyCitationEvent extends Event {
   }
 }
 
+/** Copy the selected words as they are, without a citation. */
+export class CopyQuoteEvent extends Event {
+  static readonly eventName = 'mg-copy-quote';
+  constructor(readonly quote: string) {
+    super(CopyQuoteEvent.eventName, BUBBLES);
+  }
+}
+
+/** Search the whole library for these words (the selection menu's Search). */
+export class SearchLibraryEvent extends Event {
+  static readonly eventName = 'mg-search-library';
+  constructor(readonly query: string) {
+    super(SearchLibraryEvent.eventName, BUBBLES);
+  }
+}
+
+/** The reader asked for the selection's menu as a context menu (right-click on the selection). */
+export class SelectionMenuOpenEvent extends Event {
+  static readonly eventName = 'mg-selection-menu-open';
+  constructor(readonly selection: TextSelection) {
+    super(SelectionMenuOpenEvent.eventName, BUBBLES);
+  }
+}
+
 /** The selection menu was dismissed (Escape, or a click elsewhere). */
 export class SelectionDismissEvent extends Event {
   static readonly eventName = 'mg-selection-dismiss';
@@ -352,6 +376,9 @@ declare global {
     [HighlightCreateEvent.eventName]: HighlightCreateEvent;
     [CopyCitationEvent.eventName]: CopyCitationEvent;
     [SelectionDismissEvent.eventName]: SelectionDismissEvent;
+    [CopyQuoteEvent.eventName]: CopyQuoteEvent;
+    [SearchLibraryEvent.eventName]: SearchLibraryEvent;
+    [SelectionMenuOpenEvent.eventName]: SelectionMenuOpenEvent;
     [AnnotationEditEvent.eventName]: AnnotationEditEvent;
     [AnnotationUpdateEvent.eventName]: AnnotationUpdateEvent;
     [AnnotationDeleteEvent.eventName]: AnnotationDeleteEvent;

@@ -3,6 +3,7 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { MarginApi } from '../api';
 import { serveApi } from './api-route';
+import { serveOpenLink } from './open-link-route';
 import { reply, replyError } from './http-replies';
 import { serveStatic } from './static-files';
 
@@ -61,6 +62,10 @@ export async function startHost(options: HostOptions): Promise<RunningHost> {
         return;
       }
       await serveApi(req, res, options.api, apiMatch[1]);
+      return;
+    }
+    if (pathName.startsWith('/open/')) {
+      serveOpenLink(req, res);
       return;
     }
     await serveStatic(req, res, options.rendererDir);

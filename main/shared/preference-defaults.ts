@@ -14,3 +14,7 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   readAloudVoice: '',
   citationStyle: 'apa',
 });
+
+/** The reading settings' ranges: the panel's sliders and the menu's Bigger/Smaller, Wider/Narrower. */
+export const FONT_SIZE_RANGE = { min: 14, max: 28, step: 1 } as const;
+export const LINE_WIDTH_RANGE = { min: 50, max: 90, step: 2 } as const;

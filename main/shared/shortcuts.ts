@@ -1,6 +1,6 @@
 /**
  * Every keyboard shortcut of Margin, once. The renderer dispatches keys from this table, the in-app
- * Keyboard shortcuts sheet lists it, and the desktop menus will take their accelerators from it. Like
+ * Keyboard shortcuts sheet lists it, and the desktop menus take their accelerators from it. Like
  * the other modules here it imports nothing, so both processes may read it.
  *
  * `mod` is Ctrl on Windows and Linux, Cmd on macOS. A key that differs by platform (moving by word is
@@ -52,6 +52,44 @@ const table = [
     group: 'General',
     scope: 'app',
     keys: [{ key: '/', mod: true }, { key: '?' }],
+  },
+  {
+    id: 'settings',
+    label: 'Reading settings',
+    group: 'General',
+    scope: 'app',
+    keys: [{ key: ',', mod: true }],
+  },
+  {
+    id: 'add-documents',
+    label: 'Add documents…',
+    group: 'General',
+    scope: 'app',
+    keys: [{ key: 'o', mod: true }],
+  },
+  {
+    id: 'print',
+    label: 'Print…',
+    group: 'General',
+    scope: 'reader',
+    keys: [{ key: 'p', mod: true }],
+  },
+  {
+    id: 'back',
+    label: 'Back',
+    group: 'General',
+    scope: 'app',
+    // Alt+Left is Back in every Windows and Linux browser; Cmd+[ on macOS (Option+Left moves by word).
+    keys: [{ key: 'ArrowLeft', alt: true }],
+    mac: [{ key: '[', mod: true }],
+  },
+  {
+    id: 'forward',
+    label: 'Forward',
+    group: 'General',
+    scope: 'app',
+    keys: [{ key: 'ArrowRight', alt: true }],
+    mac: [{ key: ']', mod: true }],
   },
   {
     id: 'find',
@@ -141,7 +179,7 @@ const table = [
   },
   {
     id: 'selection-menu',
-    label: 'Open the highlight menu for the selection',
+    label: 'Open the menu for the selection, or for the highlight at the reading cursor',
     group: 'Highlights and notes',
     scope: 'reader',
     keys: [{ key: 'F10', shift: true }, { key: 'ContextMenu' }],
@@ -278,12 +316,12 @@ export function shortcutLabel(entry: ShortcutEntry, platform: Platform): string 
 }
 
 /**
- * The Electron menu accelerator of a shortcut ("CmdOrCtrl+Shift+N"), from its first chord that a menu
- * can carry; null for keys that act on the reading text, which a menu must leave to the page.
+ * The Electron menu accelerator of a shortcut on a platform ("CmdOrCtrl+Shift+N"), from its first chord
+ * that a menu can carry; null for keys that act on the reading text, which a menu must leave to the page.
  */
-export function acceleratorFor(entry: ShortcutEntry): string | null {
+export function acceleratorFor(entry: ShortcutEntry, platform: Platform = 'other'): string | null {
   if (entry.inText) return null;
-  for (const chord of entry.keys) {
+  for (const chord of chordsFor(entry, platform)) {
     const known = KEY_NAMES[chord.key.toLowerCase()];
     const key = known ? known.accelerator : chord.key.length === 1 ? chord.key.toUpperCase() : chord.key;
     if (!key) continue;

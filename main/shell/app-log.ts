@@ -19,6 +19,7 @@ export const LOG_EVENTS = [
   'uncaught-error',
   'unhandled-rejection',
   'start-failed',
+  'log-folder-not-shown',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 export type LogLevel = 'INFO' | 'WARN' | 'ERROR';

@@ -2,19 +2,23 @@ import { provide } from '@lit/context';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
 import type { MarginApi, Preferences } from '../../main/api';
+import type { AppCommand, MenuAction } from '../../main/shared/app-commands';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { apiContext, preferencesContext } from '../contexts';
 import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
+import { pressShortcut, ShellCommandController } from '../controllers/shell-command-controller';
 import {
   AnnounceEvent,
   ClearSearchMarksEvent,
   OpenAnnotationEvent,
   OpenDocumentEvent,
+  NotesPanelToggleEvent,
   OpenExternalEvent,
   PreferencesChangeEvent,
   ReadingPositionEvent,
+  SearchLibraryEvent,
   ShowLibraryEvent,
   ShowNotebookEvent,
   ShowShortcutsEvent,
@@ -27,10 +31,12 @@ import '../components/mg-search';
 import '../components/mg-shortcuts-sheet';
 import type { MgShortcutsSheet } from '../components/mg-shortcuts-sheet';
 import type { MgSearch } from '../components/mg-search';
+import type { MgReadingSettings } from '../components/mg-reading-settings';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
 import { appStyles } from './mg-app.styles';
+import { passageFromHash, preferencePatchFor, resolvePassage, type PassageAddress } from './shell-commands';
 
 /** The last painted theme, read by `main.ts` at start-up. */
 export const THEME_KEY = 'margin-painted-theme';
@@ -61,9 +67,11 @@ export class MgApp extends LitElement {
 
   @query('mg-search') private search!: MgSearch;
   @query('mg-shortcuts-sheet') private shortcutsSheet!: MgShortcutsSheet;
+  @query('mg-reading-settings') private readingSettings!: MgReadingSettings;
   private announceTimer: number | undefined;
 
   private readonly colorScheme = new ColorSchemeController(this);
+  private readonly shell = new ShellCommandController(this, (command) => this.runCommand(command));
 
   /** The open document's highlights and notes, the notebook, and their menus and panels. */
   private readonly annotations = new AnnotationsController(
@@ -77,6 +85,9 @@ export class MgApp extends LitElement {
     new KeyboardShortcutController(this, [
       { id: 'search', run: () => this.search.focus() },
       { id: 'shortcuts', run: () => this.showShortcuts() },
+      { id: 'settings', run: () => void this.readingSettings.openPanel() },
+      { id: 'back', run: () => window.history.back() },
+      { id: 'forward', run: () => window.history.forward() },
     ]);
     this.addEventListener(ShowShortcutsEvent.eventName, () => this.showShortcuts());
     this.addEventListener(AnnounceEvent.eventName, (event) => this.announce(event.message));
@@ -86,6 +97,7 @@ export class MgApp extends LitElement {
     this.addEventListener(OpenAnnotationEvent.eventName, (event) =>
       this.go(readerView(event.docId, null, event.annotationId)),
     );
+    this.addEventListener(SearchLibraryEvent.eventName, (event) => this.search.searchFor(event.query));
     this.addEventListener(ShowLibraryEvent.eventName, () => this.go(LIBRARY));
     this.addEventListener(ShowNotebookEvent.eventName, () => this.go({ name: 'notebook' }));
     this.addEventListener(PreferencesChangeEvent.eventName, (event) => this.changePreferences(event.patch));
@@ -103,6 +115,12 @@ export class MgApp extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('popstate', this.onPopState);
+    // A browser-host link (`/open/<doc>?annotation=<id>`) arrives as `#/open/…`: open its passage.
+    const linked = passageFromHash(window.location.hash);
+    if (linked) {
+      window.history.replaceState(null, '', hashForView(LIBRARY));
+      void this.openPassage(linked);
+    }
     this.api
       .getPreferences()
       .then((preferences) => (this.preferences = preferences))
@@ -127,6 +145,7 @@ export class MgApp extends LitElement {
     // Remembered on this side too, so the next start paints the right theme before preferences arrive.
     localStorage.setItem(THEME_KEY, resolved);
     if (this.view.name !== 'reader') document.title = 'Margin';
+    this.shell.report({ documentOpen: this.view.name === 'reader' });
   }
 
   protected override render(): TemplateResult {
@@ -240,6 +259,53 @@ export class MgApp extends LitElement {
 
   private showShortcuts(): void {
     void this.shortcutsSheet.show(deepActiveElement());
+  }
+
+  /** A command from the desktop shell: a menu item, a link, a notice. */
+  private runCommand(command: AppCommand): void {
+    switch (command.type) {
+      case 'shortcut':
+        return pressShortcut(command.id);
+      case 'menu':
+        return this.runMenuAction(command.action);
+      case 'open-passage':
+        return void this.openPassage(command);
+      case 'notice':
+        return this.notify(command.message);
+    }
+  }
+
+  private runMenuAction(action: MenuAction): void {
+    if (action === 'about') return this.readingSettings.showAbout();
+    if (action === 'library') return this.go(LIBRARY);
+    if (action === 'notebook') return this.go({ name: 'notebook' });
+    if (action === 'export-notes') {
+      // The export choices live in the notes panel (this document) and the notebook (every note).
+      if (this.view.name === 'reader') this.dispatchEvent(new NotesPanelToggleEvent(true));
+      else this.go({ name: 'notebook' });
+      return;
+    }
+    const patch = preferencePatchFor(action, this.preferences);
+    if (patch) this.changePreferences(patch);
+  }
+
+  /** A link back to a passage: open its document at the highlight, or say why not. */
+  private async openPassage(address: PassageAddress): Promise<void> {
+    try {
+      const verdict = await resolvePassage(this.api, address);
+      if (verdict.open?.annotationId)
+        this.dispatchEvent(new OpenAnnotationEvent(verdict.open.docId, verdict.open.annotationId));
+      else if (verdict.open) this.go(readerView(verdict.open.docId));
+      if (verdict.notice) this.notify(verdict.notice);
+    } catch (error) {
+      this.tell(error);
+    }
+  }
+
+  /** Shows a notice and says it through the live region. */
+  private notify(message: string): void {
+    if (!this.notices.includes(message)) this.notices = [...this.notices, message];
+    this.announce(message);
   }
 
   private tell(error: unknown): void {

@@ -2,7 +2,11 @@ import { consume } from '@lit/context';
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
 import type { Preferences, ThemeChoice } from '../../main/api';
-import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
+import {
+  DEFAULT_PREFERENCES,
+  FONT_SIZE_RANGE as FONT_SIZE,
+  LINE_WIDTH_RANGE as LINE_WIDTH,
+} from '../../main/shared/preference-defaults';
 import { isCitationStyleId } from '../../main/shared/citation-styles';
 import { citationStyleOptions } from './citation-style-options';
 import { preferencesContext } from '../contexts';
@@ -18,9 +22,6 @@ const THEMES: Array<{ value: ThemeChoice; label: string }> = [
   { value: 'sepia', label: 'Sepia' },
   { value: 'dark', label: 'Dark' },
 ];
-
-const FONT_SIZE = { min: 14, max: 28, step: 1 };
-const LINE_WIDTH = { min: 50, max: 90, step: 2 };
 
 /**
  * The "Aa" button and its panel: theme, text size, line width, citation style, the Keyboard shortcuts
@@ -150,7 +151,15 @@ export class MgReadingSettings extends LitElement {
     `;
   }
 
-  private showAbout(): void {
+  /** Opens the panel with focus on its first setting (the menu's Settings…, Ctrl/Cmd+,). */
+  async openPanel(): Promise<void> {
+    this.panelState.open = true;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#settings-panel input, #settings-panel button')?.focus();
+  }
+
+  /** Shows About Margin and its licences (the button here, or the menu's About Margin). */
+  showAbout(): void {
     this.panelState.open = false;
     void this.renderRoot.querySelector('mg-about-sheet')?.show();
   }

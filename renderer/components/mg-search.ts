@@ -66,6 +66,13 @@ export class MgSearch extends LitElement {
     });
   }
 
+  /** Searches for these words now, with the results open (the selection menu's Search). */
+  searchFor(query: string): void {
+    this.query = query;
+    this.dispatchEvent(new ClearSearchMarksEvent());
+    this.focus();
+  }
+
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('query')) this.activeIndex = -1;
   }

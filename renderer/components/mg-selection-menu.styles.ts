@@ -12,11 +12,15 @@ export const selectionMenuStyles = css`
   }
   [role='toolbar'] {
     display: flex;
+    /* In a narrow window (320 px) the items wrap onto a second row instead of leaving the screen. */
+    flex-wrap: wrap;
+    max-width: calc(100vw - 1rem);
+    box-sizing: border-box;
     align-items: center;
     gap: 0.15rem;
     padding: 0.3rem;
     border: 1px solid var(--mg-border);
-    border-radius: 999px;
+    border-radius: 1.4rem;
     background: var(--mg-surface-raised);
     box-shadow: var(--mg-shadow);
     font-family: var(--mg-ui-font);

@@ -10,21 +10,28 @@ import { preferencesContext } from '../contexts';
 import type { TextSelection } from '../controllers/selection-controller';
 import {
   CopyCitationEvent,
+  CopyQuoteEvent,
   HighlightCreateEvent,
   PreferencesChangeEvent,
+  SearchLibraryEvent,
   SelectionDismissEvent,
 } from '../events';
+import { selectionQuery } from '../reading/selection-query';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { selectionMenuStyles } from './mg-selection-menu.styles';
 
 /**
- * The small menu over a text selection: five highlight colours, "Add note" and "Copy with citation".
- * It floats above the selection without taking focus, so the reader can still adjust the selection;
- * Tab moves into it, arrow keys move along it, Escape closes it.
+ * The small menu over a text selection: five highlight colours, "Add note", "Copy", "Copy with
+ * citation" and "Search" (the library, for the selected words). It floats above the selection without
+ * taking focus, so the reader can still adjust the selection; Tab, a right-click on the selection or
+ * Shift+F10 moves into it, arrow keys move along it, Escape closes it. It is also the reader's context
+ * menu for a selection, in the desktop app and in a browser alike.
  *
  * @fires mg-highlight-create - a colour or "Add note" was chosen
+ * @fires mg-copy-quote - "Copy" was chosen
  * @fires mg-copy-citation - "Copy with citation" was chosen (in the remembered style)
+ * @fires mg-search-library - "Search" was chosen
  * @fires mg-preferences-change - another citation style was picked (it is remembered)
  * @fires mg-selection-dismiss - Escape, or focus left the menu by keyboard
  */
@@ -67,6 +74,7 @@ export class MgSelectionMenu extends LitElement {
         <button class="text-button" tabindex="-1" @click=${() => this.create(DEFAULT_NOTE_COLOR, true)}>
           Add note
         </button>
+        <button class="text-button" tabindex="-1" @click=${this.copyQuote}>Copy</button>
         <button class="text-button" tabindex="-1" @click=${this.copy}>Copy with citation</button>
         <select
           class="style-picker"
@@ -77,6 +85,15 @@ export class MgSelectionMenu extends LitElement {
         >
           ${citationStyleOptions(this.preferences.citationStyle)}
         </select>
+        <button
+          class="text-button"
+          tabindex="-1"
+          aria-label="Search the library for the selection"
+          title="Search the library for the selection"
+          @click=${this.searchLibrary}
+        >
+          Search
+        </button>
       </div>
     `;
   }
@@ -108,7 +125,7 @@ export class MgSelectionMenu extends LitElement {
     this.style.left = `${Math.round(left)}px`;
   }
 
-  /** The toolbar's items in order, the style picker last; arrow keys move along them. */
+  /** The toolbar's items in order; arrow keys move along them. */
   private buttons(): Array<HTMLButtonElement | HTMLSelectElement> {
     return [...this.renderRoot.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('button, select')];
   }
@@ -148,6 +165,15 @@ export class MgSelectionMenu extends LitElement {
     if (!this.selection) return;
     const { quote, start } = this.selection;
     this.dispatchEvent(new CopyCitationEvent(quote, start, this.preferences.citationStyle));
+  }
+
+  private copyQuote() {
+    if (this.selection) this.dispatchEvent(new CopyQuoteEvent(this.selection.quote));
+  }
+
+  private searchLibrary() {
+    const query = this.selection ? selectionQuery(this.selection.quote) : null;
+    if (query) this.dispatchEvent(new SearchLibraryEvent(query));
   }
 
   private pickStyle(event: Event) {

@@ -23,12 +23,15 @@ import {
   AnnotationVersionRestoreEvent,
   BibliographyExportEvent,
   CopyCitationEvent,
+  CopyQuoteEvent,
   DocumentNoteCreateEvent,
   HighlightCreateEvent,
   NotesPanelToggleEvent,
   NotesSyncedEvent,
   OpenAnnotationEvent,
+  SearchLibraryEvent,
   SelectionDismissEvent,
+  SelectionMenuOpenEvent,
   TextSelectionEvent,
   ToastActionEvent,
   ToastDismissEvent,
@@ -126,6 +129,13 @@ export class AnnotationsController implements ReactiveController {
     const state = this.state;
     on(TextSelectionEvent.eventName, (event: TextSelectionEvent) => this.setSelection(event.selection));
     on(SelectionDismissEvent.eventName, () => this.dismissMenu());
+    on(SelectionMenuOpenEvent.eventName, (event: SelectionMenuOpenEvent) => {
+      this.setSelection(event.selection);
+      void this.host.updateComplete.then(() => this.openMenu());
+    });
+    on(CopyQuoteEvent.eventName, (event: CopyQuoteEvent) => void this.copyQuote(event.quote));
+    // The search box takes over; the selection stays in the text, its menu goes.
+    on(SearchLibraryEvent.eventName, () => this.setSelection(null));
     on(HighlightCreateEvent.eventName, (event: HighlightCreateEvent) => void this.highlight(event));
     on(
       CopyCitationEvent.eventName,
@@ -270,6 +280,16 @@ export class AnnotationsController implements ReactiveController {
     this.setSelection(null);
   }
 
+  private async copyQuote(quote: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(quote);
+      this.state.tell('Copied');
+    } catch {
+      this.state.tell('The clipboard is not available here');
+    }
+    this.setSelection(null);
+  }
+
   private onScroll = () => {
     if (!this.editing?.follow || this.scrollFrame) return;
     this.scrollFrame = requestAnimationFrame(() => {
@@ -290,13 +310,13 @@ export class AnnotationsController implements ReactiveController {
       void this.togglePanel();
     } else if (id === 'selection-menu' && this.selection) {
       event.preventDefault();
-      this.openMenu();
+      void this.openMenu();
     } else if (event.key === 'Tab' && !event.shiftKey && this.selection) {
       // Tab from a keyboard selection goes into the menu that belongs to it.
       const menu = this.menu();
       if (menu && !event.composedPath().includes(menu)) {
         event.preventDefault();
-        this.openMenu();
+        void this.openMenu();
       }
     } else if (event.key === 'Escape' && this.selection) {
       this.setSelection(null);
@@ -308,10 +328,12 @@ export class AnnotationsController implements ReactiveController {
   }
 
   /** Moves focus into the selection's menu, remembering where it was (Escape puts it back). */
-  private openMenu(): void {
-    const menu = this.menu();
+  private async openMenu(): Promise<void> {
+    const menu = this.menu() as (HTMLElement & { updateComplete?: Promise<unknown> }) | null;
     if (!menu || focusInside(menu)) return;
     this.menuReturnFocus = deepActiveElement();
+    // Opened by a right-click, the menu may have only just been given its selection.
+    await menu.updateComplete;
     menu.focus();
   }
 

@@ -2,14 +2,14 @@
  * Everything highlights and notes need from the element that renders the article's text (`mg-article`), in one
  * controller so that element only has to create it: the open document's annotations arrive through
  * `annotationsContext`; the painter paints them after each render; the selection controller reports
- * finished selections (`mg-text-selection`); a click on a highlight opens its editor
+ * finished selections (`mg-text-selection`); a click on a highlight opens its editor, a right-click its editor or the selection menu
  * (`mg-annotation-edit`); the reading cursor does the same from the keyboard. The mediator reaches it as the `ReaderAnnotations` it drives (reveal, boxes).
  */
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Annotation } from '../../main/api';
 import { annotationsContext } from '../contexts';
-import { AnnotationEditEvent, TextSelectionEvent } from '../events';
+import { AnnotationEditEvent, SelectionMenuOpenEvent, TextSelectionEvent } from '../events';
 import type { ReaderAnnotations } from './annotations-controller';
 import { HighlightPainter } from './highlight-painter';
 import { ReadingCursorController } from './reading-cursor-controller';
@@ -56,10 +56,12 @@ export class ArticleAnnotationsController implements ReactiveController, ReaderA
 
   hostConnected(): void {
     this.host.addEventListener('click', this.onClick);
+    this.host.addEventListener('contextmenu', this.onContextMenu);
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('click', this.onClick);
+    this.host.removeEventListener('contextmenu', this.onContextMenu);
   }
 
   revealAnnotation(annotationId: string): boolean {
@@ -84,5 +86,26 @@ export class ArticleAnnotationsController implements ReactiveController, ReaderA
     if (event.composedPath().some((node) => node instanceof HTMLAnchorElement)) return;
     const id = this.painter.hitTest(event.clientX, event.clientY, this.host.shadowRoot);
     if (id) this.host.dispatchEvent(new AnnotationEditEvent(id, this.painter.boxOf(id)));
+  };
+
+  /**
+   * The reader's context menu, in the app and in a browser: on a highlight (with nothing selected
+   * beyond it) its editor (colour, note, delete); on a selection the selection's own menu, focused. A
+   * right-click anywhere else keeps the system's menu (spelling, Inspect in development).
+   */
+  private onContextMenu = (event: MouseEvent) => {
+    const selected = this.selection.read();
+    const id = this.painter.hitTest(event.clientX, event.clientY, this.host.shadowRoot);
+    const span = id ? this.painter.spanOf(id) : null;
+    const withinHighlight = span && (!selected || (selected.start >= span.start && selected.end <= span.end));
+    if (id && withinHighlight) {
+      event.preventDefault();
+      // macOS selects the word under a right-click; the highlight, not that word, is what was meant.
+      if (selected) this.selection.clear();
+      this.host.dispatchEvent(new AnnotationEditEvent(id, this.painter.boxOf(id)));
+    } else if (selected) {
+      event.preventDefault();
+      this.host.dispatchEvent(new SelectionMenuOpenEvent(selected));
+    }
   };
 }

@@ -157,6 +157,12 @@ export class HighlightPainter implements ReactiveController {
     return this.painted.has(annotationId);
   }
 
+  /** Where a painted annotation is in the canonical text, or null. */
+  spanOf(annotationId: string): { start: number; end: number } | null {
+    const painted = this.painted.get(annotationId);
+    return painted ? { start: painted.start, end: painted.end } : null;
+  }
+
   /** The ranges an annotation covers (for the flash, a box, a test). */
   rangesOf(annotationId: string): Range[] {
     const painted = this.painted.get(annotationId);

@@ -26,6 +26,11 @@ export function isTyping(event: Event): boolean {
     );
 }
 
+/** True when a key press comes from inside an open `<dialog>`. */
+function insideOpenDialog(event: Event): boolean {
+  return event.composedPath().some((node) => node instanceof HTMLDialogElement && node.open);
+}
+
 /**
  * Window-level keyboard shortcuts that live as long as their element is connected; which keys trigger
  * which binding comes from the shortcut table. A matching shortcut takes the key (preventDefault), so
@@ -54,6 +59,8 @@ export class KeyboardShortcutController implements ReactiveController {
     if (event.defaultPrevented || event.isComposing) return;
     const bare = event.key.length === 1 && !event.ctrlKey && !event.metaKey && !event.altKey;
     if (bare && isTyping(event)) return;
+    // An open dialog (the shortcuts sheet, About) owns the keys: Escape must close it, not act behind it.
+    if (insideOpenDialog(event)) return;
     for (const binding of this.bindings) {
       if (shortcutFor(event, this.platform, [binding.id]) !== binding.id) continue;
       if (binding.when && !binding.when()) continue;

@@ -119,7 +119,11 @@ export class ReadingCursorController implements ReactiveController {
       else this.move(kind, direction);
       return;
     }
-    if (shortcutFor(event, this.platform, ['open-highlight']) && this.openHighlight()) event.preventDefault();
+    const open = shortcutFor(event, this.platform, ['open-highlight', 'selection-menu']);
+    // The context-menu keys open the highlight the cursor is on (`]`, `[`); on a selection they open
+    // the selection's menu instead (the annotations controller's).
+    if (open === 'selection-menu' && this.cursor?.kind !== 'highlight') return;
+    if (open && this.openHighlight()) event.preventDefault();
   };
 
   /** `]` and `[` work wherever focus is in the reader, except while typing. */

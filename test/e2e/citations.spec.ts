@@ -91,7 +91,7 @@ describe('citations in the browser', () => {
       .getByRole('toolbar', { name: 'Highlight the selection' })
       .getByRole('button', { name: 'Highlight yellow' })
       .click();
-    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
     await page.getByRole('button', { name: 'Notebook' }).click();
     const notebook = page.locator('mg-notebook-view');
     await notebook.getByText('Another key source').first().waitFor();

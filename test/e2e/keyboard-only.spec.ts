@@ -45,11 +45,12 @@ describe('highlighting and annotating by keyboard alone', () => {
     await menu.waitFor();
     await page.keyboard.press('Shift+F10');
     await eventually(() => focusedLabel(page)).toBe('Highlight yellow');
-    // The toolbar ends with the citation style picker, then Copy with citation, then Add note.
+    // The toolbar ends with Search, then the citation style picker, Copy with citation, Copy, Add note.
     await page.keyboard.press('End');
+    await eventually(() => focusedLabel(page)).toBe('Search the library for the selection');
+    await page.keyboard.press('ArrowLeft');
     await eventually(() => focusedLabel(page)).toBe('Citation style');
-    await page.keyboard.press('ArrowLeft');
-    await page.keyboard.press('ArrowLeft');
+    for (let step = 0; step < 3; step++) await page.keyboard.press('ArrowLeft');
     await eventually(() => focusedText(page)).toBe('Add note');
     await page.keyboard.press('Enter');
     const editor = page.getByRole('dialog', { name: 'Highlight' });

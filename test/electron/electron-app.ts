@@ -31,10 +31,17 @@ export function launchMargin(binary: string, userData: string): Promise<Electron
   return _electron.launch(launchOptions(binary, userData));
 }
 
-/** A second `electron .` on the same user data, as a reader double-clicking the app again. */
-export function launchSecondInstance(binary: string, userData: string): Promise<number | null> {
+/**
+ * A second `electron .` on the same user data, as a reader double-clicking the app again, or opening
+ * a file or a `margin://` link with it (`extra`, as the OS appends them to the command line).
+ */
+export function launchSecondInstance(
+  binary: string,
+  userData: string,
+  extra: readonly string[] = [],
+): Promise<number | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(binary, [PROJECT_DIR, `--user-data-dir=${userData}`], {
+    const child = spawn(binary, [PROJECT_DIR, `--user-data-dir=${userData}`, ...extra], {
       cwd: PROJECT_DIR,
       stdio: 'ignore',
     });

@@ -29,6 +29,19 @@ electron.describe('Margin in Electron', () => {
     await page.getByRole('link', { name: COMMENTARY_TITLE }).waitFor();
   };
 
+  /** Chooses a menu item as the reader would, by its click, in the main process. */
+  const clickMenuItem = (label: string) =>
+    app.evaluate(({ Menu, BrowserWindow }, wanted) => {
+      const find = (items: Electron.MenuItem[]): Electron.MenuItem | undefined =>
+        items.reduce<Electron.MenuItem | undefined>(
+          (found, item) => found ?? (item.label === wanted ? item : find(item.submenu?.items ?? [])),
+          undefined,
+        );
+      const item = find(Menu.getApplicationMenu()?.items ?? []);
+      if (!item) throw new Error(`No menu item "${wanted}"`);
+      item.click(undefined, BrowserWindow.getAllWindows()[0]);
+    }, label);
+
   beforeAll(async () => {
     userData = await mkdtemp(path.join(os.tmpdir(), 'margin-electron-'));
     await start();
@@ -97,6 +110,55 @@ electron.describe('Margin in Electron', () => {
       `window.margin.listAnnotations(${JSON.stringify(DOC_ID)}).then((list) => list.map((a) => a.note))`,
     );
     expect(notes).toEqual([NOTE]);
+  });
+
+  it('has the application menu, greys out reader items without a document, and runs an item as its keys', async () => {
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    const menuItem = (label: string) =>
+      app.evaluate(({ Menu }, wanted) => {
+        const find = (items: Electron.MenuItem[]): Electron.MenuItem | undefined =>
+          items.reduce<Electron.MenuItem | undefined>(
+            (found, item) => found ?? (item.label === wanted ? item : find(item.submenu?.items ?? [])),
+            undefined,
+          );
+        const item = find(Menu.getApplicationMenu()?.items ?? []);
+        return item ? { enabled: item.enabled, accelerator: item.accelerator ?? null } : null;
+      }, label);
+    await eventually(() => menuItem('Print…')).toEqual({ enabled: false, accelerator: 'CmdOrCtrl+P' });
+    await openCommentary(page);
+    await eventually(() => menuItem('Print…')).toEqual({ enabled: true, accelerator: 'CmdOrCtrl+P' });
+    await clickMenuItem('Show or hide your notes');
+    await page.locator('mg-notes-panel').waitFor();
+    await clickMenuItem('Show or hide your notes');
+    await eventually(() => page.locator('mg-notes-panel').count()).toBe(0);
+  });
+
+  it('saves the open document as a PDF from the menu’s Print…', async () => {
+    // The print helper's Save as PDF asks where to save; the answer is this file.
+    const pdf = path.join(userData, 'printed.pdf');
+    await app.evaluate(({ dialog }, filePath) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
+    }, pdf);
+    await clickMenuItem('Print…');
+    await eventually(async () =>
+      (await readFile(pdf).catch(() => Buffer.alloc(0))).subarray(0, 5).toString(),
+    ).toBe('%PDF-');
+  });
+
+  it('opens the passage of a margin:// link handed to a second launch', async () => {
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    const [id] = (await page.evaluate(
+      `window.margin.listAnnotations(${JSON.stringify(DOC_ID)}).then((list) => list.map((a) => a.id))`,
+    )) as string[];
+    const link = `margin://open/${DOC_ID}?annotation=${encodeURIComponent(id)}`;
+    expect(await launchSecondInstance(electron.binary!, userData, [link])).toBe(0);
+    await page.getByRole('heading', { level: 1, name: COMMENTARY_TITLE }).waitFor();
+    await eventually(async () => (await painted(page, 'mg-hl-yellow')).map((range) => range.visible)).toEqual(
+      [true],
+    );
+    // A broken link is a notice, not silence.
+    expect(await launchSecondInstance(electron.binary!, userData, ['margin://open/../etc'])).toBe(0);
+    await page.locator('.notice').getByText('Margin could not open a link').waitFor();
   });
 
   it('focuses the first window when Margin is launched again, and the second launch quits', async () => {

@@ -134,6 +134,33 @@ describe('browser host (dist/host/serve.js)', () => {
     });
   });
 
+  describe('links back (/open/<doc>?annotation=<id>)', () => {
+    const ID = 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e';
+
+    it('sends a link on to the app, which opens it after its own token flow, without the token', async () => {
+      const response = await rawGet(host.port, `/open/${DOC_ID}?annotation=${ID}`);
+      expect(response.status).toBe(302);
+      expect(response.headers.location).toBe(`/#/open/${DOC_ID}/${encodeURIComponent(ID)}`);
+      expect(response.headers.location).not.toContain(host.token);
+      const toDocument = await rawGet(host.port, `/open/${DOC_ID}`);
+      expect(toDocument.headers.location).toBe(`/#/open/${DOC_ID}`);
+    });
+
+    it.each([
+      '/open/../index.html',
+      '/open/%2e%2e/secrets',
+      `/open/${DOC_ID}?annotation=javascript:alert(1)`,
+      `/open/${DOC_ID}?annotation=${ID}&token=x`,
+      `/open/${'a'.repeat(600)}`,
+      '/open/',
+    ])('refuses %s with 400 and one line saying why', async (rawPath) => {
+      const response = await rawGet(host.port, rawPath);
+      expect(response.status).toBe(400);
+      expect(response.body).toMatch(/^[A-Z][^\n]+\.\n$/);
+      expect(response.headers.location).toBeUndefined();
+    });
+  });
+
   describe('the API', () => {
     it('lists the library and opens a document', async () => {
       const list = await callApi(host, 'listDocuments', []);

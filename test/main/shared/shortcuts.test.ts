@@ -74,7 +74,11 @@ describe('shortcuts', () => {
     expect(shortcutFor(press('g', { ctrlKey: true }), 'other', ALL)).toBe('find-next');
     expect(shortcutFor(press('G', { ctrlKey: true, shiftKey: true }), 'other', ALL)).toBe('find-previous');
     expect(shortcutFor(press('?', { shiftKey: true }), 'other', ALL)).toBe('shortcuts');
-    expect(shortcutFor(press('ArrowRight', { altKey: true }), 'other', ALL)).toBeNull();
+    // Alt+Right is Forward on Windows and Linux (as in their browsers) and the next word on macOS.
+    expect(shortcutFor(press('ArrowRight', { altKey: true }), 'other', ALL)).toBe('forward');
+    expect(shortcutFor(press('ArrowRight', { altKey: true }), 'mac', ALL)).toBe('cursor-next-word');
+    expect(shortcutFor(press('[', { metaKey: true }), 'mac', ALL)).toBe('back');
+    expect(shortcutFor(press('[', { ctrlKey: true }), 'other', ALL)).toBeNull();
   });
 
   it('lets the reading cursor take Shift as "extend the selection" only when asked', () => {
