@@ -13,4 +13,6 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   readAloudRate: 1,
   readAloudVoice: '',
   citationStyle: 'apa',
+  printNotes: 'endnotes',
+  exportTemplate: '',
 });

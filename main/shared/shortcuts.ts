@@ -54,6 +54,13 @@ const table = [
     keys: [{ key: '/', mod: true }, { key: '?' }],
   },
   {
+    id: 'print',
+    label: 'Print…',
+    group: 'General',
+    scope: 'reader',
+    keys: [{ key: 'p', mod: true }],
+  },
+  {
     id: 'find',
     label: 'Find in document',
     group: 'Reading',
