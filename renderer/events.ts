@@ -4,12 +4,14 @@
  * so they cross shadow roots.
  */
 import type {
+  Annotation,
   AnnotationPatch,
   BibliographyFormat,
   CitationStyleId,
   ExportFormat,
   HighlightColor,
   Preferences,
+  PrintMode,
   ReadingPosition,
 } from '../main/api';
 import type { ReaderTarget } from './app/app-view';
@@ -263,6 +265,22 @@ export class ShowNotebookEvent extends Event {
   }
 }
 
+/** What to print: a document with its highlights and notes, or the notes the notebook shows. */
+export type PrintRequest =
+  | { kind: 'document'; docId: string }
+  | { kind: 'notebook'; annotations: readonly Annotation[]; summary: string };
+
+/** Print (the system dialog, or the browser's) or save as PDF. */
+export class PrintEvent extends Event {
+  static readonly eventName = 'mg-print';
+  constructor(
+    readonly request: PrintRequest,
+    readonly mode: PrintMode = 'dialog',
+  ) {
+    super(PrintEvent.eventName, BUBBLES);
+  }
+}
+
 /** The action button of a toast (e.g. Undo) was pressed. */
 export class ToastActionEvent extends Event {
   static readonly eventName = 'mg-toast-action';
@@ -371,5 +389,6 @@ declare global {
     [AnnounceEvent.eventName]: AnnounceEvent;
     [ShowShortcutsEvent.eventName]: ShowShortcutsEvent;
     [ReadAloudCommandEvent.eventName]: ReadAloudCommandEvent;
+    [PrintEvent.eventName]: PrintEvent;
   }
 }

@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { AnnotationsController } from '../controllers/annotations-controller';
-import { NotesPanelToggleEvent, ShowNotebookEvent } from '../events';
+import { NotesPanelToggleEvent, PrintEvent, ShowNotebookEvent } from '../events';
 import '../components/mg-annotation-editor';
 import '../components/mg-notebook-view';
 import '../components/mg-notes-panel';
@@ -39,15 +39,15 @@ export function annotationsToolbar(view: AnnotationsController, place: 'library'
   if (place === 'reader') {
     const count = view.state.annotations.length;
     return html`<button
-      id="notes-toggle"
-      class="button"
-      aria-pressed=${view.panelOpen}
-      aria-controls=${view.panelOpen ? 'notes-panel' : nothing}
-      title="Show or hide your notes (Ctrl+Shift+N)"
-      @click=${(event: Event) => event.currentTarget?.dispatchEvent(new NotesPanelToggleEvent())}
-    >
-      Notes${count ? html`<span class="muted">${count}</span>` : nothing}
-    </button>`;
+        id="notes-toggle"
+        class="button"
+        aria-pressed=${view.panelOpen}
+        aria-controls=${view.panelOpen ? 'notes-panel' : nothing}
+        title="Show or hide your notes (Ctrl+Shift+N)"
+        @click=${(event: Event) => event.currentTarget?.dispatchEvent(new NotesPanelToggleEvent())}
+      >
+        Notes${count ? html`<span class="muted">${count}</span>` : nothing}</button
+      >${printButtons(view.state.docId)}`;
   }
   if (place === 'library') {
     return html`<button
@@ -58,6 +58,27 @@ export function annotationsToolbar(view: AnnotationsController, place: 'library'
     </button>`;
   }
   return nothing;
+}
+
+/** Print and Save as PDF for the open document, with its highlights and notes. */
+function printButtons(docId: string | null) {
+  if (!docId) return nothing;
+  const print = (event: Event, mode: 'dialog' | 'pdf') =>
+    event.currentTarget?.dispatchEvent(new PrintEvent({ kind: 'document', docId }, mode));
+  return html`<button
+      class="button"
+      title="Print with your highlights and notes (Ctrl+P)"
+      @click=${(event: Event) => print(event, 'dialog')}
+    >
+      Print…</button
+    ><button
+      class="button"
+      aria-label="Save as PDF…"
+      title="Save as PDF with your highlights and notes"
+      @click=${(event: Event) => print(event, 'pdf')}
+    >
+      PDF…
+    </button>`;
 }
 
 /** The notebook view, with everything loaded by `loadAll`. */

@@ -7,6 +7,7 @@ import { apiContext, preferencesContext } from '../contexts';
 import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
+import { PrintController } from '../controllers/print-controller';
 import {
   AnnounceEvent,
   ClearSearchMarksEvent,
@@ -14,6 +15,7 @@ import {
   OpenDocumentEvent,
   OpenExternalEvent,
   PreferencesChangeEvent,
+  PrintEvent,
   ReadingPositionEvent,
   ShowLibraryEvent,
   ShowNotebookEvent,
@@ -29,6 +31,7 @@ import type { MgShortcutsSheet } from '../components/mg-shortcuts-sheet';
 import type { MgSearch } from '../components/mg-search';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
+import { printContent } from './print-templates';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
 import { appStyles } from './mg-app.styles';
 
@@ -72,8 +75,19 @@ export class MgApp extends LitElement {
     () => this.renderRoot.querySelector('mg-reader-view')?.article?.annotations ?? null,
   );
 
+  /** What is laid out for printing (the open document, or notes from the notebook), once asked for. */
+  private readonly printing = new PrintController(this, {
+    api: () => this.api,
+    preferences: () => this.preferences,
+    onError: (error) => this.tell(error),
+  });
+
   constructor() {
     super();
+    this.addEventListener(
+      PrintEvent.eventName,
+      (event) => void this.printing.print(event.request, event.mode),
+    );
     new KeyboardShortcutController(this, [
       { id: 'search', run: () => this.search.focus() },
       { id: 'shortcuts', run: () => this.showShortcuts() },
@@ -127,6 +141,8 @@ export class MgApp extends LitElement {
     // Remembered on this side too, so the next start paints the right theme before preferences arrive.
     localStorage.setItem(THEME_KEY, resolved);
     if (this.view.name !== 'reader') document.title = 'Margin';
+    // Only a page laid out for print hides the app when printed (print-templates.ts).
+    this.toggleAttribute('printing', this.printing.content !== null);
   }
 
   protected override render(): TemplateResult {
@@ -154,7 +170,7 @@ export class MgApp extends LitElement {
             </div>`
           : nothing
       }
-      ${this.renderView()} ${annotationOverlays(this.annotations)}
+      ${this.renderView()} ${annotationOverlays(this.annotations)} ${printContent(this.printing.content)}
       <mg-shortcuts-sheet></mg-shortcuts-sheet>
       <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
@@ -195,6 +211,7 @@ export class MgApp extends LitElement {
     const moved = !sameAddress(previous, next);
     if (moved) {
       this.leaveReader();
+      this.printing.clear();
       if (!fromHistory) window.history.pushState(null, '', hashForView(next));
     }
     this.view = next;
