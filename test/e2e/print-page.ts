@@ -86,7 +86,7 @@ export async function printToPdf(page: Page, name: string): Promise<ReadPdf> {
   await page.emulateMedia({ media: 'screen' });
   await fs.writeFile(path.join(RESULTS_DIR, `${name}.pdf`), pdf);
   const pdfjs = await loadPdfJs();
-  const loading = pdfjs.getDocument({ data: new Uint8Array(pdf), isEvalSupported: false });
+  const loading = pdfjs.getDocument({ data: new Uint8Array(pdf) });
   const document = await loading.promise;
   const pages: string[] = [];
   for (let number = 1; number <= document.numPages; number += 1) {

@@ -3,13 +3,21 @@ import type { Annotation, Citation, Preferences } from '../../main/api';
 import { openBrowser, startHost, type BrowserSession, type MarginHost } from './harness';
 import { eventually } from './annotations-page';
 import { COMMENTARY_TITLE, openCommentary } from './reader-page';
-import { annotate, APP_CHROME, COUNT_PRINTS, printsAsked, printToPdf, type ReadPdf } from './print-page';
+import {
+  annotate,
+  APP_CHROME,
+  type NoteSpec,
+  COUNT_PRINTS,
+  printsAsked,
+  printToPdf,
+  type ReadPdf,
+} from './print-page';
 
 const DOC_ID = 'security-concerns-impede-china-pakistan-relations';
 /** Text compared without white space: pdf.js splits ligatures ("fi rst") and lines ("north- west"). */
 const squash = (text: string) => text.replace(/\s+/g, '');
 
-const NOTES = [
+const NOTES: NoteSpec[] = [
   {
     words: 'Chinese Ambassador Jiang Zaidong openly rebutted remarks',
     color: 'yellow',
@@ -33,7 +41,9 @@ const NOTES = [
     color: 'purple',
     note: 'Conclusion in one line.',
   },
-] as const;
+];
+/** The notes as the page shows them: Markdown read, so `**public**` prints as "public". */
+const NOTE_TEXTS = NOTES.flatMap((spec) => (spec.note ? [spec.note.replace(/\*\*/g, '')] : []));
 
 /** Whole words of the app's chrome found in the printed text (case-sensitive, as on the buttons). */
 function chromeIn(pdf: ReadPdf, except: string[] = []): string[] {
@@ -52,11 +62,7 @@ describe('printing in the browser', () => {
   beforeAll(async () => {
     host = await startHost();
     browser = await openBrowser();
-    made = await annotate(
-      host,
-      DOC_ID,
-      NOTES.map((note) => ({ ...note, tags: note.tags ? [...note.tags] : [] })),
-    );
+    made = await annotate(host, DOC_ID, NOTES);
     await host.call('createAnnotation', [{ docId: DOC_ID, note: 'Read with the 2023 commentary on CPEC.' }]);
     await browser.page.addInitScript(COUNT_PRINTS);
     reference = (await host.call<Citation>('citeDocument', [DOC_ID, 'apa'])).reference.text;
@@ -81,8 +87,7 @@ describe('printing in the browser', () => {
     expect(pdf.pages[0]).toMatch(/Cite as/i);
     expect(squash(pdf.pages[0])).toContain(squash(reference));
     for (const note of NOTES) expect(squash(pdf.text)).toContain(squash(note.words));
-    for (const note of NOTES.filter((n) => 'note' in n))
-      expect(squash(pdf.text)).toContain(squash(note.note.replace(/\*\*/g, '')));
+    for (const note of NOTE_TEXTS) expect(squash(pdf.text)).toContain(squash(note));
     expect(pdf.text).toContain('Read with the 2023 commentary on CPEC.');
     expect(pdf.text).toContain('#security #ttp');
     // The endnotes come after the article, numbered in reading order, each with its quote.
@@ -113,8 +118,7 @@ describe('printing in the browser', () => {
     expect(pdf.pages.length).toBeGreaterThanOrEqual(2);
     expect(pdf.pages.length).toBeLessThanOrEqual(8);
     expect(squash(pdf.pages[0])).toContain(squash(reference));
-    for (const note of NOTES.filter((n) => 'note' in n))
-      expect(squash(pdf.text)).toContain(squash(note.note.replace(/\*\*/g, '')));
+    for (const note of NOTE_TEXTS) expect(squash(pdf.text)).toContain(squash(note));
     // No endnotes section: each note sits on the page of its passage.
     expect(squash(pdf.text)).not.toContain('Notes1.');
     const pageOf = (words: string) => pdf.pages.findIndex((text) => squash(text).includes(squash(words)));
