@@ -235,12 +235,16 @@ export class AnnotationsExportEvent extends Event {
   }
 }
 
-/** Export a bibliography file: of one document, or (docId null) of every document with notes. */
+/**
+ * Export a bibliography file: of one document, of the documents picked in the library (`selection`),
+ * or (docId null, no selection) of every document with notes.
+ */
 export class BibliographyExportEvent extends Event {
   static readonly eventName = 'mg-bibliography-export';
   constructor(
     readonly format: BibliographyFormat,
     readonly docId: string | null,
+    readonly selection: readonly string[] | null = null,
   ) {
     super(BibliographyExportEvent.eventName, BUBBLES);
   }

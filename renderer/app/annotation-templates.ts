@@ -47,7 +47,7 @@ export function annotationsToolbar(view: AnnotationsController, place: 'library'
         @click=${(event: Event) => event.currentTarget?.dispatchEvent(new NotesPanelToggleEvent())}
       >
         Notes${count ? html`<span class="muted">${count}</span>` : nothing}</button
-      >${printButtons(view.state.docId)}`;
+      >${printButton(view.state.docId)}`;
   }
   if (place === 'library') {
     return html`<button
@@ -60,25 +60,17 @@ export function annotationsToolbar(view: AnnotationsController, place: 'library'
   return nothing;
 }
 
-/** Print and Save as PDF for the open document, with its highlights and notes. */
-function printButtons(docId: string | null) {
+/** Print for the open document, with its highlights and notes (Save as PDF is in the notes panel). */
+function printButton(docId: string | null) {
   if (!docId) return nothing;
-  const print = (event: Event, mode: 'dialog' | 'pdf') =>
-    event.currentTarget?.dispatchEvent(new PrintEvent({ kind: 'document', docId }, mode));
   return html`<button
-      class="button"
-      title="Print with your highlights and notes (Ctrl+P)"
-      @click=${(event: Event) => print(event, 'dialog')}
-    >
-      Print…</button
-    ><button
-      class="button"
-      aria-label="Save as PDF…"
-      title="Save as PDF with your highlights and notes"
-      @click=${(event: Event) => print(event, 'pdf')}
-    >
-      PDF…
-    </button>`;
+    class="button"
+    title="Print with your highlights and notes (Ctrl+P)"
+    @click=${(event: Event) =>
+      event.currentTarget?.dispatchEvent(new PrintEvent({ kind: 'document', docId }, 'dialog'))}
+  >
+    Print…
+  </button>`;
 }
 
 /** The notebook view, with everything loaded by `loadAll`. */

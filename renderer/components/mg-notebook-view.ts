@@ -52,13 +52,8 @@ export class MgNotebookView extends LitElement {
           <button class="button" ?disabled=${shown.length === 0} @click=${() => this.print(shown, 'dialog')}>
             Print…
           </button>
-          <button
-            class="button"
-            aria-label="Save as PDF…"
-            ?disabled=${shown.length === 0}
-            @click=${() => this.print(shown, 'pdf')}
-          >
-            PDF…
+          <button class="button" ?disabled=${shown.length === 0} @click=${() => this.print(shown, 'pdf')}>
+            Save as PDF…
           </button>
         </div>
         <mg-annotation-transfer .docId=${null}></mg-annotation-transfer>

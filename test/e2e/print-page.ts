@@ -107,7 +107,7 @@ export async function printToPdf(page: Page, name: string): Promise<ReadPdf> {
 export const APP_CHROME = [
   'Library',
   'Print…',
-  'PDF…',
+  'Save as PDF',
   'Notebook',
   'Sync',
   'Reading settings',

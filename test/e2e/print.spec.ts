@@ -100,6 +100,13 @@ describe('printing in the browser', () => {
     // Page numbers from the @page margin boxes.
     pdf.pages.forEach((text, index) => expect(text).toContain(`${index + 1} / ${pdf.pages.length}`));
     expect(chromeIn(pdf)).toEqual([]);
+
+    // Save as PDF from the notes panel: the browser host has no file dialog, so the browser's print
+    // (whose destinations include Save as PDF) is asked for, with the same layout.
+    await page.getByRole('button', { name: /^Notes/ }).click();
+    await page.locator('mg-notes-panel').getByRole('button', { name: 'Save as PDF…' }).click();
+    await eventually(() => printsAsked(page)).toBe(2);
+    await page.getByRole('button', { name: /^Notes/ }).click();
   });
 
   it('puts the notes beside their passages when the reader chooses margin notes, printed with Ctrl+P', async () => {
@@ -112,7 +119,7 @@ describe('printing in the browser', () => {
     await page.keyboard.press('Escape');
     await page.locator('mg-article').getByRole('heading', { level: 1 }).focus();
     await page.keyboard.press('Control+p');
-    await eventually(() => printsAsked(page)).toBe(2);
+    await eventually(() => printsAsked(page)).toBe(3);
 
     const pdf = await printToPdf(page, 'print-margin');
     expect(pdf.pages.length).toBeGreaterThanOrEqual(2);
@@ -136,7 +143,7 @@ describe('printing in the browser', () => {
     await notebook.getByRole('combobox', { name: 'Tag' }).selectOption('security');
     await notebook.getByText('1 of 6 notes').waitFor();
     await notebook.getByRole('button', { name: 'Print…' }).click();
-    await eventually(() => printsAsked(page)).toBe(3);
+    await eventually(() => printsAsked(page)).toBe(4);
 
     const filtered = await printToPdf(page, 'print-notebook-filtered');
     expect(filtered.pages).toHaveLength(1);
@@ -146,7 +153,7 @@ describe('printing in the browser', () => {
 
     await notebook.getByRole('combobox', { name: 'Tag' }).selectOption({ label: 'All tags' });
     await notebook.getByRole('button', { name: 'Print…' }).click();
-    await eventually(() => printsAsked(page)).toBe(4);
+    await eventually(() => printsAsked(page)).toBe(5);
     const all = await printToPdf(page, 'print-notebook');
     expect(all.text).toContain('6 of 6 notes');
     expect(squash(all.text)).toContain(squash(reference));
