@@ -107,7 +107,7 @@ export class MgExportTemplateSheet extends LitElement {
           <div class="field">
             <span class="label" id="preview-label">Preview</span>
             ${this.renderDocumentPicker()}
-            <pre class="preview" aria-labelledby="preview-label" tabindex="0">
+            <pre class="preview" role="region" aria-labelledby="preview-label" tabindex="0">
 ${this.preview(parsed.ok ? this.draft : saved)}</pre>
           </div>
         </div>
@@ -118,9 +118,7 @@ ${this.preview(parsed.ok ? this.draft : saved)}</pre>
         >
           ${
             parsed.ok
-              ? this.draft === saved
-                ? 'Saved: exports use this template.'
-                : 'Not saved yet.'
+              ? this.okStatus(saved)
               : `This template cannot be used: ${parsed.message} Exports use ${saved ? 'the saved template' : 'the built-in layout'} until it is fixed.`
           }
         </p>
@@ -134,6 +132,13 @@ ${this.preview(parsed.ok ? this.draft : saved)}</pre>
         </div>
       </dialog>
     `;
+  }
+
+  /** Where a usable draft stands against what exports use now. */
+  private okStatus(saved: string): string {
+    if (saved !== '' && this.draft === saved) return 'Saved: exports use this template.';
+    if (saved === '') return 'Exports use the built-in layout; save to use this template instead.';
+    return 'Not saved yet: exports use the saved template.';
   }
 
   private renderDocumentPicker(): TemplateResult | typeof nothing {

@@ -104,32 +104,27 @@ export class PrintController implements ReactiveController {
       return { kind: 'document', doc, annotations, citation, layout: printNotes };
     }
     const titles = new Map((await api.listDocuments()).map((summary) => [summary.id, summary.title]));
-    const groups: NotebookPrintGroup[] = [];
+    const cite = (docId: string, at?: number) => api.citeDocument(docId, citationStyle, at).catch(() => null);
+    const byDocument = new Map<string, Annotation[]>();
     for (const annotation of request.annotations) {
-      let group = groups[groups.length - 1];
-      if (group?.docId !== annotation.docId) {
-        const reference = await api
-          .citeDocument(annotation.docId, citationStyle)
-          .then((cited) => cited.reference.text)
-          .catch(() => '');
-        group = {
-          docId: annotation.docId,
-          title: titles.get(annotation.docId) ?? annotation.docId,
-          reference,
-          items: [],
-        };
-        groups.push(group);
-      }
-      const at = annotation.selectors[1]?.start;
-      const citation =
-        at === undefined || annotation.anchorStatus === 'orphaned'
-          ? ''
-          : await api
-              .citeDocument(annotation.docId, citationStyle, at)
-              .then((cited) => cited.citation.text)
-              .catch(() => '');
-      group.items.push({ annotation, citation });
+      byDocument.set(annotation.docId, [...(byDocument.get(annotation.docId) ?? []), annotation]);
     }
+    // The citations are asked for together: a notebook of hundreds of notes is one wait, not hundreds.
+    const groups: NotebookPrintGroup[] = await Promise.all(
+      [...byDocument].map(async ([docId, annotations]) => ({
+        docId,
+        title: titles.get(docId) ?? docId,
+        reference: (await cite(docId))?.reference.text ?? '',
+        items: await Promise.all(
+          annotations.map(async (annotation) => {
+            const at = annotation.selectors[1]?.start;
+            const located =
+              at === undefined || annotation.anchorStatus === 'orphaned' ? null : await cite(docId, at);
+            return { annotation, citation: located?.citation.text ?? '' };
+          }),
+        ),
+      })),
+    );
     const printed = new Date().toLocaleDateString('en-GB', {
       day: 'numeric',
       month: 'long',

@@ -7,7 +7,7 @@ import type { Download } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Preferences } from '../../main/api';
 import { openBrowser, screenshot, startHost, type BrowserSession, type MarginHost } from './harness';
-import { eventually } from './annotations-page';
+import { eventually, seriousViolations } from './annotations-page';
 import { COMMENTARY_TITLE, openCommentary } from './reader-page';
 import { annotate } from './print-page';
 
@@ -71,6 +71,7 @@ describe('writing exports in the browser', () => {
     await dialog.getByRole('checkbox', { name: COMMENTARY_TITLE }).check();
     await dialog.getByRole('combobox', { name: 'Format' }).selectOption({ label: 'BibTeX (.bib)' });
     await screenshot(page, 'writing-bibliography-picker');
+    expect(await seriousViolations(page)).toEqual([]);
     const [download] = await Promise.all([
       page.waitForEvent('download') as Promise<Download>,
       dialog.getByRole('button', { name: 'Export 2 documents' }).click(),
@@ -110,6 +111,7 @@ describe('writing exports in the browser', () => {
       '* “Another key source of attacks on Chinese nationals is the Tehrik-i-Taliban Pakistan (TTP)” (blue) The *second* source. #security\n';
     await eventually(() => preview.textContent()).toBe(expected);
     await screenshot(page, 'writing-export-template');
+    expect(await seriousViolations(page)).toEqual([]);
     await sheet.getByRole('button', { name: 'Save template' }).click();
     await eventually(async () => (await host.call<Preferences>('getPreferences')).exportTemplate).toBe(
       TEMPLATE,
