@@ -10,6 +10,13 @@ import { css } from 'lit';
 
 export const printStyles = css`
   :host {
+    /* The theme's tokens, for what is drawn inside (notes in Markdown): paper colours in every theme. */
+    --mg-text: #111;
+    --mg-text-soft: #333;
+    --mg-accent: #111;
+    --mg-border: #999;
+    --mg-border-strong: #777;
+    --mg-figure: #eee;
     display: block;
     color: #111;
     background: #fff;

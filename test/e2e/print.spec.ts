@@ -166,4 +166,39 @@ describe('printing in the browser', () => {
     expect(chromeIn(filtered, ['Notebook'])).toEqual([]);
     expect(made).toHaveLength(NOTES.length);
   });
+
+  it('prints dark text on white paper in the dark theme, notes included', async () => {
+    const { page } = browser;
+    await host.call('setPreferences', [{ theme: 'dark' }]);
+    // A note quoting someone: Markdown's blockquote takes the theme's soft text colour on screen.
+    await annotate(host, DOC_ID, [
+      { words: 'If one factor has most damaged', color: 'yellow', note: '> As the saying goes.' },
+    ]);
+    await page.goto(host.url);
+    await openCommentary(page);
+    await page.getByRole('button', { name: 'Print…' }).click();
+    await eventually(() => printsAsked(page)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    const colours = await page.evaluate(`(() => {
+      const view = document.querySelector('mg-app').shadowRoot.querySelector('mg-print-view');
+      const notes = [...view.shadowRoot.querySelectorAll('mg-markdown')];
+      const note = notes[0].shadowRoot.querySelector('p');
+      const quoted = notes.map((n) => n.shadowRoot.querySelector('blockquote')).find(Boolean);
+      return {
+        page: getComputedStyle(document.documentElement).backgroundColor,
+        text: getComputedStyle(view).color,
+        note: getComputedStyle(note).color,
+        quoted: getComputedStyle(quoted).color,
+      };
+    })()`);
+    await page.emulateMedia({ media: 'screen' });
+    expect(colours).toEqual({
+      page: 'rgb(255, 255, 255)',
+      text: 'rgb(17, 17, 17)',
+      note: 'rgb(17, 17, 17)',
+      quoted: 'rgb(51, 51, 51)',
+    });
+    const pdf = await printToPdf(page, 'print-dark-theme');
+    expect(squash(pdf.text)).toContain(squash(NOTE_TEXTS[1]));
+  });
 });
