@@ -10,7 +10,7 @@ import { BrowserWindow, ipcMain, type IpcMainInvokeEvent, type WebContents } fro
 import { CHANNELS, type MarginApi, type MarginMethod, type PrintMode, type PrintOutcome } from './api';
 import { dispatch, toErrorShape, validateCall } from './api-dispatch';
 import { choosePdfFile } from './dialogs';
-import { errorDetail, MarginError } from './errors';
+import { errorDetail, MarginError, printableLine } from './errors';
 import { isTrustedSender } from './security';
 import { writeFileDurably } from './storage/durable-files';
 
@@ -46,8 +46,19 @@ function isAllowed(event: IpcMainInvokeEvent, isOwnWindow: (contents: WebContent
  */
 async function printPage(contents: WebContents, mode: PrintMode): Promise<PrintOutcome> {
   if (mode === 'dialog') {
-    return new Promise((resolve) => {
-      contents.print({ printBackground: true }, (success) => resolve(success ? 'printed' : 'cancelled'));
+    return new Promise((resolve, reject) => {
+      contents.print({ printBackground: true }, (success, failureReason) => {
+        if (success) resolve('printed');
+        // A dialog the reader closed is "Print job canceled"; anything else is a failure worth saying.
+        else if (/cancel/i.test(failureReason)) resolve('cancelled');
+        else
+          reject(
+            new MarginError(
+              'unavailable',
+              `The page could not be printed (${printableLine(failureReason)}).`,
+            ),
+          );
+      });
     });
   }
   const file = await choosePdfFile(BrowserWindow.fromWebContents(contents), contents.getTitle());
