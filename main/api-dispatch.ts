@@ -28,6 +28,7 @@ import { checkPassphrase } from './sync/sync-key';
 import { checkDeviceName } from './sync/sync-service';
 import { BIBLIOGRAPHY_FORMATS, checkBibliographyDocIds } from './citations/bibliography-export';
 import { CITATION_STYLE_IDS } from './shared/citation-styles';
+import { PRINT_MODES } from './annotations/annotation-validation';
 
 /** Checks one argument (or field) and returns the value the service gets. */
 type Check = (value: unknown, name: string) => unknown;
@@ -210,6 +211,7 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'docIds', check: rule(checkBibliographyDocIds) },
   ],
   getLicences: [],
+  printPage: [{ name: 'mode', check: oneOf(PRINT_MODES) }],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

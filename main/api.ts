@@ -260,6 +260,22 @@ export interface Citation {
 
 export type BibliographyFormat = 'bibtex' | 'ris' | 'csl-json';
 
+// ---------------------------------------------------------------------------------------------------
+// Printing
+// ---------------------------------------------------------------------------------------------------
+
+/** The system print dialog, or Save as PDF (a save dialog, then the PDF written atomically). */
+export type PrintMode = 'dialog' | 'pdf';
+
+/**
+ * What became of a print. `unavailable` where the caller has no window to print (the browser host,
+ * tests): the page prints itself with `window.print()`, through the same print stylesheet.
+ */
+export type PrintOutcome = 'printed' | 'saved' | 'cancelled' | 'unavailable';
+
+/** Where the notes of an annotated print go: beside their passage, or numbered at the end. */
+export type PrintNotesLayout = 'endnotes' | 'margin';
+
 /** An npm package bundled into the app. `licence` is its SPDX expression from its package.json. */
 export interface LibraryLicence {
   name: string;
@@ -301,6 +317,10 @@ export interface Preferences {
   readAloudVoice: string;
   /** The style of "Copy with citation". */
   citationStyle: CitationStyleId;
+  /** Where an annotated print puts the notes. */
+  printNotes: PrintNotesLayout;
+  /** The reader's Markdown export template; '' for the built-in one (see shared/export-template.ts). */
+  exportTemplate: string;
 }
 
 export interface ReadingPosition {
@@ -405,6 +425,8 @@ export interface MarginApi {
   exportBibliography(format: BibliographyFormat, docIds: string[]): Promise<ExportedFile>;
   /** The licences of the bundled libraries and citation styles (About). */
   getLicences(): Promise<Licences>;
+  /** Prints the calling window (Electron) through the system dialog or to a PDF file; see PrintOutcome. */
+  printPage(mode: PrintMode): Promise<PrintOutcome>;
 }
 
 export type MarginMethod = keyof MarginApi;

@@ -35,3 +35,24 @@ export async function chooseSyncFolder(parent: BrowserWindow | null): Promise<st
     : await dialog.showOpenDialog(options);
   return canceled || filePaths.length === 0 ? null : filePaths[0];
 }
+
+/** Where to save a PDF, suggested from the page's title; null when the reader cancels. */
+export async function choosePdfFile(parent: BrowserWindow | null, title: string): Promise<string | null> {
+  const name = `${
+    title
+      .replace(/ · Margin$/, '')
+      .replace(/[\\/:*?"<>|\p{Cc}]+/gu, ' ')
+      .trim()
+      .slice(0, 120) || 'Margin'
+  }.pdf`;
+  const options = {
+    title: 'Save as PDF',
+    defaultPath: name,
+    filters: [{ name: 'PDF', extensions: ['pdf'] }],
+    properties: ['createDirectory' as const, 'showOverwriteConfirmation' as const],
+  };
+  const { canceled, filePath } = parent
+    ? await dialog.showSaveDialog(parent, options)
+    : await dialog.showSaveDialog(options);
+  return canceled || !filePath ? null : filePath;
+}

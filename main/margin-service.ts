@@ -8,7 +8,8 @@ import { createAnnotationService } from './annotations/annotation-service';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
 import { PRIVATE_DIR_MODE } from './data-dir';
-import { errorDetail, MarginError } from './errors';
+import { errorDetail, MarginError, printableLine } from './errors';
+import { PRINT_MODES } from './annotations/annotation-validation';
 import { loadLibrary } from './library/library';
 import { createSearchService } from './search/service/search-service';
 import type { SearchWorkerPlan } from './search/service/search-worker-source';
@@ -17,6 +18,7 @@ import { checkExternalLink } from './security';
 import { bibliographyFile, checkBibliographyDocIds } from './citations/bibliography-export';
 import { createCitationFormatter } from './citations/cite';
 import { canonicalTextEnd } from './citations/passage-locator';
+import { templatedMarkdown } from './annotations/formats/annotation-markdown-template';
 import { version } from '../package.json';
 
 export interface MarginServiceOptions {
@@ -170,7 +172,23 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     updateAnnotation: (id, patch) => thenSync(annotations.updateAnnotation(id, patch), itsId),
     deleteAnnotation: (id) => thenSync(annotations.deleteAnnotation(id), itsId),
     restoreAnnotation: (record) => thenSync(annotations.restoreAnnotation(record), itsId),
-    exportAnnotations: (format, docId) => annotations.exportAnnotations(format, docId),
+    async exportAnnotations(format, docId) {
+      const files = await annotations.exportAnnotations(format, docId);
+      const template = preferences.getPreferences().exportTemplate;
+      if (format !== 'markdown' || template === '') return files;
+      return Promise.all(
+        files.map(async (file) => {
+          const id = file.name.replace(/\.md$/, '');
+          if (!library.has(id)) return file;
+          const doc = await library.get(id);
+          const records = await annotations.listAnnotations(id);
+          const style = preferences.getPreferences().citationStyle;
+          return templatedMarkdown(file, doc, records, template, style, (chosen) =>
+            citations.cite(doc, chosen),
+          );
+        }),
+      );
+    },
     // An import may touch any record: all are compared.
     importAnnotations: (text) => thenSync(annotations.importAnnotations(text), () => undefined),
     getPreferences: async () => preferences.getPreferences(),
@@ -205,6 +223,12 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     },
     async getLicences() {
       return readLicences(options.licencesFile);
+    },
+    // Only Electron has a window to print: its IPC binding answers this itself for the calling page.
+    async printPage(mode) {
+      if (!PRINT_MODES.includes(mode))
+        throw new MarginError('invalid-argument', `There is no print mode "${printableLine(mode, 40)}".`);
+      return 'unavailable';
     },
     async close() {
       if (closed) return;

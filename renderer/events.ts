@@ -4,12 +4,14 @@
  * so they cross shadow roots.
  */
 import type {
+  Annotation,
   AnnotationPatch,
   BibliographyFormat,
   CitationStyleId,
   ExportFormat,
   HighlightColor,
   Preferences,
+  PrintMode,
   ReadingPosition,
 } from '../main/api';
 import type { ReaderTarget } from './app/app-view';
@@ -257,12 +259,16 @@ export class AnnotationsExportEvent extends Event {
   }
 }
 
-/** Export a bibliography file: of one document, or (docId null) of every document with notes. */
+/**
+ * Export a bibliography file: of one document, of the documents picked in the library (`selection`),
+ * or (docId null, no selection) of every document with notes.
+ */
 export class BibliographyExportEvent extends Event {
   static readonly eventName = 'mg-bibliography-export';
   constructor(
     readonly format: BibliographyFormat,
     readonly docId: string | null,
+    readonly selection: readonly string[] | null = null,
   ) {
     super(BibliographyExportEvent.eventName, BUBBLES);
   }
@@ -284,6 +290,22 @@ export class ShowNotebookEvent extends Event {
   static readonly eventName = 'mg-show-notebook';
   constructor() {
     super(ShowNotebookEvent.eventName, BUBBLES);
+  }
+}
+
+/** What to print: a document with its highlights and notes, or the notes the notebook shows. */
+export type PrintRequest =
+  | { kind: 'document'; docId: string }
+  | { kind: 'notebook'; annotations: readonly Annotation[]; summary: string };
+
+/** Print (the system dialog, or the browser's) or save as PDF. */
+export class PrintEvent extends Event {
+  static readonly eventName = 'mg-print';
+  constructor(
+    readonly request: PrintRequest,
+    readonly mode: PrintMode = 'dialog',
+  ) {
+    super(PrintEvent.eventName, BUBBLES);
   }
 }
 
@@ -398,5 +420,6 @@ declare global {
     [AnnounceEvent.eventName]: AnnounceEvent;
     [ShowShortcutsEvent.eventName]: ShowShortcutsEvent;
     [ReadAloudCommandEvent.eventName]: ReadAloudCommandEvent;
+    [PrintEvent.eventName]: PrintEvent;
   }
 }

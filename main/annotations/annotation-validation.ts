@@ -4,8 +4,16 @@
  * here once; each check throws MarginError('invalid-argument') saying what the field must be.
  */
 import { HIGHLIGHT_COLORS } from '../api';
-import type { Annotation, HighlightColor, TextPositionSelector, TextQuoteSelector } from '../api';
+import type {
+  Annotation,
+  HighlightColor,
+  PrintMode,
+  PrintNotesLayout,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../api';
 import { MarginError } from '../errors';
+import { EXPORT_TEMPLATE_MAX_CHARS, parseExportTemplate } from '../shared/export-template';
 
 /** How large each field may be: generous for real use, small enough to refuse abuse. */
 export const LIMITS = {
@@ -20,7 +28,13 @@ export const LIMITS = {
   contextChars: 1_000,
   /** An import file: 20 million characters is far beyond any reader's notes; more is a wrong file. */
   importChars: 20_000_000,
+  /** The reader's Markdown export template (a preference): a page of Markdown, not a program. */
+  exportTemplateChars: EXPORT_TEMPLATE_MAX_CHARS,
 } as const;
+
+/** How a page is printed (see PrintMode) and where an annotated print puts the notes. */
+export const PRINT_MODES: readonly PrintMode[] = ['dialog', 'pdf'];
+export const PRINT_NOTES_LAYOUTS: readonly PrintNotesLayout[] = ['endnotes', 'margin'];
 
 export const MAX_NOTE_LENGTH = LIMITS.noteChars;
 export const MAX_TAGS = LIMITS.tags;
@@ -193,4 +207,16 @@ export function checkAnnotationRecord(value: unknown): Annotation {
     created: checkDateTime(value.created, 'created'),
     modified: checkDateTime(value.modified, 'modified'),
   };
+}
+
+/**
+ * The reader's Markdown export template: text within the length limit that parses (known placeholders,
+ * sections closed). '' means the built-in layout. The message is the parser's one line.
+ */
+export function checkExportTemplate(value: unknown): string {
+  if (typeof value !== 'string') invalid('An export template is text.');
+  if (value === '') return value;
+  const parsed = parseExportTemplate(value);
+  if (!parsed.ok) invalid(parsed.message);
+  return value;
 }

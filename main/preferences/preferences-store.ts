@@ -6,9 +6,9 @@
  */
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import type { Preferences, ReadingPosition, ThemeChoice } from '../api';
+import type { Preferences, PrintNotesLayout, ReadingPosition, ThemeChoice } from '../api';
 import { errorDetail, MarginError } from '../errors';
-import { checkDocId } from '../annotations/annotation-validation';
+import { checkDocId, checkExportTemplate, PRINT_NOTES_LAYOUTS } from '../annotations/annotation-validation';
 import { fileStamp, syncDirectory } from '../storage/durable-files';
 import { DEFAULT_PREFERENCES } from '../shared/preference-defaults';
 import { CITATION_STYLE_IDS, isCitationStyleId } from '../shared/citation-styles';
@@ -42,6 +42,15 @@ const FIELD_CHECKS: { [K in keyof Preferences]: (value: unknown) => value is Pre
   readAloudVoice: (v): v is string =>
     typeof v === 'string' && v.length <= 200 && ![...v].some((c) => c < ' '),
   citationStyle: isCitationStyleId,
+  printNotes: (v): v is PrintNotesLayout => PRINT_NOTES_LAYOUTS.includes(v as PrintNotesLayout),
+  exportTemplate: (v): v is string => {
+    try {
+      checkExportTemplate(v);
+      return true;
+    } catch {
+      return false;
+    }
+  },
 };
 const FIELD_RULES: Record<keyof Preferences, string> = {
   theme: `theme is one of ${THEMES.join(', ')}`,
@@ -51,6 +60,8 @@ const FIELD_RULES: Record<keyof Preferences, string> = {
   readAloudRate: 'readAloudRate is a speed from 0.5 to 2',
   readAloudVoice: 'readAloudVoice is a voice name of at most 200 characters, or empty for the default',
   citationStyle: `citationStyle is one of ${CITATION_STYLE_IDS.join(', ')}`,
+  printNotes: `printNotes is one of ${PRINT_NOTES_LAYOUTS.join(', ')}`,
+  exportTemplate: 'exportTemplate is a valid template',
 };
 
 /** Block ids come from the content build (`b-3f2a9c01`, `s-background`). */
@@ -77,6 +88,8 @@ export function checkPreferencesPatch(patch: unknown): Partial<Preferences> {
   for (const [key, value] of Object.entries(patch)) {
     if (!Object.hasOwn(FIELD_CHECKS, key)) invalid(`There is no preference "${key.slice(0, 40)}".`);
     const field = key as keyof Preferences;
+    // A template says exactly what is wrong with it (which placeholder, which section).
+    if (field === 'exportTemplate') checkExportTemplate(value);
     if (!FIELD_CHECKS[field](value)) invalid(`${FIELD_RULES[field]}.`);
     (checked as Record<string, unknown>)[field] = value;
   }

@@ -36,6 +36,7 @@ export const CHANNELS = {
   citeDocument: 'citations:cite',
   exportBibliography: 'citations:export-bibliography',
   getLicences: 'app:licences',
+  printPage: 'print:page',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

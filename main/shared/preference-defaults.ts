@@ -13,6 +13,8 @@ export const DEFAULT_PREFERENCES: Readonly<Preferences> = Object.freeze({
   readAloudRate: 1,
   readAloudVoice: '',
   citationStyle: 'apa',
+  printNotes: 'endnotes',
+  exportTemplate: '',
 });
 
 /** The reading settings' ranges: the panel's sliders and the menu's Bigger/Smaller, Wider/Narrower. */

@@ -2,7 +2,8 @@
  * The file-system steps every store of the reader's data shares: a time stamp for file names, and the
  * fsyncs that make a write and a rename durable. The note store, its backups and the preferences use them.
  */
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 /** A time stamp that sorts as text and is valid in a file name on every platform. */
 export function fileStamp(date: Date = new Date()): string {
@@ -30,4 +31,22 @@ export function syncDirectory(dir: string): void {
   } catch {
     // not supported here
   }
+}
+
+/**
+ * Writes a whole file so that a crash leaves the old file or the new one, never half of one: a
+ * temporary name beside it, flushed, then renamed over it. A failure removes the temporary file and
+ * leaves what was there before.
+ */
+export function writeFileDurably(file: string, content: string | Uint8Array): void {
+  const temporary = `${file}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    writeFileSync(temporary, content, { flag: 'wx' });
+    syncFile(temporary);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncDirectory(dirname(file));
 }

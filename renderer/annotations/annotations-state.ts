@@ -217,9 +217,10 @@ export class AnnotationsState {
     format: BibliographyFormat,
     docId: string | null,
     save: (file: ExportedFile) => void,
+    selection: readonly string[] | null = null,
   ): Promise<void> {
     await this.save('The bibliography could not be exported', async () => {
-      const docIds = docId ? [docId] : await this.documentsWithNotes();
+      const docIds = selection ? [...selection] : docId ? [docId] : await this.documentsWithNotes();
       if (docIds.length === 0) {
         this.toast = { message: 'There is nothing to export yet', undo: null };
         return null;

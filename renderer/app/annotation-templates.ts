@@ -5,7 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { AnnotationsController } from '../controllers/annotations-controller';
-import { NotesPanelToggleEvent, ShowNotebookEvent } from '../events';
+import { NotesPanelToggleEvent, PrintEvent, ShowNotebookEvent } from '../events';
 import '../components/mg-annotation-editor';
 import '../components/mg-notebook-view';
 import '../components/mg-notes-panel';
@@ -39,15 +39,15 @@ export function annotationsToolbar(view: AnnotationsController, place: 'library'
   if (place === 'reader') {
     const count = view.state.annotations.length;
     return html`<button
-      id="notes-toggle"
-      class="button"
-      aria-pressed=${view.panelOpen}
-      aria-controls=${view.panelOpen ? 'notes-panel' : nothing}
-      title="Show or hide your notes (Ctrl+Shift+N)"
-      @click=${(event: Event) => event.currentTarget?.dispatchEvent(new NotesPanelToggleEvent())}
-    >
-      Notes${count ? html`<span class="muted">${count}</span>` : nothing}
-    </button>`;
+        id="notes-toggle"
+        class="button"
+        aria-pressed=${view.panelOpen}
+        aria-controls=${view.panelOpen ? 'notes-panel' : nothing}
+        title="Show or hide your notes (Ctrl+Shift+N)"
+        @click=${(event: Event) => event.currentTarget?.dispatchEvent(new NotesPanelToggleEvent())}
+      >
+        Notes${count ? html`<span class="muted">${count}</span>` : nothing}</button
+      >${printButton(view.state.docId)}`;
   }
   if (place === 'library') {
     return html`<button
@@ -58,6 +58,19 @@ export function annotationsToolbar(view: AnnotationsController, place: 'library'
     </button>`;
   }
   return nothing;
+}
+
+/** Print for the open document, with its highlights and notes (Save as PDF is in the notes panel). */
+function printButton(docId: string | null) {
+  if (!docId) return nothing;
+  return html`<button
+    class="button"
+    title="Print with your highlights and notes (Ctrl+P)"
+    @click=${(event: Event) =>
+      event.currentTarget?.dispatchEvent(new PrintEvent({ kind: 'document', docId }, 'dialog'))}
+  >
+    Print…
+  </button>`;
 }
 
 /** The notebook view, with everything loaded by `loadAll`. */

@@ -130,4 +130,24 @@ export const appStyles = css`
       grid-area: search;
     }
   }
+
+  /* The print layout is for paper only; when it is there, paper shows nothing else. */
+  mg-print-view,
+  mg-notebook-print {
+    display: none;
+  }
+  @media print {
+    :host([printing]) {
+      min-height: 0;
+      background: #fff;
+      color: #111;
+    }
+    :host([printing]) > :not(mg-print-view, mg-notebook-print) {
+      display: none !important;
+    }
+    :host([printing]) > mg-print-view,
+    :host([printing]) > mg-notebook-print {
+      display: block;
+    }
+  }
 `;

@@ -9,6 +9,7 @@ import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
 import { pressShortcut, ShellCommandController } from '../controllers/shell-command-controller';
+import { PrintController } from '../controllers/print-controller';
 import {
   AnnounceEvent,
   ClearSearchMarksEvent,
@@ -17,6 +18,7 @@ import {
   NotesPanelToggleEvent,
   OpenExternalEvent,
   PreferencesChangeEvent,
+  PrintEvent,
   ReadingPositionEvent,
   SearchLibraryEvent,
   ShowLibraryEvent,
@@ -34,6 +36,7 @@ import type { MgSearch } from '../components/mg-search';
 import type { MgReadingSettings } from '../components/mg-reading-settings';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
+import { printContent } from './print-templates';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
 import { appStyles } from './mg-app.styles';
 import { passageFromHash, preferencePatchFor, resolvePassage, type PassageAddress } from './shell-commands';
@@ -80,8 +83,19 @@ export class MgApp extends LitElement {
     () => this.renderRoot.querySelector('mg-reader-view')?.article?.annotations ?? null,
   );
 
+  /** What is laid out for printing (the open document, or notes from the notebook), once asked for. */
+  private readonly printing = new PrintController(this, {
+    api: () => this.api,
+    preferences: () => this.preferences,
+    onError: (error) => this.tell(error),
+  });
+
   constructor() {
     super();
+    this.addEventListener(
+      PrintEvent.eventName,
+      (event) => void this.printing.print(event.request, event.mode),
+    );
     new KeyboardShortcutController(this, [
       { id: 'search', run: () => this.search.focus() },
       { id: 'shortcuts', run: () => this.showShortcuts() },
@@ -146,6 +160,8 @@ export class MgApp extends LitElement {
     localStorage.setItem(THEME_KEY, resolved);
     if (this.view.name !== 'reader') document.title = 'Margin';
     this.shell.report({ documentOpen: this.view.name === 'reader' });
+    // Only a page laid out for print hides the app when printed (print-templates.ts).
+    this.toggleAttribute('printing', this.printing.content !== null);
   }
 
   protected override render(): TemplateResult {
@@ -173,7 +189,7 @@ export class MgApp extends LitElement {
             </div>`
           : nothing
       }
-      ${this.renderView()} ${annotationOverlays(this.annotations)}
+      ${this.renderView()} ${annotationOverlays(this.annotations)} ${printContent(this.printing.content)}
       <mg-shortcuts-sheet></mg-shortcuts-sheet>
       <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
@@ -214,6 +230,7 @@ export class MgApp extends LitElement {
     const moved = !sameAddress(previous, next);
     if (moved) {
       this.leaveReader();
+      this.printing.clear();
       if (!fromHistory) window.history.pushState(null, '', hashForView(next));
     }
     this.view = next;

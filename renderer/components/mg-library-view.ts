@@ -10,6 +10,7 @@ import { foldText } from '../highlighting/text-matching';
 import { sharedStyles } from '../styles/shared-styles';
 import { libraryViewStyles } from './mg-library-view.styles';
 import { formatAuthorNames, formatDate, formatReadingTime } from './document-format';
+import './mg-bibliography-picker';
 
 /**
  * The library: every document with its metadata, sorted by date or title (remembered), filtered as you
@@ -17,6 +18,7 @@ import { formatAuthorNames, formatDate, formatReadingTime } from './document-for
  *
  * @fires mg-open-document - a document was chosen
  * @fires mg-preferences-change - the sort order changed
+ * @fires mg-bibliography-export - documents picked for a bibliography (from its mg-bibliography-picker)
  */
 @customElement('mg-library-view')
 export class MgLibraryView extends LitElement {
@@ -60,6 +62,7 @@ export class MgLibraryView extends LitElement {
               ${this.sortButton('date', 'Newest')} ${this.sortButton('title', 'Title')}
             </div>
           </div>
+          <mg-bibliography-picker></mg-bibliography-picker>
         </div>
         ${this.documentsTask.render({
           pending: () => html`<p class="message" role="status">Opening the library…</p>`,

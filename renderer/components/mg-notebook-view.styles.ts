@@ -96,4 +96,9 @@ export const notebookViewStyles = css`
     margin: 0 0 1rem;
     font-size: 0.85rem;
   }
+  .print-actions {
+    display: flex;
+    gap: 0.25rem;
+    margin-left: auto;
+  }
 `;

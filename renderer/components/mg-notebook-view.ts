@@ -3,7 +3,8 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { Annotation, DocumentSummary, HighlightColor, ImportReport } from '../../main/api';
 import { allTags, filterNotebook, notebookOrder } from '../annotations/annotation-order';
 import { HIGHLIGHT_COLORS, colorLabel } from '../annotations/highlight-colors';
-import { AnnotationTagFilterEvent, OpenDocumentEvent } from '../events';
+import { AnnotationTagFilterEvent, OpenDocumentEvent, PrintEvent } from '../events';
+import type { PrintMode } from '../../main/api';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { annotationListStyles } from '../styles/annotation-list-styles';
@@ -19,6 +20,7 @@ import './mg-annotation-transfer';
  * @fires mg-open-document - a document's title was chosen
  * @fires mg-annotations-export - export everything (from its mg-annotation-transfer)
  * @fires mg-annotations-import - a file was picked to import (from its mg-annotation-transfer)
+ * @fires mg-print - print or save as PDF the notes shown
  */
 @customElement('mg-notebook-view')
 export class MgNotebookView extends LitElement {
@@ -46,6 +48,14 @@ export class MgNotebookView extends LitElement {
     return html`
       <div class="title-row">
         <h1 tabindex="-1">Notebook</h1>
+        <div class="print-actions">
+          <button class="button" ?disabled=${shown.length === 0} @click=${() => this.print(shown, 'dialog')}>
+            Print…
+          </button>
+          <button class="button" ?disabled=${shown.length === 0} @click=${() => this.print(shown, 'pdf')}>
+            Save as PDF…
+          </button>
+        </div>
         <mg-annotation-transfer .docId=${null}></mg-annotation-transfer>
       </div>
       <div class="filters" role="search" aria-label="Filter notes">
@@ -144,6 +154,18 @@ export class MgNotebookView extends LitElement {
     return html`<li data-annotation-id=${annotation.id}>
       <mg-annotation-item variant="notebook" .annotation=${annotation}></mg-annotation-item>
     </li>`;
+  }
+
+  /** Prints the notes as the notebook shows them now, saying which filters chose them. */
+  private print(shown: Annotation[], mode: PrintMode) {
+    const filters = [
+      this.color ? `colour: ${colorLabel(this.color)}` : '',
+      this.tag ? `tag: ${this.tag}` : '',
+      this.text.trim() ? `words: “${this.text.trim()}”` : '',
+    ].filter(Boolean);
+    const count = `${shown.length} of ${this.annotations.length} ${this.annotations.length === 1 ? 'note' : 'notes'}`;
+    const summary = filters.length > 0 ? `${count} (${filters.join(', ')})` : count;
+    this.dispatchEvent(new PrintEvent({ kind: 'notebook', annotations: shown, summary }, mode));
   }
 
   /** A tag chosen on an item: the filter is this view's own state, so the event stops here. */

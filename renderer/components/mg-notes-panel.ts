@@ -2,7 +2,7 @@ import { LitElement, html, nothing } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Annotation, ImportReport } from '../../main/api';
 import { groupForPanel } from '../annotations/annotation-order';
-import { DocumentNoteCreateEvent, NotesPanelToggleEvent } from '../events';
+import { DocumentNoteCreateEvent, NotesPanelToggleEvent, PrintEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { swatchStyles } from '../styles/highlight-styles';
 import { annotationListStyles } from '../styles/annotation-list-styles';
@@ -20,6 +20,7 @@ import './mg-annotation-transfer';
  * @fires mg-document-note-create - a note on the whole document was added
  * @fires mg-annotations-export - an export button was pressed (from its mg-annotation-transfer)
  * @fires mg-annotations-import - a file was picked to import (from its mg-annotation-transfer)
+ * @fires mg-print - save the document with its notes as a PDF
  * @fires mg-notes-panel-toggle - the panel's close button
  */
 @customElement('mg-notes-panel')
@@ -98,6 +99,15 @@ export class MgNotesPanel extends LitElement {
         </div>
         <footer>
           <mg-annotation-transfer compact .docId=${this.docId || null}></mg-annotation-transfer>
+          <div class="print-pdf">
+            <button
+              class="button small"
+              title="The document with your highlights and notes, as a PDF file"
+              @click=${() => this.dispatchEvent(new PrintEvent({ kind: 'document', docId: this.docId }, 'pdf'))}
+            >
+              Save as PDF…
+            </button>
+          </div>
           ${this.renderReport()}
         </footer>
       </section>

@@ -14,6 +14,7 @@ import { preferredScrollBehavior } from '../browser/scroll-behavior';
 import { ScrollSpyController } from '../controllers/scroll-spy-controller';
 import {
   ClearSearchMarksEvent,
+  PrintEvent,
   ReadingPositionEvent,
   type ReadAloudCommandEvent,
   ShowLibraryEvent,
@@ -125,6 +126,7 @@ export class MgReaderView extends LitElement {
       { id: 'find-previous', when: () => this.find.open, run: () => this.find.step(-1) },
       { id: 'dismiss', run: () => this.onEscape() },
       { id: 'read-aloud', run: () => this.readAloud.toggle() },
+      { id: 'print', run: () => this.dispatchEvent(new PrintEvent({ kind: 'document', docId: this.docId })) },
     ]);
   }
 

@@ -137,10 +137,12 @@ export const readingSettingsStyles = css`
     accent-color: var(--mg-accent);
   }
 
-  label[for='citation-style'] {
+  label[for='citation-style'],
+  label[for='print-notes'] {
     margin-top: 1rem;
   }
-  .citation-style {
+  .citation-style,
+  #print-notes {
     width: 100%;
     min-height: 2rem;
     padding: 0 0.4rem;
@@ -150,7 +152,8 @@ export const readingSettingsStyles = css`
     color: var(--mg-text);
     font: inherit;
   }
-  .about {
+  .about,
+  .template {
     width: 100%;
     margin-top: 1rem;
   }

@@ -13,6 +13,7 @@ import { preferencesContext } from '../contexts';
 import { PreferencesChangeEvent, ShowShortcutsEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import './mg-about-sheet';
+import './mg-export-template-sheet';
 import { readingSettingsStyles } from './mg-reading-settings.styles';
 import { PopoverController } from '../controllers/popover-controller';
 
@@ -55,6 +56,7 @@ export class MgReadingSettings extends LitElement {
       </button>
       ${this.panelState.open ? this.renderPanel() : nothing}
       <mg-about-sheet></mg-about-sheet>
+      <mg-export-template-sheet></mg-export-template-sheet>
     `;
   }
 
@@ -147,8 +149,29 @@ export class MgReadingSettings extends LitElement {
       >
         ${citationStyleOptions(this.preferences.citationStyle)}
       </select>
+      <label class="label" for="print-notes">Notes in print</label>
+      <select
+        id="print-notes"
+        @change=${(event: Event) => {
+          const layout = (event.target as HTMLSelectElement).value;
+          if (layout === 'endnotes' || layout === 'margin') this.change({ printNotes: layout });
+        }}
+      >
+        <option value="endnotes" ?selected=${this.preferences.printNotes === 'endnotes'}>
+          Numbered, after the text
+        </option>
+        <option value="margin" ?selected=${this.preferences.printNotes === 'margin'}>
+          Beside the text, in the margin
+        </option>
+      </select>
+      <button class="button template" @click=${this.showTemplate}>Markdown export template…</button>
       <button class="button about" @click=${this.showAbout}>About Margin and licences</button>
     `;
+  }
+
+  private showTemplate(): void {
+    this.panelState.open = false;
+    void this.renderRoot.querySelector('mg-export-template-sheet')?.show();
   }
 
   /** Opens the panel with focus on its first setting (the menu's Settings…, Ctrl/Cmd+,). */

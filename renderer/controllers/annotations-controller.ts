@@ -142,7 +142,7 @@ export class AnnotationsController implements ReactiveController {
       (event: CopyCitationEvent) => void this.copy(event.quote, event.start, event.style),
     );
     on(BibliographyExportEvent.eventName, (event: BibliographyExportEvent) => {
-      void state.exportBibliography(event.format, event.docId, saveFile);
+      void state.exportBibliography(event.format, event.docId, saveFile, event.selection);
     });
     on(AnnotationEditEvent.eventName, (event: AnnotationEditEvent) => {
       // Opened from the article (a click on the highlight): the editor stays beside it while scrolling.

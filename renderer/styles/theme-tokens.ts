@@ -127,6 +127,13 @@ export const themeTokens = css`
        focusing one of its buttons would scroll the page. Blocks carry scroll-margin-top instead. */
   }
 
+  /* Paper is white whatever the theme (the print layouts set their own text colours). */
+  @media print {
+    html {
+      background: #fff;
+    }
+  }
+
   body {
     margin: 0;
     min-height: 100vh;

@@ -231,6 +231,32 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['getLicences', 'no arguments', [], 'accept'],
   ['setPreferences', 'a citation style', [{ citationStyle: 'harvard' }], 'accept'],
   ['setPreferences', 'an unknown citation style', [{ citationStyle: 'harvard1' }], 'refuse'],
+  ['setPreferences', 'margin notes for print', [{ printNotes: 'margin' }], 'accept'],
+  ['setPreferences', 'an unknown print layout', [{ printNotes: 'footnotes' }], 'refuse'],
+  [
+    'setPreferences',
+    'an export template',
+    [{ exportTemplate: '# {{title}}\n{{#notes}}> {{quote}}\n{{/notes}}' }],
+    'accept',
+  ],
+  ['setPreferences', 'the built-in export template', [{ exportTemplate: '' }], 'accept'],
+  [
+    'setPreferences',
+    'a template with an unknown placeholder',
+    [{ exportTemplate: '{{constructor}}' }],
+    'refuse',
+  ],
+  [
+    'setPreferences',
+    'a template with an unclosed section',
+    [{ exportTemplate: '{{#notes}}{{quote}}' }],
+    'refuse',
+  ],
+  ['setPreferences', 'a template too long', [{ exportTemplate: 'x'.repeat(10_001) }], 'refuse'],
+  ['setPreferences', 'a template that is not text', [{ exportTemplate: 42 }], 'refuse'],
+  ['printPage', 'the print dialog', ['dialog'], 'accept'],
+  ['printPage', 'save as PDF', ['pdf'], 'accept'],
+  ['printPage', 'an unknown mode', ['fax'], 'refuse'],
 ];
 
 function gateVerdict(method: MarginMethod, args: unknown[]): 'accept' | 'refuse' {

@@ -39,6 +39,8 @@ describe('preferences-store', () => {
       readAloudRate: 1,
       readAloudVoice: '',
       citationStyle: 'apa',
+      printNotes: 'endnotes',
+      exportTemplate: '',
     });
     expect(store.getReadingPosition('some-doc')).toBeNull();
     expect(readdirSync(dataDir)).toEqual([]);
@@ -116,6 +118,36 @@ describe('preferences-store', () => {
     });
   });
 
+  it('remembers the print layout and the export template, and says which part of a broken template is wrong', () => {
+    const store = openPreferencesStore(dataDir);
+    const template = '# {{title}}\n\n{{#notes}}> {{quote}}\n\n{{note}}\n{{/notes}}';
+    store.setPreferences({ printNotes: 'margin', exportTemplate: template });
+    expect(openPreferencesStore(dataDir).getPreferences()).toMatchObject({
+      printNotes: 'margin',
+      exportTemplate: template,
+    });
+    expect(() => store.setPreferences({ printNotes: 'footnotes' } as never)).toThrow(
+      'printNotes is one of endnotes, margin.',
+    );
+    expect(() => store.setPreferences({ exportTemplate: '{{#notes}}{{quote}}' })).toThrow(
+      'Line 1: {{#notes}} is never closed with {{/notes}}.',
+    );
+    expect(() => store.setPreferences({ exportTemplate: '{{__proto__}}' })).toThrow(
+      /^Line 1: \{\{__proto__\}\} is not a placeholder; use \{\{title\}\}/,
+    );
+    expect(() => store.setPreferences({ exportTemplate: 'x'.repeat(10_001) })).toThrow(/too long/);
+    expect(openPreferencesStore(dataDir).getPreferences().exportTemplate).toBe(template);
+    // A template broken by hand in the file is dropped for the built-in one; the rest stays.
+    writeFileSync(
+      join(dataDir, PREFERENCES_FILE),
+      JSON.stringify({ printNotes: 'margin', exportTemplate: '{{/notes}}' }),
+    );
+    expect(openPreferencesStore(dataDir).getPreferences()).toMatchObject({
+      printNotes: 'margin',
+      exportTemplate: '',
+    });
+  });
+
   it('remembers the citation style across restarts, and defaults a hand-edited unknown style to APA', () => {
     openPreferencesStore(dataDir).setPreferences({ citationStyle: 'chicago-notes' });
     expect(openPreferencesStore(dataDir).getPreferences().citationStyle).toBe('chicago-notes');
@@ -153,6 +185,8 @@ describe('preferences-store', () => {
       readAloudRate: 1,
       readAloudVoice: '',
       citationStyle: 'apa',
+      printNotes: 'endnotes',
+      exportTemplate: '',
     });
     expect(store.notices()).toEqual([]);
   });

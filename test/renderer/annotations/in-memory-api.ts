@@ -23,6 +23,7 @@ import type {
   MarginApi,
   MarginMethod,
   Preferences,
+  PrintOutcome,
   ReadingPosition,
   SearchResults,
   SyncStatus,
@@ -279,6 +280,12 @@ export class InMemoryApi implements MarginApi {
   async getLicences(): Promise<Licences> {
     this.enter('getLicences');
     return { libraries: [], styles: styleLicences(path.resolve('content/csl')) };
+  }
+
+  /** No window to print here, as in the browser host: the page prints itself. */
+  async printPage(): Promise<PrintOutcome> {
+    this.enter('printPage');
+    return 'unavailable';
   }
 
   private enter(method: MarginMethod): void {
