@@ -13,6 +13,9 @@ import {
   checkAnnotationRecord,
   checkColor,
   checkDocId,
+  checkImportBytes,
+  checkImportFileName,
+  checkImportId,
   checkImportText,
   checkNote,
   checkRange,
@@ -160,6 +163,24 @@ const syncSetup = shape({ passphrase: rule(checkPassphrase), deviceName: rule(ch
 const versionId: Check = (value, name) =>
   isHlc(value) ? value : fail(`${name} is not a version of a note.`);
 
+const importId = rule(checkImportId);
+/** The bytes' message names the file, so the name is checked first. */
+const importRequest = closed(['importId', 'name', 'bytes', 'sameName'], (value, name) => {
+  const request = value as Record<string, unknown>;
+  for (const field of ['importId', 'name', 'bytes']) {
+    if (request[field] === undefined) fail(`${name}.${field} is missing.`);
+  }
+  const fileName = checkImportFileName(request.name);
+  return {
+    importId: checkImportId(request.importId),
+    name: fileName,
+    bytes: checkImportBytes(request.bytes, fileName),
+    ...(request.sameName === undefined
+      ? {}
+      : { sameName: oneOf(['ask', 'replace', 'keep-both'])(request.sameName, `${name}.sameName`) }),
+  };
+});
+
 const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
   getStatus: [],
   listDocuments: [],
@@ -210,6 +231,12 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'docIds', check: rule(checkBibliographyDocIds) },
   ],
   getLicences: [],
+  importDocument: [{ name: 'request', check: importRequest }],
+  getImportProgress: [{ name: 'importId', check: importId }],
+  cancelImport: [{ name: 'importId', check: importId }],
+  removeDocument: [{ name: 'docId', check: docId }],
+  restoreDocument: [{ name: 'docId', check: docId }],
+  getDocumentSummary: [{ name: 'docId', check: docId }],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

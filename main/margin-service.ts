@@ -120,7 +120,14 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     wordCount: meta.wordCount,
     readingMinutes: meta.readingMinutes,
     annotationCount: counts.get(meta.id) ?? 0,
+    origin: 'publisher',
+    kind: null,
+    fileName: null,
+    removed: false,
   });
+  const notYet = async (): Promise<never> => {
+    throw new MarginError('unavailable', 'Importing your own documents is not built yet.');
+  };
 
   const openExternal =
     options.openExternal ??
@@ -206,6 +213,12 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async getLicences() {
       return readLicences(options.licencesFile);
     },
+    importDocument: notYet,
+    getImportProgress: notYet,
+    cancelImport: notYet,
+    removeDocument: notYet,
+    restoreDocument: notYet,
+    getDocumentSummary: notYet,
     async close() {
       if (closed) return;
       closed = true;

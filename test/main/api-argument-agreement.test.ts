@@ -75,6 +75,15 @@ function record(fields: Partial<Annotation> & Record<string, unknown> = {}): Rec
 
 const POSITION = { blockId: 'p-1', fraction: 0.5 };
 
+const IMPORT_ID = '5b0c3a52-8a1f-4c36-9d57-2e1f0a6c7b10';
+const MARKDOWN_BYTES = new TextEncoder().encode('# A brief of mine\n\nIts one paragraph, on Gwadar.\n');
+const importRequest = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({
+  importId: IMPORT_ID,
+  name: 'brief.md',
+  bytes: MARKDOWN_BYTES,
+  ...fields,
+});
+
 /** [method, what the values are, arguments, whether both sides take them]. */
 const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['getStatus', 'no arguments', [], 'accept'],
@@ -229,6 +238,23 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['exportBibliography', 'a document twice', ['bibtex', [DOC_ID, DOC_ID]], 'refuse'],
   ['exportBibliography', 'an unknown format', ['endnote', [DOC_ID]], 'refuse'],
   ['getLicences', 'no arguments', [], 'accept'],
+  ['importDocument', 'bytes as a list of numbers', [importRequest({ bytes: [35, 32, 65] })], 'refuse'],
+  ['importDocument', 'a name with a folder', [importRequest({ name: '../brief.md' })], 'refuse'],
+  ['importDocument', 'a 256-character name', [importRequest({ name: `${'b'.repeat(253)}.md` })], 'refuse'],
+  ['importDocument', 'an import id that is no uuid', [importRequest({ importId: 'import-1' })], 'refuse'],
+  ['importDocument', 'an unknown same-name choice', [importRequest({ sameName: 'merge' })], 'refuse'],
+  ['importDocument', 'no bytes', [importRequest({ bytes: undefined })], 'refuse'],
+  [
+    'importDocument',
+    'a file of 100 MB and one byte',
+    [importRequest({ bytes: new Uint8Array(100 * 1024 * 1024 + 1) })],
+    'refuse',
+  ],
+  ['getImportProgress', 'an import id that is no uuid', ['import-1'], 'refuse'],
+  ['cancelImport', 'a number', [42], 'refuse'],
+  ['removeDocument', 'an id with capitals and dots', ['../Etc'], 'refuse'],
+  ['restoreDocument', 'an empty id', [''], 'refuse'],
+  ['getDocumentSummary', 'a 201-character id', ['d'.repeat(201)], 'refuse'],
   ['setPreferences', 'a citation style', [{ citationStyle: 'harvard' }], 'accept'],
   ['setPreferences', 'an unknown citation style', [{ citationStyle: 'harvard1' }], 'refuse'],
 ];
