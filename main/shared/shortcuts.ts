@@ -54,6 +54,13 @@ const table = [
     keys: [{ key: '/', mod: true }, { key: '?' }],
   },
   {
+    id: 'add-documents',
+    label: 'Add documents…',
+    group: 'General',
+    scope: 'app',
+    keys: [{ key: 'o', mod: true }],
+  },
+  {
     id: 'find',
     label: 'Find in document',
     group: 'Reading',
