@@ -6,6 +6,7 @@ import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { apiContext, preferencesContext } from '../contexts';
 import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
+import { ImportsController } from '../controllers/imports-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
 import {
   AnnounceEvent,
@@ -29,6 +30,7 @@ import type { MgShortcutsSheet } from '../components/mg-shortcuts-sheet';
 import type { MgSearch } from '../components/mg-search';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
+import { importOverlays } from './import-templates';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
 import { appStyles } from './mg-app.styles';
 
@@ -72,11 +74,15 @@ export class MgApp extends LitElement {
     () => this.renderRoot.querySelector('mg-reader-view')?.article?.annotations ?? null,
   );
 
+  /** The reader's own documents: picking and dropping files, the import list, removing with undo. */
+  private readonly imports = new ImportsController(this, () => this.api);
+
   constructor() {
     super();
     new KeyboardShortcutController(this, [
       { id: 'search', run: () => this.search.focus() },
       { id: 'shortcuts', run: () => this.showShortcuts() },
+      { id: 'add-documents', run: () => this.imports.pickFiles() },
     ]);
     this.addEventListener(ShowShortcutsEvent.eventName, () => this.showShortcuts());
     this.addEventListener(AnnounceEvent.eventName, (event) => this.announce(event.message));
@@ -154,7 +160,7 @@ export class MgApp extends LitElement {
             </div>`
           : nothing
       }
-      ${this.renderView()} ${annotationOverlays(this.annotations)}
+      ${this.renderView()} ${annotationOverlays(this.annotations)} ${importOverlays(this.imports)}
       <mg-shortcuts-sheet></mg-shortcuts-sheet>
       <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
@@ -166,7 +172,7 @@ export class MgApp extends LitElement {
     const view = this.view;
     switch (view.name) {
       case 'library':
-        return html`<mg-library-view></mg-library-view>`;
+        return html`<mg-library-view .revision=${this.imports.libraryRevision}></mg-library-view>`;
       case 'reader':
         return html`<mg-reader-view .docId=${view.docId} .target=${view.target}
           >${notesPanel(this.annotations)}</mg-reader-view

@@ -1,21 +1,31 @@
 import { consume } from '@lit/context';
 import { Task } from '@lit/task';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { customElement, property, queryAll, state } from 'lit/decorators.js';
 import type { DocumentSummary, MarginApi, Preferences } from '../../main/api';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { apiContext, preferencesContext } from '../contexts';
-import { OpenDocumentEvent, PreferencesChangeEvent } from '../events';
+import {
+  AddDocumentsEvent,
+  DocumentRemoveEvent,
+  OriginFilterEvent,
+  PreferencesChangeEvent,
+  type OriginFilter,
+} from '../events';
 import { foldText } from '../highlighting/text-matching';
 import { sharedStyles } from '../styles/shared-styles';
 import { libraryViewStyles } from './mg-library-view.styles';
-import { formatAuthorNames, formatDate, formatReadingTime } from './document-format';
+import type { MgDocumentCard } from './mg-document-card';
+import './mg-document-card';
+import './mg-origin-filter';
 
 /**
- * The library: every document with its metadata, sorted by date or title (remembered), filtered as you
- * type, with a mark on documents that have highlights or notes.
+ * The library: the publisher's documents and the reader's own, sorted by date or title (remembered),
+ * filtered as you type and by origin, with a mark on documents that have highlights or notes.
  *
- * @fires mg-open-document - a document was chosen
+ * @fires mg-open-document - a document was chosen (from its mg-document-card)
+ * @fires mg-document-remove - one of the reader's documents is to be removed (from its card)
+ * @fires mg-add-documents - "Add documents…" was pressed
  * @fires mg-preferences-change - the sort order changed
  */
 @customElement('mg-library-view')
@@ -29,12 +39,46 @@ export class MgLibraryView extends LitElement {
   @state()
   private preferences: Preferences = DEFAULT_PREFERENCES;
 
+  /** Goes up when the library changed (an import, a removal, an undo): the list is read again. */
+  @property({ type: Number }) revision = 0;
+
   @state() private filter = '';
+  @state() private origin: OriginFilter = 'all';
+
+  @queryAll('mg-document-card') private cards!: NodeListOf<MgDocumentCard>;
+  /** Where the card of a removed document was, to put focus on the one that takes its place. */
+  private focusAfterRemoval: number | null = null;
 
   private readonly documentsTask = new Task(this, {
-    task: () => this.api.listDocuments(),
-    args: () => [] as const,
+    task: ([_revision]) => this.api.listDocuments(),
+    args: () => [this.revision] as const,
   });
+
+  constructor() {
+    super();
+    this.addEventListener(OriginFilterEvent.eventName, (event) => {
+      // The filter is this view's own state, so its event stops here.
+      event.stopPropagation();
+      this.origin = event.filter;
+    });
+    this.addEventListener(DocumentRemoveEvent.eventName, (event) => {
+      const index = [...this.cards].findIndex((card) => card.doc.id === event.docId);
+      this.focusAfterRemoval = index >= 0 ? index : null;
+    });
+  }
+
+  protected override updated(): void {
+    const index = this.focusAfterRemoval;
+    const all = this.documentsTask.value;
+    if (index === null || !all || this.cards.length !== this.visible(all).length) return;
+    // The list has been read again without the removed document.
+    if ([...this.cards].some((card) => !all.includes(card.doc))) return;
+    this.focusAfterRemoval = null;
+    const cards = [...this.cards];
+    const next = cards[Math.min(index, cards.length - 1)];
+    if (next) next.focus();
+    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+  }
 
   protected override render(): TemplateResult {
     return html`
@@ -42,6 +86,13 @@ export class MgLibraryView extends LitElement {
         <div class="head">
           <h1 id="library-title" tabindex="-1">Library</h1>
           <span class="muted">${this.countLine()}</span>
+          <button
+            class="button add"
+            title="Add PDFs, saved web pages, Markdown or text files (or drop them on the window)"
+            @click=${() => this.dispatchEvent(new AddDocumentsEvent())}
+          >
+            Add documents…
+          </button>
         </div>
         <div class="toolbar">
           <div class="filter">
@@ -54,6 +105,7 @@ export class MgLibraryView extends LitElement {
               @input=${(event: InputEvent) => (this.filter = (event.target as HTMLInputElement).value)}
             />
           </div>
+          <mg-origin-filter .value=${this.origin}></mg-origin-filter>
           <div class="sort">
             <span class="muted" id="sort-label">Sort by</span>
             <div class="segmented" role="group" aria-labelledby="sort-label">
@@ -94,57 +146,25 @@ export class MgLibraryView extends LitElement {
   private renderDocuments(all: DocumentSummary[]): TemplateResult {
     if (all.length === 0) return html`<p class="message">The library is empty.</p>`;
     const documents = this.visible(all);
-    if (documents.length === 0) {
-      return html`<p class="message" role="status">No documents match “${this.filter.trim()}”.</p>`;
-    }
+    if (documents.length === 0) return html`<p class="message" role="status">${this.emptyLine()}</p>`;
     return html`<ul aria-label="Documents">
-      ${documents.map((doc) => this.renderDocument(doc))}
+      ${documents.map((doc) => html`<li><mg-document-card .doc=${doc}></mg-document-card></li>`)}
     </ul>`;
   }
 
-  private renderDocument(doc: DocumentSummary): TemplateResult {
-    const notes = doc.annotationCount;
-    return html`
-      <li class="card">
-        ${doc.series ? html`<p class="series">${doc.series}</p>` : nothing}
-        <h2>
-          <a href="#/read/${doc.id}" @click=${(event: MouseEvent) => this.open(event, doc.id)}
-            >${doc.title}</a
-          >
-        </h2>
-        ${doc.authors.length > 0 ? html`<p class="authors">${formatAuthorNames(doc.authors)}</p>` : nothing}
-        <p class="meta">
-          ${doc.published ? html`<time datetime=${doc.published}>${formatDate(doc.published)}</time>` : nothing}
-          ${doc.publisherName ? html`<span>${doc.publisherName}</span>` : nothing}
-          <span>${formatReadingTime(doc.readingMinutes)}</span>
-          ${
-            notes > 0
-              ? html`<span class="notes"
-                  ><span aria-hidden="true">✎</span> ${notes} ${notes === 1 ? 'note' : 'notes'}</span
-                >`
-              : nothing
-          }
-        </p>
-        ${
-          doc.tags.length > 0
-            ? html`<ul class="tags" aria-label="Tags">
-                ${doc.tags.map((tag) => html`<li>${tag}</li>`)}
-              </ul>`
-            : nothing
-        }
-      </li>
-    `;
-  }
-
-  private open(event: MouseEvent, docId: string): void {
-    event.preventDefault();
-    this.dispatchEvent(new OpenDocumentEvent(docId));
+  private emptyLine(): string {
+    const words = this.filter.trim();
+    if (words) return `No documents match “${words}”.`;
+    if (this.origin === 'yours')
+      return 'None of your own documents yet. Add documents… or drop PDFs, web pages, Markdown or text files here.';
+    return 'No documents from the publisher.';
   }
 
   /** Filtered (every word must appear somewhere in the row) and sorted as the reader chose. */
   private visible(all: DocumentSummary[]): DocumentSummary[] {
     const words = foldText(this.filter).split(/\s+/).filter(Boolean);
     const matching = all.filter((doc) => {
+      if (this.origin !== 'all' && doc.origin !== this.origin) return false;
       const haystack = foldText(
         [
           doc.title,
