@@ -28,7 +28,7 @@ export class MgImportPanel extends LitElement {
     const working = this.rows.some((row) => !isSettled(row));
     return html`<section aria-labelledby="import-heading">
       <div class="head">
-        <h2 id="import-heading">${working ? 'Adding documents' : 'Documents added'}</h2>
+        <h2 id="import-heading">${working ? 'Adding documents' : 'Finished adding documents'}</h2>
         <button
           class="icon-button"
           aria-label="Clear the finished files from this list"
