@@ -13,9 +13,8 @@ import {
   checkAnnotationRecord,
   checkColor,
   checkDocId,
-  checkImportBytes,
-  checkImportFileName,
   checkImportId,
+  checkImportRequest,
   checkImportText,
   checkNote,
   checkRange,
@@ -164,22 +163,7 @@ const versionId: Check = (value, name) =>
   isHlc(value) ? value : fail(`${name} is not a version of a note.`);
 
 const importId = rule(checkImportId);
-/** The bytes' message names the file, so the name is checked first. */
-const importRequest = closed(['importId', 'name', 'bytes', 'sameName'], (value, name) => {
-  const request = value as Record<string, unknown>;
-  for (const field of ['importId', 'name', 'bytes']) {
-    if (request[field] === undefined) fail(`${name}.${field} is missing.`);
-  }
-  const fileName = checkImportFileName(request.name);
-  return {
-    importId: checkImportId(request.importId),
-    name: fileName,
-    bytes: checkImportBytes(request.bytes, fileName),
-    ...(request.sameName === undefined
-      ? {}
-      : { sameName: oneOf(['ask', 'replace', 'keep-both'])(request.sameName, `${name}.sameName`) }),
-  };
-});
+const importRequest = closed(['importId', 'name', 'bytes', 'sameName'], rule(checkImportRequest));
 
 const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
   getStatus: [],

@@ -4,7 +4,13 @@
  * here once; each check throws MarginError('invalid-argument') saying what the field must be.
  */
 import { HIGHLIGHT_COLORS } from '../api';
-import type { Annotation, HighlightColor, TextPositionSelector, TextQuoteSelector } from '../api';
+import type {
+  Annotation,
+  HighlightColor,
+  ImportRequest,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../api';
 import { MarginError, printableLine } from '../errors';
 import { MAX_IMPORT_BYTES, megabytes } from '../import/import-limits';
 
@@ -182,6 +188,25 @@ export function checkImportBytes(value: unknown, name: string): Uint8Array {
     );
   }
   return value;
+}
+
+const SAME_NAME_CHOICES = ['ask', 'replace', 'keep-both'] as const;
+
+/** A file to import, rebuilt field by field (the name first: the other messages name the file). */
+export function checkImportRequest(value: unknown): ImportRequest {
+  if (!isRecord(value)) invalid('An import request is { importId, name, bytes }.');
+  const name = checkImportFileName(value.name);
+  const request: ImportRequest = {
+    importId: checkImportId(value.importId),
+    name,
+    bytes: checkImportBytes(value.bytes, name),
+  };
+  if (value.sameName !== undefined) {
+    if (!(SAME_NAME_CHOICES as readonly unknown[]).includes(value.sameName))
+      invalid(`What to do with a file of the same name is one of ${SAME_NAME_CHOICES.join(', ')}.`);
+    request.sameName = value.sameName as ImportRequest['sameName'];
+  }
+  return request;
 }
 
 /** A complete, well-formed annotation record, rebuilt field by field so that nothing unknown rides along. */
