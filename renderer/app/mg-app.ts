@@ -75,7 +75,14 @@ export class MgApp extends LitElement {
   );
 
   /** The reader's own documents: picking and dropping files, the import list, removing with undo. */
-  private readonly imports = new ImportsController(this, () => this.api);
+  private readonly imports = new ImportsController(
+    this,
+    () => this.api,
+    () => {
+      // The notebook shows a removed document's notes marked "(removed)": an Undo there unmarks them.
+      if (this.view.name === 'notebook') void this.annotations.loadAll();
+    },
+  );
 
   constructor() {
     super();

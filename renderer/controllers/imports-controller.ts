@@ -39,9 +39,14 @@ export class ImportsController implements ReactiveController {
   /** dragenter and dragleave fire for every element crossed; the window is left when they even out. */
   private dragDepth = 0;
 
+  /**
+   * @param api the client, read at each call
+   * @param libraryChanged called after a document came in, left or came back (the notebook reloads)
+   */
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly api: () => MarginApi,
+    private readonly libraryChanged: () => void = () => {},
   ) {
     host.addController(this);
     this.queue = new ImportQueue({
@@ -96,7 +101,7 @@ export class ImportsController implements ReactiveController {
 
   /** A file is done: say so, show it in the library, and open it when it came on its own. */
   private settled(row: ImportRow): void {
-    if (row.status === 'imported') this.libraryRevision++;
+    if (row.status === 'imported') this.changedLibrary();
     announce(this.host, row.message || `${row.name}: ${row.status}`);
     const found = row.status === 'imported' || row.status === 'already-in-library';
     if (found && row.alone && row.docId) this.host.dispatchEvent(new OpenDocumentEvent(row.docId));
@@ -106,7 +111,7 @@ export class ImportsController implements ReactiveController {
   private async remove(docId: string): Promise<void> {
     try {
       const removed = await this.api().removeDocument(docId);
-      this.libraryRevision++;
+      this.changedLibrary();
       this.toast = { message: `Removed “${removed.title}”; your notes on it are kept`, undo: removed };
     } catch (error) {
       this.toast = { message: `It could not be removed${reason(error)}`, undo: null };
@@ -122,12 +127,17 @@ export class ImportsController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const restored = await this.api().restoreDocument(removed.docId);
-      this.libraryRevision++;
+      this.changedLibrary();
       this.toast = { message: `Restored “${restored.title}”`, undo: null };
     } catch (error) {
       this.toast = { message: `It could not be restored${reason(error)}`, undo: null };
     }
     this.host.requestUpdate();
+  }
+
+  private changedLibrary(): void {
+    this.libraryRevision++;
+    this.libraryChanged();
   }
 
   dismissToast(): void {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { DocumentSummary } from '../../main/api';
 import { screenshot } from './harness';
-import { eventually, paintedTexts, selectInArticle } from './annotations-page';
+import { eventually, paintedTexts, selectInArticle, seriousViolations } from './annotations-page';
 import {
   addThroughPicker,
   dropFiles,
@@ -117,6 +117,8 @@ describe('your own documents in the browser', () => {
     expect(page.url()).not.toContain('#/read/');
     expect(await page.locator('mg-drop-target[active]').count()).toBe(0);
     await screenshot(page, 'import-dropped');
+    // The list, the origin filter and the cards with their Remove buttons, as axe reads them.
+    expect(await seriousViolations(page)).toEqual([]);
 
     const pdfDoc = await yours(pdf.name);
     expect(pdfDoc).toMatchObject({ kind: 'pdf', title: 'Ports, Pipelines and the Indus Basin' });
@@ -213,6 +215,17 @@ describe('your own documents in the browser', () => {
     await heading.waitFor();
     await eventually(() => page.locator('mg-notebook-view').getByText(PDF_PASSAGE).count()).toBe(1);
     await screenshot(page, 'import-removed-in-notebook');
+
+    // Undo from the notebook: the notes are no longer marked removed.
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('heading', { level: 2, name: pdfDoc.title, exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Library' }).click();
+    await page.getByRole('button', { name: `Remove ${pdfDoc.title}` }).click();
+    await eventually(() => link.count()).toBe(0);
+    // What the notebook says comes from the host: the same after a reload.
+    await page.getByRole('button', { name: 'Notebook' }).click();
+    await page.reload();
+    await heading.waitFor();
   });
 
   it('says a file is already in the library when the same bytes come again by Ctrl+O, and opens it', async () => {
