@@ -149,7 +149,8 @@ describe('your own documents in the browser', () => {
       .getByRole('button', { name: `Open ${pdfDoc.title}` })
       .click();
     await page.getByRole('heading', { level: 1, name: pdfDoc.title }).waitFor();
-  });
+    // axe over the whole page takes a while on a busy machine.
+  }, 60_000);
 
   it('highlights a passage in each, and the highlights are there after a reload', async () => {
     const { page } = session.browser;
