@@ -7,7 +7,7 @@ import type { ImportRequest, SearchResults } from '../../../../main/api';
 import { buildContent } from '../../../../main/library/content-build';
 import { createMarginService, type MarginService } from '../../../../main/margin-service';
 import { closePrinter, printPdf } from '../../import/render-test-pdf';
-import { buildWorkers } from './built-workers';
+import { buildWorkers, searchReady } from './built-workers';
 
 const BUNDLED_ID = 'security-concerns-impede-china-pakistan-relations';
 const BUNDLED_SOURCE = path.resolve('content', `${BUNDLED_ID}.txt`);
@@ -268,7 +268,7 @@ describe('your own documents (margin-service)', () => {
   it('still lists and finds your documents after a restart on the same data folder', async () => {
     await service.close();
     service = await start();
-    await service.search('warm up');
+    await searchReady(service);
     expect((await service.listDocuments()).map((row) => row.id)).toEqual([BUNDLED_ID, pdfId, pageId]);
     expect(await found('Tarbela')).toEqual([pdfId]);
     expect(await found('desilting')).toEqual([pageId]);
