@@ -76,7 +76,7 @@ describe('importDocument over HTTP (binary body) and IPC (structured clone)', ()
   });
 
   it('refuses a malformed binary body with one line, and a list of numbers in place of bytes', async () => {
-    const post = (body: Uint8Array | string, type = BINARY_ARGS_TYPE) =>
+    const post = (body: Uint8Array<ArrayBuffer> | string, type = BINARY_ARGS_TYPE) =>
       fetch(`http://127.0.0.1:${host.port}/api/importDocument`, {
         method: 'POST',
         headers: { 'content-type': type, 'x-margin-token': host.token },
