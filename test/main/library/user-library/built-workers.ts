@@ -1,5 +1,5 @@
 /**
- * The search and import workers bundled as the app build bundles them, into one folder (the service
+ * Helpers for tests of your own documents. The search and import workers bundled as the app build bundles them, into one folder (the service
  * finds the import worker beside the search worker), so a test does not depend on a previous build.
  */
 import { build } from 'esbuild';
@@ -27,4 +27,12 @@ export async function buildWorkers(outDir: string): Promise<{ searchWorker: stri
     }),
   ]);
   return { searchWorker, importWorker };
+}
+
+/** Waits until the full-text index (and your documents with it) answers: the titles stage answers first. */
+export async function searchReady(service: {
+  getStatus(): Promise<{ searchReady: boolean }>;
+}): Promise<void> {
+  for (let i = 0; i < 400 && !(await service.getStatus()).searchReady; i++)
+    await new Promise((resolve) => setTimeout(resolve, 25));
 }
