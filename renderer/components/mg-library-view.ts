@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { Task } from '@lit/task';
+import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, type TemplateResult } from 'lit';
 import { customElement, property, queryAll, state } from 'lit/decorators.js';
 import type { DocumentSummary, MarginApi, Preferences } from '../../main/api';
@@ -47,7 +47,7 @@ export class MgLibraryView extends LitElement {
 
   @queryAll('mg-document-card') private cards!: NodeListOf<MgDocumentCard>;
   /** Where the card of a removed document was, to put focus on the one that takes its place. */
-  private focusAfterRemoval: number | null = null;
+  private focusAfterRemoval: { index: number; docId: string } | null = null;
 
   private readonly documentsTask = new Task(this, {
     task: ([_revision]) => this.api.listDocuments(),
@@ -63,21 +63,29 @@ export class MgLibraryView extends LitElement {
     });
     this.addEventListener(DocumentRemoveEvent.eventName, (event) => {
       const index = [...this.cards].findIndex((card) => card.doc.id === event.docId);
-      this.focusAfterRemoval = index >= 0 ? index : null;
+      this.focusAfterRemoval = index >= 0 ? { index, docId: event.docId } : null;
     });
   }
 
   protected override updated(): void {
-    const index = this.focusAfterRemoval;
-    const all = this.documentsTask.value;
-    if (index === null || !all || this.cards.length !== this.visible(all).length) return;
-    // The list has been read again without the removed document.
-    if ([...this.cards].some((card) => !all.includes(card.doc))) return;
-    this.focusAfterRemoval = null;
+    void this.moveFocusAfterRemoval();
+  }
+
+  /** Once the list is read again without the removed document, its successor's title takes focus. */
+  private async moveFocusAfterRemoval(): Promise<void> {
+    const removal = this.focusAfterRemoval;
+    if (!removal || this.documentsTask.status !== TaskStatus.COMPLETE) return;
     const cards = [...this.cards];
-    const next = cards[Math.min(index, cards.length - 1)];
-    if (next) next.focus();
-    else this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+    if (cards.some((card) => card.doc.id === removal.docId)) return;
+    this.focusAfterRemoval = null;
+    const next = cards[Math.min(removal.index, cards.length - 1)];
+    if (!next) {
+      this.renderRoot.querySelector<HTMLElement>('h1')?.focus();
+      return;
+    }
+    // A card drawn in this update has not drawn its own link yet.
+    await next.updateComplete;
+    next.focus();
   }
 
   protected override render(): TemplateResult {
@@ -114,7 +122,12 @@ export class MgLibraryView extends LitElement {
           </div>
         </div>
         ${this.documentsTask.render({
-          pending: () => html`<p class="message" role="status">Opening the library…</p>`,
+          // Read again after an import or a removal: the list stays as it was meanwhile.
+          pending: () => {
+            const shown = this.documentsTask.value;
+            if (shown) return this.renderDocuments(shown);
+            return html`<p class="message" role="status">Opening the library…</p>`;
+          },
           error: (error) =>
             html`<p class="message error" role="alert">
               The library could not be read: ${error instanceof Error ? error.message : String(error)}

@@ -53,6 +53,7 @@ export class ImportsController implements ReactiveController {
       api,
       changed: () => host.requestUpdate(),
       settled: (row) => this.settled(row),
+      asking: (row) => announce(host, `${row.message} Replace it, or keep both?`),
     });
     this.listen();
   }

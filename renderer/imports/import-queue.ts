@@ -43,6 +43,8 @@ export interface ImportQueueOptions {
   changed: () => void;
   /** Called once when a row settles (imported, already there, refused or cancelled). */
   settled?: (row: ImportRow) => void;
+  /** Called when a row waits for the reader's answer about a file of the same name. */
+  asking?: (row: ImportRow) => void;
   /** Makes an import id (a UUID in the app). */
   newId?: () => string;
   /** How often the progress of the running call is asked for, in milliseconds. */
@@ -195,6 +197,8 @@ export class ImportQueue {
         docId: outcome.docId,
         title: outcome.title,
       });
+      const row = this.row(key);
+      if (row) this.options.asking?.(row);
       return;
     }
     const named = outcome.status === 'imported' || outcome.status === 'already-in-library';

@@ -11,7 +11,7 @@ import {
   watchImportRows,
   type TestFile,
 } from './import-page';
-import { COMMENTARY_TITLE } from './reader-page';
+import { COMMENTARY_TITLE, focusedText } from './reader-page';
 import { useHostAndBrowser } from './session-hooks';
 
 const PDF_PASSAGE = 'The harbour at Gwadar waits for ships that rarely come';
@@ -200,8 +200,13 @@ describe('your own documents in the browser', () => {
     const link = page.getByRole('link', { name: pdfDoc.title });
     await link.waitFor();
 
+    const others = (await session.host.call<DocumentSummary[]>('listDocuments'))
+      .filter((doc) => doc.id !== pdfDoc.id)
+      .map((doc) => doc.title);
     await page.getByRole('button', { name: `Remove ${pdfDoc.title}` }).click();
     await eventually(() => link.count()).toBe(0);
+    // Focus is not lost with the card: it moves to the title of the card that took its place.
+    await eventually(async () => others.includes(await focusedText(page))).toBe(true);
     const toast = page.locator('#removal-toast .toast');
     await eventually(() => toast.innerText()).toContain(`Removed “${pdfDoc.title}”`);
     await toast.getByRole('button', { name: 'Undo' }).click();

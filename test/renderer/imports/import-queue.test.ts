@@ -33,16 +33,18 @@ const NOTES = 'Field notes from Gwadar\n\nThe port is quiet in the mornings.\n\n
 function setUp() {
   const api = new CountingApi([commentary()]);
   const settled: ImportRow[] = [];
+  const asked: ImportRow[] = [];
   let renders = 0;
   let ids = 0;
   const queue = new ImportQueue({
     api: () => api,
     changed: () => renders++,
     settled: (row) => settled.push(row),
+    asking: (row) => asked.push(row),
     newId: () => `00000000-0000-4000-8000-${String(++ids).padStart(12, '0')}`,
     pollMs: 5,
   });
-  return { api, queue, settled, renders: () => renders };
+  return { api, queue, settled, asked, renders: () => renders };
 }
 
 /** Waits until `check` holds (the queue polls on timers). */
@@ -153,7 +155,7 @@ describe('import-queue', () => {
   });
 
   it('asks about a changed file of the same name, then keeps both or replaces as the reader chooses', async () => {
-    const { api, queue, settled } = setUp();
+    const { api, queue, settled, asked } = setUp();
     await queue.add([file('water.md', MEMO)]);
     const original = queue.rows[0].docId;
 
@@ -162,6 +164,7 @@ describe('import-queue', () => {
     expect(asking.status).toBe('same-name');
     expect(asking.docId).toBe(original);
     expect(settled).toHaveLength(1);
+    expect(asked.map((row) => row.message)).toEqual(['A different “water.md” is already in your library.']);
 
     await queue.chooseSameName(asking.key, 'keep-both');
     expect(queue.rows[1].status).toBe('imported');
