@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import type { ImportProgressReport } from '../../main/api';
 import { isSettled, type ImportRow } from '../imports/import-queue';
 import { ImportCancelEvent, ImportDismissEvent, ImportSameNameEvent, OpenDocumentEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
@@ -88,7 +89,6 @@ export class MgImportPanel extends LitElement {
 
   private progressBar(row: ImportRow): TemplateResult {
     const progress = row.progress;
-    const phase = progress ? PHASES[progress.phase] : 'Starting';
     // Without a total yet the bar moves without a value: the browser shows it as busy.
     const known = progress !== null && progress.total > 0;
     return html`<span class="progress">
@@ -97,7 +97,7 @@ export class MgImportPanel extends LitElement {
         max=${known ? progress.total : 1}
         value=${known ? progress.done : nothing}
       ></progress>
-      <span class="muted">${phase}${known ? ` ${progress.done} of ${progress.total}` : ''}</span>
+      <span class="muted">${progressLine(progress)}</span>
     </span>`;
   }
 
@@ -122,6 +122,15 @@ export class MgImportPanel extends LitElement {
       Open
     </button>`;
   }
+}
+
+/** What the bar stands for in words: the phase, and the page while a PDF's text is read. */
+function progressLine(progress: ImportProgressReport | null): string {
+  if (!progress) return 'Starting';
+  // A count of one is a step, not a page: only a real count is worth reading out.
+  if (progress.phase === 'parsing' && progress.total > 1)
+    return `Reading page ${Math.min(progress.done + 1, progress.total)} of ${progress.total}`;
+  return PHASES[progress.phase];
 }
 
 declare global {

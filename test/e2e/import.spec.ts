@@ -249,6 +249,33 @@ describe('your own documents in the browser', () => {
     expect(names.sort()).toEqual([memo.name, savedPage.name].sort());
   });
 
+  it('shows the progress of a long PDF page by page, and Cancel stops it with nothing kept', async () => {
+    const { page, context } = session.browser;
+    const sections = Array.from(
+      { length: 60 },
+      (_, i) => `<h2>Part ${i + 1}</h2>${paragraph(FILLER).repeat(6)}<div style="break-after: page"></div>`,
+    ).join('');
+    const book: TestFile = {
+      name: 'long-report.pdf',
+      mimeType: 'application/pdf',
+      buffer: await printToPdf(
+        context,
+        `<!doctype html><html><head><title>A Long Report</title></head><body><h1>A Long Report</h1>${sections}</body></html>`,
+      ),
+    };
+    const before = await session.host.call<DocumentSummary[]>('listDocuments');
+    await page.goto(session.host.url);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    await addThroughPicker(page, [book]);
+    const row = importRow(page, book.name);
+    await eventually(() => row.innerText()).toMatch(/Reading page \d+ of \d+/);
+    await screenshot(page, 'import-progress');
+    await row.getByRole('button', { name: `Cancel importing ${book.name}` }).click();
+    await eventually(() => row.innerText()).toContain('Cancelled');
+    expect(await session.host.call<DocumentSummary[]>('listDocuments')).toEqual(before);
+    expect(page.url()).not.toContain('#/read/');
+  }, 60_000);
+
   it('logs no errors in the page', () => {
     expect(session.browser.pageErrors).toEqual([]);
   });

@@ -84,7 +84,7 @@ describe('mg-import-panel', () => {
     expect(drawn.rows).toEqual([
       {
         status: 'importing',
-        text: 'a.pdf Reading the text 3 of 10 Cancel',
+        text: 'a.pdf Reading page 4 of 10 Cancel',
         buttons: ['Cancel importing a.pdf'],
       },
       { status: 'importing', text: 'b.pdf Starting Cancel', buttons: ['Cancel importing b.pdf'] },
