@@ -249,6 +249,28 @@ describe('your own documents in the browser', () => {
     expect(names.sort()).toEqual([memo.name, savedPage.name].sort());
   });
 
+  it('asks about a changed file of the same name, and Replace keeps the document and its notes', async () => {
+    const { page } = session.browser;
+    const before = await yours(memo.name);
+    await session.host.call('createAnnotation', [
+      { docId: before.id, note: 'compare with the port figures' },
+    ]);
+    await page.goto(session.host.url);
+    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    const changed = {
+      ...memo,
+      buffer: Buffer.from(MARKDOWN_NOTE.replace('# Notes on the Corridor', '# Corridor Notes, Revised')),
+    };
+    await addThroughPicker(page, [changed]);
+    const row = importRow(page, memo.name);
+    await eventually(() => row.innerText()).toContain('already in your library');
+    await row.getByRole('button', { name: 'Replace (keep my notes, re-anchored)' }).click();
+    await eventually(() => row.innerText()).toContain('Imported');
+    await page.getByRole('heading', { level: 1, name: 'Corridor Notes, Revised' }).waitFor();
+    const after = await yours(memo.name);
+    expect(after).toMatchObject({ id: before.id, title: 'Corridor Notes, Revised', annotationCount: 1 });
+  });
+
   it('shows the progress of a long PDF page by page, and Cancel stops it with nothing kept', async () => {
     const { page, context } = session.browser;
     const sections = Array.from(
