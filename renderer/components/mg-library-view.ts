@@ -50,7 +50,8 @@ export class MgLibraryView extends LitElement {
   private focusAfterRemoval: { index: number; docId: string } | null = null;
 
   private readonly documentsTask = new Task(this, {
-    task: ([_revision]) => this.api.listDocuments(),
+    task: () => this.api.listDocuments(),
+    // The revision is not an input of the call: a new one only makes it run again.
     args: () => [this.revision] as const,
   });
 
