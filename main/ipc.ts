@@ -19,7 +19,7 @@ import { choosePdfFile } from './dialogs';
 import { errorDetail, MarginError, printableLine } from './errors';
 import { isTrustedSender } from './security';
 import { parseShellState, SHELL_CHANNELS, type AppCommand, type ShellState } from './shared/app-commands';
-import { writeFileDurably } from './storage/durable-files';
+import { writeFileAtomically } from './storage/durable-files';
 
 export function setupIpc(api: MarginApi, isOwnWindow: (contents: WebContents) => boolean): void {
   for (const method of Object.keys(CHANNELS) as MarginMethod[]) {
@@ -108,7 +108,7 @@ async function printPage(contents: WebContents, mode: PrintMode): Promise<PrintO
   if (file === null) return 'cancelled';
   try {
     const pdf = await contents.printToPDF({ printBackground: true, preferCSSPageSize: true });
-    writeFileDurably(file, pdf);
+    writeFileAtomically(file, pdf);
   } catch (error) {
     throw new MarginError('unavailable', `The PDF could not be saved (${errorDetail(error)}).`);
   }

@@ -18,6 +18,7 @@ import type { ReaderTarget } from './app/app-view';
 import type { TextSelection } from './controllers/selection-controller';
 
 export type { ReaderTarget };
+export * from './imports/import-events';
 
 const BUBBLES: EventInit = { bubbles: true, composed: true };
 

@@ -37,6 +37,12 @@ export const CHANNELS = {
   exportBibliography: 'citations:export-bibliography',
   getLicences: 'app:licences',
   printPage: 'print:page',
+  importDocument: 'library:import',
+  getImportProgress: 'library:import-progress',
+  cancelImport: 'library:import-cancel',
+  removeDocument: 'library:remove',
+  restoreDocument: 'library:restore',
+  getDocumentSummary: 'library:summary',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

@@ -71,13 +71,24 @@ export class AnnotationsState {
     this.changed();
   }
 
-  /** Loads every annotation and the library, for the notebook. */
+  /**
+   * Loads every annotation and the library, for the notebook, with the documents the library no
+   * longer lists (removed ones of the reader's), whose notes are kept and shown under their titles.
+   */
   async loadAll(): Promise<void> {
     try {
-      [this.all, this.documents] = await Promise.all([
-        this.api().listAllAnnotations(),
-        this.api().listDocuments(),
-      ]);
+      const [all, listed] = await Promise.all([this.api().listAllAnnotations(), this.api().listDocuments()]);
+      const missing = [...new Set(all.map((a) => a.docId))].filter((id) => !listed.some((d) => d.id === id));
+      const unlisted = await Promise.all(
+        // A document that is gone altogether is shown by its id, as before.
+        missing.map((id) =>
+          this.api()
+            .getDocumentSummary(id)
+            .catch(() => null),
+        ),
+      );
+      this.all = all;
+      this.documents = [...listed, ...unlisted.filter((summary) => summary !== null)];
     } catch (error) {
       this.fail('Your notes could not be loaded', error);
     }

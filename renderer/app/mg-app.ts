@@ -7,6 +7,7 @@ import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { apiContext, preferencesContext } from '../contexts';
 import { AnnotationsController } from '../controllers/annotations-controller';
 import { ColorSchemeController } from '../controllers/color-scheme-controller';
+import { ImportsController } from '../controllers/imports-controller';
 import { KeyboardShortcutController } from '../controllers/keyboard-shortcut-controller';
 import { pressShortcut, ShellCommandController } from '../controllers/shell-command-controller';
 import { PrintController } from '../controllers/print-controller';
@@ -37,6 +38,7 @@ import type { MgReadingSettings } from '../components/mg-reading-settings';
 import { sharedStyles } from '../styles/shared-styles';
 import { annotationOverlays, annotationsToolbar, notebookView, notesPanel } from './annotation-templates';
 import { printContent } from './print-templates';
+import { importOverlays } from './import-templates';
 import { hashForView, LIBRARY, readerView, sameAddress, viewFromHash, type AppView } from './app-view';
 import { appStyles } from './mg-app.styles';
 import { passageFromHash, preferencePatchFor, resolvePassage, type PassageAddress } from './shell-commands';
@@ -89,6 +91,15 @@ export class MgApp extends LitElement {
     preferences: () => this.preferences,
     onError: (error) => this.tell(error),
   });
+  /** The reader's own documents: picking and dropping files, the import list, removing with undo. */
+  private readonly imports = new ImportsController(
+    this,
+    () => this.api,
+    () => {
+      // The notebook shows a removed document's notes marked "(removed)": an Undo there unmarks them.
+      if (this.view.name === 'notebook') void this.annotations.loadAll();
+    },
+  );
 
   constructor() {
     super();
@@ -102,6 +113,7 @@ export class MgApp extends LitElement {
       { id: 'settings', run: () => void this.readingSettings.openPanel() },
       { id: 'back', run: () => window.history.back() },
       { id: 'forward', run: () => window.history.forward() },
+      { id: 'add-documents', run: () => this.imports.pickFiles() },
     ]);
     this.addEventListener(ShowShortcutsEvent.eventName, () => this.showShortcuts());
     this.addEventListener(AnnounceEvent.eventName, (event) => this.announce(event.message));
@@ -189,7 +201,8 @@ export class MgApp extends LitElement {
             </div>`
           : nothing
       }
-      ${this.renderView()} ${annotationOverlays(this.annotations)} ${printContent(this.printing.content)}
+      ${this.renderView()} ${annotationOverlays(this.annotations)} ${importOverlays(this.imports)}
+      ${printContent(this.printing.content)}
       <mg-shortcuts-sheet></mg-shortcuts-sheet>
       <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
         ${this.announcement}
@@ -201,7 +214,7 @@ export class MgApp extends LitElement {
     const view = this.view;
     switch (view.name) {
       case 'library':
-        return html`<mg-library-view></mg-library-view>`;
+        return html`<mg-library-view .revision=${this.imports.libraryRevision}></mg-library-view>`;
       case 'reader':
         return html`<mg-reader-view .docId=${view.docId} .target=${view.target}
           >${notesPanel(this.annotations)}</mg-reader-view

@@ -1,5 +1,5 @@
 /** How document metadata reads in the interface: dates, author lists, reading time. */
-import type { Author } from '../../main/api';
+import type { Author, ImportKind } from '../../main/api';
 
 const LONG_DATE = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' });
 const SHORT_DATE = new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeZone: 'UTC' });
@@ -26,4 +26,18 @@ export function tocLabel(heading: string): string {
   if (heading !== heading.toUpperCase()) return heading;
   const lower = heading.toLowerCase();
   return lower.charAt(0).toUpperCase() + lower.slice(1);
+}
+
+const KIND_LABELS: Record<ImportKind, string> = {
+  pdf: 'PDF',
+  html: 'Web page',
+  markdown: 'Markdown',
+  text: 'Text',
+  // An RCAS export is a text file to the reader; its parser is Margin's business.
+  rcas: 'Text',
+};
+
+/** What kind of file one of the reader's documents was imported from: "PDF", "Web page"… */
+export function formatDocumentKind(kind: ImportKind): string {
+  return KIND_LABELS[kind];
 }

@@ -1,4 +1,4 @@
-/** The library page (`mg-library-view`): toolbar, document cards, notes mark. */
+/** The library page (`mg-library-view`): heading, toolbar and the list (each card has its own styles). */
 import { css } from 'lit';
 
 export const libraryViewStyles = css`
@@ -18,10 +18,15 @@ export const libraryViewStyles = css`
 
   .head {
     display: flex;
+    flex-wrap: wrap;
     align-items: baseline;
-    justify-content: space-between;
-    gap: 1rem;
+    gap: 0.5rem 1rem;
     margin-bottom: 1.25rem;
+  }
+
+  .add {
+    margin-inline-start: auto;
+    align-self: center;
   }
 
   h1 {
@@ -98,108 +103,6 @@ export const libraryViewStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-  }
-
-  .card {
-    position: relative;
-    padding: 1.2rem 1.4rem 1.1rem;
-    border: 1px solid var(--mg-border);
-    border-radius: 12px;
-    background: var(--mg-surface);
-    transition:
-      border-color var(--mg-duration),
-      box-shadow var(--mg-duration);
-  }
-
-  .card:hover {
-    border-color: var(--mg-border-strong);
-    box-shadow: var(--mg-shadow);
-  }
-
-  .card:focus-within {
-    border-color: var(--mg-accent);
-  }
-
-  .series {
-    margin: 0 0 0.35rem;
-    font-size: 0.72rem;
-    font-weight: 700;
-    letter-spacing: 0.08em;
-    text-transform: uppercase;
-    color: var(--mg-accent);
-  }
-
-  h2 {
-    margin: 0 0 0.4rem;
-    font-family: var(--mg-reading-font);
-    font-size: 1.35rem;
-    line-height: 1.25;
-    font-weight: 700;
-  }
-
-  h2 a {
-    color: var(--mg-text);
-    text-decoration: none;
-  }
-
-  /* The whole card is the link's hit area; the link stays the one thing in the tab order. */
-  h2 a::after {
-    content: '';
-    position: absolute;
-    inset: 0;
-    border-radius: 12px;
-  }
-
-  h2 a:focus-visible {
-    outline: none;
-  }
-
-  .card:has(h2 a:focus-visible) {
-    outline: 2px solid var(--mg-focus);
-    outline-offset: 2px;
-  }
-
-  .authors {
-    margin: 0 0 0.5rem;
-    color: var(--mg-text-soft);
-  }
-
-  .meta {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.9rem;
-    margin: 0;
-    font-size: 0.82rem;
-    color: var(--mg-muted);
-  }
-
-  .tags {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.35rem;
-    margin: 0.75rem 0 0;
-    padding: 0;
-    list-style: none;
-  }
-
-  .tags li {
-    padding: 0.1rem 0.55rem;
-    border-radius: 999px;
-    background: var(--mg-accent-soft);
-    font-size: 0.75rem;
-    color: var(--mg-text-soft);
-  }
-
-  .notes {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.3rem;
-    padding: 0.05rem 0.5rem;
-    border-radius: 999px;
-    background: var(--mg-mark);
-    color: var(--mg-mark-text);
-    font-weight: 600;
   }
 
   .message {

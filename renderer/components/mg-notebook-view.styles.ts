@@ -87,6 +87,9 @@ export const notebookViewStyles = css`
   .doc-link:hover {
     color: var(--mg-accent);
   }
+  .doc-removed {
+    color: var(--mg-muted);
+  }
   .empty {
     padding: 2rem 0;
     text-align: center;

@@ -37,7 +37,14 @@ export class MgNotebookView extends LitElement {
   @state() private tag: string | null = null;
   @state() private text = '';
 
-  private titleOf = (docId: string) => this.documents.find((doc) => doc.id === docId)?.title ?? docId;
+  /** A document's title, marked when it was removed from the library (its notes are kept). */
+  private titleOf = (docId: string) => {
+    const doc = this.documents.find((candidate) => candidate.id === docId);
+    if (!doc) return docId;
+    return doc.removed ? `${doc.title} (removed)` : doc.title;
+  };
+
+  private isRemoved = (docId: string) => this.documents.some((doc) => doc.id === docId && doc.removed);
 
   override render() {
     const shown = notebookOrder(
@@ -134,13 +141,18 @@ export class MgNotebookView extends LitElement {
       ${groups.map(
         (group) => html`
           <h2>
-            <button
-              class="doc-link"
-              title="Open the document"
-              @click=${() => this.dispatchEvent(new OpenDocumentEvent(group.docId))}
-            >
-              ${this.titleOf(group.docId)}
-            </button>
+            ${
+              this.isRemoved(group.docId)
+                ? // Nothing to open: the document is out of the library until it is restored or imported again.
+                  html`<span class="doc-removed">${this.titleOf(group.docId)}</span>`
+                : html`<button
+                    class="doc-link"
+                    title="Open the document"
+                    @click=${() => this.dispatchEvent(new OpenDocumentEvent(group.docId))}
+                  >
+                    ${this.titleOf(group.docId)}
+                  </button>`
+            }
           </h2>
           <ul class="items" @mg-annotation-tag-filter=${this.filterByTag}>
             ${group.items.map((annotation) => this.renderItem(annotation))}

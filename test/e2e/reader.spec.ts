@@ -22,8 +22,9 @@ describe('reading in the browser', () => {
   it('lists the library with the commentary and its metadata', async () => {
     const { page } = session.browser;
     await page.goto(session.host.url);
+    // Each card is an article of its own element (its text is in that element's shadow root).
     const card = page
-      .getByRole('listitem')
+      .getByRole('article')
       .filter({ has: page.getByRole('link', { name: COMMENTARY_TITLE }) });
     await expect.poll(() => card.count()).toBe(1);
     const text = await card.innerText();

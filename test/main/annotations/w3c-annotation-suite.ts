@@ -13,7 +13,10 @@ import addFormats from 'ajv-formats';
 import { sharedFolder } from '../../shared-folder';
 
 /** The suite's folder; its tests run where it is, fail in CI where it is not, and are skipped elsewhere. */
-export const W3C_SUITE = sharedFolder('conformance/web-annotation-tests', 'the W3C Web Annotation test suite');
+export const W3C_SUITE = sharedFolder(
+  'conformance/web-annotation-tests',
+  'the W3C Web Annotation test suite',
+);
 export const SUITE_DIR = W3C_SUITE.path;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

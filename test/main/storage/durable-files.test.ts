@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { writeFileDurably } from '../../../main/storage/durable-files';
+import { writeFileAtomically } from '../../../main/storage/durable-files';
 
 describe('durable-files', () => {
   let dir: string;
@@ -14,7 +14,7 @@ describe('durable-files', () => {
   it('writes a whole file over the old one and leaves no temporary file', () => {
     const file = path.join(dir, 'print.pdf');
     fs.writeFileSync(file, 'old');
-    writeFileDurably(file, new Uint8Array([37, 80, 68, 70]));
+    writeFileAtomically(file, new Uint8Array([37, 80, 68, 70]));
     expect(fs.readFileSync(file, 'latin1')).toBe('%PDF');
     expect(fs.readdirSync(dir)).toEqual(['print.pdf']);
   });
@@ -22,7 +22,7 @@ describe('durable-files', () => {
   it('keeps the old file and cleans up when the write cannot be finished', () => {
     const file = path.join(dir, 'taken');
     fs.mkdirSync(file); // a folder where the file should go: the rename fails
-    expect(() => writeFileDurably(file, 'new')).toThrow();
+    expect(() => writeFileAtomically(file, 'new')).toThrow();
     expect(fs.statSync(file).isDirectory()).toBe(true);
     expect(fs.readdirSync(dir)).toEqual(['taken']);
   });

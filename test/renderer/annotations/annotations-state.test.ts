@@ -174,4 +174,22 @@ describe('annotations-state', () => {
       'That passage is not in this edition; its note is kept in the notes panel.',
     );
   });
+
+  it('keeps the notes of a removed document of the reader’s in the notebook, under its title, marked removed', async () => {
+    const { api, state } = setUp();
+    const outcome = await api.importDocument({
+      importId: '00000000-0000-4000-8000-000000000001',
+      name: 'memo.md',
+      bytes: new TextEncoder().encode('# Water and the Indus\n\nThe treaty has held since 1960.\n'),
+    });
+    if (outcome.status !== 'imported') throw new Error(outcome.message);
+    await api.createAnnotation({ docId: outcome.docId, note: 'check the 1960 annex' });
+    await api.removeDocument(outcome.docId);
+
+    await state.loadAll();
+    expect(state.all?.map((a) => a.note)).toEqual(['check the 1960 annex']);
+    const removed = state.documents.find((summary) => summary.id === outcome.docId);
+    expect(removed).toMatchObject({ title: 'Water and the Indus', removed: true, origin: 'yours' });
+    expect((await api.listDocuments()).some((summary) => summary.id === outcome.docId)).toBe(false);
+  });
 });

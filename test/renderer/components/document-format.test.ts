@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatAuthorNames,
   formatDate,
+  formatDocumentKind,
   formatReadingTime,
   tocLabel,
 } from '../../../renderer/components/document-format';
@@ -29,5 +30,11 @@ describe('document-format', () => {
     expect(tocLabel('BACKGROUND')).toBe('Background');
     expect(tocLabel('POLICY IMPLICATIONS')).toBe('Policy implications');
     expect(tocLabel('Why CPEC matters')).toBe('Why CPEC matters');
+  });
+
+  it('names the kind of file a document of the reader’s came from in plain words', () => {
+    expect(
+      ['pdf', 'html', 'markdown', 'text', 'rcas'].map((kind) => formatDocumentKind(kind as never)),
+    ).toEqual(['PDF', 'Web page', 'Markdown', 'Text', 'Text']);
   });
 });

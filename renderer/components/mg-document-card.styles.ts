@@ -1,0 +1,130 @@
+import { css } from 'lit';
+
+/** The styles of `<mg-document-card>`: one document of the library. */
+export const documentCardStyles = css`
+  :host {
+    display: block;
+  }
+
+  article {
+    margin: 0;
+  }
+
+  .card {
+    position: relative;
+    padding: 1.2rem 1.4rem 1.1rem;
+    border: 1px solid var(--mg-border);
+    border-radius: 12px;
+    background: var(--mg-surface);
+    transition:
+      border-color var(--mg-duration),
+      box-shadow var(--mg-duration);
+  }
+
+  .card:hover {
+    border-color: var(--mg-border-strong);
+    box-shadow: var(--mg-shadow);
+  }
+
+  .card:focus-within {
+    border-color: var(--mg-accent);
+  }
+
+  .series {
+    margin: 0 0 0.35rem;
+    font-size: 0.72rem;
+    font-weight: 700;
+    letter-spacing: 0.08em;
+    text-transform: uppercase;
+    color: var(--mg-accent);
+  }
+
+  h2 {
+    margin: 0 0 0.4rem;
+    font-family: var(--mg-reading-font);
+    font-size: 1.35rem;
+    line-height: 1.25;
+    font-weight: 700;
+  }
+
+  h2 a {
+    color: var(--mg-text);
+    text-decoration: none;
+  }
+
+  /* The whole card is the link's hit area; the link stays the one thing in the tab order. */
+  h2 a::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+    border-radius: 12px;
+  }
+
+  h2 a:focus-visible {
+    outline: none;
+  }
+
+  .card:has(h2 a:focus-visible) {
+    outline: 2px solid var(--mg-focus);
+    outline-offset: 2px;
+  }
+
+  .authors {
+    margin: 0 0 0.5rem;
+    color: var(--mg-text-soft);
+  }
+
+  .meta {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.9rem;
+    margin: 0;
+    font-size: 0.82rem;
+    color: var(--mg-muted);
+  }
+
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.35rem;
+    margin: 0.75rem 0 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .tags li {
+    padding: 0.1rem 0.55rem;
+    border-radius: 999px;
+    background: var(--mg-accent-soft);
+    font-size: 0.75rem;
+    color: var(--mg-text-soft);
+  }
+
+  .notes {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+    padding: 0.05rem 0.5rem;
+    border-radius: 999px;
+    background: var(--mg-mark);
+    color: var(--mg-mark-text);
+    font-weight: 600;
+  }
+
+  .kind {
+    padding: 0.05rem 0.5rem;
+    border: 1px solid var(--mg-border-strong);
+    border-radius: 999px;
+    color: var(--mg-text-soft);
+    font-weight: 600;
+  }
+
+  /* Above the title link's card-wide hit area, so it can be pressed. */
+  .remove {
+    position: relative;
+    z-index: 1;
+    min-height: 2rem;
+    margin-top: 0.75rem;
+  }
+`;
