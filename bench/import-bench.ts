@@ -169,7 +169,7 @@ function pdftotextMs(file: string): number {
 }
 
 /** A library of `size` documents of yours, written straight into the data folder (no parsing). */
-function fillLibrary(dataDir: string, size: number): void {
+async function fillLibrary(dataDir: string, size: number): Promise<void> {
   const library = openUserLibrary(dataDir);
   const model = createCorpusModel('margin-import-library');
   for (let i = 0; i < size; i++) {
@@ -179,7 +179,7 @@ function fillLibrary(dataDir: string, size: number): void {
     const fileName = `article-${i}.txt`;
     const id = userDocumentId(fileName, sha256, (taken) => library.has(taken));
     const doc = { ...parseRcasText(text, fileName), id };
-    library.add(
+    await library.add(
       {
         id,
         kind: 'rcas',
@@ -287,7 +287,7 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
 
     log(`import: a library of ${librarySize} documents of yours`);
     const libraryData = path.join(scratch, 'library-data');
-    fillLibrary(libraryData, librarySize);
+    await fillLibrary(libraryData, librarySize);
     const big = await open(libraryData);
     const addTimes: number[] = [];
     let firstLoadMs = 0;

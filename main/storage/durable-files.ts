@@ -4,6 +4,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { open, rename, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../data-dir';
 
@@ -47,6 +48,31 @@ export function writeFileAtomically(file: string, data: string | Uint8Array): vo
     renameSync(temporary, file);
   } catch (error) {
     rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncDirectory(dirname(file));
+}
+
+/**
+ * writeFileAtomically without holding the thread: the write and the flush run in the thread pool, so a
+ * large file (an imported book) never stalls the window meanwhile.
+ */
+export async function writeFileAtomicallyInBackground(
+  file: string,
+  data: string | Uint8Array,
+): Promise<void> {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    const handle = await open(temporary, 'wx', PRIVATE_FILE_MODE);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
     throw error;
   }
   syncDirectory(dirname(file));

@@ -5,7 +5,7 @@
  * manifest nothing is changed, so a refused, cancelled or crashed import leaves library, search and
  * notes as they were.
  */
-import { createHash } from 'node:crypto';
+import { webcrypto } from 'node:crypto';
 import type { ImportOutcome, ImportProgressReport, ImportRequest, RemovedDocument } from '../../api';
 import { errorDetail, MarginError, printableLine } from '../../errors';
 import type { ImportOptions, ImportResult } from '../../import/import-types';
@@ -38,6 +38,12 @@ export interface DocumentImporter {
 interface Running {
   progress: ImportProgressReport;
   cancel: AbortController;
+}
+
+/** The file's sha256, computed in the thread pool (WebCrypto): a 100 MB file must not stall the window. */
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await webcrypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Buffer.from(digest).toString('hex');
 }
 
 /**
@@ -80,7 +86,7 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
       message: `${name}: the import was cancelled`,
     });
     if (job.cancel.signal.aborted) return cancelled();
-    const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+    const sha256 = await sha256Hex(request.bytes);
     const same = library.withSameBytes(sha256);
     if (same && !same.removed) {
       const title = same.meta.title;
@@ -131,7 +137,7 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
     const document = { ...result.document, id: docId };
     job.progress = { phase: 'indexing', done: 0, total: 1 };
     try {
-      library.add(
+      await library.add(
         {
           id: docId,
           kind: result.source.kind,

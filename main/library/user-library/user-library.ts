@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import type { Document, DocumentMeta, ImportKind } from '../../api';
 import { MARGIN_FOLDERS, PRIVATE_DIR_MODE } from '../../data-dir';
 import { errorDetail, MarginError } from '../../errors';
-import { writeFileAtomically } from '../../storage/durable-files';
+import { writeFileAtomically, writeFileAtomicallyInBackground } from '../../storage/durable-files';
 import { isDocumentId } from '../library';
 
 export const USER_LIBRARY_DIR = MARGIN_FOLDERS.library;
@@ -125,17 +125,18 @@ export class UserLibrary {
    * step fails, what this call wrote is undone (a replaced document gets its old text back), so the
    * library is as it was.
    */
-  add(
+  async add(
     entry: Omit<UserDocumentEntry, 'format' | 'meta'>,
     doc: Document,
     bytes: Uint8Array,
-  ): UserDocumentEntry {
+  ): Promise<UserDocumentEntry> {
     const stored: UserDocumentEntry = { format: MANIFEST_FORMAT, ...entry, meta: metaOf(doc) };
     const docFile = join(this.dir, DOCS, `${entry.id}.json`);
     const previous = this.entriesById.get(entry.id);
     const previousText = previous ? readFileSync(docFile) : null;
-    writeFileAtomically(join(this.dir, FILES, entry.sha256), bytes);
-    writeFileAtomically(docFile, JSON.stringify(doc));
+    // The large parts are written off the thread (an imported book is megabytes); the manifest is small.
+    await writeFileAtomicallyInBackground(join(this.dir, FILES, entry.sha256), bytes);
+    await writeFileAtomicallyInBackground(docFile, JSON.stringify(doc));
     try {
       this.writeEntry(stored);
     } catch (error) {
