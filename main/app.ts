@@ -27,6 +27,7 @@ import { AppLog, logFolder } from './shell/app-log';
 import { menuPlatform, menuTemplate, type MenuCommand, type MenuItemSpec } from './shell/app-menu';
 import { refusesDebugging } from './shell/debug-guard';
 import { commandsForLinks } from './shell/link-commands';
+import { importOpenedFiles } from './shell/open-files';
 import { MARGIN_SCHEME } from './shell/margin-link';
 import {
   describeRoutedItem,
@@ -53,6 +54,11 @@ let windowsAllowed = false;
 let pageState: ShellState = { documentOpen: false };
 /** Sends a command to the page (queued until it listens); bound when this is the one instance. */
 let sendCommand: (command: AppCommand) => void = () => undefined;
+/** The service once it runs: files opened with Margin before then (macOS sends them early) wait for it. */
+let serviceStarted: (service: Promise<MarginService>) => void = () => undefined;
+const runningService = new Promise<MarginService>((resolve) => (serviceStarted = resolve));
+/** Files opened with Margin import one batch after another, as the import list does. */
+let openedFiles: Promise<void> = Promise.resolve();
 
 const openLink = (url: string): void => {
   confirmAndOpenExternal(window, url).catch((error: unknown) =>
@@ -69,14 +75,18 @@ function focusWindow(): void {
 
 /**
  * Files and margin:// links the OS hands Margin: the window comes forward (or opens again on macOS),
- * each link goes to the page as a command (a broken one as a notice), and the log records what arrived
- * (ids and counts only). Importing files is built with "Your own documents".
+ * each link goes to the page as a command (a broken one as a notice), files are imported into the
+ * reader's library with a notice each (open-files.ts), and the log records what arrived (ids and
+ * counts only).
  */
 function receive(items: RoutedItem[], candidates: readonly string[]): void {
   if (window === null && windowsAllowed) openWindow();
   focusWindow();
   if (items.length === 0) log?.info('open-ignored');
-  for (const item of items) log?.info('open-routed', describeRoutedItem(item));
+  for (const item of items) {
+    log?.info('open-routed', describeRoutedItem(item));
+    if (item.kind === 'import') importFiles(item.paths);
+  }
   for (const command of commandsForLinks(candidates)) sendCommand(command);
 }
 
@@ -128,6 +138,14 @@ function openWindow(): void {
   });
 }
 
+function importFiles(paths: string[]): void {
+  openedFiles = openedFiles
+    .then(async () => {
+      for (const command of await importOpenedFiles(paths, await runningService)) sendCommand(command);
+    })
+    .catch((error: unknown) => log?.error('open-import-failed', error));
+}
+
 async function start(): Promise<void> {
   log?.info('app-start', { version: app.getVersion(), platform: process.platform, packaged: app.isPackaged });
   setApplicationMenu();
@@ -154,6 +172,7 @@ async function start(): Promise<void> {
   const launchArguments = process.argv.slice(1);
   if (launchedWith.length > 0 || commandsForLinks(launchArguments).length > 0)
     receive(launchedWith, launchArguments);
+  serviceStarted(starting);
   service = await starting;
 }
 

@@ -20,6 +20,7 @@ export const LOG_EVENTS = [
   'unhandled-rejection',
   'start-failed',
   'log-folder-not-shown',
+  'open-import-failed',
 ] as const;
 export type LogEvent = (typeof LOG_EVENTS)[number];
 export type LogLevel = 'INFO' | 'WARN' | 'ERROR';
