@@ -62,13 +62,65 @@ function isWordChar(code: number): boolean {
 }
 
 /**
+ * The words that start with one of some lower-case prefixes, tested where they stand in the text: most
+ * words of a passage start with none of a query's prefixes, and lower-casing a copy of each to find out
+ * cost more than the rest of the analysis. Agrees exactly with `word.toLowerCase().startsWith(prefix)`.
+ */
+export class WordStarts {
+  private readonly firstCodes = new Set<number>();
+  private readonly matchesEveryWord: boolean;
+
+  constructor(private readonly prefixes: readonly string[]) {
+    for (const prefix of prefixes) this.firstCodes.add(prefix.charCodeAt(0));
+    this.matchesEveryWord = prefixes.includes('');
+  }
+
+  /** True when `text.slice(start, end).toLowerCase()` starts with one of the prefixes. */
+  matches(text: string, start: number, end: number): boolean {
+    if (this.matchesEveryWord) return true;
+    if (start >= end) return false;
+    const first = text.charCodeAt(start);
+    // Outside ASCII, lower-casing may change a word's length: ask the slow way.
+    if (first >= 0x80) return this.slowMatch(text, start, end);
+    if (!this.firstCodes.has(asciiLower(first))) return false;
+    for (const prefix of this.prefixes) {
+      const found = startsWithLowered(text, start, end, prefix);
+      if (found === null) return this.slowMatch(text, start, end);
+      if (found) return true;
+    }
+    return false;
+  }
+
+  private slowMatch(text: string, start: number, end: number): boolean {
+    const word = text.slice(start, end).toLowerCase();
+    return this.prefixes.some((prefix) => word.startsWith(prefix));
+  }
+}
+
+function asciiLower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+}
+
+/** Whether the lower-cased word starts with `prefix`; null when a non-ASCII letter makes it unsure. */
+function startsWithLowered(text: string, start: number, end: number, prefix: string): boolean | null {
+  for (let i = 0; i < prefix.length; i++) {
+    if (start + i >= end) return false;
+    const code = text.charCodeAt(start + i);
+    if (code >= 0x80) return null;
+    if (asciiLower(code) !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
  * Tokenises and stems a text exactly as the index did, keeping where each word is. Hand-rolled rather
  * than regex-driven: it runs over the passages shown, on each query. `worthStemming` may skip stemming
- * words that cannot matter (their term is then null, like a stop word's).
+ * words that cannot matter (their term is then null, like a stop word's): a test of the lower-cased
+ * word, or, cheaper, the `WordStarts` a word must begin with.
  */
 export function analyseText(
   text: string,
-  worthStemming?: (lowercaseWord: string) => boolean,
+  worthStemming?: ((lowercaseWord: string) => boolean) | WordStarts,
 ): AnalysedToken[] {
   const tokens: AnalysedToken[] = [];
   const length = text.length;
@@ -86,7 +138,11 @@ export function analyseText(
     while (wordEnd > wordStart && !isWordChar(text.charCodeAt(wordEnd - 1))) wordEnd--;
     // A token of punctuation only is dropped by Lunr's trimmer too.
     if (wordStart < wordEnd) {
-      const stem = worthStemming === undefined || worthStemming(text.slice(wordStart, wordEnd).toLowerCase());
+      const stem =
+        worthStemming === undefined ||
+        (worthStemming instanceof WordStarts
+          ? worthStemming.matches(text, wordStart, wordEnd)
+          : worthStemming(text.slice(wordStart, wordEnd).toLowerCase()));
       tokens.push({
         start: wordStart,
         end: wordEnd,
