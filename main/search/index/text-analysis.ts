@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { findAsciiPhrase, isAscii } from './ascii-phrase-match';
 import { isDash, possessiveTrimmer } from './word-forms';
 
 /**
@@ -162,7 +163,8 @@ export function indexTermsOf(text: string): Set<string> {
 }
 
 // A phrase matches its words in order with anything but letters and digits between them (spaces,
-// hyphens, straight or curly quotes), ignoring case; a word may carry a possessive ending.
+// hyphens, straight or curly quotes), ignoring case; a word may carry a possessive ending. On ASCII
+// text, ascii-phrase-match.ts finds the same without compiling the pattern.
 const phrasePatterns = new Map<string, RegExp>();
 
 function phrasePattern(phrase: readonly string[]): RegExp {
@@ -180,9 +182,17 @@ function phrasePattern(phrase: readonly string[]): RegExp {
   return pattern;
 }
 
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/** Whether the phrase can be matched by `findAsciiPhrase` in this text, with the same result. */
+function asciiOnly(text: string, phrase: readonly string[]): boolean {
+  return phrase.every((word) => ASCII_WORD.test(word)) && isAscii(text);
+}
+
 /** Where each occurrence of the phrase (lower-case words) sits in the text, as [start, end) ranges. */
 export function findPhrase(text: string, phrase: readonly string[]): Array<[number, number]> {
   if (phrase.length === 0) return [];
+  if (asciiOnly(text, phrase)) return findAsciiPhrase(text, phrase);
   const found: Array<[number, number]> = [];
   const pattern = phrasePattern(phrase);
   pattern.lastIndex = 0; // matchAll starts where a previous test() left the shared pattern
@@ -193,6 +203,7 @@ export function findPhrase(text: string, phrase: readonly string[]): Array<[numb
 /** True when the phrase occurs in the text. */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return false;
+  if (asciiOnly(text, phrase)) return findAsciiPhrase(text, phrase, true).length > 0;
   const pattern = phrasePattern(phrase);
   pattern.lastIndex = 0;
   return pattern.test(text);
