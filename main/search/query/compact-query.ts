@@ -128,7 +128,9 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   ).entries()) {
     const terms = clause.usePipeline ? runString(index.pipeline, clause.term, clause.fields) : [clause.term];
     const clauseFields = clause.fields.map((field) => fields.indexOf(field));
-    let clauseMatches = RefSet.empty(refCount);
+    // Only a required clause needs the set of documents it matched.
+    let clauseMatches =
+      clause.presence === presence.REQUIRED ? RefSet.empty(refCount) : RefSet.complete(refCount);
 
     for (const term of terms) {
       clause.term = term;

@@ -59,6 +59,17 @@ export class QueryScratch {
   /** Back to all zeros (lastClause to -1), touching only what the query wrote. */
   clear(): void {
     const fieldCount = this.fieldCount;
+    // A query that matched much of the index is cleared faster wholesale than entry by entry.
+    if (this.fieldRefCount * 8 > this.fieldRefSeen.length) {
+      this.fieldRefSeen.fill(0);
+      this.dots.fill(0);
+      this.coverage.fill(0);
+      this.lastClause.fill(-1);
+      this.scores.fill(0);
+      this.seen.fill(0);
+      this.fieldRefCount = 0;
+      return;
+    }
     for (let i = 0; i < this.fieldRefCount; i++) {
       const slot = this.fieldRefOrder[i];
       const ref = (slot / fieldCount) | 0;

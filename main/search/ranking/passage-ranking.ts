@@ -83,6 +83,8 @@ function saturate(tf: number): number {
   return (tf * (K1 + 1)) / (tf + K1);
 }
 
+const NO_WORDS = new WordStarts([]);
+
 /** Passages analysed beyond the number asked for, in case the probe count over-rated some. */
 const ANALYSIS_MARGIN = 2;
 
@@ -186,7 +188,8 @@ export function rankPassages(
   if (candidates.length === 0) {
     const opening = passages[0];
     if (opening === undefined) return [];
-    const tokens = analyseText(opening.text);
+    // Nothing in it is marked: the snippet needs where its words are, not what they stem to.
+    const tokens = analyseText(opening.text, NO_WORDS);
     const marked = tokens.map(() => false);
     return [
       hitOf(record, {
