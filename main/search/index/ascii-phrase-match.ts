@@ -18,68 +18,51 @@ function isAlphanumeric(code: number): boolean {
   return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
 }
 
-/** Whether `text[start, end)` equals the lower-case ASCII `word`, ignoring ASCII case. */
-function equalsIgnoringCase(text: string, start: number, end: number, word: string): boolean {
-  if (end - start !== word.length) return false;
-  for (let i = 0; i < word.length; i++) {
-    let code = text.charCodeAt(start + i);
-    if (code >= 0x41 && code <= 0x5a) code |= 0x20;
-    if (code !== word.charCodeAt(i)) return false;
-  }
-  return true;
-}
-
 /**
  * The [start, end) ranges of the phrase in `text`, as `findPhrase`'s pattern finds them; `first` stops
- * at the first. Expects ASCII text and non-empty lower-case ASCII words of letters and digits.
+ * at the first. Expects ASCII text and non-empty lower-case ASCII words of letters and digits. The first
+ * word is looked for with `indexOf`, so a text without it costs one native scan.
  */
 export function findAsciiPhrase(
   text: string,
   words: readonly string[],
   first = false,
 ): Array<[number, number]> {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  for (let at = 0; at < text.length;) {
-    if (!isAlphanumeric(text.charCodeAt(at))) {
-      at++;
-      continue;
-    }
-    starts.push(at);
-    while (at < text.length && isAlphanumeric(text.charCodeAt(at))) at++;
-    ends.push(at);
-  }
-  // Where `'s` (either case) right after run `run` ends a possessive, or -1.
-  const possessiveEnd = (run: number): number => {
-    const end = ends[run];
-    const s = text.charCodeAt(end + 1);
-    return text.charCodeAt(end) === 0x27 &&
-      (s === 0x73 || s === 0x53) &&
-      !isAlphanumeric(text.charCodeAt(end + 2))
-      ? end + 2
-      : -1;
+  const lower = text.toLowerCase();
+  const length = text.length;
+  const alphanumericAt = (at: number) => at < length && isAlphanumeric(lower.charCodeAt(at));
+  // The first letter or digit from `at` on.
+  const nextWord = (at: number) => {
+    while (at < length && !isAlphanumeric(lower.charCodeAt(at))) at++;
+    return at;
   };
-  // The end of the phrase's words from `word` on, starting at run `run`, or -1; the pattern tries the
-  // possessive first, then the word alone (the apostrophe then separates it from a word "s").
-  const matchFrom = (run: number, word: number): number => {
-    if (run >= starts.length || !equalsIgnoringCase(text, starts[run], ends[run], words[word])) return -1;
-    const possessive = possessiveEnd(run);
-    if (word === words.length - 1) return possessive >= 0 ? possessive : ends[run];
-    if (possessive >= 0 && possessive < text.length) {
-      const end = matchFrom(run + 2, word + 1);
-      if (end >= 0) return end;
+  // Where the phrase's words from `word` on end when that word starts at `at` (a word start), or -1.
+  // The pattern tries a possessive 's first, then the word alone (the apostrophe then separates it
+  // from a word "s").
+  const matchFrom = (at: number, word: number): number => {
+    const end = at + words[word].length;
+    if (!lower.startsWith(words[word], at) || alphanumericAt(end)) return -1;
+    const possessive =
+      lower.charCodeAt(end) === 0x27 && lower.charCodeAt(end + 1) === 0x73 && !alphanumericAt(end + 2)
+        ? end + 2
+        : -1;
+    if (word === words.length - 1) return possessive >= 0 ? possessive : end;
+    if (possessive >= 0 && possessive < length) {
+      const found = matchFrom(nextWord(possessive), word + 1);
+      if (found >= 0) return found;
     }
-    return matchFrom(run + 1, word + 1);
+    return end < length ? matchFrom(nextWord(end), word + 1) : -1;
   };
   const found: Array<[number, number]> = [];
-  let after = 0;
-  for (let run = 0; run < starts.length; run++) {
-    if (starts[run] < after) continue;
-    const end = matchFrom(run, 0);
-    if (end < 0) continue;
-    found.push([starts[run], end]);
+  for (let at = lower.indexOf(words[0]); at >= 0;) {
+    const end = at > 0 && isAlphanumeric(lower.charCodeAt(at - 1)) ? -1 : matchFrom(at, 0);
+    if (end < 0) {
+      at = lower.indexOf(words[0], at + 1);
+      continue;
+    }
+    found.push([at, end]);
     if (first) break;
-    after = end;
+    at = lower.indexOf(words[0], end);
   }
   return found;
 }
