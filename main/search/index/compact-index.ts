@@ -1,6 +1,7 @@
 import lunr from 'lunr';
 // Registers Margin's pipeline step, which an index's serialised pipeline names.
 import './word-forms';
+import { DECODED_POSTINGS_BUDGET, lazyFieldPostings, VarintCursor } from './compact-postings';
 
 /**
  * A compact binary form of a `lunr.Index` that loads into a real `lunr.Index`, so Lunr's own query
@@ -162,6 +163,10 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
     },
   });
 
+  // Decoded postings of the terms queried last, least recently used first (see DECODED_POSTINGS_BUDGET).
+  const decoded = new Map<number, FieldPostings[]>();
+  let decodedBytes = 0;
+
   const builder = new TokenSetBuilder();
   for (const term of terms) builder.insert(term);
   builder.finish();
@@ -180,18 +185,22 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
     refCount,
     termIndexOf,
     postingsOf(termIndex) {
-      const cursor = new VarintCursor(postings, termOffsets[termIndex]);
-      return fields.map(() => {
-        const count = cursor.next();
-        const refs = new Int32Array(count);
-        const weights = new Float64Array(count);
-        let ref = 0;
-        for (let i = 0; i < count; i++) {
-          refs[i] = ref += cursor.next();
-          weights[i] = cursor.next() / 1000;
-        }
-        return { refs, weights };
-      });
+      const cached = decoded.get(termIndex);
+      if (cached !== undefined) {
+        decoded.delete(termIndex);
+        decoded.set(termIndex, cached);
+        return cached;
+      }
+      const fieldPostings = lazyFieldPostings(postings, termOffsets[termIndex], fields.length);
+      const bytes = termOffsets[termIndex + 1] - termOffsets[termIndex];
+      decoded.set(termIndex, fieldPostings);
+      decodedBytes += bytes;
+      for (const oldest of decoded.keys()) {
+        if (decodedBytes <= DECODED_POSTINGS_BUDGET || oldest === termIndex) break;
+        decoded.delete(oldest);
+        decodedBytes -= termOffsets[oldest + 1] - termOffsets[oldest];
+      }
+      return fieldPostings;
     },
     postingCount(term) {
       const termIndex = termIndexOf(term);
@@ -201,7 +210,7 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
       for (let f = 0; f < fields.length; f++) {
         const count = cursor.next();
         total += count;
-        for (let i = 0; i < 2 * count; i++) cursor.next();
+        cursor.skip(2 * count);
       }
       return total;
     },
@@ -243,26 +252,4 @@ function transposeToVectors(
   });
   for (let slot = 0; slot <= slots; slot++) starts[slot] *= 2;
   return { elements, starts };
-}
-
-/** Reads unsigned varints forward from a position; a class so hot loops allocate nothing. */
-class VarintCursor {
-  constructor(
-    private readonly bytes: Uint8Array,
-    public at: number,
-  ) {}
-
-  next(): number {
-    const bytes = this.bytes;
-    let value = 0;
-    let shift = 0;
-    let byte: number;
-    do {
-      if (this.at >= bytes.length) throw new Error('search index is damaged (varint runs past its section)');
-      byte = bytes[this.at++];
-      value |= (byte & 0x7f) << shift;
-      shift += 7;
-    } while (byte & 0x80);
-    return value >>> 0;
-  }
 }

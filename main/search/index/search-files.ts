@@ -85,13 +85,22 @@ export function searchDir(bundleDir: string): string {
   return join(bundleDir, SEARCH_DIR);
 }
 
-const PASSAGE_CACHE_DOCUMENTS = 256;
+/**
+ * Characters of passage text the store keeps (UTF-16, so twice as many bytes): about 1,000 articles.
+ * While a reader types, each longer query mostly shows documents the shorter one showed.
+ */
+const PASSAGE_CACHE_CHARACTERS = 8_000_000;
 
-/** Reads the passages of the documents a query shows from the bundle, keeping the latest few. */
+/** Reads the passages of the documents a query shows from the bundle, keeping the most recently used. */
 export class PassageStore {
-  private readonly cache = new Map<number, Passage[]>();
+  /** In order of use, least recent first (a Map keeps insertion order). */
+  private readonly cache = new Map<number, { passages: Passage[]; characters: number }>();
+  private characters = 0;
 
-  constructor(private readonly bundleDir: string) {}
+  constructor(
+    private readonly bundleDir: string,
+    private readonly cacheCharacters = PASSAGE_CACHE_CHARACTERS,
+  ) {}
 
   /**
    * The passages of document `ref`. A document file that is missing or unreadable gives no passages
@@ -99,7 +108,11 @@ export class PassageStore {
    */
   read(ref: number, record: DocumentRecord): Passage[] {
     const cached = this.cache.get(ref);
-    if (cached !== undefined) return cached;
+    if (cached !== undefined) {
+      this.cache.delete(ref);
+      this.cache.set(ref, cached);
+      return cached.passages;
+    }
     let passages: Passage[];
     try {
       const doc = JSON.parse(
@@ -109,13 +122,20 @@ export class PassageStore {
     } catch {
       passages = [];
     }
-    if (this.cache.size >= PASSAGE_CACHE_DOCUMENTS)
-      this.cache.delete(this.cache.keys().next().value as number);
-    this.cache.set(ref, passages);
+    let characters = 0;
+    for (const passage of passages) characters += passage.text.length;
+    this.cache.set(ref, { passages, characters });
+    this.characters += characters;
+    for (const [oldest, entry] of this.cache) {
+      if (this.characters <= this.cacheCharacters || oldest === ref) break;
+      this.cache.delete(oldest);
+      this.characters -= entry.characters;
+    }
     return passages;
   }
 
   close(): void {
     this.cache.clear();
+    this.characters = 0;
   }
 }

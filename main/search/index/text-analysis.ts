@@ -1,4 +1,5 @@
 import lunr from 'lunr';
+import { findAsciiPhrase, isAscii } from './ascii-phrase-match';
 import { isDash, possessiveTrimmer } from './word-forms';
 
 /**
@@ -62,13 +63,65 @@ function isWordChar(code: number): boolean {
 }
 
 /**
+ * The words that start with one of some lower-case prefixes, tested where they stand in the text: most
+ * words of a passage start with none of a query's prefixes, and lower-casing a copy of each to find out
+ * cost more than the rest of the analysis. Agrees exactly with `word.toLowerCase().startsWith(prefix)`.
+ */
+export class WordStarts {
+  private readonly firstCodes = new Set<number>();
+  private readonly matchesEveryWord: boolean;
+
+  constructor(private readonly prefixes: readonly string[]) {
+    for (const prefix of prefixes) this.firstCodes.add(prefix.charCodeAt(0));
+    this.matchesEveryWord = prefixes.includes('');
+  }
+
+  /** True when `text.slice(start, end).toLowerCase()` starts with one of the prefixes. */
+  matches(text: string, start: number, end: number): boolean {
+    if (this.matchesEveryWord) return true;
+    if (start >= end) return false;
+    const first = text.charCodeAt(start);
+    // Outside ASCII, lower-casing may change a word's length: ask the slow way.
+    if (first >= 0x80) return this.slowMatch(text, start, end);
+    if (!this.firstCodes.has(asciiLower(first))) return false;
+    for (const prefix of this.prefixes) {
+      const found = startsWithLowered(text, start, end, prefix);
+      if (found === null) return this.slowMatch(text, start, end);
+      if (found) return true;
+    }
+    return false;
+  }
+
+  private slowMatch(text: string, start: number, end: number): boolean {
+    const word = text.slice(start, end).toLowerCase();
+    return this.prefixes.some((prefix) => word.startsWith(prefix));
+  }
+}
+
+function asciiLower(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+}
+
+/** Whether the lower-cased word starts with `prefix`; null when a non-ASCII letter makes it unsure. */
+function startsWithLowered(text: string, start: number, end: number, prefix: string): boolean | null {
+  for (let i = 0; i < prefix.length; i++) {
+    if (start + i >= end) return false;
+    const code = text.charCodeAt(start + i);
+    if (code >= 0x80) return null;
+    if (asciiLower(code) !== prefix.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
  * Tokenises and stems a text exactly as the index did, keeping where each word is. Hand-rolled rather
  * than regex-driven: it runs over the passages shown, on each query. `worthStemming` may skip stemming
- * words that cannot matter (their term is then null, like a stop word's).
+ * words that cannot matter (their term is then null, like a stop word's): a test of the lower-cased
+ * word, or, cheaper, the `WordStarts` a word must begin with.
  */
 export function analyseText(
   text: string,
-  worthStemming?: (lowercaseWord: string) => boolean,
+  worthStemming?: ((lowercaseWord: string) => boolean) | WordStarts,
 ): AnalysedToken[] {
   const tokens: AnalysedToken[] = [];
   const length = text.length;
@@ -86,7 +139,11 @@ export function analyseText(
     while (wordEnd > wordStart && !isWordChar(text.charCodeAt(wordEnd - 1))) wordEnd--;
     // A token of punctuation only is dropped by Lunr's trimmer too.
     if (wordStart < wordEnd) {
-      const stem = worthStemming === undefined || worthStemming(text.slice(wordStart, wordEnd).toLowerCase());
+      const stem =
+        worthStemming === undefined ||
+        (worthStemming instanceof WordStarts
+          ? worthStemming.matches(text, wordStart, wordEnd)
+          : worthStemming(text.slice(wordStart, wordEnd).toLowerCase()));
       tokens.push({
         start: wordStart,
         end: wordEnd,
@@ -106,7 +163,8 @@ export function indexTermsOf(text: string): Set<string> {
 }
 
 // A phrase matches its words in order with anything but letters and digits between them (spaces,
-// hyphens, straight or curly quotes), ignoring case; a word may carry a possessive ending.
+// hyphens, straight or curly quotes), ignoring case; a word may carry a possessive ending. On ASCII
+// text, ascii-phrase-match.ts finds the same without compiling the pattern.
 const phrasePatterns = new Map<string, RegExp>();
 
 function phrasePattern(phrase: readonly string[]): RegExp {
@@ -124,9 +182,17 @@ function phrasePattern(phrase: readonly string[]): RegExp {
   return pattern;
 }
 
+const ASCII_WORD = /^[a-z0-9]+$/;
+
+/** Whether the phrase can be matched by `findAsciiPhrase` in this text, with the same result. */
+function asciiOnly(text: string, phrase: readonly string[]): boolean {
+  return phrase.every((word) => ASCII_WORD.test(word)) && isAscii(text);
+}
+
 /** Where each occurrence of the phrase (lower-case words) sits in the text, as [start, end) ranges. */
 export function findPhrase(text: string, phrase: readonly string[]): Array<[number, number]> {
   if (phrase.length === 0) return [];
+  if (asciiOnly(text, phrase)) return findAsciiPhrase(text, phrase);
   const found: Array<[number, number]> = [];
   const pattern = phrasePattern(phrase);
   pattern.lastIndex = 0; // matchAll starts where a previous test() left the shared pattern
@@ -137,6 +203,7 @@ export function findPhrase(text: string, phrase: readonly string[]): Array<[numb
 /** True when the phrase occurs in the text. */
 export function containsPhrase(text: string, phrase: readonly string[]): boolean {
   if (phrase.length === 0) return false;
+  if (asciiOnly(text, phrase)) return findAsciiPhrase(text, phrase, true).length > 0;
   const pattern = phrasePattern(phrase);
   pattern.lastIndex = 0;
   return pattern.test(text);

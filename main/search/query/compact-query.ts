@@ -1,6 +1,8 @@
 import lunr from 'lunr';
 import type { CompactIndex, FieldPostings } from '../index/compact-index';
 import { WORD_START_KEY, wordStartTokenSet } from './prefix-expansion';
+import { QueryScratch } from './query-scratch';
+import { matchesWhere, rankLazily, type CompactMatch, type Matches, type RankOrder } from './ranked-matches';
 
 /**
  * Lunr's `Index#query`, ported line for line onto the compact index's typed arrays.
@@ -16,19 +18,7 @@ import { WORD_START_KEY, wordStartTokenSet } from './prefix-expansion';
  * nothing of the mark and matches the prefix against the stems only).
  */
 
-export interface CompactMatch {
-  ref: number;
-  score: number;
-  /** How many of the query's words (its non-prohibited clauses) the document holds. */
-  coverage: number;
-}
-
-/**
- * `lunr`: Lunr's order, by score alone. `coverage`: documents holding more of the query's words first,
- * then by score — what a reader expects of a plain multi-word query, where Lunr sums each word alone
- * and lets a title that says one word twice outrank an article that says them all.
- */
-export type RankOrder = 'lunr' | 'coverage';
+export type { CompactMatch, RankOrder } from './ranked-matches';
 
 export interface CompactQueryResult {
   /** How many documents matched. */
@@ -56,6 +46,10 @@ class RefSet {
     /** null: complete. */
     private readonly members: Uint8Array | null,
   ) {}
+
+  isComplete(): boolean {
+    return this.members === null;
+  }
 
   contains(ref: number): boolean {
     return this.members === null || this.members[ref] === 1;
@@ -101,33 +95,42 @@ interface Touched {
 
 /** Runs a query built with Lunr's query API (`lunr.Query#term`) on a compact index. */
 export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) => void): CompactQueryResult {
-  const index = compact.index as unknown as { tokenSet: lunr.TokenSet; pipeline: lunr.Pipeline };
-  const { fields, refCount } = compact;
-  const fieldCount = fields.length;
-  const query = new lunr.Query(fields);
+  const query = new lunr.Query(compact.fields);
   build(query);
   if ((query as unknown as { isNegated(): boolean }).isNegated()) return fromLunr(compact, build);
 
+  const scratch = QueryScratch.of(compact);
+  try {
+    return scoreClauses(compact, query, scratch);
+  } finally {
+    scratch.clear();
+  }
+}
+
+/** Lunr's `Index#query` from its clauses on, on the compact index's postings and `scratch`'s arrays. */
+function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QueryScratch): CompactQueryResult {
+  const index = compact.index as unknown as { tokenSet: lunr.TokenSet; pipeline: lunr.Pipeline };
+  const { fields, refCount } = compact;
+  const fieldCount = fields.length;
   const queryVectors = fields.map(() => new lunr.Vector([]));
   const requiredMatches: Array<RefSet | undefined> = new Array(fieldCount);
   const prohibitedMatches: Array<RefSet | undefined> = new Array(fieldCount);
   const termFieldCache = new Set<string>();
-  const fieldRefSeen = new Uint8Array(refCount * fieldCount);
-  const fieldRefOrder: number[] = [];
   const touched: Touched[] = [];
   const postingsByTerm = new Map<number, FieldPostings[]>();
   const presence = lunr.Query.presence;
   // Per document, how many clauses it matched (in any field, through any expansion); `lastClause`
   // counts each clause once per document.
-  const coverage = new Uint16Array(refCount);
-  const lastClause = new Int32Array(refCount).fill(-1);
+  const { coverage, lastClause } = scratch;
 
   for (const [clauseNumber, clause] of (
     query.clauses as Array<lunr.Query.Clause & { presence: number }>
   ).entries()) {
     const terms = clause.usePipeline ? runString(index.pipeline, clause.term, clause.fields) : [clause.term];
     const clauseFields = clause.fields.map((field) => fields.indexOf(field));
-    let clauseMatches = RefSet.empty(refCount);
+    // Only a required clause needs the set of documents it matched.
+    let clauseMatches =
+      clause.presence === presence.REQUIRED ? RefSet.empty(refCount) : RefSet.complete(refCount);
 
     for (const term of terms) {
       clause.term = term;
@@ -163,13 +166,7 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
           queryVectors[field].upsert(termIndex, clause.boost, (a, b) => a + b);
           const termField = `${expandedTerm}/${field}`;
           if (termFieldCache.has(termField)) continue;
-          for (let i = 0; i < refs.length; i++) {
-            const slot = refs[i] * fieldCount + field;
-            if (fieldRefSeen[slot] === 0) {
-              fieldRefSeen[slot] = 1;
-              fieldRefOrder.push(slot);
-            }
-          }
+          for (let i = 0; i < refs.length; i++) scratch.see(refs[i] * fieldCount + field);
           touched.push({ term: expandedTerm, field, refs });
           termFieldCache.add(termField);
         }
@@ -195,23 +192,27 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
 
   // Lunr's dot product of a query vector with a field vector, accumulated posting by posting: each
   // (ref, field) receives its terms in ascending term order, exactly the order Lunr's merge adds them.
-  const dots = new Float64Array(refCount * fieldCount);
+  // Documents a required clause rules out are never scored, so they are skipped here.
+  const { dots } = scratch;
+  const requiredOnly = allRequired.isComplete() ? null : allRequired;
   queryVectors.forEach((vector, field) => {
     const elements = (vector as unknown as { elements: number[] }).elements;
     for (let i = 0; i < elements.length; i += 2) {
       const { refs, weights } = (postingsByTerm.get(elements[i]) as FieldPostings[])[field];
       const queryWeight = elements[i + 1];
-      for (let j = 0; j < refs.length; j++) dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
+      for (let j = 0; j < refs.length; j++) {
+        if (requiredOnly !== null && !requiredOnly.contains(refs[j])) continue;
+        dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
+      }
     }
   });
   const magnitudes = queryVectors.map((vector) => vector.magnitude());
 
-  const scores = new Float64Array(refCount);
-  const seen = new Uint8Array(refCount);
+  const { scores, seen, order, fieldRefOrder } = scratch;
   // Documents in Lunr's order of first match, which its stable sort keeps for equal scores.
-  const order = new Int32Array(refCount);
   let count = 0;
-  for (const slot of fieldRefOrder) {
+  for (let i = 0; i < scratch.fieldRefCount; i++) {
+    const slot = fieldRefOrder[i];
     const ref = (slot / fieldCount) | 0;
     if (!allRequired.contains(ref) || allProhibited.contains(ref)) continue;
     const score = dots[slot] / magnitudes[slot - ref * fieldCount] || 0;
@@ -223,66 +224,25 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
       scores[ref] += score;
     }
   }
+  // The scratch arrays are cleared for the next query: the result keeps its own copy of the matches.
+  const refs = order.slice(0, count);
+  const matches: Matches = {
+    refs,
+    scores: Float64Array.from(refs, (ref) => scores[ref]),
+    coverage: Uint16Array.from(refs, (ref) => coverage[ref]),
+  };
 
   return {
     count,
-    ranked: (rankOrder = 'lunr') => rankLazily(order.subarray(0, count), scores, coverage, rankOrder),
-    rankedWhere: (keep, rankOrder = 'lunr') =>
-      rankLazily(order.subarray(0, count).filter(keep), scores, coverage, rankOrder),
+    ranked: (rankOrder = 'lunr') => rankLazily(matches, rankOrder),
+    rankedWhere: (keep, rankOrder = 'lunr') => rankLazily(matchesWhere(matches, keep), rankOrder),
     matchedTerms(ref) {
       const found: Array<{ term: string; field: string }> = [];
-      for (const { term, field, refs } of touched)
-        if (contains(refs, ref)) found.push({ term, field: fields[field] });
+      for (const { term, field, refs: termRefs } of touched)
+        if (contains(termRefs, ref)) found.push({ term, field: fields[field] });
       return found;
     },
   };
-}
-
-/**
- * Yields matches best first (ties: earlier first match first) from a binary heap of positions in
- * `order`: O(n) to build, O(log n) per match taken, so a page of 20 out of 10,000 is cheap.
- */
-function* rankLazily(
-  order: Int32Array,
-  scores: Float64Array,
-  coverage: Uint16Array,
-  rankOrder: RankOrder,
-): Generator<CompactMatch> {
-  const heap = new Int32Array(order.length);
-  for (let i = 0; i < heap.length; i++) heap[i] = i;
-  const byCoverage = rankOrder === 'coverage';
-  const before = (a: number, b: number) => {
-    if (byCoverage) {
-      const coverageA = coverage[order[a]];
-      const coverageB = coverage[order[b]];
-      if (coverageA !== coverageB) return coverageA > coverageB;
-    }
-    const scoreA = scores[order[a]];
-    const scoreB = scores[order[b]];
-    return scoreA > scoreB || (scoreA === scoreB && a < b);
-  };
-  const down = (from: number, size: number) => {
-    let at = from;
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let best = at;
-      if (left < size && before(heap[left], heap[best])) best = left;
-      if (right < size && before(heap[right], heap[best])) best = right;
-      if (best === at) return;
-      const swap = heap[at];
-      heap[at] = heap[best];
-      heap[best] = swap;
-      at = best;
-    }
-  };
-  for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i, heap.length);
-  for (let size = heap.length; size > 0; size--) {
-    const ref = order[heap[0]];
-    yield { ref, score: scores[ref], coverage: coverage[ref] };
-    heap[0] = heap[size - 1];
-    down(0, size - 1);
-  }
 }
 
 function contains(sorted: Int32Array, ref: number): boolean {

@@ -2,7 +2,7 @@ import type { PassageHit } from '../../api';
 import { makeSnippet } from './snippet';
 import type { DocumentRecord, Passage } from '../index/search-files';
 import { BIO_HEADING, BIO_SECTION_ID } from '../index/search-files';
-import { analyseText, findPhrase, type AnalysedToken } from '../index/text-analysis';
+import { analyseText, findPhrase, WordStarts, type AnalysedToken } from '../index/text-analysis';
 
 /** What a document's match tells the passage ranking: which index terms matched in which field. */
 export interface PassageQuery {
@@ -47,18 +47,43 @@ function probeOf(term: string): string {
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** `LETTER_OR_DIGIT.test(text[at])`, without the regular expression for ASCII. */
+function isLetterOrDigitAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 0x80) {
+    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  }
+  return LETTER_OR_DIGIT.test(text[at]);
+}
+
 /** Occurrences of a probe at the start of a word. */
 function countAtWordStarts(lower: string, probe: string): number {
   let count = 0;
   for (let at = lower.indexOf(probe); at >= 0; at = lower.indexOf(probe, at + probe.length)) {
-    if (at === 0 || !LETTER_OR_DIGIT.test(lower[at - 1])) count++;
+    if (at === 0 || !isLetterOrDigitAt(lower, at - 1)) count++;
   }
   return count;
+}
+
+/**
+ * Each document's passages lower-cased, kept as long as the passage store keeps the document: the
+ * reader types on, and the longer query mostly shows the same documents. Keyed by the passage list
+ * (one entry a document) rather than by passage, which would give the collector hundreds of entries a
+ * query to trace.
+ */
+const lowerCased = new WeakMap<readonly Passage[], Array<string | undefined>>();
+
+function lowerCaseOf(passages: readonly Passage[], order: number): string {
+  let texts = lowerCased.get(passages);
+  if (texts === undefined) lowerCased.set(passages, (texts = new Array<string | undefined>(passages.length)));
+  return (texts[order] ??= passages[order].text.toLowerCase());
 }
 
 function saturate(tf: number): number {
   return (tf * (K1 + 1)) / (tf + K1);
 }
+
+const NO_WORDS = new WordStarts([]);
 
 /** Passages analysed beyond the number asked for, in case the probe count over-rated some. */
 const ANALYSIS_MARGIN = 2;
@@ -118,7 +143,7 @@ export function rankPassages(
       query.phrases.length > 0 && spans.every((found, i) => found.length > 0 || heading.phrases[i]);
     let estimate = heading.score;
     if (probes.length > 0) {
-      const lower = passage.text.toLowerCase();
+      const lower = lowerCaseOf(passages, order);
       for (const { term, probe } of probes) {
         const tf = countAtWordStarts(lower, probe);
         if (tf > 0) estimate += query.weight(term) * saturate(tf);
@@ -133,7 +158,7 @@ export function rankPassages(
     .slice(0, count + ANALYSIS_MARGIN);
 
   // Only words starting with a probe can stem to a matched term; the rest need no stemming.
-  const worthStemming = (word: string) => probes.some(({ probe }) => word.startsWith(probe));
+  const worthStemming = new WordStarts(probes.map(({ probe }) => probe));
   const candidates: Candidate[] = [];
   for (const { passage, order, phrase, spans } of shortlist) {
     const tokens = analyseText(passage.text, worthStemming);
@@ -163,7 +188,8 @@ export function rankPassages(
   if (candidates.length === 0) {
     const opening = passages[0];
     if (opening === undefined) return [];
-    const tokens = analyseText(opening.text);
+    // Nothing in it is marked: the snippet needs where its words are, not what they stem to.
+    const tokens = analyseText(opening.text, NO_WORDS);
     const marked = tokens.map(() => false);
     return [
       hitOf(record, {

@@ -80,6 +80,34 @@ describe('compact-index', () => {
     expect(first).toEqual(topTen(stock, word));
   });
 
+  it("gives every term's postings per field as stock Lunr holds them, asked once or again, in any order", () => {
+    const compact = loadCompactIndex(compactBytes);
+    const raw = stock as unknown as {
+      invertedIndex: Record<string, Record<string, object> & { _index: number }>;
+      fieldVectors: Record<string, lunr.Vector>;
+    };
+    const terms = Object.keys(raw.invertedIndex).sort();
+    const random = seededRandom(7);
+    // Twice over, shuffled: the second pass reads decoded postings kept from the first, or decodes
+    // again those let go; fields are read in a random order, each decoded only when read.
+    for (const term of [...terms, ...terms].sort(() => random() - 0.5).slice(0, 300)) {
+      const postings = compact.postingsOf(compact.termIndexOf(term));
+      for (const field of [...BODY_FIELDS].sort(() => random() - 0.5)) {
+        const { refs, weights } = postings[BODY_FIELDS.indexOf(field)];
+        const expectedRefs = Object.keys(raw.invertedIndex[term][field]).map(Number);
+        expect([...refs], `${term}/${field}`).toEqual(expectedRefs.sort((a, b) => a - b));
+        const termNumber = raw.invertedIndex[term]._index;
+        [...refs].forEach((ref, i) => {
+          const elements = (raw.fieldVectors[`${field}/${ref}`] as unknown as { elements: number[] })
+            .elements;
+          const at = elements.findIndex((value, j) => j % 2 === 0 && value === termNumber);
+          expect(weights[i], `${term}/${field}/${ref}`).toBe(Math.round(elements[at + 1] * 1000) / 1000);
+        });
+      }
+    }
+    expect(terms.length).toBeGreaterThan(1000);
+  });
+
   it('refuses bytes that are not an index, or are cut short, with a clear message', () => {
     expect(() => loadCompactIndex(new TextEncoder().encode('{"version":"2.3.9"}'))).toThrow(
       /not a Margin search index/,

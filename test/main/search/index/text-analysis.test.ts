@@ -5,6 +5,7 @@ import {
   containsPhrase,
   findPhrase,
   indexTermsOf,
+  WordStarts,
 } from '../../../../main/search/index/text-analysis';
 
 const PARAGRAPH =
@@ -43,6 +44,19 @@ describe('text-analysis', () => {
   it('skips stemming the words a caller does not need', () => {
     const tokens = analyseText('attacks and defences', (word) => word.startsWith('att'));
     expect(tokens.map((token) => token.term)).toEqual(['attack', null, null]);
+  });
+
+  it('stems the same words whether told their starts or asked word by word, in any script and case', () => {
+    const text =
+      'Security SECURES the İstanbul ΣΟΦΟΣ straße, Straße and Übermensch; securities—secular (ünder) sec';
+    for (const prefixes of [['secur'], ['sec', 'str'], ['i̇st', 'σοφ'], ['über', 'und', 'ü'], ['x'], ['']]) {
+      const asked = analyseText(text, (word) => prefixes.some((prefix) => word.startsWith(prefix)));
+      expect(analyseText(text, new WordStarts(prefixes)), prefixes.join()).toEqual(asked);
+    }
+    expect(analyseText('Securities secular', new WordStarts(['secur'])).map((t) => t.term)).toEqual([
+      'secur',
+      null,
+    ]);
   });
 
   it('finds a phrase whatever the case, quotes, hyphens or punctuation between its words', () => {

@@ -27,6 +27,7 @@ function lunrSyntax(text: string): (query: lunr.Query) => void {
 describe('compact-query', () => {
   let stock: lunr.Index;
   let compact: CompactIndex;
+  let builtIndex: lunr.Index;
   let vocabulary: string[];
 
   beforeAll(() => {
@@ -36,6 +37,7 @@ describe('compact-query', () => {
       corpus.documents.map((doc) => documentFieldTexts(doc, documentPassages(doc))),
       BODY_FIELDS,
     );
+    builtIndex = built;
     stock = lunr.Index.load(JSON.parse(JSON.stringify(built)) as object);
     compact = loadCompactIndex(serialiseCompactIndex(built));
   });
@@ -90,6 +92,35 @@ describe('compact-query', () => {
       compared += expected.length;
     }
     expect(compared).toBeGreaterThan(1000);
+  });
+
+  it('gives each query the same answer whatever ran on the index before, and keeps earlier answers whole', () => {
+    const texts = [
+      'security',
+      '+security -trade',
+      'trade policy',
+      'title:friendship^3 trade',
+      'sec*',
+      '-security trade',
+    ];
+    const fresh = (text: string) => {
+      const alone = loadCompactIndex(serialiseCompactIndex(builtIndex));
+      return [...queryCompact(alone, lunrSyntax(text)).ranked('coverage')];
+    };
+    const expected = texts.map(fresh);
+    // Results taken only after every other query has run on the same (shared) index.
+    const results = texts.map((text) => queryCompact(compact, lunrSyntax(text)));
+    for (const text of [...texts].reverse()) queryCompact(compact, lunrSyntax(text));
+    expect(results.map((result) => [...result.ranked('coverage')])).toEqual(expected);
+    expect(expected[0].length).toBeGreaterThan(10);
+    // A query that fails half way leaves nothing behind for the next one.
+    expect(() =>
+      queryCompact(compact, (query) => {
+        lunrSyntax('security')(query);
+        query.clauses[0].fields = [...BODY_FIELDS, 'no-such-field'];
+      }),
+    ).toThrow();
+    expect([...queryCompact(compact, lunrSyntax('security')).ranked('coverage')]).toEqual(expected[0]);
   });
 
   it('runs the clauses of Margin query language the same way as Lunr', () => {

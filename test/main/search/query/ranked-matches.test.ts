@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import {
+  matchesWhere,
+  rankLazily,
+  type Matches,
+  type RankOrder,
+} from '../../../../main/search/query/ranked-matches';
+import { seededRandom } from '../synthetic-corpus';
+
+/** Random matches with many equal scores and coverages, so that ties decide much of the order. */
+function randomMatches(count: number, random: () => number): Matches {
+  return {
+    refs: Int32Array.from({ length: count }, (_, i) => (i * 7919) % 100_003),
+    scores: Float64Array.from({ length: count }, () => Math.floor(random() * 8) / 4),
+    coverage: Uint16Array.from({ length: count }, () => 1 + Math.floor(random() * 3)),
+  };
+}
+
+/** The full stable sort that the lazy ranking stands in for. */
+function sortedFully(matches: Matches, order: RankOrder): number[] {
+  return [...matches.refs.keys()]
+    .sort(
+      (a, b) =>
+        (order === 'coverage' ? matches.coverage[b] - matches.coverage[a] : 0) ||
+        matches.scores[b] - matches.scores[a],
+    )
+    .map((position) => matches.refs[position]);
+}
+
+describe('ranked-matches', () => {
+  it('takes the best matches in exactly the order a full stable sort gives, ties in order of first match', () => {
+    const random = seededRandom(3);
+    for (const count of [0, 1, 2, 3, 20, 21, 257, 5000]) {
+      const matches = randomMatches(count, random);
+      for (const order of ['lunr', 'coverage'] as const) {
+        const expected = sortedFully(matches, order);
+        const all = [...rankLazily(matches, order)].map((match) => match.ref);
+        expect(all, `${count} ${order}`).toEqual(expected);
+        // Taking only the first page gives that page of the full order.
+        const page: number[] = [];
+        for (const match of rankLazily(matches, order)) {
+          if (page.length === 20) break;
+          page.push(match.ref);
+        }
+        expect(page).toEqual(expected.slice(0, 20));
+      }
+    }
+  });
+
+  it('keeps each match with its own score and coverage, also after filtering', () => {
+    const matches = randomMatches(500, seededRandom(4));
+    const byRef = new Map([...matches.refs].map((ref, i) => [ref, [matches.scores[i], matches.coverage[i]]]));
+    const even = matchesWhere(matches, (ref) => ref % 2 === 0);
+    const ranked = [...rankLazily(even, 'coverage')];
+    expect(ranked.length).toBe([...matches.refs].filter((ref) => ref % 2 === 0).length);
+    for (const match of ranked) expect([match.score, match.coverage]).toEqual(byRef.get(match.ref));
+    expect(ranked.map((match) => match.ref)).toEqual(sortedFully(even, 'coverage'));
+  });
+});
