@@ -43,7 +43,7 @@ export const REQUIRED_FILES = [
 ];
 
 /**
- * Data the search worker reads, unpacked beside the archive (`app.asar.unpacked`, `asarUnpack` in
+ * Data the search and import workers read, unpacked beside the archive (`app.asar.unpacked`, `asarUnpack` in
  * electron-builder.yml): a worker thread cannot read inside app.asar. Code never is: the worker's
  * script stays in the archive and starts from its source (main/search/service/search-worker-source.ts).
  */
