@@ -43,11 +43,11 @@ export const REQUIRED_FILES = [
 ];
 
 /**
- * Data the search worker reads, unpacked beside the archive (`app.asar.unpacked`, `asarUnpack` in
+ * Data the search and import workers read, unpacked beside the archive (`app.asar.unpacked`, `asarUnpack` in
  * electron-builder.yml): a worker thread cannot read inside app.asar. Code never is: the worker's
  * script stays in the archive and starts from its source (main/search/service/search-worker-source.ts).
  */
-export const UNPACKED_DATA = ['dist/content/search/', 'dist/content/docs/'];
+export const UNPACKED_DATA = ['dist/content/search/', 'dist/content/docs/', 'dist/main/pdfjs-cmaps/'];
 
 /** Everything shipped lives under one of these (or is package.json itself). */
 const ALLOWED_ROOTS = ['dist/main/', 'dist/renderer/', 'dist/content/'];
@@ -113,7 +113,7 @@ function checkIntegrity(asarPath: string, entry: AsarEntry): string | null {
     return null;
   }
   if (UNPACKED_DATA.some((root) => entry.path.startsWith(root))) {
-    return `${entry.path}: inside the archive, where the search worker cannot read it (asarUnpack)`;
+    return `${entry.path}: inside the archive, where a worker thread cannot read it (asarUnpack)`;
   }
   if (!integrity || integrity.algorithm !== 'SHA256' || !integrity.hash) {
     return `${entry.path}: no SHA256 integrity record in the asar header`;

@@ -11,7 +11,8 @@ import type { ImportReply, ImportRequest } from './import-worker-protocol';
  * hangs it is reported as one line for that file; the worker is replaced and the next file goes on.
  */
 
-export type ImportWorkerCode = string | { source: string };
+/** The worker's file, or its source and where pdf.js's character maps were unpacked (packaged app). */
+export type ImportWorkerCode = string | { source: string; cMapFolder?: string };
 
 export interface ImportRunnerOptions {
   /**
@@ -53,6 +54,7 @@ export class ImportRunner {
     const script = typeof given === 'function' ? given() : given;
     this.worker = new Worker(typeof script === 'string' ? script : script.source, {
       eval: typeof script !== 'string',
+      workerData: typeof script === 'string' ? null : { cMapFolder: script.cMapFolder ?? null },
       resourceLimits: {
         maxOldGenerationSizeMb: this.memoryLimitMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.ceil(this.memoryLimitMb / 8)),

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, sep } from 'node:path';
+import { workerData } from 'node:worker_threads';
 import type { ImportProgress } from './import-types';
 import { MAX_PDF_PAGES } from './import-limits';
 import { PdfLine, type PdfLineInit } from './pdf-line';
@@ -41,6 +42,9 @@ async function loadPdfJs(): Promise<PdfJs> {
  * Without them such a PDF reads as having no text.
  */
 function cMapFolder(): string | undefined {
+  // A worker started from its source (the packaged app) is told where they were unpacked.
+  const given = (workerData as { cMapFolder?: string | null } | null)?.cMapFolder;
+  if (given && existsSync(given)) return given + sep;
   const beside = join(__dirname, 'pdfjs-cmaps');
   if (existsSync(beside)) return beside + sep;
   try {

@@ -51,10 +51,15 @@ describe('electron-builder --linux dir, offline, with a stub Electron', () => {
     expect(existsSync(packed.asarPath)).toBe(true);
     const resources = await readdir(path.join(packed.appOutDir, 'resources'));
     // No resources/app folder: all code sits inside the archive, where onlyLoadAppFromAsar and asar
-    // integrity cover it; only the search worker's data is unpacked beside it (checkAsarContents).
+    // integrity cover it; only the data the workers read is unpacked beside it (checkAsarContents): the
+    // search index and documents, and pdf.js's character maps.
     expect(resources.sort()).toEqual(['app.asar', 'app.asar.unpacked']);
     const unpacked = await readdir(path.join(packed.appOutDir, 'resources', 'app.asar.unpacked', 'dist'));
-    expect(unpacked).toEqual(['content']);
+    expect(unpacked.sort()).toEqual(['content', 'main']);
+    const unpackedMain = await readdir(
+      path.join(packed.appOutDir, 'resources', 'app.asar.unpacked', 'dist', 'main'),
+    );
+    expect(unpackedMain).toEqual(['pdfjs-cmaps']);
     expect(path.basename(packed.executablePath)).toBe('margin');
     // Electron's licence must travel with the binary.
     expect(existsSync(path.join(packed.appOutDir, 'LICENSE.electron.txt'))).toBe(true);
@@ -94,7 +99,11 @@ describe('electron-builder --linux dir, offline, with a stub Electron', () => {
     const entries = listAsarFiles(packed.asarPath);
     const unpacked = entries.filter((entry) => entry.file.unpacked).map((entry) => entry.path);
     expect(unpacked.length).toBeGreaterThan(0);
-    expect(unpacked.every((file) => /^dist\/content\/(search|docs)\//.test(file))).toBe(true);
+    expect(unpacked.every((file) => /^dist\/(content\/(search|docs)|main\/pdfjs-cmaps)\//.test(file))).toBe(
+      true,
+    );
+    // pdf.js's character maps, for the import worker started from its source.
+    expect(unpacked.some((file) => file.startsWith('dist/main/pdfjs-cmaps/'))).toBe(true);
     expect(entries.find((entry) => entry.path === 'dist/main/search-worker.js')?.file.unpacked).toBeFalsy();
     // The worker, started from its source as the app does, answers from the unpacked copy.
     const dist = path.join(packed.asarPath, 'dist');
@@ -258,8 +267,8 @@ describe('checkAsarContents', () => {
   it('accepts the search data unpacked beside the archive, and names data packed where the worker cannot read it', async () => {
     expect(checkAsarContents(await packDirectory(complete))).toEqual([]);
     expect(checkAsarContents(await packDirectory(complete, '{nothing}')).sort()).toEqual([
-      'dist/content/docs/first-essay.json: inside the archive, where the search worker cannot read it (asarUnpack)',
-      'dist/content/search/index.json: inside the archive, where the search worker cannot read it (asarUnpack)',
+      'dist/content/docs/first-essay.json: inside the archive, where a worker thread cannot read it (asarUnpack)',
+      'dist/content/search/index.json: inside the archive, where a worker thread cannot read it (asarUnpack)',
     ]);
   });
 

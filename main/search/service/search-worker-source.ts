@@ -20,7 +20,7 @@ export interface SearchWorkerPlan {
    * The importer's worker of the same build, run the same way (from its file, or its source read when
    * the first file is imported).
    */
-  importWorker?: () => WorkerCode;
+  importWorker?: () => WorkerCode & { cMapFolder?: string };
 }
 
 const IN_ASAR = /\.asar([\\/]|$)/;
@@ -48,6 +48,9 @@ export function searchWorkerPlan(distDir: string, readSource: (file: string) => 
   return {
     code: { source: readSource(script) },
     bundleDir: unpackedPath(bundleDir),
-    importWorker: () => ({ source: readSource(importScript) }),
+    importWorker: () => ({
+      source: readSource(importScript),
+      cMapFolder: unpackedPath(path.join(distDir, 'main', 'pdfjs-cmaps')),
+    }),
   };
 }
