@@ -1,70 +1,59 @@
 /** The look of the bibliography picker (`mg-bibliography-picker`): a list of documents to tick. */
 import { css } from 'lit';
+import { sheetStyles } from '../styles/sheet-styles';
 
-export const bibliographyPickerStyles = css`
-  :host {
-    display: inline-block;
-  }
-  dialog {
-    width: min(38rem, 92vw);
-    max-height: 85vh;
-    padding: 1.25rem 1.5rem;
-    border: 1px solid var(--mg-border);
-    border-radius: 12px;
-    background: var(--mg-surface-raised);
-    color: var(--mg-text);
-    box-shadow: var(--mg-shadow);
-    font-family: var(--mg-ui-font);
-    font-size: 0.875rem;
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 35%);
-  }
-  h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.2rem;
-  }
-  .select-all,
-  .actions {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-  }
-  .actions {
-    justify-content: flex-end;
-    margin-top: 1rem;
-  }
-  .actions form {
-    margin: 0;
-  }
-  .documents {
-    max-height: 50vh;
-    overflow: auto;
-    margin: 0.75rem 0 0;
-    padding: 0;
-    border: 1px solid var(--mg-border);
-    border-radius: 8px;
-  }
-  .document {
-    display: flex;
-    gap: 0.6rem;
-    align-items: flex-start;
-    padding: 0.5rem 0.75rem;
-    border-bottom: 1px solid var(--mg-border);
-    cursor: pointer;
-  }
-  .document:last-child {
-    border-bottom: 0;
-  }
-  .document > span {
-    display: flex;
-    flex-direction: column;
-  }
-  .title {
-    font-weight: 600;
-  }
-  select {
-    font: inherit;
-  }
-`;
+export const bibliographyPickerStyles = [
+  sheetStyles,
+  css`
+    :host {
+      display: inline-block;
+    }
+    dialog {
+      width: min(38rem, 92vw);
+      max-height: 85vh;
+    }
+    .select-all,
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      align-items: center;
+      gap: 0.5rem;
+    }
+    .actions {
+      justify-content: flex-end;
+      margin-top: 1rem;
+    }
+    .actions form {
+      margin: 0;
+    }
+    .documents {
+      max-height: 50vh;
+      overflow: auto;
+      margin: 0.75rem 0 0;
+      padding: 0;
+      border: 1px solid var(--mg-border);
+      border-radius: 8px;
+    }
+    .document {
+      display: flex;
+      gap: 0.6rem;
+      align-items: flex-start;
+      padding: 0.5rem 0.75rem;
+      border-bottom: 1px solid var(--mg-border);
+      cursor: pointer;
+    }
+    .document:last-child {
+      border-bottom: 0;
+    }
+    .document > span {
+      display: flex;
+      flex-direction: column;
+    }
+    .title {
+      font-weight: 600;
+    }
+    select {
+      font: inherit;
+    }
+  `,
+];
