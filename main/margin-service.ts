@@ -3,7 +3,15 @@
  * service that Electron IPC, the browser host and the tests all reach (through `dispatch`).
  */
 import fs from 'node:fs';
-import type { AppStatus, DocumentMeta, DocumentSummary, Licences, MarginApi, SearchResults } from './api';
+import type {
+  AppStatus,
+  DocumentMeta,
+  DocumentSummary,
+  Licences,
+  MarginApi,
+  ReadingPosition,
+  SearchResults,
+} from './api';
 import { createAnnotationService } from './annotations/annotation-service';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
@@ -93,6 +101,16 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       dataDir: options.dataDir,
       store,
       onStoreChanged: () => annotations.storeChangedElsewhere(),
+      // The newest reading position from another device, for a document this device has.
+      applyPosition: (docId, position) => {
+        if (!library.has(docId)) return null; // kept in sync's state; nothing to move here
+        try {
+          preferences.setReadingPosition(docId, position as ReadingPosition);
+          return null;
+        } catch (error) {
+          return `A reading position from another device was not kept: ${errorDetail(error)}`;
+        }
+      },
       folder: options.syncFolder,
       chooseFolder: options.chooseSyncFolder,
       intervalMs: options.syncIntervalMs,
@@ -179,7 +197,8 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async setReadingPosition(docId, position) {
       // Never keep state for a document that is not in the library (a typo would linger forever).
       if (!library.has(docId)) throw new MarginError('not-found', `There is no document "${docId}".`);
-      return preferences.setReadingPosition(docId, position);
+      preferences.setReadingPosition(docId, position);
+      sync.localPosition(docId, position);
     },
     async openExternal(url) {
       const verdict = checkExternalLink(url);

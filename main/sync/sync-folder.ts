@@ -15,7 +15,8 @@ import type { Change } from './sync-changes';
 import { FOLDER_FILE, MARGIN_DIR } from './sync-key';
 import type { FolderKey } from './sync-key';
 import {
-  decodeSegment,
+  decodeSegmentSteps,
+  drain,
   encodeSegment,
   SEGMENT_FORMAT,
   segmentDigest,
@@ -51,12 +52,12 @@ export type FolderReadResult =
       /** New problems, one sentence each (files ignored, parts not understood). */
       problems: string[];
       devices: Record<string, DeviceSeen>;
-      /** True when a file in this device's own folder was not written by this installation. */
-      cloneSuspected: boolean;
+      /** Lines in this device's own folder that this installation did not write, or null. */
+      clone: CloneEvidence | null;
     }
   | { ok: false; message: string };
 
-export type FolderWriteResult = ({ ok: true; seq: number } & WrittenSegment) | { ok: false; message: string };
+export type FolderWriteResult = ({ ok: true } & WrittenSegment) | { ok: false; message: string };
 
 function devicesDir(folder: string): string {
   return join(folder, MARGIN_DIR, DEVICES_DIR);
@@ -99,12 +100,33 @@ function fileSignature(stat: Stats | null): string {
   return stat === null ? 'missing' : `${stat.size}/${stat.mtimeMs}`;
 }
 
+/** A segment this installation wrote, as remembered to recognise it and its copies. */
+export interface OwnSegment {
+  seq: number;
+  digest: string;
+  lines: string[];
+  /** The earliest stamp among its changes (null for none), to tell which of two clones wrote first. */
+  firstHlc: string | null;
+}
+
+/**
+ * Sealed lines that open with the folder key under this device's id but that this installation never
+ * wrote: another machine uses the id (a cloned disk, or a data folder restored from an old copy). A
+ * sync tool's copy of our files, whole or cut short, repeats our lines and is never evidence.
+ */
+export interface CloneEvidence {
+  /** The lowest sequence number holding such a line. */
+  seq: number;
+  /** The earliest stamp among the changes of that sequence number's foreign lines. */
+  earliest: string | null;
+}
+
 export interface ReadOptions {
-  /** This device's id: its own folder is not merged, only checked for a clone's files. */
+  /** This device's id: its own folder is read only for lines another installation wrote there. */
   device: string;
   cursor: SyncCursor;
-  /** File name → digest of every segment this installation wrote (see writeOwnSegment). */
-  ownSegments: Record<string, string>;
+  /** Every segment this installation wrote (see writeOwnSegment). */
+  ownSegments: readonly OwnSegment[];
 }
 
 /** What one read of the folder gathers as it goes through the devices' files. */
@@ -112,11 +134,12 @@ interface ReadPass {
   folderKey: FolderKey;
   device: string;
   ownDigests: Set<string>;
+  ownLines: Set<string>;
   cursor: SyncCursor;
   changes: Change[];
   problems: string[];
   devices: Record<string, DeviceSeen>;
-  cloneSuspected: boolean;
+  clone: CloneEvidence | null;
 }
 
 function reportOnce(pass: ReadPass, key: string, signature: string, sentence: string): void {
@@ -134,23 +157,36 @@ function notMargins(pass: ReadPass, key: string, stat: Stats | null): void {
   );
 }
 
+/** A line another installation wrote under this device's id: its changes are merged like any other. */
+function foreignLine(pass: ReadPass, seq: number, changes: readonly Change[]): void {
+  let earliest: string | null = null;
+  for (const change of changes) if (earliest === null || change.hlc < earliest) earliest = change.hlc;
+  const clone = pass.clone;
+  if (clone === null || seq < clone.seq) pass.clone = { seq, earliest };
+  else if (seq === clone.seq && earliest !== null && (clone.earliest === null || earliest < clone.earliest))
+    clone.earliest = earliest;
+}
+
 /** Takes in one segment file (new or grown since the cursor) of device `entry`. */
-function readSegmentFile(
+function* readSegmentFile(
   pass: ReadPass,
   entry: string,
   key: string,
   seq: number,
   bytes: Buffer,
   signature: string,
-): void {
-  if (entry === pass.device) {
-    // This device writes only here; a file it did not write means another machine uses its id.
-    // Compared by content, not name: a sync tool's exact copy of one of ours is still ours.
-    if (!pass.ownDigests.has(segmentDigest(bytes))) pass.cloneSuspected = true;
-    else pass.cursor.read[key] = signature;
+): Generator<void, void> {
+  // Compared by content, not name: a sync tool's exact copy of one of ours is still ours.
+  if (entry === pass.device && pass.ownDigests.has(segmentDigest(bytes))) {
+    pass.cursor.read[key] = signature;
     return;
   }
-  const segment = decodeSegment(pass.folderKey, bytes.toString('utf8'), entry, seq);
+  const segment = yield* decodeSegmentSteps(pass.folderKey, bytes.toString('utf8'), entry, seq);
+  if (entry === pass.device) {
+    for (const line of segment.lines)
+      if (!pass.ownLines.has(line.digest)) foreignLine(pass, seq, line.changes);
+    segment.changes = segment.lines.flatMap((line) => (pass.ownLines.has(line.digest) ? [] : line.changes));
+  }
   if (segment.problem !== null) {
     reportOnce(pass, key, signature, `Ignored ${DEVICES_DIR}/${key} in the sync folder: ${segment.problem}.`);
     pass.cursor.read[key] = signature;
@@ -175,7 +211,7 @@ function readSegmentFile(
   else pass.cursor.read[key] = signature;
 }
 
-function readDeviceFolder(pass: ReadPass, dir: string, entry: string): void {
+function* readDeviceFolder(pass: ReadPass, dir: string, entry: string): Generator<void, void> {
   let files: string[];
   try {
     files = listDir(dir);
@@ -207,12 +243,21 @@ function readDeviceFolder(pass: ReadPass, dir: string, entry: string): void {
       );
       continue;
     }
-    readSegmentFile(pass, entry, key, seq, bytes, signature);
+    yield* readSegmentFile(pass, entry, key, seq, bytes, signature);
   }
 }
 
 /** Reads the changes of every other device that are new since `cursor`. */
 export function readSyncFolder(folder: string, folderKey: FolderKey, options: ReadOptions): FolderReadResult {
+  return drain(readSyncFolderSteps(folder, folderKey, options));
+}
+
+/** readSyncFolder one sealed line at a time, so that a caller can let the event loop go between them. */
+export function* readSyncFolderSteps(
+  folder: string,
+  folderKey: FolderKey,
+  options: ReadOptions,
+): Generator<void, FolderReadResult> {
   if (!existsSync(join(folder, MARGIN_DIR, FOLDER_FILE))) return unavailable(folder);
   let entries: string[];
   try {
@@ -223,22 +268,23 @@ export function readSyncFolder(folder: string, folderKey: FolderKey, options: Re
   const pass: ReadPass = {
     folderKey,
     device: options.device,
-    ownDigests: new Set(Object.values(options.ownSegments)),
+    ownDigests: new Set(options.ownSegments.map((segment) => segment.digest)),
+    ownLines: new Set(options.ownSegments.flatMap((segment) => segment.lines)),
     cursor: { read: { ...options.cursor.read }, reported: { ...options.cursor.reported } },
     changes: [],
     problems: [],
     devices: {},
-    cloneSuspected: false,
+    clone: null,
   };
   for (const entry of entries) {
     if (entry.startsWith('.')) continue; // hidden: a sync tool's own bookkeeping
     const dir = join(devicesDir(folder), entry);
     const stat = statOrNull(dir);
-    if (isDeviceId(entry) && stat !== null && stat.isDirectory()) readDeviceFolder(pass, dir, entry);
+    if (isDeviceId(entry) && stat !== null && stat.isDirectory()) yield* readDeviceFolder(pass, dir, entry);
     else notMargins(pass, entry, stat);
   }
-  const { changes, cursor, problems, devices, cloneSuspected } = pass;
-  return { ok: true, changes, cursor, problems, devices, cloneSuspected };
+  const { changes, cursor, problems, devices, clone } = pass;
+  return { ok: true, changes, cursor, problems, devices, clone };
 }
 
 /** The first line of a segment file, as far as it can be read cheaply. */
@@ -285,7 +331,7 @@ export function writeOwnSegment(
       };
     const seq = last + 1;
     const written = writeSegmentFile(dir, encodeSegment(folderKey, device, seq, changes), seq, beforePublish);
-    return { ok: true, seq, ...written };
+    return { ok: true, ...written };
   } catch (error) {
     return unavailable(folder, error);
   }

@@ -1,0 +1,228 @@
+/**
+ * One sync pass: take in local edits (the records whose checksum moved since sync last agreed with
+ * them) and reading positions, publish the outbox as this device's next segment, read what is new in
+ * the folder, and merge it into the store.
+ *
+ * The work on records is cut into slices of about SLICE_MS, each one transaction, with the event loop
+ * let go between them: the main process keeps answering the window while 10,000 notes arrive. Each
+ * slice holds the merged records with the state they came from, so a crash between slices loses
+ * nothing: the cursor moves only in the last transaction, and merging a change twice changes nothing.
+ */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import type { AnnotationStore } from '../annotations/store/annotation-store';
+import type { SyncRowWrite } from '../annotations/store/sync-tables';
+import type { HybridClock } from './hlc';
+import type { Change } from './sync-changes';
+import { readSyncFolderSteps, writeOwnSegment } from './sync-folder';
+import type { CloneEvidence, OwnSegment, SyncCursor } from './sync-folder';
+import type { FolderKey } from './sync-key';
+import { changedRows, cursorRows, META, metaRow, ownSegmentRow, ROW } from './sync-ledger';
+import { mergeChanges } from './sync-merge';
+import type { Stamped } from './sync-merge';
+import { reconcile } from './sync-store-bridge';
+
+/**
+ * The work a slice does before its commit, aimed at: with the commit's fsync the event loop is held
+ * well under the 50 ms a reader would notice.
+ */
+export const SLICE_MS = 20;
+/** Each commit costs an fsync (milliseconds on a busy disk): slices never get smaller than this. */
+const MIN_SLICE = 200;
+
+/** What a pass works with; it updates the in-memory parts as it commits them. */
+export interface PassDevice {
+  deviceId: string;
+  folder: string;
+  key: FolderKey;
+  store: AnnotationStore;
+  clock: HybridClock;
+  cursor: SyncCursor;
+  own: OwnSegment[];
+  positions: Record<string, Stamped>;
+  devices: Record<string, Stamped>;
+  seen: Record<string, string>;
+  /** Records written here since the last pass, or null to compare them all. */
+  edited: Set<string> | null;
+  /** Reading positions set here since the last pass, by document. */
+  pendingPositions: Map<string, unknown>;
+  /** Changes not from the store (this device's name), to publish with the next segment. */
+  pendingChanges: Change[];
+}
+
+export interface PassHooks {
+  closed(): boolean;
+  /** Writes a reading position that arrived from another device; a sentence when it cannot. */
+  applyPosition(docId: string, value: unknown): string | null;
+}
+
+export type PassOutcome =
+  | {
+      ok: true;
+      problems: string[];
+      /** Why publishing failed (read-only folder), while reading worked. */
+      publishFault: string | null;
+      written: number;
+      clone: CloneEvidence | null;
+      refused: Array<{ id: string; problem: string }>;
+    }
+  | { ok: false; fault: string };
+
+/** Runs `work` over `ids` in slices of about SLICE_MS, letting the event loop go between them. */
+export async function inSlices(
+  ids: readonly string[],
+  work: (slice: string[]) => void,
+  stop: () => boolean = () => false,
+): Promise<void> {
+  let size = MIN_SLICE;
+  for (let start = 0; start < ids.length && !stop();) {
+    const slice = ids.slice(start, start + size);
+    const began = performance.now();
+    work(slice);
+    start += slice.length;
+    const took = Math.max(performance.now() - began, 0.5);
+    size = Math.min(4096, Math.max(MIN_SLICE, Math.floor((size * SLICE_MS) / took)));
+    if (start < ids.length) await yieldToEventLoop();
+  }
+}
+
+/**
+ * Changes per segment: a long outbox (10,000 new notes) goes out as several segments, each written
+ * and committed on its own, so that no single step holds the event loop for long.
+ */
+export const SEGMENT_CHANGES = 2048;
+
+/** Runs a step-by-step reading, letting the event loop go whenever SLICE_MS has passed. */
+export async function inSteps<T>(steps: Generator<void, T>): Promise<T> {
+  let began = performance.now();
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+    if (performance.now() - began > SLICE_MS) {
+      await yieldToEventLoop();
+      began = performance.now();
+    }
+  }
+}
+
+const clockRows = (device: PassDevice) => (): SyncRowWrite[] => [metaRow(META.clock, device.clock.last())];
+
+/** Local edits and positions into the state and the outbox. */
+async function takeLocal(device: PassDevice, hooks: PassHooks): Promise<void> {
+  const { store, clock } = device;
+  const ids = device.edited === null ? store.sync.disagreeing() : store.sync.disagreeing(device.edited);
+  device.edited = new Set();
+  const changes: Change[] = device.pendingChanges.splice(0);
+  for (const [docId, value] of device.pendingPositions)
+    changes.push({ type: 'position', docId, value, hlc: clock.tick() });
+  device.pendingPositions.clear();
+  if (changes.length > 0) {
+    const before = device.positions;
+    const merged = mergeChanges({ annotations: {}, positions: before, devices: device.devices }, changes);
+    store.sync.commit({
+      rows: [
+        ...changedRows(ROW.position, before, merged.state.positions),
+        ...changedRows(ROW.device, device.devices, merged.state.devices),
+        ...clockRows(device)(),
+      ],
+      outboxAdd: changes.map((change) => JSON.stringify(change)),
+    });
+    device.positions = merged.state.positions;
+    device.devices = merged.state.devices;
+  }
+  await inSlices(
+    ids,
+    (slice) => reconcile({ store, clock, ids: slice, rows: clockRows(device) }),
+    hooks.closed,
+  );
+}
+
+/** The outbox as this device's next segments; the message when the folder refuses them. */
+async function publish(device: PassDevice, hooks: PassHooks): Promise<string | null> {
+  for (let first = true; !hooks.closed(); first = false) {
+    if (!first) await yieldToEventLoop();
+    const outbox = device.store.sync.outbox(SEGMENT_CHANGES);
+    if (outbox.length === 0) return null;
+    const refused = publishSegment(device, outbox);
+    if (refused !== null) return refused;
+  }
+  return null;
+}
+
+function publishSegment(device: PassDevice, outbox: Array<{ seq: number; change: string }>): string | null {
+  const changes = outbox.map((entry) => JSON.parse(entry.change) as Change);
+  const firstHlc = changes.reduce<string | null>((a, c) => (a === null || c.hlc < a ? c.hlc : a), null);
+  const written = writeOwnSegment(device.folder, device.key, device.deviceId, changes, (segment) => {
+    // Recorded before the segment appears: a file of ours is never mistaken for a clone's.
+    const own: OwnSegment = { seq: segment.seq, digest: segment.digest, lines: segment.lines, firstHlc };
+    device.store.sync.commit({ rows: [ownSegmentRow(own)] });
+    device.own.push(own);
+  });
+  if (!written.ok) return written.message; // a read-only folder can still be read: the outbox waits
+  device.store.sync.commit({ outboxDropThrough: outbox[outbox.length - 1].seq });
+  return null;
+}
+
+export async function runPass(device: PassDevice, hooks: PassHooks): Promise<PassOutcome> {
+  await takeLocal(device, hooks);
+  if (hooks.closed()) return { ok: false, fault: 'Sync stopped: Margin is closing.' };
+  const publishFault = await publish(device, hooks);
+  const read = await inSteps(
+    readSyncFolderSteps(device.folder, device.key, {
+      device: device.deviceId,
+      cursor: device.cursor,
+      ownSegments: device.own,
+    }),
+  );
+  if (!read.ok) return { ok: false, fault: read.message };
+  const { store, clock } = device;
+  const byId = new Map<string, Change[]>();
+  const others: Change[] = [];
+  let latest: string | null = null;
+  for (const change of read.changes) {
+    if (latest === null || change.hlc > latest) latest = change.hlc;
+    if (change.type !== 'annotation') others.push(change);
+    else if (byId.has(change.annotationId)) byId.get(change.annotationId)?.push(change);
+    else byId.set(change.annotationId, [change]);
+  }
+  if (latest !== null) clock.receive(latest);
+  let written = 0;
+  const refused: Array<{ id: string; problem: string }> = [];
+  await inSlices(
+    [...byId.keys()],
+    (slice) => {
+      const result = reconcile({ store, clock, ids: slice, remote: byId, rows: clockRows(device) });
+      written += result.written;
+      refused.push(...result.refused);
+    },
+    hooks.closed,
+  );
+  if (hooks.closed()) return { ok: false, fault: 'Sync stopped: Margin is closing.' };
+
+  const merged = mergeChanges(
+    { annotations: {}, positions: device.positions, devices: device.devices },
+    others,
+  );
+  const problems = [...read.problems];
+  for (const [docId, winner] of Object.entries(merged.state.positions))
+    if (winner !== device.positions[docId]) {
+      const problem = hooks.applyPosition(docId, winner.value);
+      if (problem !== null) problems.push(problem);
+    }
+  const seen = { ...device.seen };
+  for (const [id, entry] of Object.entries(read.devices))
+    if (id !== device.deviceId) seen[id] = new Date(entry.lastWrite).toISOString();
+  const lastSync = new Date().toISOString();
+  store.sync.commit({
+    rows: [
+      ...cursorRows(device.cursor, read.cursor),
+      ...changedRows(ROW.position, device.positions, merged.state.positions),
+      ...changedRows(ROW.device, device.devices, merged.state.devices),
+      metaRow(META.seen, JSON.stringify(seen)),
+      metaRow(META.lastSync, lastSync),
+      ...clockRows(device)(),
+    ],
+  });
+  Object.assign(device, { cursor: read.cursor, positions: merged.state.positions, seen });
+  device.devices = merged.state.devices;
+  return { ok: true, problems, publishFault, written, clone: read.clone, refused };
+}
