@@ -23,7 +23,7 @@ import {
   segmentSeq,
   writeSegmentFile,
 } from './sync-segment';
-import type { WrittenSegment } from './sync-segment';
+import type { SegmentRead, WrittenSegment } from './sync-segment';
 
 export const DEVICES_DIR = 'devices';
 
@@ -107,6 +107,8 @@ export interface OwnSegment {
   lines: string[];
   /** The earliest stamp among its changes (null for none), to tell which of two clones wrote first. */
   firstHlc: string | null;
+  /** The digest of the own segment written before it (null for the first; undefined before format 2). */
+  parent?: string | null;
 }
 
 /**
@@ -115,10 +117,8 @@ export interface OwnSegment {
  * sync tool's copy of our files, whole or cut short, repeats our lines and is never evidence.
  */
 export interface CloneEvidence {
-  /** The lowest sequence number holding such a line. */
-  seq: number;
-  /** The earliest stamp among the changes of that sequence number's foreign lines. */
-  earliest: string | null;
+  /** Whole segments the other installation wrote: the segment each follows, and its earliest stamp. */
+  segments: Array<{ parent: string | null; earliest: string | null }>;
 }
 
 export interface ReadOptions {
@@ -157,14 +157,16 @@ function notMargins(pass: ReadPass, key: string, stat: Stats | null): void {
   );
 }
 
-/** A line another installation wrote under this device's id: its changes are merged like any other. */
-function foreignLine(pass: ReadPass, seq: number, changes: readonly Change[]): void {
+/** Lines another installation wrote under this device's id: evidence, and changes merged like any other. */
+function foreignLines(pass: ReadPass, segment: SegmentRead): void {
+  const foreign = segment.lines.filter((line) => !pass.ownLines.has(line.digest));
+  segment.changes = foreign.flatMap((line) => line.changes);
+  if (foreign.length === 0) return;
+  pass.clone ??= { segments: [] };
+  if (segment.parent === undefined) return; // its end line has not arrived: it tells who forked later then
   let earliest: string | null = null;
-  for (const change of changes) if (earliest === null || change.hlc < earliest) earliest = change.hlc;
-  const clone = pass.clone;
-  if (clone === null || seq < clone.seq) pass.clone = { seq, earliest };
-  else if (seq === clone.seq && earliest !== null && (clone.earliest === null || earliest < clone.earliest))
-    clone.earliest = earliest;
+  for (const change of segment.changes) if (earliest === null || change.hlc < earliest) earliest = change.hlc;
+  pass.clone.segments.push({ parent: segment.parent, earliest });
 }
 
 /** Takes in one segment file (new or grown since the cursor) of device `entry`. */
@@ -182,11 +184,7 @@ function* readSegmentFile(
     return;
   }
   const segment = yield* decodeSegmentSteps(pass.folderKey, bytes.toString('utf8'), entry, seq);
-  if (entry === pass.device) {
-    for (const line of segment.lines)
-      if (!pass.ownLines.has(line.digest)) foreignLine(pass, seq, line.changes);
-    segment.changes = segment.lines.flatMap((line) => (pass.ownLines.has(line.digest) ? [] : line.changes));
-  }
+  if (entry === pass.device) foreignLines(pass, segment);
   if (segment.problem !== null) {
     reportOnce(pass, key, signature, `Ignored ${DEVICES_DIR}/${key} in the sync folder: ${segment.problem}.`);
     pass.cursor.read[key] = signature;
@@ -308,6 +306,8 @@ export function writeOwnSegment(
   device: string,
   changes: readonly Change[],
   beforePublish?: (segment: WrittenSegment) => void,
+  /** The digest of the segment this installation wrote before (see sync-segment.ts). */
+  parent: string | null = null,
 ): FolderWriteResult {
   if (!isDeviceId(device)) throw new RangeError('A device id is 16 lowercase hex digits.');
   if (!existsSync(join(folder, MARGIN_DIR, FOLDER_FILE))) return unavailable(folder);
@@ -330,7 +330,8 @@ export function writeOwnSegment(
         message: `A newer Margin has written this device's sync files: update Margin to keep syncing. Your notes on this device are untouched.`,
       };
     const seq = last + 1;
-    const written = writeSegmentFile(dir, encodeSegment(folderKey, device, seq, changes), seq, beforePublish);
+    const contents = encodeSegment(folderKey, device, seq, changes, undefined, parent);
+    const written = writeSegmentFile(dir, contents, seq, beforePublish);
     return { ok: true, ...written };
   } catch (error) {
     return unavailable(folder, error);

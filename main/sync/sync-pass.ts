@@ -151,12 +151,21 @@ async function publish(device: PassDevice, hooks: PassHooks): Promise<string | n
 function publishSegment(device: PassDevice, outbox: Array<{ seq: number; change: string }>): string | null {
   const changes = outbox.map((entry) => JSON.parse(entry.change) as Change);
   const firstHlc = changes.reduce<string | null>((a, c) => (a === null || c.hlc < a ? c.hlc : a), null);
-  const written = writeOwnSegment(device.folder, device.key, device.deviceId, changes, (segment) => {
-    // Recorded before the segment appears: a file of ours is never mistaken for a clone's.
-    const own: OwnSegment = { seq: segment.seq, digest: segment.digest, lines: segment.lines, firstHlc };
-    device.store.sync.commit({ rows: [ownSegmentRow(own)] });
-    device.own.push(own);
-  });
+  const parent = device.own.reduce<OwnSegment | null>((a, b) => (a === null || b.seq > a.seq ? b : a), null);
+  const written = writeOwnSegment(
+    device.folder,
+    device.key,
+    device.deviceId,
+    changes,
+    (segment) => {
+      // Recorded before the segment appears: a file of ours is never mistaken for a clone's.
+      const { seq, digest, lines } = segment;
+      const own: OwnSegment = { seq, digest, lines, firstHlc, parent: parent?.digest ?? null };
+      device.store.sync.commit({ rows: [ownSegmentRow(own)] });
+      device.own.push(own);
+    },
+    parent?.digest ?? null,
+  );
   if (!written.ok) return written.message; // a read-only folder can still be read: the outbox waits
   device.store.sync.commit({ outboxDropThrough: outbox[outbox.length - 1].seq });
   return null;

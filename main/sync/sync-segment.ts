@@ -4,7 +4,11 @@
  *
  *   <crc32> {"margin":"sync-segment","format":1,"device":"<id>","seq":<n>}   plain: says nothing private
  *   <crc32> <sealed JSON array of changes>                                    a batch per line
- *   <crc32> <sealed {"end":<number of changes>}>                              the segment is whole
+ *   <crc32> <sealed {"end":<number of changes>,"parent":<digest>}>             the segment is whole
+ *
+ * `parent` is the digest of the segment this installation wrote before (null for its first): a chain.
+ * Two installations sharing a device id (a cloned disk) each write a segment with the same parent, and
+ * comparing those two tells which of them began writing later.
  *
  * The CRC-32 (node:zlib, 8 hex digits) of each line's payload tells a half-copied or damaged line from a
  * line sealed under another key, cheaply; AES-GCM then authenticates. Sealing line by line means a
@@ -66,6 +70,7 @@ export function encodeSegment(
   seq: number,
   changes: readonly Change[],
   changesPerLine = CHANGES_PER_LINE,
+  parent: string | null = null,
 ): string {
   const header = { margin: 'sync-segment', format: SEGMENT_FORMAT, device, seq };
   const lines = [line(JSON.stringify(header))];
@@ -75,7 +80,7 @@ export function encodeSegment(
     lines.push(line(sealText(folderKey, place, JSON.stringify(batch))));
   }
   const endPlace = linePlace(device, seq, SEGMENT_FORMAT, lines.length);
-  lines.push(line(sealText(folderKey, endPlace, JSON.stringify({ end: changes.length }))));
+  lines.push(line(sealText(folderKey, endPlace, JSON.stringify({ end: changes.length, parent }))));
   return lines.join('');
 }
 
@@ -85,6 +90,8 @@ export interface SegmentRead {
   changes: Change[];
   /** True once the end line is there and every change before it was read. */
   complete: boolean;
+  /** The end line's `parent` (see above): undefined until the end line is read, null for a first segment. */
+  parent?: string | null;
   /** Changes or lines that opened but that this Margin does not understand (a newer Margin's). */
   notUnderstood: number;
   /** Whole lines with a wrong checksum or that do not open with the key. */
@@ -201,6 +208,8 @@ export function* decodeSegmentSteps(
     }
     const end = (data as { end?: unknown } | null)?.end;
     if (typeof end === 'number') {
+      const parent = (data as { parent?: unknown }).parent;
+      result.parent = typeof parent === 'string' ? parent : null;
       // Every line is sealed at its line number, so a line missing before the end line shows as damage.
       result.complete =
         result.damaged === 0 && (header.format > SEGMENT_FORMAT || end === result.changes.length);

@@ -17,7 +17,7 @@ import { createClock, isHlc, newDeviceId } from './hlc';
 import type { Change } from './sync-changes';
 import { loadDeviceFile, saveDeviceFile } from './sync-device-file';
 import { devicesSeen, noteVersions } from './sync-device-view';
-import type { CloneEvidence } from './sync-folder';
+import type { CloneEvidence, OwnSegment } from './sync-folder';
 import { checkPassphrase, createSyncFolder, FOLDER_FILE, MARGIN_DIR, unlockSyncFolder } from './sync-key';
 import type { FolderKey } from './sync-key';
 import { moveLegacyHistory } from './sync-legacy';
@@ -92,18 +92,20 @@ const NO_DIALOG =
   'Choosing a folder is not available here; start Margin with `npm run serve -- --sync DIR` to sync through DIR.';
 
 /**
- * Which of two installations sharing an id takes a new one: the one whose segment at the first
- * sequence number they both wrote began later (or that wrote nothing there). Both read the same
- * lines, so both come to the same answer once each has the other's files; where neither wrote at the
- * same number, both may take a new id, which loses nothing either.
+ * Which of two installations sharing an id takes a new one. Each segment names the one its writer wrote
+ * before (its parent), so the two first segments written after the copy share a parent: the one that
+ * began later is the newer installation. Both read the same two segments and come to the same answer;
+ * an installation that wrote nothing after the shared parent while the other did is the one to move.
  */
-export function isNewerClone(
-  own: readonly { seq: number; firstHlc: string | null }[],
-  clone: CloneEvidence,
-): boolean {
-  const mine = own.find((segment) => segment.seq === clone.seq);
-  if (mine === undefined || mine.firstHlc === null || clone.earliest === null) return true;
-  return clone.earliest <= mine.firstHlc;
+export function isNewerClone(own: readonly OwnSegment[], clone: CloneEvidence): boolean {
+  for (const theirs of clone.segments) {
+    const sharedParent = theirs.parent === null || own.some((segment) => segment.digest === theirs.parent);
+    if (!sharedParent) continue; // follows one of their own: their first one after the copy decides
+    const mine = own.find((segment) => segment.parent === theirs.parent);
+    if (mine === undefined || mine.firstHlc === null || theirs.earliest === null) return true;
+    if (theirs.earliest <= mine.firstHlc) return true;
+  }
+  return false;
 }
 
 export function createSyncService(options: SyncServiceOptions): SyncService {
