@@ -8,6 +8,7 @@ import { ENGINES, type Engine, type SizeResult } from './search-bench';
 import { mb, ms, ratio } from './format';
 import { goalRows } from './goals';
 import { annotationSections } from './report-annotations';
+import { syncSection } from './report-sync';
 import {
   corpusSection,
   flexSearchNote,
@@ -174,5 +175,6 @@ export function renderResultsMarkdown(results: BenchResults): string {
   ];
   for (const size of results.sizes) lines.push(...sizeSection(size));
   lines.push(...annotationSections(results));
+  lines.push(...syncSection(results));
   return `${lines.join('\n')}\n`;
 }

@@ -136,16 +136,32 @@ async function takeLocal(device: PassDevice, hooks: PassHooks): Promise<void> {
   );
 }
 
-/** The outbox as this device's next segments; the message when the folder refuses them. */
-async function publish(device: PassDevice, hooks: PassHooks): Promise<string | null> {
+interface Published {
+  /** Why the folder refused (read-only), or null. */
+  fault: string | null;
+  /**
+   * The outbox up to here is in published segments. It is dropped in the pass's last transaction (one
+   * fsync fewer per pass); a crash before that publishes it again, and a change merged twice is merged once.
+   */
+  through: number | null;
+}
+
+/** The outbox as this device's next segments. */
+async function publish(device: PassDevice, hooks: PassHooks): Promise<Published> {
+  let through: number | null = null;
   for (let first = true; !hooks.closed(); first = false) {
     if (!first) await yieldToEventLoop();
-    const outbox = device.store.sync.outbox(SEGMENT_CHANGES);
-    if (outbox.length === 0) return null;
+    const outbox = device.store.sync.outbox(SEGMENT_CHANGES, through ?? 0);
+    if (outbox.length === 0) break;
     const refused = publishSegment(device, outbox);
-    if (refused !== null) return refused;
+    if (refused !== null) return { fault: refused, through };
+    through = outbox[outbox.length - 1].seq;
   }
-  return null;
+  return { fault: null, through };
+}
+
+function dropPublished(device: PassDevice, published: Published): void {
+  if (published.through !== null) device.store.sync.commit({ outboxDropThrough: published.through });
 }
 
 function publishSegment(device: PassDevice, outbox: Array<{ seq: number; change: string }>): string | null {
@@ -166,15 +182,13 @@ function publishSegment(device: PassDevice, outbox: Array<{ seq: number; change:
     },
     parent?.digest ?? null,
   );
-  if (!written.ok) return written.message; // a read-only folder can still be read: the outbox waits
-  device.store.sync.commit({ outboxDropThrough: outbox[outbox.length - 1].seq });
-  return null;
+  return written.ok ? null : written.message; // a read-only folder can still be read: the outbox waits
 }
 
 export async function runPass(device: PassDevice, hooks: PassHooks): Promise<PassOutcome> {
   await takeLocal(device, hooks);
   if (hooks.closed()) return { ok: false, fault: 'Sync stopped: Margin is closing.' };
-  const publishFault = await publish(device, hooks);
+  const published = await publish(device, hooks);
   const read = await inSteps(
     readSyncFolderSteps(device.folder, device.key, {
       device: device.deviceId,
@@ -182,7 +196,10 @@ export async function runPass(device: PassDevice, hooks: PassHooks): Promise<Pas
       ownSegments: device.own,
     }),
   );
-  if (!read.ok) return { ok: false, fault: read.message };
+  if (!read.ok) {
+    dropPublished(device, published);
+    return { ok: false, fault: read.message };
+  }
   const { store, clock } = device;
   const byId = new Map<string, Change[]>();
   const others: Change[] = [];
@@ -205,7 +222,10 @@ export async function runPass(device: PassDevice, hooks: PassHooks): Promise<Pas
     },
     hooks.closed,
   );
-  if (hooks.closed()) return { ok: false, fault: 'Sync stopped: Margin is closing.' };
+  if (hooks.closed()) {
+    dropPublished(device, published);
+    return { ok: false, fault: 'Sync stopped: Margin is closing.' };
+  }
 
   const merged = mergeChanges(
     { annotations: {}, positions: device.positions, devices: device.devices },
@@ -230,8 +250,9 @@ export async function runPass(device: PassDevice, hooks: PassHooks): Promise<Pas
       metaRow(META.lastSync, lastSync),
       ...clockRows(device)(),
     ],
+    outboxDropThrough: published.through ?? undefined,
   });
   Object.assign(device, { cursor: read.cursor, positions: merged.state.positions, seen });
   device.devices = merged.state.devices;
-  return { ok: true, problems, publishFault, written, clone: read.clone, refused };
+  return { ok: true, problems, publishFault: published.fault, written, clone: read.clone, refused };
 }

@@ -71,6 +71,8 @@ export interface SyncService {
   localChange(ids?: readonly string[]): void;
   /** The reader's place in a document changed here: it travels with the next pass. */
   localPosition(docId: string, position: unknown): void;
+  /** Resolves when the background pass that local changes asked for has run (tests, the bench). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -217,12 +219,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     notesUpdated,
   });
 
+  /** Resolves once the pass a local change asked for has run (at once when none is waiting). */
+  let scheduled: { promise: Promise<void>; run: () => void } | null = null;
   const schedule = (): void => {
     if (file.folder === null || closed) return;
     if (debounce !== null) clearTimeout(debounce);
+    if (scheduled === null) {
+      let run = (): void => {};
+      const promise = new Promise<void>((resolve) => (run = resolve));
+      scheduled = { promise, run };
+    }
+    const waiting = scheduled;
     debounce = setTimeout(() => {
       debounce = null;
-      void pass();
+      scheduled = null;
+      void pass().then(waiting.run);
     }, options.debounceMs ?? DEFAULT_SYNC_DEBOUNCE_MS);
     debounce.unref();
   };
@@ -332,6 +343,10 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       return restored;
     },
     localChange,
+    settled: async () => {
+      await scheduled?.promise;
+      await queue;
+    },
     localPosition(docId, position) {
       device.pendingPositions.set(docId, position);
       schedule();
@@ -340,6 +355,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       closed = true;
       if (timer !== null) clearInterval(timer);
       if (debounce !== null) clearTimeout(debounce);
+      scheduled?.run();
       await queue;
     },
   };

@@ -49,8 +49,8 @@ export interface SyncTables {
    * since. Among `ids` only, or every one when not given.
    */
   disagreeing(ids?: Iterable<string>): string[];
-  /** The oldest `limit` changes of the outbox. */
-  outbox(limit: number): Array<{ seq: number; change: string }>;
+  /** The oldest `limit` changes of the outbox after `afterSeq`. */
+  outbox(limit: number, afterSeq?: number): Array<{ seq: number; change: string }>;
   /** Writes the batch in one transaction: all of it or none. */
   commit(batch: SyncBatch): void;
   /** Forgets every row and the outbox (sync set up on another folder starts afresh). */
@@ -99,7 +99,7 @@ export function syncTables(
      WHERE s.kind = 'annotation' AND s.agreed IS NOT NULL
        AND NOT EXISTS (SELECT 1 FROM annotations WHERE id = s.key)`,
   );
-  const selectOutbox = db.prepare('SELECT seq, change FROM sync_outbox ORDER BY seq LIMIT ?');
+  const selectOutbox = db.prepare('SELECT seq, change FROM sync_outbox WHERE seq > ? ORDER BY seq LIMIT ?');
   const insertOutbox = db.prepare('INSERT INTO sync_outbox (change) VALUES (?)');
   const dropOutbox = db.prepare('DELETE FROM sync_outbox WHERE seq <= ?');
   const asRow = (row: unknown): SyncRow => row as SyncRow;
@@ -117,8 +117,8 @@ export function syncTables(
       if (ids === undefined) return disagreeingAll.all().map((row) => (row as { id: string }).id);
       return [...ids].filter((id) => pass(disagreeingOne, id));
     },
-    outbox(limit) {
-      return selectOutbox.all(limit).map((row) => {
+    outbox(limit, afterSeq = 0) {
+      return selectOutbox.all(afterSeq, limit).map((row) => {
         const { seq, change } = row as { seq: number | bigint; change: string };
         return { seq: Number(seq), change };
       });
