@@ -13,6 +13,8 @@ import {
   checkAnnotationRecord,
   checkColor,
   checkDocId,
+  checkImportId,
+  checkImportRequest,
   checkImportText,
   checkNote,
   checkRange,
@@ -160,6 +162,9 @@ const syncSetup = shape({ passphrase: rule(checkPassphrase), deviceName: rule(ch
 const versionId: Check = (value, name) =>
   isHlc(value) ? value : fail(`${name} is not a version of a note.`);
 
+const importId = rule(checkImportId);
+const importRequest = closed(['importId', 'name', 'bytes', 'sameName'], rule(checkImportRequest));
+
 const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
   getStatus: [],
   listDocuments: [],
@@ -210,6 +215,12 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'docIds', check: rule(checkBibliographyDocIds) },
   ],
   getLicences: [],
+  importDocument: [{ name: 'request', check: importRequest }],
+  getImportProgress: [{ name: 'importId', check: importId }],
+  cancelImport: [{ name: 'importId', check: importId }],
+  removeDocument: [{ name: 'docId', check: docId }],
+  restoreDocument: [{ name: 'docId', check: docId }],
+  getDocumentSummary: [{ name: 'docId', check: docId }],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

@@ -24,8 +24,8 @@ export type InlineRun =
  * text (see `Document`). Ids are stable across rebuilds of unchanged text.
  */
 export type Block =
-  | { type: 'paragraph'; id: string; start: number; runs: InlineRun[] }
-  | { type: 'figure'; id: string; start: number; caption: InlineRun[]; credit: string | null };
+  | { type: 'paragraph'; id: string; start: number; runs: InlineRun[]; page?: number }
+  | { type: 'figure'; id: string; start: number; caption: InlineRun[]; credit: string | null; page?: number };
 
 export interface Section {
   id: string;
@@ -85,6 +85,12 @@ export interface Document extends DocumentMeta {
   authorBio: Block[];
 }
 
+/** Where a document came from: bundled by the publisher, or imported by the reader. */
+export type DocumentOrigin = 'publisher' | 'yours';
+
+/** The kinds of file Margin imports, told apart by their content (an RCAS export is a kind of text). */
+export type ImportKind = 'pdf' | 'html' | 'markdown' | 'text' | 'rcas';
+
 /** One row of the library. */
 export interface DocumentSummary {
   id: string;
@@ -98,6 +104,54 @@ export interface DocumentSummary {
   readingMinutes: number;
   /** How many highlights and notes the reader has on this document. */
   annotationCount: number;
+  origin: DocumentOrigin;
+  /** Yours: the kind of file it was imported from; null for the publisher's. */
+  kind: ImportKind | null;
+  /** Yours: the file name as imported; null for the publisher's. */
+  fileName: string | null;
+  /**
+   * Yours, removed but restorable: such a document is never listed by listDocuments, but
+   * getDocumentSummary still answers for it (the notebook shows its notes under its title).
+   */
+  removed: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Your own documents
+// ---------------------------------------------------------------------------------------------------
+
+export interface ImportRequest {
+  /** A uuid the renderer makes; it names the import for getImportProgress and cancelImport. */
+  importId: string;
+  /** The file name, at most 255 characters, no folders. */
+  name: string;
+  /** The file's bytes (binary over IPC and HTTP, never base64). */
+  bytes: Uint8Array;
+  /** What to do when a different file of this name is already yours; default 'ask'. */
+  sameName?: 'ask' | 'replace' | 'keep-both';
+}
+
+export type ImportOutcome =
+  /** "Imported “Title”." */
+  | { status: 'imported'; docId: string; title: string; message: string }
+  /** The same bytes (sha256) are already yours: nothing changed. */
+  | { status: 'already-in-library'; docId: string; title: string; message: string }
+  /** A different file with this name is yours: ask Replace (keep my notes, re-anchored) or Keep both. */
+  | { status: 'same-name'; docId: string; title: string; message: string }
+  /** One printable line naming the file and the reason; nothing changed. */
+  | { status: 'refused'; message: string }
+  | { status: 'cancelled'; message: string };
+
+export interface ImportProgressReport {
+  phase: 'reading' | 'parsing' | 'indexing' | 'done';
+  /** Pages (PDF) or steps done, out of `total`. */
+  done: number;
+  total: number;
+}
+
+export interface RemovedDocument {
+  docId: string;
+  title: string;
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -405,6 +459,19 @@ export interface MarginApi {
   exportBibliography(format: BibliographyFormat, docIds: string[]): Promise<ExportedFile>;
   /** The licences of the bundled libraries and citation styles (About). */
   getLicences(): Promise<Licences>;
+
+  /** Imports one file of the reader's (parsed off the main process); never half-imports. */
+  importDocument(request: ImportRequest): Promise<ImportOutcome>;
+  /** Where a running import is; null when no import of that id is running. */
+  getImportProgress(importId: string): Promise<ImportProgressReport | null>;
+  /** Stops a running import (nothing of it is kept). Resolves false when none of that id runs. */
+  cancelImport(importId: string): Promise<boolean>;
+  /** Yours only: the document leaves the library (its files and notes are kept, for restoreDocument). */
+  removeDocument(docId: string): Promise<RemovedDocument>;
+  /** Undo of removeDocument. */
+  restoreDocument(docId: string): Promise<DocumentSummary>;
+  /** One row of the library, also for a removed document of yours (`removed: true`), for the notebook. */
+  getDocumentSummary(docId: string): Promise<DocumentSummary>;
 }
 
 export type MarginMethod = keyof MarginApi;

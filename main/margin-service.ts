@@ -3,6 +3,7 @@
  * service that Electron IPC, the browser host and the tests all reach (through `dispatch`).
  */
 import fs from 'node:fs';
+import path from 'node:path';
 import type {
   AppStatus,
   DocumentMeta,
@@ -13,11 +14,16 @@ import type {
   SearchResults,
 } from './api';
 import { createAnnotationService } from './annotations/annotation-service';
+import { checkImportId, checkImportRequest } from './annotations/annotation-validation';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
 import { PRIVATE_DIR_MODE } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
+import { bothLibraries, documentSummary } from './library/user-library/both-libraries';
+import { createDocumentImporter } from './library/user-library/document-importer';
+import { openUserLibrary, type UserLibrary } from './library/user-library/user-library';
+import { ImportRunner, type ImportRunnerOptions } from './import/import-runner';
 import { createSearchService } from './search/service/search-service';
 import type { SearchWorkerPlan } from './search/service/search-worker-source';
 import { createSyncService } from './sync/sync-service';
@@ -54,6 +60,11 @@ export interface MarginServiceOptions {
   citationStylesDir?: string;
   /** The licence list the build writes (dist/main/licences.json); without it, About says it is missing. */
   licencesFile?: string;
+  /**
+   * The built import worker (or its source, packaged). By default the one beside the search worker;
+   * without one, importDocument answers 'unavailable' (files are never parsed on the main thread).
+   */
+  importWorker?: string | { source: string };
 }
 
 export type MarginService = MarginApi & { close(): Promise<void> };
@@ -74,23 +85,40 @@ function readLicences(file: string | undefined): Licences {
   }
 }
 
+/** The import worker given, or the one the search worker's build has beside it. */
+function importWorkerOf(options: MarginServiceOptions): ImportRunnerOptions['workerScript'] | null {
+  if (options.importWorker) return options.importWorker;
+  const planned = options.searchWorker?.importWorker;
+  if (planned) {
+    return () => {
+      const code = planned();
+      return 'script' in code ? code.script : code;
+    };
+  }
+  return options.workerScript ? path.join(path.dirname(options.workerScript), 'import-worker.js') : null;
+}
+
 export async function createMarginService(options: MarginServiceOptions): Promise<MarginService> {
+  // The reader's own library is a folder of small manifests: read first, so search loads it too.
+  const yours: UserLibrary = openUserLibrary(options.dataDir);
   // The search index starts loading first (in its workers) while the library manifest is read.
   const search = createSearchService({
     bundleDir: options.bundleDir,
     workerScript: options.workerScript,
     worker: options.searchWorker,
+    userLibrary: { dir: yours.dir, live: yours.liveIds() },
   });
-  let library: Awaited<ReturnType<typeof loadLibrary>>;
+  let bundled: Awaited<ReturnType<typeof loadLibrary>>;
   let store: ReturnType<typeof openAnnotationStore>;
   try {
-    library = await loadLibrary(options.bundleDir);
+    bundled = await loadLibrary(options.bundleDir);
     fs.mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     store = openAnnotationStore({ dataDir: options.dataDir });
   } catch (error) {
     await search.close();
     throw error;
   }
+  const library = bothLibraries(bundled, yours);
   let annotations: ReturnType<typeof createAnnotationService>;
   let preferences: ReturnType<typeof openPreferencesStore>;
   let sync: ReturnType<typeof createSyncService>;
@@ -127,17 +155,20 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   });
 
   const titles = (): Map<string, string> => new Map(library.list().map((meta) => [meta.id, meta.title]));
-  const summarise = (meta: DocumentMeta, counts: Map<string, number>): DocumentSummary => ({
-    id: meta.id,
-    title: meta.title,
-    series: meta.series,
-    authors: meta.authors,
-    published: meta.published,
-    publisherName: meta.publisher?.name ?? null,
-    tags: meta.tags,
-    wordCount: meta.wordCount,
-    readingMinutes: meta.readingMinutes,
-    annotationCount: counts.get(meta.id) ?? 0,
+  const summarise = (meta: DocumentMeta, counts: Map<string, number>): DocumentSummary =>
+    documentSummary(meta, counts, bundled.has(meta.id) ? null : (yours.entry(meta.id) ?? null));
+  const workerCode = importWorkerOf(options);
+  const runner = workerCode === null ? null : new ImportRunner({ workerScript: workerCode });
+  const importer = createDocumentImporter({
+    library: yours,
+    parse: (bytes, fileName, importOptions) => {
+      if (runner === null)
+        throw new MarginError('unavailable', 'This build of Margin has no importer for your documents.');
+      return runner.importFile(bytes, fileName, importOptions);
+    },
+    isBundled: (id) => bundled.has(id),
+    bundledTitle: (id) => (bundled.has(id) ? bundled.get(id).title : null),
+    reindex: (live, fresh) => search.updateUserLibrary(live, fresh),
   });
 
   const openExternal =
@@ -161,18 +192,25 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async getStatus(): Promise<AppStatus> {
       return {
         version,
-        documents: library.list().length,
+        documents: bundled.list().length + yours.liveIds().length,
         searchReady: search.isReady(),
         notices: [
           ...annotations.notices(),
           ...preferences.notices(),
+          ...yours.notices,
           ...(searchProblem ? [searchProblem] : []),
         ],
       };
     },
     async listDocuments() {
       const counts = annotations.countByDocument();
-      return library.list().map((meta) => summarise(meta, counts));
+      return [
+        ...bundled.list().map((meta) => summarise(meta, counts)),
+        ...yours
+          .entries()
+          .filter((entry) => !entry.removed)
+          .map((entry) => summarise(entry.meta, counts)),
+      ];
     },
     async getDocument(id) {
       return library.get(id);
@@ -225,10 +263,24 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async getLicences() {
       return readLicences(options.licencesFile);
     },
+    importDocument: async (request) => importer.importDocument(checkImportRequest(request)),
+    getImportProgress: async (importId) => importer.getImportProgress(checkImportId(importId)),
+    cancelImport: async (importId) => importer.cancelImport(checkImportId(importId)),
+    removeDocument: (docId) => importer.removeDocument(docId),
+    async restoreDocument(docId) {
+      const entry = await importer.restoreDocument(docId);
+      return summarise(entry.meta, annotations.countByDocument());
+    },
+    async getDocumentSummary(docId) {
+      const meta = bundled.has(docId) ? bundled.get(docId) : yours.entry(docId)?.meta;
+      if (!meta) throw new MarginError('not-found', `There is no document "${docId}".`);
+      return summarise(meta, annotations.countByDocument());
+    },
     async close() {
       if (closed) return;
       closed = true;
       await sync.close();
+      await runner?.close();
       await search.close();
       annotations.close();
     },

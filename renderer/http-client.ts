@@ -1,10 +1,12 @@
 /**
  * MarginApi over HTTP: each call is `POST <origin>/api/<method>` with a JSON array of arguments and the
- * per-launch token, answered with an envelope `{ ok, value | error }`. No DOM here (fetch only), so it
- * is tested in Node against a real server.
+ * per-launch token, answered with an envelope `{ ok, value | error }`. A call whose arguments hold bytes
+ * (a file to import) goes as one binary body instead (main/shared/binary-args.ts), never as base64.
+ * No DOM here (fetch only), so it is tested in Node against a real server.
  */
 import type { MarginApi, MarginErrorCode } from '../main/api';
 import { apiFromCall } from '../main/shared/api-channels';
+import { BINARY_ARGS_TYPE, encodeBinaryArgs, holdsBytes } from '../main/shared/binary-args';
 
 /** A failed call: the service's stable error code and its one-line message. */
 export class ApiError extends Error {
@@ -27,12 +29,16 @@ export interface HttpClientOptions {
 /** MarginApi over `POST <origin>/api/<method>`, every method built from the contract's method list. */
 export function createHttpClient({ token, origin = '' }: HttpClientOptions): MarginApi {
   const api = apiFromCall(async (method, args) => {
-    const body = JSON.stringify(args);
+    const binary = holdsBytes(args);
+    const body = binary ? encodeBinaryArgs(args) : JSON.stringify(args);
     let response: Response;
     try {
       response = await fetch(`${origin}/api/${method}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-margin-token': token },
+        headers: {
+          'content-type': binary ? BINARY_ARGS_TYPE : 'application/json',
+          'x-margin-token': token,
+        },
         body,
         // A reading position saved as the page goes away must still arrive; browsers allow keepalive
         // only for small bodies, which is every call but a large import.

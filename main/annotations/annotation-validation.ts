@@ -4,8 +4,15 @@
  * here once; each check throws MarginError('invalid-argument') saying what the field must be.
  */
 import { HIGHLIGHT_COLORS } from '../api';
-import type { Annotation, HighlightColor, TextPositionSelector, TextQuoteSelector } from '../api';
-import { MarginError } from '../errors';
+import type {
+  Annotation,
+  HighlightColor,
+  ImportRequest,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '../api';
+import { MarginError, printableLine } from '../errors';
+import { MAX_IMPORT_BYTES, megabytes } from '../import/import-limits';
 
 /** How large each field may be: generous for real use, small enough to refuse abuse. */
 export const LIMITS = {
@@ -20,6 +27,10 @@ export const LIMITS = {
   contextChars: 1_000,
   /** An import file: 20 million characters is far beyond any reader's notes; more is a wrong file. */
   importChars: 20_000_000,
+  /** A document file of the reader's (see import/import-limits.ts for why). */
+  importBytes: MAX_IMPORT_BYTES,
+  /** Longest file name the common file systems allow. */
+  importFileNameChars: 255,
 } as const;
 
 export const MAX_NOTE_LENGTH = LIMITS.noteChars;
@@ -148,6 +159,54 @@ export function checkImportText(value: unknown): string {
     );
   }
   return value;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The name the renderer gave an import (a uuid), for its progress and cancel. */
+export function checkImportId(value: unknown): string {
+  if (typeof value !== 'string' || !UUID.test(value)) invalid('An import id is a uuid.');
+  return value.toLowerCase();
+}
+
+/** A file name as the reader's system gave it: no folders, no control characters, at most 255 characters. */
+export function checkImportFileName(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') invalid('The file to import has no name.');
+  if (value.length > LIMITS.importFileNameChars)
+    invalid(`A file name is at most ${LIMITS.importFileNameChars} characters.`);
+  if (/[/\\]/.test(value) || value === '.' || value === '..' || /\p{Cc}/u.test(value))
+    invalid(`“${printableLine(value, 80)}” is not a plain file name.`);
+  return value;
+}
+
+/** The bytes of a file to import: binary, within the import limit. `name` is the checked file name. */
+export function checkImportBytes(value: unknown, name: string): Uint8Array {
+  if (!(value instanceof Uint8Array)) invalid(`“${printableLine(name, 80)}” did not arrive as bytes.`);
+  if (value.byteLength > LIMITS.importBytes) {
+    invalid(
+      `“${printableLine(name, 80)}” is ${megabytes(value.byteLength)}; Margin imports files of at most ${megabytes(LIMITS.importBytes)}.`,
+    );
+  }
+  return value;
+}
+
+const SAME_NAME_CHOICES = ['ask', 'replace', 'keep-both'] as const;
+
+/** A file to import, rebuilt field by field (the name first: the other messages name the file). */
+export function checkImportRequest(value: unknown): ImportRequest {
+  if (!isRecord(value)) invalid('An import request is { importId, name, bytes }.');
+  const name = checkImportFileName(value.name);
+  const request: ImportRequest = {
+    importId: checkImportId(value.importId),
+    name,
+    bytes: checkImportBytes(value.bytes, name),
+  };
+  if (value.sameName !== undefined) {
+    if (!(SAME_NAME_CHOICES as readonly unknown[]).includes(value.sameName))
+      invalid(`What to do with a file of the same name is one of ${SAME_NAME_CHOICES.join(', ')}.`);
+    request.sameName = value.sameName as ImportRequest['sameName'];
+  }
+  return request;
 }
 
 /** A complete, well-formed annotation record, rebuilt field by field so that nothing unknown rides along. */

@@ -3,6 +3,8 @@ import type { MarginApi } from '../api';
 import { dispatch } from '../api-dispatch';
 import { LIMITS } from '../annotations/annotation-validation';
 import { MarginError } from '../errors';
+import { MAX_IMPORT_BYTES } from '../import/import-limits';
+import { BINARY_ARGS_TYPE, decodeBinaryArgs } from '../shared/binary-args';
 import { replyError, replyFailure, replyValue } from './http-replies';
 
 const BODY_BYTES = 2 * 1024 * 1024;
@@ -12,9 +14,18 @@ const BODY_BYTES = 2 * 1024 * 1024;
  */
 const LARGE_BODY_BYTES = LIMITS.importChars * 3 + BODY_BYTES;
 const LARGE_BODY_METHODS = new Set(['importAnnotations']);
+/** A document file (binary, see shared/binary-args.ts) and its small JSON of arguments. */
+const FILE_BODY_BYTES = MAX_IMPORT_BYTES + BODY_BYTES;
+const FILE_BODY_METHODS = new Set(['importDocument']);
+
+function bodyLimit(method: string): number {
+  if (FILE_BODY_METHODS.has(method)) return FILE_BODY_BYTES;
+  return LARGE_BODY_METHODS.has(method) ? LARGE_BODY_BYTES : BODY_BYTES;
+}
 
 /**
- * `POST /api/<method>` with a JSON array of arguments. The token has been checked by the caller; here
+ * `POST /api/<method>` with a JSON array of arguments, or (a call carrying a file) the binary body of
+ * shared/binary-args.ts. The token has been checked by the caller; here
  * the body is read within its size limit, parsed, and handed to `dispatch`, which validates everything.
  */
 export async function serveApi(
@@ -29,11 +40,16 @@ export async function serveApi(
     return;
   }
   const contentType = (req.headers['content-type'] ?? '').split(';', 1)[0].trim().toLowerCase();
-  if (contentType !== 'application/json') {
-    replyFailure(res, 415, 'invalid-argument', 'Send the arguments as application/json.');
+  if (contentType !== 'application/json' && contentType !== BINARY_ARGS_TYPE) {
+    replyFailure(
+      res,
+      415,
+      'invalid-argument',
+      `Send the arguments as application/json (or ${BINARY_ARGS_TYPE} with a file).`,
+    );
     return;
   }
-  const limit = LARGE_BODY_METHODS.has(method) ? LARGE_BODY_BYTES : BODY_BYTES;
+  const limit = bodyLimit(method);
   const body = await readBody(req, limit);
   if (body === null) {
     replyFailure(
@@ -45,11 +61,20 @@ export async function serveApi(
     return;
   }
   let args: unknown;
-  try {
-    args = body.length === 0 ? [] : JSON.parse(body.toString('utf8'));
-  } catch {
-    replyFailure(res, 400, 'invalid-argument', 'The request body is not valid JSON.');
-    return;
+  if (contentType === BINARY_ARGS_TYPE) {
+    try {
+      args = decodeBinaryArgs(body);
+    } catch (error) {
+      replyFailure(res, 400, 'invalid-argument', (error as Error).message);
+      return;
+    }
+  } else {
+    try {
+      args = body.length === 0 ? [] : JSON.parse(body.toString('utf8'));
+    } catch {
+      replyFailure(res, 400, 'invalid-argument', 'The request body is not valid JSON.');
+      return;
+    }
   }
   try {
     replyValue(res, await dispatch(api, method, args));

@@ -11,8 +11,14 @@ import type { ImportReply, ImportRequest } from './import-worker-protocol';
  * hangs it is reported as one line for that file; the worker is replaced and the next file goes on.
  */
 
+export type ImportWorkerCode = string | { source: string };
+
 export interface ImportRunnerOptions {
-  workerScript: string;
+  /**
+   * The built import-worker.js, or its source (read from inside app.asar, where a worker cannot load),
+   * or a function giving either when the first file is imported (the app reads nothing it may not use).
+   */
+  workerScript: ImportWorkerCode | (() => ImportWorkerCode);
   timeLimitMs?: number;
   memoryLimitMb?: number;
 }
@@ -42,7 +48,11 @@ export class ImportRunner {
   }
 
   private startWorker(): Worker {
-    this.worker ??= new Worker(this.options.workerScript, {
+    if (this.worker) return this.worker;
+    const given = this.options.workerScript;
+    const script = typeof given === 'function' ? given() : given;
+    this.worker = new Worker(typeof script === 'string' ? script : script.source, {
+      eval: typeof script !== 'string',
       resourceLimits: {
         maxOldGenerationSizeMb: this.memoryLimitMb,
         maxYoungGenerationSizeMb: Math.min(64, Math.ceil(this.memoryLimitMb / 8)),

@@ -1,7 +1,6 @@
-import type { Document } from '../api';
+import type { Document, ImportKind } from '../api';
 
-/** The kinds of file Margin imports, told apart by their content. */
-export type ImportKind = 'pdf' | 'html' | 'markdown' | 'text' | 'rcas';
+export type { ImportKind } from '../api';
 
 export interface ImportSource {
   kind: ImportKind;

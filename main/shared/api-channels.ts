@@ -36,6 +36,12 @@ export const CHANNELS = {
   citeDocument: 'citations:cite',
   exportBibliography: 'citations:export-bibliography',
   getLicences: 'app:licences',
+  importDocument: 'library:import',
+  getImportProgress: 'library:import-progress',
+  cancelImport: 'library:import-cancel',
+  removeDocument: 'library:remove',
+  restoreDocument: 'library:restore',
+  getDocumentSummary: 'library:summary',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

@@ -2,7 +2,10 @@
  * The file-system steps every store of the reader's data shares: a time stamp for file names, and the
  * fsyncs that make a write and a rename durable. The note store, its backups and the preferences use them.
  */
-import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { PRIVATE_FILE_MODE } from '../data-dir';
 
 /** A time stamp that sorts as text and is valid in a file name on every platform. */
 export function fileStamp(date: Date = new Date()): string {
@@ -30,4 +33,21 @@ export function syncDirectory(dir: string): void {
   } catch {
     // not supported here
   }
+}
+
+/**
+ * Writes `file` whole or not at all: a private temporary file beside it, flushed, then renamed over it
+ * (a crash leaves the old file or the new one, never half of one).
+ */
+export function writeFileAtomically(file: string, data: string | Uint8Array): void {
+  const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`;
+  try {
+    writeFileSync(temporary, data, { mode: PRIVATE_FILE_MODE, flag: 'wx' });
+    syncFile(temporary);
+    renameSync(temporary, file);
+  } catch (error) {
+    rmSync(temporary, { force: true });
+    throw error;
+  }
+  syncDirectory(dirname(file));
 }

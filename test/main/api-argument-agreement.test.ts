@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,6 +7,7 @@ import { CHANNELS, type Annotation, type MarginMethod } from '../../main/api';
 import { validateCall } from '../../main/api-dispatch';
 import { buildContent } from '../../main/library/content-build';
 import { createMarginService, type MarginService } from '../../main/margin-service';
+import { buildWorkers } from './library/user-library/built-workers';
 
 /**
  * The gate and the service must agree on every argument: a value the gate lets through is one the
@@ -74,6 +76,17 @@ function record(fields: Partial<Annotation> & Record<string, unknown> = {}): Rec
 }
 
 const POSITION = { blockId: 'p-1', fraction: 0.5 };
+
+const IMPORT_ID = '5b0c3a52-8a1f-4c36-9d57-2e1f0a6c7b10';
+const MARKDOWN_BYTES = new TextEncoder().encode('# A brief of mine\n\nIts one paragraph, on Gwadar.\n');
+/** The id the service gives the Markdown file: its name's slug and the start of its sha256. */
+const YOUR_DOC_ID = `brief-${createHash('sha256').update(MARKDOWN_BYTES).digest('hex').slice(0, 8)}`;
+const importRequest = (fields: Record<string, unknown> = {}): Record<string, unknown> => ({
+  importId: IMPORT_ID,
+  name: 'brief.md',
+  bytes: MARKDOWN_BYTES,
+  ...fields,
+});
 
 /** [method, what the values are, arguments, whether both sides take them]. */
 const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
@@ -229,6 +242,30 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['exportBibliography', 'a document twice', ['bibtex', [DOC_ID, DOC_ID]], 'refuse'],
   ['exportBibliography', 'an unknown format', ['endnote', [DOC_ID]], 'refuse'],
   ['getLicences', 'no arguments', [], 'accept'],
+  ['importDocument', 'a Markdown file', [importRequest()], 'accept'],
+  ['importDocument', 'the same file again, replacing', [importRequest({ sameName: 'replace' })], 'accept'],
+  ['importDocument', 'bytes as a list of numbers', [importRequest({ bytes: [35, 32, 65] })], 'refuse'],
+  ['importDocument', 'a name with a folder', [importRequest({ name: '../brief.md' })], 'refuse'],
+  ['importDocument', 'a 256-character name', [importRequest({ name: `${'b'.repeat(253)}.md` })], 'refuse'],
+  ['importDocument', 'an import id that is no uuid', [importRequest({ importId: 'import-1' })], 'refuse'],
+  ['importDocument', 'an unknown same-name choice', [importRequest({ sameName: 'merge' })], 'refuse'],
+  ['importDocument', 'no bytes', [importRequest({ bytes: undefined })], 'refuse'],
+  [
+    'importDocument',
+    'a file of 100 MB and one byte',
+    [importRequest({ bytes: new Uint8Array(100 * 1024 * 1024 + 1) })],
+    'refuse',
+  ],
+  ['getImportProgress', 'an import id', [IMPORT_ID], 'accept'],
+  ['getImportProgress', 'an import id that is no uuid', ['import-1'], 'refuse'],
+  ['cancelImport', 'an import id in capitals', [IMPORT_ID.toUpperCase()], 'accept'],
+  ['cancelImport', 'a number', [42], 'refuse'],
+  ['removeDocument', 'a document of yours', [YOUR_DOC_ID], 'accept'],
+  ['removeDocument', 'an id with capitals and dots', ['../Etc'], 'refuse'],
+  ['restoreDocument', 'a removed document of yours', [YOUR_DOC_ID], 'accept'],
+  ['restoreDocument', 'an empty id', [''], 'refuse'],
+  ['getDocumentSummary', 'a document of yours', [YOUR_DOC_ID], 'accept'],
+  ['getDocumentSummary', 'a 201-character id', ['d'.repeat(201)], 'refuse'],
   ['setPreferences', 'a citation style', [{ citationStyle: 'harvard' }], 'accept'],
   ['setPreferences', 'an unknown citation style', [{ citationStyle: 'harvard1' }], 'refuse'],
 ];
@@ -253,7 +290,9 @@ describe('the gate and the service', () => {
     const syncFolder = path.join(scratch, 'sync');
     fs.mkdirSync(syncFolder);
     fs.writeFileSync(path.join(scratch, 'licences.json'), JSON.stringify({ libraries: [], styles: [] }));
+    const { importWorker } = await buildWorkers(path.join(scratch, 'workers'));
     service = await createMarginService({
+      importWorker,
       bundleDir,
       dataDir: path.join(scratch, 'data'),
       syncIntervalMs: 0,

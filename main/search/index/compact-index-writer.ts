@@ -123,6 +123,54 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
   );
 }
 
+/** Per term, per field (in `fields` order): refs ascending and their weights in thousandths. */
+export type TermPostings = Array<{ refs: number[]; weights: number[] }>;
+
+/**
+ * Writes a compact index straight from postings whose weights were computed elsewhere (the reader's own
+ * documents, scored against the bundled corpus: search/index/user-segments.ts).
+ */
+export function serialiseCompactPostings(
+  fields: string[],
+  pipeline: string[],
+  refCount: number,
+  postingsByTerm: Map<string, TermPostings>,
+): Uint8Array {
+  const terms = [...postingsByTerm.keys()].sort();
+  const termOffsets = new Uint32Array(terms.length + 1);
+  const postings = new ByteWriter();
+  terms.forEach((term, position) => {
+    termOffsets[position] = postings.length;
+    const perField = postingsByTerm.get(term) as TermPostings;
+    fields.forEach((_field, f) => {
+      const { refs, weights } = perField[f] ?? { refs: [], weights: [] };
+      postings.varint(refs.length);
+      let previous = 0;
+      refs.forEach((ref, i) => {
+        postings.varint(ref - previous);
+        postings.varint(weights[i]);
+        previous = ref;
+      });
+    });
+  });
+  termOffsets[terms.length] = postings.length;
+  return assemble(
+    {
+      terms: new TextEncoder().encode(terms.join('\n')),
+      termOffsets: new Uint8Array(termOffsets.buffer),
+      postings: postings.result(),
+    },
+    {
+      format: FORMAT_VERSION,
+      lunrVersion: lunr.version,
+      fields,
+      pipeline,
+      refCount,
+      termCount: terms.length,
+    },
+  );
+}
+
 function assemble(
   data: Record<keyof Header['sections'], Uint8Array>,
   header: Omit<Header, 'sections'>,

@@ -8,6 +8,8 @@ import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import {
   BODY_FIELDS,
   BODY_INDEX_FILE,
+  CORPUS_STATS_FILE,
+  type CorpusStats,
   DOCUMENTS_FILE,
   FIELD_BOOSTS,
   META_FIELDS,
@@ -38,13 +40,18 @@ export function documentFieldTexts(doc: Document, passages: readonly Passage[]):
 
 /**
  * Builds a Lunr index with one Lunr document per article, ref = the article's position. The index keeps
- * no position metadata: snippets come from re-analysing the passages shown.
+ * no position metadata: snippets come from re-analysing the passages shown. `averages`, when given,
+ * receives each field's average length in terms (what BM25 scored every document against).
  */
 export function buildLunrIndex(
   fieldTexts: readonly Partial<FieldTexts>[],
   fields: readonly IndexField[],
+  averages?: Partial<Record<IndexField, number>>,
 ): lunr.Index {
-  return lunr(function () {
+  let builder: lunr.Builder | null = null;
+  // Lunr hands its config function the builder as `this` and as its argument.
+  const index = lunr(function (this: lunr.Builder, self: lunr.Builder) {
+    builder = self;
     useMarginWordForms(this);
     this.ref('ref');
     for (const field of fields) this.field(field, { boost: FIELD_BOOSTS[field] });
@@ -54,6 +61,12 @@ export function buildLunrIndex(
       this.add(doc);
     });
   });
+  if (averages && builder) {
+    const computed = (builder as unknown as { averageFieldLength: Record<string, number> })
+      .averageFieldLength;
+    for (const field of fields) averages[field] = computed[field] ?? 0;
+  }
+  return index;
 }
 
 /**
@@ -91,7 +104,13 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
   }
 
   const metaIndex = serialiseCompactIndex(buildLunrIndex(fieldTexts, META_FIELDS));
-  const bodyIndex = serialiseCompactIndex(buildLunrIndex(fieldTexts, BODY_FIELDS));
+  const averages: Partial<Record<IndexField, number>> = {};
+  const bodyIndex = serialiseCompactIndex(buildLunrIndex(fieldTexts, BODY_FIELDS, averages));
+  const stats: CorpusStats = {
+    format: SEARCH_FORMAT,
+    documentCount: documents.length,
+    averageFieldLength: averages as Record<IndexField, number>,
+  };
   const documentsFile: DocumentsFile = { format: SEARCH_FORMAT, documents: records };
 
   const dir = searchDir(outDir);
@@ -100,4 +119,5 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
   await writeFile(join(dir, META_INDEX_FILE), metaIndex);
   await writeFile(join(dir, BODY_INDEX_FILE), bodyIndex);
   await writeFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
+  await writeFile(join(dir, CORPUS_STATS_FILE), JSON.stringify(stats));
 }

@@ -11,6 +11,7 @@ import { blockText } from '../../library/canonical-text';
  * - `meta-index.bin`: compact Lunr index of titles, authors and headings (loads first, answers early).
  * - `body-index.bin`: compact Lunr index of everything, including the text.
  * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts).
+ * - `corpus-stats.json`: the document count and average field lengths the body index was scored with.
  *
  * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json`
  * (written by the content build), only for the documents a query shows. Reading and parsing one costs
@@ -24,6 +25,8 @@ export const DOCUMENTS_FILE = 'documents.json';
 export const META_INDEX_FILE = 'meta-index.bin';
 export const BODY_INDEX_FILE = 'body-index.bin';
 export const PHRASE_FILTER_FILE = 'phrase-filter.bin';
+/** What the body index's BM25 scored against; the reader's own documents are scored the same way. */
+export const CORPUS_STATS_FILE = 'corpus-stats.json';
 export const SEARCH_FORMAT = 2;
 
 /** Lunr field names and their boosts: a match in the title counts most, then author, heading, text. */
@@ -44,6 +47,13 @@ export interface DocumentRecord {
   published: string | null;
   /** [section id, heading] per section, in reading order. */
   sections: Array<[string, string | null]>;
+}
+
+export interface CorpusStats {
+  format: number;
+  documentCount: number;
+  /** Average length in terms of each field of the body index. */
+  averageFieldLength: Record<IndexField, number>;
 }
 
 export interface DocumentsFile {

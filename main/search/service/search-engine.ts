@@ -43,6 +43,19 @@ function clampCount(value: number | undefined, min: number, max: number, fallbac
 
 /** Runs a query on a stage. Never throws: a query that cannot run comes back `invalid` with a message. */
 export function runSearch(stage: SearchStage, query: string, options: SearchOptions = {}): SearchResults {
+  return runSearchOver([stage], query, options);
+}
+
+/**
+ * Runs a query on several stages (the bundled index and the reader's own documents) as one search: the
+ * stages score alike, so their matches merge into one list, documents holding more of the query's
+ * words first, then by score (ties: the earlier stage first).
+ */
+export function runSearchOver(
+  stages: readonly SearchStage[],
+  query: string,
+  options: SearchOptions = {},
+): SearchResults {
   const started = performance.now();
   const parsed = parseQuery(query);
   if (!parsed.ok) return { status: 'invalid', query, message: parsed.message };
@@ -55,15 +68,24 @@ export function runSearch(stage: SearchStage, query: string, options: SearchOpti
     DEFAULT_PASSAGES,
   );
   try {
-    const groups: DocumentHit[] = [];
-    const total = collect(stage, parsed.query, limit, perDocument, groups);
+    const ranked: Array<{ hit: DocumentHit; coverage: number; order: number }> = [];
+    let total = 0;
+    for (const stage of stages) {
+      const groups: DocumentHit[] = [];
+      const coverages: number[] = [];
+      total += collect(stage, parsed.query, limit, perDocument, groups, coverages);
+      groups.forEach((hit, i) => ranked.push({ hit, coverage: coverages[i], order: ranked.length }));
+    }
+    if (stages.length > 1) {
+      ranked.sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score || a.order - b.order);
+    }
     return {
       status: 'ok',
       query,
       total,
-      groups,
+      groups: ranked.slice(0, limit).map((entry) => entry.hit),
       annotations: [],
-      complete: stage.complete,
+      complete: stages.every((stage) => stage.complete),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
     };
   } catch (error) {
@@ -77,6 +99,7 @@ function collect(
   limit: number,
   perDocument: number,
   groups: DocumentHit[],
+  coverages: number[],
 ): number {
   const { compact, documents } = stage;
   const outcome = queryCompact(compact, (lunrQuery) => addClauses(lunrQuery, query, compact.fields));
@@ -112,7 +135,7 @@ function collect(
           (ref) => required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
           'coverage',
         );
-  for (const { ref, score } of candidates) {
+  for (const { ref, score, coverage } of candidates) {
     const record = documents[ref];
     if (phrases.length > 0) {
       let passages: Passage[] | undefined;
@@ -148,6 +171,7 @@ function collect(
       phrases: bodyPhrases.map((phrase) => phrase.words),
       weight,
     };
+    coverages.push(coverage);
     groups.push({
       docId: record.id,
       title: record.title,

@@ -2,6 +2,7 @@ import type { SearchOptions, SearchResults } from '../../api';
 import { MarginError } from '../../errors';
 import { loadInProcess, loadInWorker, type StageAnswerer } from './stage-answerer';
 import type { SearchWorkerPlan } from './search-worker-source';
+import type { UserLibraryPlan } from './user-search-index';
 
 export interface SearchService {
   /** Resolves when the full-text index is loaded; rejects (with a message) if it cannot be. */
@@ -9,6 +10,12 @@ export interface SearchService {
   isReady(): boolean;
   /** Never rejects for a bad query (that is `{ status: 'invalid' }`); rejects `unavailable` when no index loads. */
   search(query: string, options?: SearchOptions): Promise<SearchResults>;
+  /**
+   * The reader's documents now in the library, and those whose text is new (to index). Applied once the
+   * full index is loaded, in the order given; resolves when they are searchable, with a line per
+   * document that could not be indexed. Resolves [] when there is no full index to add them to.
+   */
+  updateUserLibrary(live: string[], reindex: string[]): Promise<string[]>;
   close(): Promise<void>;
 }
 
@@ -18,6 +25,8 @@ export interface SearchServiceOptions {
   workerScript?: string;
   /** Or the worker as its plan (packaged: its source, and the unpacked bundle it reads). */
   worker?: SearchWorkerPlan;
+  /** The reader's own library, searched with the full index. */
+  userLibrary?: UserLibraryPlan;
 }
 
 /**
@@ -38,8 +47,8 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
 
   const load = (stage: 'meta' | 'body') =>
     worker === undefined
-      ? loadInProcess(bundleDir, stage)
-      : loadInWorker(worker.code, worker.bundleDir, stage);
+      ? loadInProcess(bundleDir, stage, options.userLibrary)
+      : loadInWorker(worker.code, worker.bundleDir, stage, options.userLibrary);
   const whenOpen = async (answerer: StageAnswerer) => {
     if (closed) {
       await answerer.close();
@@ -54,6 +63,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
   const bodyLoad = worker === undefined ? metaReady.then(() => load('body')) : load('body');
   const ready = bodyLoad.then(whenOpen).then(async (answerer) => {
     body = answerer;
+    for (const problem of answerer.problems) console.warn(`margin: your documents: ${problem}`);
     if (worker !== undefined && meta !== null) {
       const spare = meta;
       meta = null;
@@ -61,6 +71,7 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
     }
   });
   ready.catch(() => undefined);
+  let updates: Promise<unknown> = ready.catch(() => undefined);
 
   return {
     ready,
@@ -85,6 +96,11 @@ export function createSearchService(options: SearchServiceOptions): SearchServic
         if (answerer !== body && body !== null && !closed) return body.search(query, searchOptions);
         throw error;
       }
+    },
+    updateUserLibrary(live, reindex) {
+      const update = updates.then(async () => (body === null ? [] : body.updateUserLibrary(live, reindex)));
+      updates = update.catch(() => undefined);
+      return update;
     },
     async close() {
       if (closed) return;

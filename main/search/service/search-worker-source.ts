@@ -16,6 +16,11 @@ export interface SearchWorkerPlan {
   code: WorkerCode;
   /** The content bundle as the worker reads it. */
   bundleDir: string;
+  /**
+   * The importer's worker of the same build, run the same way (from its file, or its source read when
+   * the first file is imported).
+   */
+  importWorker?: () => WorkerCode;
 }
 
 const IN_ASAR = /\.asar([\\/]|$)/;
@@ -36,7 +41,13 @@ export function unpackedPath(file: string): string {
  */
 export function searchWorkerPlan(distDir: string, readSource: (file: string) => string): SearchWorkerPlan {
   const script = path.join(distDir, 'main', 'search-worker.js');
+  const importScript = path.join(distDir, 'main', 'import-worker.js');
   const bundleDir = path.join(distDir, 'content');
-  if (!insideAsar(distDir)) return { code: { script }, bundleDir };
-  return { code: { source: readSource(script) }, bundleDir: unpackedPath(bundleDir) };
+  if (!insideAsar(distDir))
+    return { code: { script }, bundleDir, importWorker: () => ({ script: importScript }) };
+  return {
+    code: { source: readSource(script) },
+    bundleDir: unpackedPath(bundleDir),
+    importWorker: () => ({ source: readSource(importScript) }),
+  };
 }

@@ -2,20 +2,24 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runSearch, type SearchStage } from './search-engine';
 import { loadSearchStage } from './search-loading';
 import type { WorkerData, WorkerReply, WorkerRequest } from './search-worker-protocol';
+import { BodyWithYours } from './user-search-index';
 
 /**
  * The search worker (bundled as dist/main/search-worker.js): loads one stage of the index (`meta` or
  * `body`) off the main thread, then answers queries, so the window never waits on a load or a query.
+ * The body stage also holds the reader's own documents and indexes each one as it is imported.
  */
 
 const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs only as a worker thread');
-const { bundleDir, stage: stageName } = workerData as WorkerData;
+const { bundleDir, stage: stageName, userLibrary } = workerData as WorkerData;
 
 let stage: SearchStage | null = null;
+let body: BodyWithYours | null = null;
 try {
   stage = loadSearchStage(bundleDir, stageName);
-  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+  if (stageName === 'body') body = new BodyWithYours(stage, bundleDir, userLibrary);
+  port.postMessage({ type: 'ready', problems: body?.problems ?? [] } satisfies WorkerReply);
 } catch (error) {
   port.postMessage({ type: 'failed', message: (error as Error).message } satisfies WorkerReply);
 }
@@ -23,13 +27,21 @@ try {
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'close') {
     stage?.passages.close();
+    body?.close();
     port.close();
     return;
   }
   if (stage === null) return;
+  if (request.type === 'user-library') {
+    const problems = body?.update(request.live, request.reindex) ?? [];
+    port.postMessage({ type: 'user-library', id: request.id, problems } satisfies WorkerReply);
+    return;
+  }
   port.postMessage({
     type: 'results',
     id: request.id,
-    results: runSearch(stage, request.query, request.options),
+    results: body
+      ? body.search(request.query, request.options)
+      : runSearch(stage, request.query, request.options),
   } satisfies WorkerReply);
 });

@@ -18,8 +18,13 @@ import type {
   ExportedFile,
   ExportFormat,
   AnnotationVersion,
+  ImportKind,
+  ImportOutcome,
+  ImportProgressReport,
   ImportReport,
+  ImportRequest,
   Licences,
+  RemovedDocument,
   MarginApi,
   MarginMethod,
   Preferences,
@@ -34,6 +39,16 @@ import { MarginError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
 import { readingOrder } from '../../../main/shared/annotation-reading-order';
 import { DEFAULT_PREFERENCES } from '../../../main/shared/preference-defaults';
+import { userDocumentId } from '../../../main/library/user-library/user-document-id';
+
+/** A document of the reader's, as the in-memory library keeps it. */
+interface YourDocument {
+  doc: Document;
+  kind: ImportKind;
+  fileName: string;
+  sha256: string;
+  removed: boolean;
+}
 
 export class InMemoryApi implements MarginApi {
   readonly records = new Map<string, Annotation>();
@@ -45,6 +60,9 @@ export class InMemoryApi implements MarginApi {
   private readonly holds = new Map<MarginMethod, Promise<void>>();
   private clock = 0;
   private readonly citations = createCitationFormatter(path.resolve('content/csl'));
+  /** The reader's own documents, in the order imported. */
+  readonly yours = new Map<string, YourDocument>();
+  private readonly imports = new Map<string, { progress: ImportProgressReport; cancel: AbortController }>();
 
   constructor(private readonly documents: Document[]) {}
 
@@ -67,18 +85,10 @@ export class InMemoryApi implements MarginApi {
 
   async listDocuments(): Promise<DocumentSummary[]> {
     this.enter('listDocuments');
-    return this.documents.map((doc) => ({
-      id: doc.id,
-      title: doc.title,
-      series: doc.series,
-      authors: doc.authors,
-      published: doc.published,
-      publisherName: doc.publisher?.name ?? null,
-      tags: doc.tags,
-      wordCount: doc.wordCount,
-      readingMinutes: doc.readingMinutes,
-      annotationCount: [...this.records.values()].filter((a) => a.docId === doc.id).length,
-    }));
+    return [
+      ...this.documents.map((doc) => this.summary(doc, null)),
+      ...[...this.yours.values()].filter((own) => !own.removed).map((own) => this.summary(own.doc, own)),
+    ];
   }
 
   async getDocument(id: string): Promise<Document> {
@@ -281,6 +291,137 @@ export class InMemoryApi implements MarginApi {
     return { libraries: [], styles: styleLicences(path.resolve('content/csl')) };
   }
 
+  /**
+   * The real importer, run in this thread (no worker): same-bytes and same-name checks as the service,
+   * progress by phase, and cancel by importId before the document is kept.
+   */
+  async importDocument(request: ImportRequest): Promise<ImportOutcome> {
+    this.enter('importDocument');
+    const cancel = new AbortController();
+    const progress: ImportProgressReport = { phase: 'reading', done: 0, total: 1 };
+    this.imports.set(request.importId, { progress, cancel });
+    try {
+      const hold = this.holds.get('importDocument');
+      this.holds.delete('importDocument');
+      await hold;
+      const { createHash } = await import('node:crypto');
+      const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+      const same = [...this.yours.entries()].find(([, own]) => own.sha256 === sha256);
+      if (same && !same[1].removed) {
+        const title = same[1].doc.title;
+        return {
+          status: 'already-in-library',
+          docId: same[0],
+          title,
+          message: `“${title}” is already in your library.`,
+        };
+      }
+      const named = [...this.yours.entries()].find(
+        ([, own]) => !own.removed && own.fileName === request.name,
+      );
+      const sameName = request.sameName ?? 'ask';
+      if (named && sameName === 'ask') {
+        const title = named[1].doc.title;
+        return {
+          status: 'same-name',
+          docId: named[0],
+          title,
+          message: `A different “${request.name}” is already in your library.`,
+        };
+      }
+      if (cancel.signal.aborted)
+        return { status: 'cancelled', message: `${request.name}: the import was cancelled` };
+      Object.assign(progress, { phase: 'parsing' });
+      const { importFile } = await import('../../../main/import/import-file');
+      const result = await importFile(request.bytes, request.name, { signal: cancel.signal });
+      if (cancel.signal.aborted)
+        return { status: 'cancelled', message: `${request.name}: the import was cancelled` };
+      if (!result.ok) return { status: 'refused', message: result.message };
+      const docId =
+        same?.[0] ??
+        (named && sameName === 'replace'
+          ? named[0]
+          : userDocumentId(request.name, sha256, (id) => this.has(id)));
+      const doc = { ...result.document, id: docId };
+      this.yours.set(docId, {
+        doc,
+        kind: result.source.kind,
+        fileName: request.name,
+        sha256,
+        removed: false,
+      });
+      Object.assign(progress, { phase: 'done', done: 1 });
+      return { status: 'imported', docId, title: doc.title, message: `Imported “${doc.title}”.` };
+    } finally {
+      this.imports.delete(request.importId);
+    }
+  }
+
+  async getImportProgress(importId: string): Promise<ImportProgressReport | null> {
+    this.enter('getImportProgress');
+    const running = this.imports.get(importId);
+    return running ? { ...running.progress } : null;
+  }
+
+  async cancelImport(importId: string): Promise<boolean> {
+    this.enter('cancelImport');
+    const running = this.imports.get(importId);
+    running?.cancel.abort();
+    return running !== undefined;
+  }
+
+  async removeDocument(docId: string): Promise<RemovedDocument> {
+    this.enter('removeDocument');
+    const own = this.own(docId);
+    if (own.removed) throw new MarginError('not-found', `“${own.doc.title}” is already removed.`);
+    own.removed = true;
+    return { docId, title: own.doc.title };
+  }
+
+  async restoreDocument(docId: string): Promise<DocumentSummary> {
+    this.enter('restoreDocument');
+    const own = this.own(docId);
+    own.removed = false;
+    return this.summary(own.doc, own);
+  }
+
+  async getDocumentSummary(docId: string): Promise<DocumentSummary> {
+    this.enter('getDocumentSummary');
+    const own = this.yours.get(docId);
+    return own ? this.summary(own.doc, own) : this.summary(this.document(docId), null);
+  }
+
+  private own(docId: string): YourDocument {
+    const own = this.yours.get(docId);
+    if (own) return own;
+    if (this.documents.some((d) => d.id === docId))
+      throw new MarginError('invalid-argument', 'Only your own documents can be removed.');
+    throw new MarginError('not-found', `There is no document "${docId}".`);
+  }
+
+  private has(id: string): boolean {
+    return this.yours.has(id) || this.documents.some((d) => d.id === id);
+  }
+
+  private summary(doc: Document, own: YourDocument | null): DocumentSummary {
+    return {
+      id: doc.id,
+      title: doc.title,
+      series: doc.series,
+      authors: doc.authors,
+      published: doc.published,
+      publisherName: doc.publisher?.name ?? null,
+      tags: doc.tags,
+      wordCount: doc.wordCount,
+      readingMinutes: doc.readingMinutes,
+      annotationCount: [...this.records.values()].filter((a) => a.docId === doc.id).length,
+      origin: own ? 'yours' : 'publisher',
+      kind: own?.kind ?? null,
+      fileName: own?.fileName ?? null,
+      removed: own?.removed ?? false,
+    };
+  }
+
   private enter(method: MarginMethod): void {
     this.calls.push(method);
     const failure = this.failures.get(method);
@@ -290,8 +431,9 @@ export class InMemoryApi implements MarginApi {
     }
   }
 
+  /** Bundled or yours (a removed one of yours too: its notes may still be exported and cited). */
   private document(id: string): Document {
-    const doc = this.documents.find((d) => d.id === id);
+    const doc = this.documents.find((d) => d.id === id) ?? this.yours.get(id)?.doc;
     if (!doc) throw new MarginError('not-found', `There is no document "${id}".`);
     return doc;
   }

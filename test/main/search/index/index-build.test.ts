@@ -38,6 +38,7 @@ describe('index-build', () => {
   it('writes its files under search/', async () => {
     expect((await readdir(join(dir, SEARCH_DIR))).sort()).toEqual([
       'body-index.bin',
+      'corpus-stats.json',
       'documents.json',
       'meta-index.bin',
       'phrase-filter.bin',

@@ -1,0 +1,40 @@
+/**
+ * The bundled library and the reader's own as one: what annotations, citations and getDocument see.
+ * A removed document of yours is still here (its notes stay anchored and exportable, and it can be
+ * cited); only the library's list leaves it out.
+ */
+import type { DocumentMeta, DocumentSummary } from '../../api';
+import type { Library } from '../library';
+import type { UserDocumentEntry, UserLibrary } from './user-library';
+
+export function bothLibraries(bundled: Library, yours: UserLibrary): Library {
+  return {
+    list: () => [...bundled.list(), ...yours.entries().map((entry) => ({ ...entry.meta }))],
+    has: (id) => bundled.has(id) || yours.has(id),
+    get: (id) => (bundled.has(id) || !yours.has(id) ? bundled.get(id) : yours.get(id)),
+  };
+}
+
+/** A library row; `counts` holds the number of notes per document. */
+export function documentSummary(
+  meta: DocumentMeta,
+  counts: Map<string, number>,
+  entry: UserDocumentEntry | null,
+): DocumentSummary {
+  return {
+    id: meta.id,
+    title: meta.title,
+    series: meta.series,
+    authors: meta.authors,
+    published: meta.published,
+    publisherName: meta.publisher?.name ?? null,
+    tags: meta.tags,
+    wordCount: meta.wordCount,
+    readingMinutes: meta.readingMinutes,
+    annotationCount: counts.get(meta.id) ?? 0,
+    origin: entry ? 'yours' : 'publisher',
+    kind: entry?.kind ?? null,
+    fileName: entry?.fileName ?? null,
+    removed: entry?.removed ?? false,
+  };
+}

@@ -1,0 +1,198 @@
+/**
+ * importDocument and its progress and cancel, removeDocument and restoreDocument: the reader's own
+ * library as the API sees it. A file is parsed in the importer's worker (ImportRunner: time and memory
+ * limits), kept in the user library, then indexed for search. Until the library has written its
+ * manifest nothing is changed, so a refused, cancelled or crashed import leaves library, search and
+ * notes as they were.
+ */
+import { createHash } from 'node:crypto';
+import type { ImportOutcome, ImportProgressReport, ImportRequest, RemovedDocument } from '../../api';
+import { errorDetail, MarginError, printableLine } from '../../errors';
+import type { ImportOptions, ImportResult } from '../../import/import-types';
+import { userDocumentId } from './user-document-id';
+import type { UserDocumentEntry, UserLibrary } from './user-library';
+
+export interface DocumentImporterOptions {
+  library: UserLibrary;
+  /** Parses one file off the main process (ImportRunner#importFile). */
+  parse: (bytes: Uint8Array, fileName: string, options: ImportOptions) => Promise<ImportResult>;
+  /** True for an id of the bundled library (never given to a document of yours). */
+  isBundled: (id: string) => boolean;
+  /** The title of a bundled document, for saying why it cannot be removed. */
+  bundledTitle: (id: string) => string | null;
+  /** Tells search which documents of yours are in the library and which to index afresh. */
+  reindex: (live: string[], fresh: string[]) => Promise<string[]>;
+  log?: (line: string) => void;
+  now?: () => Date;
+}
+
+export interface DocumentImporter {
+  importDocument(request: ImportRequest): Promise<ImportOutcome>;
+  getImportProgress(importId: string): ImportProgressReport | null;
+  cancelImport(importId: string): boolean;
+  removeDocument(docId: string): Promise<RemovedDocument>;
+  restoreDocument(docId: string): Promise<UserDocumentEntry>;
+}
+
+interface Running {
+  progress: ImportProgressReport;
+  cancel: AbortController;
+}
+
+export function createDocumentImporter(options: DocumentImporterOptions): DocumentImporter {
+  const { library } = options;
+  const log = options.log ?? ((line: string) => console.warn(`margin: ${line}`));
+  const now = options.now ?? (() => new Date());
+  const running = new Map<string, Running>();
+  // One import at a time (the worker takes one file at a time anyway): the duplicate and same-name
+  // checks then always see the library as the previous import left it.
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const index = async (fresh: string[]): Promise<void> => {
+    try {
+      for (const problem of await options.reindex(library.liveIds(), fresh))
+        log(`your documents: ${problem}`);
+    } catch (error) {
+      // The document is kept; search makes its segment again at the next start.
+      log(`your documents could not be indexed now (${errorDetail(error)})`);
+    }
+  };
+
+  async function importOne(request: ImportRequest, job: Running): Promise<ImportOutcome> {
+    const name = printableLine(request.name, 120);
+    const cancelled = (): ImportOutcome => ({
+      status: 'cancelled',
+      message: `${name}: the import was cancelled`,
+    });
+    if (job.cancel.signal.aborted) return cancelled();
+    const sha256 = createHash('sha256').update(request.bytes).digest('hex');
+    const same = library.withSameBytes(sha256);
+    if (same && !same.removed) {
+      const title = same.meta.title;
+      return {
+        status: 'already-in-library',
+        docId: same.id,
+        title,
+        message: `“${title}” is already in your library.`,
+      };
+    }
+    const named = library.withFileName(request.name);
+    const choice = request.sameName ?? 'ask';
+    if (named && choice === 'ask' && !same) {
+      const title = named.meta.title;
+      return {
+        status: 'same-name',
+        docId: named.id,
+        title,
+        message: `A different file named “${name}” is already in your library (“${title}”): replace it, keeping your notes, or keep both?`,
+      };
+    }
+    if (same) {
+      // The same bytes as a removed document: it comes back under its own id, with its notes.
+      library.setRemoved(same.id, false);
+      job.progress = { phase: 'indexing', done: 0, total: 1 };
+      await index([]);
+      return {
+        status: 'imported',
+        docId: same.id,
+        title: same.meta.title,
+        message: `Imported “${same.meta.title}”.`,
+      };
+    }
+    if (request.bytes.byteLength === 0) return { status: 'refused', message: `${name}: the file is empty.` };
+
+    job.progress = { phase: 'parsing', done: 0, total: 1 };
+    const result = await options.parse(request.bytes, request.name, {
+      signal: job.cancel.signal,
+      onProgress: ({ done, total }) => (job.progress = { phase: 'parsing', done, total }),
+    });
+    if (job.cancel.signal.aborted) return cancelled();
+    if (!result.ok) return { status: 'refused', message: result.message };
+
+    const docId =
+      named && choice === 'replace'
+        ? named.id
+        : userDocumentId(request.name, sha256, (id) => options.isBundled(id) || library.has(id));
+    const document = { ...result.document, id: docId };
+    job.progress = { phase: 'indexing', done: 0, total: 1 };
+    try {
+      library.add(
+        {
+          id: docId,
+          kind: result.source.kind,
+          fileName: request.name,
+          sha256,
+          importedAt: now().toISOString(),
+          removed: false,
+          ...(result.source.pages === undefined ? {} : { pages: result.source.pages }),
+        },
+        document,
+        request.bytes,
+      );
+    } catch (error) {
+      log(`an import could not be saved: ${errorDetail(error)}`);
+      return {
+        status: 'refused',
+        message: `${name}: it could not be saved in your library (${errorDetail(error)}).`,
+      };
+    }
+    await index([docId]);
+    return { status: 'imported', docId, title: document.title, message: `Imported “${document.title}”.` };
+  }
+
+  return {
+    importDocument(request) {
+      if (running.has(request.importId)) {
+        return Promise.reject(
+          new MarginError('invalid-argument', 'An import with this id is already running.'),
+        );
+      }
+      const job: Running = {
+        progress: { phase: 'reading', done: 0, total: 1 },
+        cancel: new AbortController(),
+      };
+      running.set(request.importId, job);
+      const outcome = queue.then(() => importOne(request, job));
+      queue = outcome.catch(() => undefined);
+      return outcome.finally(() => running.delete(request.importId));
+    },
+    getImportProgress(importId) {
+      const job = running.get(importId);
+      return job ? { ...job.progress } : null;
+    },
+    cancelImport(importId) {
+      const job = running.get(importId);
+      // Once the document is being kept, it is too late: the import finishes whole.
+      if (!job || job.progress.phase === 'indexing') return false;
+      job.cancel.abort();
+      return true;
+    },
+    async removeDocument(docId) {
+      const entry = library.entry(docId);
+      if (!entry) {
+        const bundled = options.bundledTitle(docId);
+        if (bundled !== null)
+          throw new MarginError(
+            'invalid-argument',
+            `“${bundled}” came with Margin; only your own documents can be removed.`,
+          );
+        throw new MarginError('not-found', `There is no document "${docId}".`);
+      }
+      if (entry.removed) throw new MarginError('not-found', `“${entry.meta.title}” is already removed.`);
+      library.setRemoved(docId, true);
+      await index([]);
+      return { docId, title: entry.meta.title };
+    },
+    async restoreDocument(docId) {
+      if (!library.entry(docId)) {
+        const bundled = options.bundledTitle(docId);
+        if (bundled !== null)
+          throw new MarginError('invalid-argument', `“${bundled}” came with Margin and is never removed.`);
+        throw new MarginError('not-found', `There is no document "${docId}".`);
+      }
+      const restored = library.setRemoved(docId, false);
+      await index([]);
+      return restored;
+    },
+  };
+}

@@ -1,0 +1,196 @@
+/**
+ * The reader's own documents, in the data folder beside the notes (`<data>/library/`, private):
+ *
+ * - `files/<sha256>`: each file exactly as imported, named by its content;
+ * - `docs/<id>.json`: the parsed Document (where search reads passages, as in a content bundle);
+ * - `manifest/<id>.json`: what the library lists (origin, kind, file name, hash, date, removed, meta);
+ *   written last, so a document exists only once all of its parts do;
+ * - `index/<id>.json`: its search segment (search/service/user-search-index.ts).
+ *
+ * Every write is atomic. A manifest or document that cannot be read is never deleted: it is skipped
+ * with a logged line and a notice, and its files stay where they are.
+ */
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Document, DocumentMeta, ImportKind } from '../../api';
+import { PRIVATE_DIR_MODE } from '../../data-dir';
+import { errorDetail, MarginError } from '../../errors';
+import { writeFileAtomically } from '../../storage/durable-files';
+import { isDocumentId } from '../library';
+
+export const USER_LIBRARY_DIR = 'library';
+const FILES = 'files';
+const DOCS = 'docs';
+const MANIFEST = 'manifest';
+const MANIFEST_FORMAT = 1;
+const CACHE_SIZE = 16;
+
+export interface UserDocumentEntry {
+  format: number;
+  id: string;
+  kind: ImportKind;
+  /** The file name as imported. */
+  fileName: string;
+  /** sha256 hex of the original file (its name under files/). */
+  sha256: string;
+  /** ISO date-time of the import (or of the replace). */
+  importedAt: string;
+  removed: boolean;
+  /** Pages of a PDF. */
+  pages?: number;
+  meta: DocumentMeta;
+}
+
+export class UserLibrary {
+  private readonly entriesById = new Map<string, UserDocumentEntry>();
+  private readonly cache = new Map<string, Document>();
+  /** What the reader must be told about damaged files (kept, never deleted). */
+  readonly notices: string[] = [];
+
+  constructor(
+    readonly dir: string,
+    private readonly log: (line: string) => void = (line) => console.warn(`margin: ${line}`),
+  ) {
+    for (const sub of [FILES, DOCS, MANIFEST])
+      mkdirSync(join(dir, sub), { recursive: true, mode: PRIVATE_DIR_MODE });
+    for (const name of readdirSync(join(dir, MANIFEST)).sort()) {
+      if (!name.endsWith('.json')) continue;
+      const file = join(dir, MANIFEST, name);
+      try {
+        const entry = readEntry(readFileSync(file, 'utf8'), name.slice(0, -'.json'.length));
+        this.entriesById.set(entry.id, entry);
+      } catch (error) {
+        const line = `${USER_LIBRARY_DIR}/${MANIFEST}/${name} could not be read (${errorDetail(error)}); it is kept as it is and left out of your library.`;
+        this.log(line);
+        this.notices.push(`One of your documents could not be read: ${line}`);
+      }
+    }
+  }
+
+  /** Every document of yours, removed ones too, oldest import first. */
+  entries(): UserDocumentEntry[] {
+    return [...this.entriesById.values()].sort(
+      (a, b) => a.importedAt.localeCompare(b.importedAt) || a.id.localeCompare(b.id),
+    );
+  }
+
+  /** The ids of the documents of yours in the library (not removed). */
+  liveIds(): string[] {
+    return this.entries()
+      .filter((entry) => !entry.removed)
+      .map((entry) => entry.id);
+  }
+
+  entry(id: string): UserDocumentEntry | undefined {
+    return this.entriesById.get(id);
+  }
+
+  /** Removed documents count: their id stays theirs, so their notes come back with them. */
+  has(id: string): boolean {
+    return this.entriesById.has(id);
+  }
+
+  withSameBytes(sha256: string): UserDocumentEntry | undefined {
+    return this.entries().find((entry) => entry.sha256 === sha256);
+  }
+
+  /** A document in the library imported from a file of this name. */
+  withFileName(fileName: string): UserDocumentEntry | undefined {
+    return this.entries().find((entry) => !entry.removed && entry.fileName === fileName);
+  }
+
+  get(id: string): Document {
+    const entry = this.entriesById.get(id);
+    if (!entry) throw new MarginError('not-found', `There is no document "${id}" in your library.`);
+    const cached = this.cache.get(id);
+    if (cached) return cached;
+    let doc: Document;
+    try {
+      doc = JSON.parse(readFileSync(join(this.dir, DOCS, `${id}.json`), 'utf8')) as Document;
+      if (doc?.id !== id || !Array.isArray(doc.sections)) throw new Error('not this document');
+    } catch (error) {
+      this.log(`${USER_LIBRARY_DIR}/${DOCS}/${id}.json could not be read (${errorDetail(error)})`);
+      throw new MarginError(
+        'unavailable',
+        `“${entry.meta.title}” could not be read from your library; its file is kept (${USER_LIBRARY_DIR}/${DOCS}/${id}.json).`,
+      );
+    }
+    this.cache.set(id, doc);
+    if (this.cache.size > CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    return doc;
+  }
+
+  /**
+   * Keeps a document: the original file, the parsed document, then the manifest that lists it. When a
+   * step fails, what this call wrote is undone (a replaced document gets its old text back), so the
+   * library is as it was.
+   */
+  add(
+    entry: Omit<UserDocumentEntry, 'format' | 'meta'>,
+    doc: Document,
+    bytes: Uint8Array,
+  ): UserDocumentEntry {
+    const stored: UserDocumentEntry = { format: MANIFEST_FORMAT, ...entry, meta: metaOf(doc) };
+    const docFile = join(this.dir, DOCS, `${entry.id}.json`);
+    const previous = this.entriesById.get(entry.id);
+    const previousText = previous ? readFileSync(docFile) : null;
+    writeFileAtomically(join(this.dir, FILES, entry.sha256), bytes);
+    writeFileAtomically(docFile, JSON.stringify(doc));
+    try {
+      this.writeEntry(stored);
+    } catch (error) {
+      if (previousText) writeFileAtomically(docFile, previousText);
+      throw error;
+    }
+    this.cache.set(entry.id, doc);
+    return stored;
+  }
+
+  setRemoved(id: string, removed: boolean): UserDocumentEntry {
+    const entry = this.entriesById.get(id);
+    if (!entry) throw new MarginError('not-found', `There is no document "${id}" in your library.`);
+    if (entry.removed === removed) return entry;
+    const changed = { ...entry, removed };
+    this.writeEntry(changed);
+    return changed;
+  }
+
+  private writeEntry(entry: UserDocumentEntry): void {
+    writeFileAtomically(join(this.dir, MANIFEST, `${entry.id}.json`), JSON.stringify(entry));
+    this.entriesById.set(entry.id, entry);
+  }
+}
+
+export function openUserLibrary(dataDir: string, log?: (line: string) => void): UserLibrary {
+  mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
+  return new UserLibrary(join(dataDir, USER_LIBRARY_DIR), log);
+}
+
+/** The document without its text: what a library row and a citation's header need. */
+function metaOf(doc: Document): DocumentMeta {
+  const { sections: _sections, authorBio: _bio, ...meta } = doc;
+  return meta;
+}
+
+function readEntry(text: string, id: string): UserDocumentEntry {
+  let parsed: Partial<UserDocumentEntry>;
+  try {
+    parsed = JSON.parse(text) as Partial<UserDocumentEntry>;
+  } catch {
+    throw new Error('it is not valid JSON');
+  }
+  if (parsed?.format !== MANIFEST_FORMAT) throw new Error('it is not a manifest Margin knows');
+  if (parsed.id !== id || !isDocumentId(id)) throw new Error('its id does not match its name');
+  if (
+    typeof parsed.sha256 !== 'string' ||
+    !/^[0-9a-f]{64}$/.test(parsed.sha256) ||
+    typeof parsed.fileName !== 'string' ||
+    typeof parsed.kind !== 'string' ||
+    typeof parsed.removed !== 'boolean' ||
+    typeof parsed.importedAt !== 'string' ||
+    typeof parsed.meta?.title !== 'string' ||
+    parsed.meta.id !== id
+  )
+    throw new Error('a field is missing or wrong');
+  return parsed as UserDocumentEntry;
+}

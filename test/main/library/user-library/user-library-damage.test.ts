@@ -1,0 +1,123 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SearchResults } from '../../../../main/api';
+import { buildContent } from '../../../../main/library/content-build';
+import { createMarginService, type MarginService } from '../../../../main/margin-service';
+import { buildWorkers, searchReady } from './built-workers';
+
+const NOTE = new TextEncoder().encode(
+  '# Kalabagh dam notes\n\nThe Kalabagh site was surveyed again in 2019.\n',
+);
+
+let scratch: string;
+let bundleDir: string;
+let workers: { searchWorker: string; importWorker: string };
+
+beforeAll(async () => {
+  scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'margin-library-damage-'));
+  bundleDir = path.join(scratch, 'bundle');
+  await buildContent({ inDir: path.resolve('content'), outDir: bundleDir });
+  workers = await buildWorkers(path.join(scratch, 'workers'));
+}, 120_000);
+
+afterAll(() => {
+  if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+});
+
+const open = (dataDir: string, importWorker = workers.importWorker) =>
+  createMarginService({
+    bundleDir,
+    dataDir,
+    workerScript: workers.searchWorker,
+    importWorker,
+    syncIntervalMs: 0,
+  });
+
+async function foundIds(service: MarginService, query: string): Promise<string[]> {
+  const results = (await service.search(query)) as Extract<SearchResults, { status: 'ok' }>;
+  return results.groups.map((group) => group.docId);
+}
+
+function filesUnder(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true }).map(String).sort() : [];
+}
+
+describe('the user library when things go wrong', () => {
+  it('reports an importer crash for that file and keeps nothing of it', async () => {
+    const crashing = path.join(scratch, 'crashing-worker.js');
+    fs.writeFileSync(
+      crashing,
+      "require('node:worker_threads').parentPort.on('message', () => process.exit(3));\n",
+    );
+    const dataDir = path.join(scratch, 'crash');
+    const service = await open(dataDir, crashing);
+    try {
+      const before = filesUnder(path.join(dataDir, 'library'));
+      const outcome = await service.importDocument({
+        importId: randomUUID(),
+        name: 'kalabagh.md',
+        bytes: NOTE,
+      });
+      expect(outcome).toEqual({
+        status: 'refused',
+        message: 'kalabagh.md: the importer stopped unexpectedly (exit code 3)',
+      });
+      expect(filesUnder(path.join(dataDir, 'library'))).toEqual(before);
+      expect((await service.listDocuments()).map((row) => row.origin)).toEqual(['publisher']);
+      expect(await foundIds(service, 'Kalabagh')).toEqual([]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('makes a damaged search segment again from the stored document', async () => {
+    const dataDir = path.join(scratch, 'segment');
+    let service = await open(dataDir);
+    const outcome = await service.importDocument({
+      importId: randomUUID(),
+      name: 'kalabagh.md',
+      bytes: NOTE,
+    });
+    if (outcome.status !== 'imported') throw new Error(outcome.message);
+    await service.close();
+    const segment = path.join(dataDir, 'library', 'index', `${outcome.docId}.json`);
+    fs.writeFileSync(segment, '{"format": 1, "trunc');
+    service = await open(dataDir);
+    try {
+      await searchReady(service);
+      expect(await foundIds(service, 'Kalabagh')).toEqual([outcome.docId]);
+      expect(JSON.parse(fs.readFileSync(segment, 'utf8')).record.id).toBe(outcome.docId);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it('keeps a damaged manifest as it is, leaves that document out and says so', async () => {
+    const dataDir = path.join(scratch, 'manifest');
+    let service = await open(dataDir);
+    const outcome = await service.importDocument({
+      importId: randomUUID(),
+      name: 'kalabagh.md',
+      bytes: NOTE,
+    });
+    if (outcome.status !== 'imported') throw new Error(outcome.message);
+    await service.close();
+    const manifest = path.join(dataDir, 'library', 'manifest', `${outcome.docId}.json`);
+    fs.writeFileSync(manifest, 'not json at all');
+    service = await open(dataDir);
+    try {
+      expect((await service.listDocuments()).map((row) => row.id)).not.toContain(outcome.docId);
+      const { notices } = await service.getStatus();
+      expect(notices).toContainEqual(
+        `One of your documents could not be read: library/manifest/${outcome.docId}.json could not be read (it is not valid JSON); it is kept as it is and left out of your library.`,
+      );
+      expect(fs.readFileSync(manifest, 'utf8')).toBe('not json at all');
+      expect(fs.existsSync(path.join(dataDir, 'library', 'docs', `${outcome.docId}.json`))).toBe(true);
+    } finally {
+      await service.close();
+    }
+  });
+});
