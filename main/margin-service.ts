@@ -2,6 +2,7 @@
  * MarginApi, implemented once: the library, search, annotations and preferences composed into the one
  * service that Electron IPC, the browser host and the tests all reach (through `dispatch`).
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type {
@@ -27,6 +28,7 @@ import { ImportRunner, type ImportRunnerOptions } from './import/import-runner';
 import { createSearchService } from './search/service/search-service';
 import type { SearchWorkerPlan } from './search/service/search-worker-source';
 import { createSyncService } from './sync/sync-service';
+import { syncedDocuments } from './sync/synced-documents';
 import { checkExternalLink } from './security';
 import { bibliographyFile, checkBibliographyDocIds } from './citations/bibliography-export';
 import { createCitationFormatter } from './citations/cite';
@@ -139,6 +141,15 @@ export async function createMarginService(options: MarginServiceOptions): Promis
           return `A reading position from another device was not kept: ${errorDetail(error)}`;
         }
       },
+      // `importer` is made below; sync imports only during a pass, after start-up has finished.
+      documents: syncedDocuments(
+        yours,
+        (id) => library.has(id),
+        (fileName, bytes) =>
+          importer.importDocument(
+            checkImportRequest({ importId: randomUUID(), name: fileName, bytes, sameName: 'keep-both' }),
+          ),
+      ),
       folder: options.syncFolder,
       chooseFolder: options.chooseSyncFolder,
       intervalMs: options.syncIntervalMs,

@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } fr
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isDeviceId } from './hlc';
+import { BLOBS_DIR } from './sync-blobs';
 import type { Change } from './sync-changes';
 import { FOLDER_FILE, MARGIN_DIR } from './sync-key';
 import type { FolderKey } from './sync-key';
@@ -219,6 +220,7 @@ function* readDeviceFolder(pass: ReadPass, dir: string, entry: string): Generato
   }
   for (const file of files) {
     if (file.startsWith('.')) continue; // a temporary file, still being written or left by a crash
+    if (file === BLOBS_DIR) continue; // the original files of the reader's documents (sync-blobs.ts)
     const key = `${entry}/${file}`;
     const path = join(dir, file);
     const stat = statOrNull(path);

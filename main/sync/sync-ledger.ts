@@ -13,6 +13,7 @@ export const ROW = {
   annotation: 'annotation',
   position: 'position',
   device: 'device',
+  document: 'document',
   read: 'read',
   reported: 'reported',
   own: 'own-segment',

@@ -20,6 +20,8 @@ import { changedRows, cursorRows, META, metaRow, ownSegmentRow, ROW } from './sy
 import { mergeChanges } from './sync-merge';
 import type { Stamped } from './sync-merge';
 import { reconcile } from './sync-store-bridge';
+import { fetchDocuments, publishDocuments } from './sync-documents';
+import type { SyncedDocuments } from './sync-documents';
 
 /**
  * The work a slice does before its commit, aimed at: with the commit's fsync the event loop is held
@@ -40,6 +42,10 @@ export interface PassDevice {
   own: OwnSegment[];
   positions: Record<string, Stamped>;
   devices: Record<string, Stamped>;
+  /** The reader's own documents published to the folder, by id (sync-documents.ts). */
+  documents: Record<string, Stamped>;
+  /** Documents from other devices already tried, so that a refused one is not tried every pass. */
+  documentAttempts: Set<string>;
   seen: Record<string, string>;
   /** Records written here since the last pass, or null to compare them all. */
   edited: Set<string> | null;
@@ -53,6 +59,8 @@ export interface PassHooks {
   closed(): boolean;
   /** Writes a reading position that arrived from another device; a sentence when it cannot. */
   applyPosition(docId: string, value: unknown): string | null;
+  /** The reader's own documents, where they travel too. */
+  documents?: SyncedDocuments;
 }
 
 export type PassOutcome =
@@ -62,6 +70,8 @@ export type PassOutcome =
       /** Why publishing failed (read-only folder), while reading worked. */
       publishFault: string | null;
       written: number;
+      /** Documents from other devices imported here. */
+      imported: number;
       clone: CloneEvidence | null;
       refused: Array<{ id: string; problem: string }>;
     }
@@ -107,33 +117,46 @@ export async function inSteps<T>(steps: Generator<void, T>): Promise<T> {
 const clockRows = (device: PassDevice) => (): SyncRowWrite[] => [metaRow(META.clock, device.clock.last())];
 
 /** Local edits and positions into the state and the outbox. */
-async function takeLocal(device: PassDevice, hooks: PassHooks): Promise<void> {
+async function takeLocal(device: PassDevice, hooks: PassHooks): Promise<string[]> {
   const { store, clock } = device;
   const ids = device.edited === null ? store.sync.disagreeing() : store.sync.disagreeing(device.edited);
   device.edited = new Set();
+  const problems = hooks.documents === undefined ? [] : publishDocuments(device, hooks.documents);
   const changes: Change[] = device.pendingChanges.splice(0);
   for (const [docId, value] of device.pendingPositions)
     changes.push({ type: 'position', docId, value, hlc: clock.tick() });
   device.pendingPositions.clear();
   if (changes.length > 0) {
-    const before = device.positions;
-    const merged = mergeChanges({ annotations: {}, positions: before, devices: device.devices }, changes);
+    const merged = mergeOthers(device, changes);
     store.sync.commit({
-      rows: [
-        ...changedRows(ROW.position, before, merged.state.positions),
-        ...changedRows(ROW.device, device.devices, merged.state.devices),
-        ...clockRows(device)(),
-      ],
+      rows: [...merged.rows, ...clockRows(device)()],
       outboxAdd: changes.map((change) => JSON.stringify(change)),
     });
-    device.positions = merged.state.positions;
-    device.devices = merged.state.devices;
+    merged.keep();
   }
   await inSlices(
     ids,
     (slice) => reconcile({ store, clock, ids: slice, rows: clockRows(device) }),
     hooks.closed,
   );
+  return problems;
+}
+
+/** Positions, device names and documents after `changes`: the rows that changed, and keep() to hold them. */
+function mergeOthers(device: PassDevice, changes: readonly Change[]): { rows: SyncRowWrite[]; keep(): void } {
+  const { positions, devices, documents } = device;
+  const merged = mergeChanges({ annotations: {}, positions, devices, documents }, changes).state;
+  return {
+    rows: [
+      ...changedRows(ROW.position, positions, merged.positions),
+      ...changedRows(ROW.device, devices, merged.devices),
+      ...changedRows(ROW.document, documents, merged.documents ?? {}),
+    ],
+    keep() {
+      Object.assign(device, { positions: merged.positions, devices: merged.devices });
+      device.documents = merged.documents ?? {};
+    },
+  };
 }
 
 interface Published {
@@ -186,7 +209,7 @@ function publishSegment(device: PassDevice, outbox: Array<{ seq: number; change:
 }
 
 export async function runPass(device: PassDevice, hooks: PassHooks): Promise<PassOutcome> {
-  await takeLocal(device, hooks);
+  const problems = await takeLocal(device, hooks);
   if (hooks.closed()) return { ok: false, fault: 'Sync stopped: Margin is closing.' };
   const published = await publish(device, hooks);
   const read = await inSteps(
@@ -227,32 +250,34 @@ export async function runPass(device: PassDevice, hooks: PassHooks): Promise<Pas
     return { ok: false, fault: 'Sync stopped: Margin is closing.' };
   }
 
-  const merged = mergeChanges(
-    { annotations: {}, positions: device.positions, devices: device.devices },
-    others,
-  );
-  const problems = [...read.problems];
-  for (const [docId, winner] of Object.entries(merged.state.positions))
-    if (winner !== device.positions[docId]) {
+  const merged = mergeOthers(device, others);
+  const positionsBefore = device.positions;
+  merged.keep();
+  problems.push(...read.problems);
+  for (const [docId, winner] of Object.entries(device.positions))
+    if (winner !== positionsBefore[docId]) {
       const problem = hooks.applyPosition(docId, winner.value);
       if (problem !== null) problems.push(problem);
     }
   const seen = { ...device.seen };
   for (const [id, entry] of Object.entries(read.devices))
     if (id !== device.deviceId) seen[id] = new Date(entry.lastWrite).toISOString();
-  const lastSync = new Date().toISOString();
   store.sync.commit({
     rows: [
       ...cursorRows(device.cursor, read.cursor),
-      ...changedRows(ROW.position, device.positions, merged.state.positions),
-      ...changedRows(ROW.device, device.devices, merged.state.devices),
+      ...merged.rows,
       metaRow(META.seen, JSON.stringify(seen)),
-      metaRow(META.lastSync, lastSync),
+      metaRow(META.lastSync, new Date().toISOString()),
       ...clockRows(device)(),
     ],
     outboxDropThrough: published.through ?? undefined,
   });
-  Object.assign(device, { cursor: read.cursor, positions: merged.state.positions, seen });
-  device.devices = merged.state.devices;
-  return { ok: true, problems, publishFault: published.fault, written, clone: read.clone, refused };
+  Object.assign(device, { cursor: read.cursor, seen });
+  let imported = 0;
+  if (hooks.documents !== undefined) {
+    const fetched = await fetchDocuments(device, hooks.documents, hooks.closed);
+    imported = fetched.imported;
+    problems.push(...fetched.problems);
+  }
+  return { ok: true, problems, publishFault: published.fault, written, imported, clone: read.clone, refused };
 }

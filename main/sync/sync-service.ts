@@ -30,6 +30,7 @@ import {
   ROW,
   stampedRows,
 } from './sync-ledger';
+import type { SyncedDocuments } from './sync-documents';
 import { runPass } from './sync-pass';
 import type { PassDevice } from './sync-pass';
 import { reconcile } from './sync-store-bridge';
@@ -53,6 +54,8 @@ export interface SyncServiceOptions {
    * when it cannot (a document this device does not have, a value it does not accept).
    */
   applyPosition?: (docId: string, position: unknown) => string | null;
+  /** The reader's own documents, so that they travel with their notes (sync-documents.ts). */
+  documents?: SyncedDocuments;
   /** Timer between passes; 0 for none (tests). */
   intervalMs?: number;
   /** Wait after a local change before a pass; 0 for none. */
@@ -130,6 +133,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     own: loadOwnSegments(store.sync),
     positions: stampedRows(store.sync, ROW.position),
     devices: stampedRows(store.sync, ROW.device),
+    documents: stampedRows(store.sync, ROW.document),
+    documentAttempts: new Set(),
     seen: parsedSeen(metaValue(store.sync, META.seen)),
     // At start every record is compared: an edit whose pass a crash prevented is found that way.
     edited: null,
@@ -181,6 +186,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     const outcome = await runPass(device, {
       closed: () => closed,
       applyPosition: (docId, value) => options.applyPosition?.(docId, value) ?? null,
+      documents: options.documents,
     });
     if (!outcome.ok) {
       fault = outcome.fault;
@@ -192,7 +198,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       note(`A note from another device could not be stored here: ${problem}`);
     lastSync = new Date().toISOString();
     if (outcome.clone !== null && isNewerClone(device.own, outcome.clone)) newIdentity();
-    if (outcome.written > 0) {
+    if (outcome.written > 0 || outcome.imported > 0) {
       notesUpdated = lastSync;
       options.onStoreChanged();
     }
@@ -275,6 +281,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
           // Another folder has none of this device's history: start afresh, so every note is published.
           store.sync.clear();
           Object.assign(device, { cursor: { read: {}, reported: {} }, own: [], positions: {}, devices: {} });
+          Object.assign(device, { documents: {}, documentAttempts: new Set<string>() });
           Object.assign(device, { seen: {}, pendingChanges: [] });
           lastSync = null;
           file.stateFolder = folder;

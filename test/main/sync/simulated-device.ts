@@ -111,13 +111,19 @@ export function copyFolderSetup(from: string, to: string): void {
   copyFileSync(join(from, MARGIN_DIR, FOLDER_FILE), join(to, MARGIN_DIR, FOLDER_FILE));
 }
 
-/** Every segment file in a folder copy: `<device>/<name>`, sorted. */
+/** Every file a device wrote in a folder copy: `<device>/<segment>` and `<device>/blobs/<blob>`, sorted. */
 export function segmentFiles(folder: string): string[] {
   const devices = join(folder, MARGIN_DIR, 'devices');
   if (!existsSync(devices)) return [];
+  const filesOf = (device: string): string[] =>
+    readdirSync(join(devices, device)).flatMap((name) =>
+      name === 'blobs'
+        ? readdirSync(join(devices, device, name)).map((blob) => `${device}/blobs/${blob}`)
+        : [`${device}/${name}`],
+    );
   return readdirSync(devices)
     .filter(isDeviceId)
-    .flatMap((device) => readdirSync(join(devices, device)).map((name) => `${device}/${name}`))
+    .flatMap(filesOf)
     .filter((file) => !file.includes('/.'))
     .sort();
 }
