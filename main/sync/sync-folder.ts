@@ -12,6 +12,8 @@ import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isDeviceId } from './hlc';
 import { BLOBS_DIR } from './sync-blobs';
+import { foreignSegment } from './sync-clone';
+import type { CloneEvidence, OwnSegment } from './sync-clone';
 import type { Change } from './sync-changes';
 import { FOLDER_FILE, MARGIN_DIR } from './sync-key';
 import type { FolderKey } from './sync-key';
@@ -25,6 +27,8 @@ import {
   writeSegmentFile,
 } from './sync-segment';
 import type { SegmentRead, WrittenSegment } from './sync-segment';
+
+export type { CloneEvidence, OwnSegment } from './sync-clone';
 
 export const DEVICES_DIR = 'devices';
 
@@ -101,27 +105,6 @@ function fileSignature(stat: Stats | null): string {
   return stat === null ? 'missing' : `${stat.size}/${stat.mtimeMs}`;
 }
 
-/** A segment this installation wrote, as remembered to recognise it and its copies. */
-export interface OwnSegment {
-  seq: number;
-  digest: string;
-  lines: string[];
-  /** The earliest stamp among its changes (null for none), to tell which of two clones wrote first. */
-  firstHlc: string | null;
-  /** The digest of the own segment written before it (null for the first; undefined before format 2). */
-  parent?: string | null;
-}
-
-/**
- * Sealed lines that open with the folder key under this device's id but that this installation never
- * wrote: another machine uses the id (a cloned disk, or a data folder restored from an old copy). A
- * sync tool's copy of our files, whole or cut short, repeats our lines and is never evidence.
- */
-export interface CloneEvidence {
-  /** Whole segments the other installation wrote: the segment each follows, and its earliest stamp. */
-  segments: Array<{ parent: string | null; earliest: string | null }>;
-}
-
 export interface ReadOptions {
   /** This device's id: its own folder is read only for lines another installation wrote there. */
   device: string;
@@ -160,14 +143,11 @@ function notMargins(pass: ReadPass, key: string, stat: Stats | null): void {
 
 /** Lines another installation wrote under this device's id: evidence, and changes merged like any other. */
 function foreignLines(pass: ReadPass, segment: SegmentRead): void {
-  const foreign = segment.lines.filter((line) => !pass.ownLines.has(line.digest));
-  segment.changes = foreign.flatMap((line) => line.changes);
-  if (foreign.length === 0) return;
+  const foreign = foreignSegment(pass.ownLines, segment);
+  segment.changes = foreign.changes;
+  if (!foreign.any) return;
   pass.clone ??= { segments: [] };
-  if (segment.parent === undefined) return; // its end line has not arrived: it tells who forked later then
-  let earliest: string | null = null;
-  for (const change of segment.changes) if (earliest === null || change.hlc < earliest) earliest = change.hlc;
-  pass.clone.segments.push({ parent: segment.parent, earliest });
+  if (foreign.evidence !== null) pass.clone.segments.push(foreign.evidence);
 }
 
 /** Takes in one segment file (new or grown since the cursor) of device `entry`. */

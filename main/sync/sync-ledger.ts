@@ -4,9 +4,12 @@
  * names, the folder cursor, this installation's own segments and a few single values. Reading and
  * writing them row by row is what lets a pass of ten changes touch ten rows, not every note's history.
  */
+import type { AnnotationStore } from '../annotations/store/annotation-store';
 import type { SyncRowWrite, SyncTables } from '../annotations/store/sync-tables';
+import { createClock, isHlc } from './hlc';
 import type { SyncCursor, OwnSegment } from './sync-folder';
 import type { AnnotationState, Stamped } from './sync-merge';
+import type { PassDevice } from './sync-pass';
 
 /** The kinds of row, one per meaning. */
 export const ROW = {
@@ -103,4 +106,36 @@ export function metaValue(tables: SyncTables, key: string): string | null {
 
 export function metaRow(key: string, value: string | null): SyncRowWrite {
   return { kind: ROW.meta, key, value };
+}
+
+function parsedSeen(text: string | null): Record<string, string> {
+  try {
+    const value: unknown = text === null ? {} : JSON.parse(text);
+    return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** What a pass works with, as this device left it (the folder key is set when sync is on). */
+export function loadPassDevice(store: AnnotationStore, deviceId: string, folder: string | null): PassDevice {
+  const clockLast = metaValue(store.sync, META.clock);
+  return {
+    deviceId,
+    folder: folder ?? '',
+    key: { key: Buffer.alloc(0) },
+    store,
+    clock: createClock(deviceId, { last: clockLast !== null && isHlc(clockLast) ? clockLast : null }),
+    cursor: loadCursor(store.sync),
+    own: loadOwnSegments(store.sync),
+    positions: stampedRows(store.sync, ROW.position),
+    devices: stampedRows(store.sync, ROW.device),
+    documents: stampedRows(store.sync, ROW.document),
+    documentAttempts: new Set(),
+    seen: parsedSeen(metaValue(store.sync, META.seen)),
+    // At start every record is compared: an edit whose pass a crash prevented is found that way.
+    edited: null,
+    pendingPositions: new Map(),
+    pendingChanges: [],
+  };
 }

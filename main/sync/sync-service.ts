@@ -13,26 +13,17 @@ import { join } from 'node:path';
 import type { Annotation, AnnotationVersion, SyncSetup, SyncStatus } from '../api';
 import type { AnnotationStore } from '../annotations/store/annotation-store';
 import { errorDetail, MarginError } from '../errors';
-import { createClock, isHlc, newDeviceId } from './hlc';
+import { createClock, newDeviceId } from './hlc';
 import type { Change } from './sync-changes';
 import { loadDeviceFile, saveDeviceFile } from './sync-device-file';
 import { devicesSeen, noteVersions } from './sync-device-view';
-import type { CloneEvidence, OwnSegment } from './sync-folder';
+import { isNewerClone } from './sync-clone';
 import { checkPassphrase, createSyncFolder, FOLDER_FILE, MARGIN_DIR, unlockSyncFolder } from './sync-key';
 import type { FolderKey } from './sync-key';
 import { moveLegacyHistory } from './sync-legacy';
-import {
-  annotationStates,
-  loadCursor,
-  loadOwnSegments,
-  META,
-  metaValue,
-  ROW,
-  stampedRows,
-} from './sync-ledger';
+import { annotationStates, loadPassDevice, META, metaValue, ROW } from './sync-ledger';
 import type { SyncedDocuments } from './sync-documents';
 import { runPass } from './sync-pass';
-import type { PassDevice } from './sync-pass';
 import { reconcile } from './sync-store-bridge';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
@@ -96,23 +87,6 @@ export function checkDeviceName(name: unknown): string {
 const NO_DIALOG =
   'Choosing a folder is not available here; start Margin with `npm run serve -- --sync DIR` to sync through DIR.';
 
-/**
- * Which of two installations sharing an id takes a new one. Each segment names the one its writer wrote
- * before (its parent), so the two first segments written after the copy share a parent: the one that
- * began later is the newer installation. Both read the same two segments and come to the same answer;
- * an installation that wrote nothing after the shared parent while the other did is the one to move.
- */
-export function isNewerClone(own: readonly OwnSegment[], clone: CloneEvidence): boolean {
-  for (const theirs of clone.segments) {
-    const sharedParent = theirs.parent === null || own.some((segment) => segment.digest === theirs.parent);
-    if (!sharedParent) continue; // follows one of their own: their first one after the copy decides
-    const mine = own.find((segment) => segment.parent === theirs.parent);
-    if (mine === undefined || mine.firstHlc === null || theirs.earliest === null) return true;
-    if (theirs.earliest <= mine.firstHlc) return true;
-  }
-  return false;
-}
-
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { dataDir, store } = options;
   const loaded = loadDeviceFile(dataDir, newDeviceId);
@@ -122,25 +96,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       moveLegacyHistory(store, loaded.legacy, file.stateFolder, file.deviceId);
     saveDeviceFile(dataDir, file); // without the history, now in the store
   }
-  const clockLast = metaValue(store.sync, META.clock);
-  const device: PassDevice = {
-    deviceId: file.deviceId,
-    folder: file.folder ?? '',
-    key: { key: Buffer.alloc(0) },
-    store,
-    clock: createClock(file.deviceId, { last: clockLast !== null && isHlc(clockLast) ? clockLast : null }),
-    cursor: loadCursor(store.sync),
-    own: loadOwnSegments(store.sync),
-    positions: stampedRows(store.sync, ROW.position),
-    devices: stampedRows(store.sync, ROW.device),
-    documents: stampedRows(store.sync, ROW.document),
-    documentAttempts: new Set(),
-    seen: parsedSeen(metaValue(store.sync, META.seen)),
-    // At start every record is compared: an edit whose pass a crash prevented is found that way.
-    edited: null,
-    pendingPositions: new Map(),
-    pendingChanges: [],
-  };
+  const device = loadPassDevice(store, file.deviceId, file.folder);
   let key: FolderKey | null = file.key === null ? null : { key: Buffer.from(file.key, 'base64') };
   let lastSync = metaValue(store.sync, META.lastSync);
   let chosenFolder: string | null = options.folder ?? file.folder;
@@ -366,13 +322,4 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       await queue;
     },
   };
-}
-
-function parsedSeen(text: string | null): Record<string, string> {
-  try {
-    const value: unknown = text === null ? {} : JSON.parse(text);
-    return typeof value === 'object' && value !== null ? (value as Record<string, string>) : {};
-  } catch {
-    return {};
-  }
 }
