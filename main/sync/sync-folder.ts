@@ -7,7 +7,17 @@
  * What has been read is remembered in a cursor (file → size), a plain object the caller persists, so a
  * sync reads only new or grown files, and a problem file is reported once.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isDeviceId } from './hlc';
@@ -267,10 +277,21 @@ export function* readSyncFolderSteps(
   return { ok: true, changes, cursor, problems, devices, clone };
 }
 
+const HEADER_BYTES = 512;
+
 /** The first line of a segment file, as far as it can be read cheaply. */
 function headerFormat(path: string): number {
   try {
-    const text = readFileSync(path, 'utf8');
+    // The header is one short line: reading the start of the file is enough (a segment may be a megabyte).
+    const start = Buffer.alloc(HEADER_BYTES);
+    const fd = openSync(path, 'r');
+    let length: number;
+    try {
+      length = readSync(fd, start, 0, HEADER_BYTES, 0);
+    } finally {
+      closeSync(fd);
+    }
+    const text = start.subarray(0, length).toString('utf8');
     const data = JSON.parse(text.slice(9, text.indexOf('\n'))) as { format?: unknown };
     return typeof data.format === 'number' ? data.format : 0;
   } catch {

@@ -136,7 +136,7 @@ async function takeLocal(device: PassDevice, hooks: PassHooks): Promise<string[]
   }
   await inSlices(
     ids,
-    (slice) => reconcile({ store, clock, ids: slice, rows: clockRows(device) }),
+    (slice) => reconcile({ store, clock, ids: slice, slice: true, rows: clockRows(device) }),
     hooks.closed,
   );
   return problems;
@@ -239,7 +239,14 @@ export async function runPass(device: PassDevice, hooks: PassHooks): Promise<Pas
   await inSlices(
     [...byId.keys()],
     (slice) => {
-      const result = reconcile({ store, clock, ids: slice, remote: byId, rows: clockRows(device) });
+      const result = reconcile({
+        store,
+        clock,
+        ids: slice,
+        slice: true,
+        remote: byId,
+        rows: clockRows(device),
+      });
       written += result.written;
       refused.push(...result.refused);
     },

@@ -64,6 +64,12 @@ export interface ReconcileInput {
   extra?: ReadonlyMap<string, () => readonly Change[]>;
   /** More rows for the same transaction (the clock). */
   rows?: () => SyncRowWrite[];
+  /**
+   * A slice of a pass: committed without waiting for the disk, since the pass's last commit waits for
+   * it (and everything before it) and a pass undone by a power cut is simply done again: the records'
+   * checksums still differ, the folder's files are still unread. Default false.
+   */
+  slice?: boolean;
 }
 
 function reconcileOnce(input: ReconcileInput, ids: readonly string[], storeRecords: boolean): Reconciled {
@@ -102,6 +108,7 @@ function reconcileOnce(input: ReconcileInput, ids: readonly string[], storeRecor
     rows: [...rows, ...(input.rows?.() ?? [])],
     agree: ids,
     outboxAdd: local.map((change) => JSON.stringify(change)),
+    durable: input.slice !== true,
   });
   return { local, written: put.length + remove.length, refused: [] };
 }

@@ -39,6 +39,12 @@ export interface SyncBatch {
   outboxAdd?: readonly string[];
   /** Drops the outbox up to and including this seq (it is in a published segment now). */
   outboxDropThrough?: number;
+  /**
+   * false: commit without waiting for the disk (synchronous=NORMAL: atomic and consistent, but a power
+   * cut may undo it). Only for what a later durable commit depends on and a pass can do again: the WAL is
+   * written in order, so the next durable commit makes every earlier one durable too. Default true.
+   */
+  durable?: boolean;
 }
 
 export interface SyncTables {
@@ -73,6 +79,11 @@ export function syncTables(
     `INSERT INTO sync_state (kind, key, value) VALUES (?, ?, ?)
      ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value`,
   );
+  const upsertAgreed = db.prepare(
+    `INSERT INTO sync_state (kind, key, agreed, value)
+     VALUES ('annotation', ?, (SELECT checksum FROM annotations WHERE id = ?), ?)
+     ON CONFLICT(kind, key) DO UPDATE SET agreed = excluded.agreed, value = excluded.value`,
+  );
   const deleteRow = db.prepare('DELETE FROM sync_state WHERE kind = ? AND key = ?');
   const agreeRow = db.prepare(
     `UPDATE sync_state SET agreed = (SELECT checksum FROM annotations WHERE id = ?)
@@ -103,6 +114,21 @@ export function syncTables(
   const insertOutbox = db.prepare('INSERT INTO sync_outbox (change) VALUES (?)');
   const dropOutbox = db.prepare('DELETE FROM sync_outbox WHERE seq <= ?');
   const asRow = (row: unknown): SyncRow => row as SyncRow;
+  const commitBatch = (batch: SyncBatch): void =>
+    transaction(() => {
+      for (const record of batch.put ?? []) writeRecord(record);
+      for (const id of batch.remove ?? []) removeRecord(id);
+      // An annotation's row and its agreement in one write: a row is rewritten whole, value and all.
+      const agree = new Set(batch.agree);
+      for (const { kind, key, value } of batch.rows ?? [])
+        if (value === null) deleteRow.run(kind, key);
+        else if (kind === 'annotation' && agree.delete(key)) upsertAgreed.run(key, key, value);
+        else upsertRow.run(kind, key, value);
+      for (const id of agree) agreeRow.run(id, id);
+      for (const id of batch.unknown ?? []) unknownRow.run(id);
+      for (const change of batch.outboxAdd ?? []) insertOutbox.run(change);
+      if (batch.outboxDropThrough !== undefined) dropOutbox.run(batch.outboxDropThrough);
+    });
   const pass = (statement: StatementSync, ...args: string[]): boolean => statement.get(...args) !== undefined;
 
   return {
@@ -124,17 +150,13 @@ export function syncTables(
       });
     },
     commit(batch) {
-      transaction(() => {
-        for (const record of batch.put ?? []) writeRecord(record);
-        for (const id of batch.remove ?? []) removeRecord(id);
-        for (const { kind, key, value } of batch.rows ?? [])
-          if (value === null) deleteRow.run(kind, key);
-          else upsertRow.run(kind, key, value);
-        for (const id of batch.agree ?? []) agreeRow.run(id, id);
-        for (const id of batch.unknown ?? []) unknownRow.run(id);
-        for (const change of batch.outboxAdd ?? []) insertOutbox.run(change);
-        if (batch.outboxDropThrough !== undefined) dropOutbox.run(batch.outboxDropThrough);
-      });
+      // Outside the transaction: SQLite takes the setting for the transactions that follow.
+      if (batch.durable === false) db.exec('PRAGMA synchronous = NORMAL');
+      try {
+        commitBatch(batch);
+      } finally {
+        if (batch.durable === false) db.exec('PRAGMA synchronous = FULL');
+      }
     },
     clear() {
       transaction(() => db.exec('DELETE FROM sync_state; DELETE FROM sync_outbox;'));
