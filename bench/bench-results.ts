@@ -1,3 +1,4 @@
+import type { ImportResult } from './import-bench';
 /** What one `npm run bench` measured: the shape of `bench/results.json`, read by the report and the goals. */
 import type { AnchoringResult, StoreResult } from './annotations-bench';
 import type { CorpusFigures } from './corpus-figures';
@@ -19,4 +20,6 @@ export interface BenchResults {
   renderer: RendererResult | null;
   /** Issue 12's sync part (absent in older results). */
   sync?: SyncResult | null;
+  /** Your own documents (bench/import-bench.ts); absent in older results. */
+  import?: ImportResult | null;
 }

@@ -9,6 +9,7 @@ import { mb, ms, ratio } from './format';
 import { goalRows } from './goals';
 import { annotationSections } from './report-annotations';
 import { syncSection } from './report-sync';
+import { importSection } from './report-import';
 import {
   corpusSection,
   flexSearchNote,
@@ -176,5 +177,6 @@ export function renderResultsMarkdown(results: BenchResults): string {
   for (const size of results.sizes) lines.push(...sizeSection(size));
   lines.push(...annotationSections(results));
   lines.push(...syncSection(results));
+  lines.push(...importSection(results));
   return `${lines.join('\n')}\n`;
 }

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
- *   --parts search,store,anchoring,renderer,sync --quick --merge --dry-run --report-only]`
+ *   --parts search,store,anchoring,renderer,import,sync --quick --merge --dry-run --report-only]`
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
  * (with --dry-run, both go to bench/.work/ instead).
  */
@@ -13,6 +13,7 @@ import { measureCorpusFigures } from './corpus-figures';
 import { machineInfo } from './machine';
 import type { BenchResults } from './bench-results';
 import { renderResultsMarkdown } from './report';
+import { runImportBench } from './import-bench';
 import { runRendererBench } from './renderer-bench';
 import { buildRepeatsFor, parseRunOptions, repeatsFor } from './run-options';
 import { runSearchBench } from './search-bench';
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     anchoring: null,
     renderer: null,
     sync: null,
+    import: null,
   };
   if (options.parts.has('search')) {
     for (const size of options.sizes) {
@@ -66,6 +68,7 @@ async function main(): Promise<void> {
   if (options.parts.has('anchoring')) results.anchoring = await runAnchoringBench(options.seed, log);
   if (options.parts.has('renderer')) results.renderer = await runRendererBench(options.seed, log);
   if (options.parts.has('sync')) results.sync = await runSyncBench(options.seed, options.quick, log);
+  if (options.parts.has('import')) results.import = await runImportBench(options.quick, log);
   log('done');
 
   await mkdir(outDir, { recursive: true });
@@ -100,6 +103,7 @@ async function mergePrevious(
   results.sync ??= previous.sync ?? null;
   if (!results.renderer?.measured && previous.renderer?.measured) results.renderer = previous.renderer;
   results.renderer ??= previous.renderer;
+  results.import ??= previous.import ?? null;
   results.loadAverages = [...previous.loadAverages, ...results.loadAverages];
   results.command = `${previous.command}; then ${results.command}`;
   if (kept.length > 0) log(`kept ${kept.map((size) => size.size).join(', ')} from the previous results.json`);

@@ -2,6 +2,7 @@
  * `npm run build`: bundles the app into `dist/` with esbuild, then builds the content bundle.
  *   dist/main/app.js, preload.js, search-worker.js   (Electron main, sandboxed preload, search worker)
  *   dist/main/import-worker.js                       (the importer's worker thread: PDFs, web pages, text)
+ *   dist/main/pdfjs-cmaps/                           (pdf.js's character maps, which the importer reads)
  *   dist/host/serve.js                               (the browser host)
  *   dist/renderer/                                   (index.html, main.js, css and assets)
  *   dist/content/                                    (library.json, docs/, search/)
@@ -104,6 +105,15 @@ async function copyCitationStyles(staging: string): Promise<void> {
   }
 }
 
+/**
+ * pdf.js's character maps, beside the import worker (main/import/pdf-text-layer.ts looks there): CID
+ * fonts (CJK, many OpenOffice exports) need them for their text, and an app ships no node_modules.
+ */
+async function copyPdfCharacterMaps(staging: string): Promise<void> {
+  const from = path.join(path.dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps');
+  await fs.cp(from, path.join(staging, 'main', 'pdfjs-cmaps'), { recursive: true });
+}
+
 async function exists(file: string): Promise<boolean> {
   return fs.access(file).then(
     () => true,
@@ -127,6 +137,7 @@ async function main(): Promise<void> {
     );
     await copyRendererStatics(staging);
     await copyCitationStyles(staging);
+    await copyPdfCharacterMaps(staging);
     // What ships (main, preload, worker, renderer; not the browser host) and under which licences.
     const shipped = results.filter((_, index) => !String(bundles[index].outfile).startsWith('host/'));
     const licences = licenceList(

@@ -33,7 +33,13 @@ export const PRIVATE_FILE_MODE = 0o600;
  * Chromium's (caches, session storage: thousands of files), which the data folder's own 0700 already
  * keeps from other accounts, so start-up does not walk them.
  */
-export const MARGIN_FOLDERS = { backups: 'backups', sync: 'sync', logs: 'logs' } as const;
+export const MARGIN_FOLDERS = {
+  backups: 'backups',
+  sync: 'sync',
+  logs: 'logs',
+  /** Your own documents (library/user-library/user-library.ts). */
+  library: 'library',
+} as const;
 const OWN_FOLDER_NAMES: readonly string[] = Object.values(MARGIN_FOLDERS);
 
 /**

@@ -21,7 +21,7 @@ import { openPreferencesStore } from './preferences/preferences-store';
 import { PRIVATE_DIR_MODE } from './data-dir';
 import { errorDetail, MarginError } from './errors';
 import { loadLibrary } from './library/library';
-import { bothLibraries, documentSummary } from './library/user-library/both-libraries';
+import { bothLibraries, citable, documentSummary } from './library/user-library/both-libraries';
 import { createDocumentImporter } from './library/user-library/document-importer';
 import { openUserLibrary, type UserLibrary } from './library/user-library/user-library';
 import { ImportRunner, type ImportRunnerOptions } from './import/import-runner';
@@ -168,6 +168,8 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   const titles = (): Map<string, string> => new Map(library.list().map((meta) => [meta.id, meta.title]));
   const summarise = (meta: DocumentMeta, counts: Map<string, number>): DocumentSummary =>
     documentSummary(meta, counts, bundled.has(meta.id) ? null : (yours.entry(meta.id) ?? null));
+  /** The entry of a document of yours; undefined for the publisher's (a bundled id always wins). */
+  const ownEntry = (id: string) => (bundled.has(id) ? undefined : yours.entry(id));
   const workerCode = importWorkerOf(options);
   const runner = workerCode === null ? null : new ImportRunner({ workerScript: workerCode });
   const importer = createDocumentImporter({
@@ -262,13 +264,13 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     getAnnotationVersions: async (id) => sync.versions(id),
     restoreAnnotationVersion: (id, versionId) => sync.restoreVersion(id, versionId),
     async citeDocument(docId, style, at) {
-      const doc = await library.get(docId);
+      const doc = library.get(docId);
       if (at !== undefined && at > canonicalTextEnd(doc))
         throw new MarginError('invalid-argument', `Offset ${at} is past the end of "${doc.title}".`);
-      return citations.cite(doc, style, at);
+      return citations.cite(citable(doc, ownEntry(docId)), style, at);
     },
     async exportBibliography(format, docIds) {
-      const docs = checkBibliographyDocIds(docIds).map((id) => library.get(id));
+      const docs = checkBibliographyDocIds(docIds).map((id) => citable(library.get(id), ownEntry(id)));
       return bibliographyFile(format, docs, docs.length === 1 ? docs[0].id : 'margin-bibliography');
     },
     async getLicences() {

@@ -30,6 +30,8 @@ export const REQUIRED_FILES = [
   'dist/main/app.js',
   'dist/main/preload.js',
   'dist/main/search-worker.js',
+  // The importer's worker (your own documents), started from its source like the search worker.
+  'dist/main/import-worker.js',
   'dist/renderer/index.html',
   'dist/renderer/main.js',
   'dist/content/library.json',

@@ -15,7 +15,7 @@ export interface PassageLocation {
   /** The section heading as a reader would cite it ("Background"), or null before the first heading. */
   section: string | null;
   /** The CSL locator label and its value. */
-  label: 'paragraph' | 'figure' | null;
+  label: 'paragraph' | 'figure' | 'page' | null;
   number: number | null;
 }
 
@@ -71,7 +71,11 @@ export function locatePassage(doc: Document, offset: number): PassageLocation {
   let foundAt = -1;
   for (const { block, section, number } of numberedBlocks(doc)) {
     if (block.start <= offset && block.start > foundAt) {
-      found = { section, label: block.type, number };
+      // A PDF's blocks know their page: a page is what a reader of the PDF looks for.
+      found =
+        block.page === undefined
+          ? { section, label: block.type, number }
+          : { section: null, label: 'page', number: block.page };
       foundAt = block.start;
     }
   }
@@ -85,12 +89,14 @@ export function locatePassage(doc: Document, offset: number): PassageLocation {
   return found;
 }
 
+const LOCATOR_WORDS = { paragraph: 'para.', figure: 'fig.', page: 'p.' } as const;
+
 /** The locator in words, as Margin shows it beside a quote: "Background, para. 7". */
 export function describeLocation(location: PassageLocation): string | null {
   const parts: string[] = [];
   if (location.section) parts.push(location.section);
   if (location.label && location.number !== null)
-    parts.push(`${location.label === 'figure' ? 'fig.' : 'para.'} ${location.number}`);
+    parts.push(`${LOCATOR_WORDS[location.label]} ${location.number}`);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 

@@ -84,6 +84,12 @@ function figureOf(text: string): BlockDraft {
   return { type: 'figure', caption: [{ type: 'text', text: caption }], credit };
 }
 
+/** The page a block starts on, for citing it ("p. 3"). */
+function onPage(block: BlockDraft, group: TextGroup): BlockDraft {
+  const page = group.lines[0]?.page;
+  return page === undefined ? block : { ...block, page };
+}
+
 function paragraph(text: string): BlockDraft {
   return { type: 'paragraph', runs: [{ type: 'text', text }] };
 }
@@ -200,10 +206,10 @@ export function structure(
     if (mode === 'about') {
       aboutSize ||= sizeOf(group);
       about.push(text);
-    } else if (mode === 'bio') bio.push(paragraph(text));
+    } else if (mode === 'bio') bio.push(onPage(paragraph(text), group));
     else
       (sections.at(-1) as SectionDraft).blocks.push(
-        FIGURE_CAPTION.test(text) ? figureOf(text) : paragraph(text),
+        onPage(FIGURE_CAPTION.test(text) ? figureOf(text) : paragraph(text), group),
       );
   }
   if (notes.length > 0) {

@@ -7,8 +7,10 @@ import { blockText, canonicalText, UNIT_SEPARATOR } from './canonical-text';
  * What a parser produces before ids and offsets exist. Both parsers hand their drafts to
  * `assembleDocument`, so ids, offsets, word counts and the text hash follow one set of rules.
  */
+/** `page`: the PDF page the block starts on, where the parser knows it (citations say "p. 3"). */
 export type BlockDraft =
-  { type: 'paragraph'; runs: InlineRun[] } | { type: 'figure'; caption: InlineRun[]; credit: string | null };
+  | { type: 'paragraph'; runs: InlineRun[]; page?: number }
+  | { type: 'figure'; caption: InlineRun[]; credit: string | null; page?: number };
 
 export interface SectionDraft {
   heading: string | null;
@@ -89,6 +91,7 @@ function finishBlock(draft: BlockDraft, ids: IdMinter, offsets: OffsetCounter): 
   const text = blockText(block);
   block.id = ids.mint(`b-${shortHash(`${draft.type}\u0000${text}`)}`);
   block.start = offsets.take(text);
+  if (draft.page !== undefined) block.page = draft.page;
   return block;
 }
 

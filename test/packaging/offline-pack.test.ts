@@ -188,6 +188,7 @@ describe('checkAsarContents', () => {
     'dist/main/app.js': 'void 0;',
     'dist/main/preload.js': 'void 0;',
     'dist/main/search-worker.js': 'void 0;',
+    'dist/main/import-worker.js': 'void 0;',
     'dist/renderer/index.html': '<!doctype html>',
     'dist/renderer/main.js': 'void 0;',
     'dist/content/library.json': JSON.stringify([{ id: 'first-essay' }]),

@@ -3,7 +3,8 @@
  * A removed document of yours is still here (its notes stay anchored and exportable, and it can be
  * cited); only the library's list leaves it out.
  */
-import type { DocumentMeta, DocumentSummary } from '../../api';
+import type { Document, DocumentMeta, DocumentSummary } from '../../api';
+import type { CitableDocument, ImportedOrigin } from '../../citations/csl-metadata';
 import type { Library } from '../library';
 import type { UserDocumentEntry, UserLibrary } from './user-library';
 
@@ -37,4 +38,15 @@ export function documentSummary(
     fileName: entry?.fileName ?? null,
     removed: entry?.removed ?? false,
   };
+}
+
+/**
+ * A document as citations see it: one of yours says what it was imported from (a web page is cited as a
+ * `webpage` in its site, a PDF as a `report`); the publisher's are cited as they are.
+ */
+export function citable(doc: Document, entry: UserDocumentEntry | undefined): Document & CitableDocument {
+  if (!entry || (entry.kind !== 'html' && entry.kind !== 'pdf')) return doc;
+  const origin: ImportedOrigin =
+    entry.kind === 'html' ? { kind: 'webpage', containerTitle: doc.source?.venue ?? null } : { kind: 'pdf' };
+  return { ...doc, origin };
 }

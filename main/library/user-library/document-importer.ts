@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import type { ImportOutcome, ImportProgressReport, ImportRequest, RemovedDocument } from '../../api';
 import { errorDetail, MarginError, printableLine } from '../../errors';
 import type { ImportOptions, ImportResult } from '../../import/import-types';
+import { documentIdFromFileName } from '../assemble-document';
 import { userDocumentId } from './user-document-id';
 import type { UserDocumentEntry, UserLibrary } from './user-library';
 
@@ -37,6 +38,20 @@ export interface DocumentImporter {
 interface Running {
   progress: ImportProgressReport;
   cancel: AbortController;
+}
+
+/**
+ * The parsers name a document after its file and refuse a name with no letter or digit they can use
+ * (a bundled file must have one); a file of yours is named by its id here, so such a name (“حالات.pdf”)
+ * is handed over as “document.pdf”.
+ */
+function parserFileName(fileName: string): string {
+  try {
+    documentIdFromFileName(fileName);
+    return fileName;
+  } catch {
+    return `document${/\.[A-Za-z0-9]{1,10}$/.exec(fileName)?.[0] ?? ''}`;
+  }
 }
 
 export function createDocumentImporter(options: DocumentImporterOptions): DocumentImporter {
@@ -102,7 +117,7 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
     if (request.bytes.byteLength === 0) return { status: 'refused', message: `${name}: the file is empty.` };
 
     job.progress = { phase: 'parsing', done: 0, total: 1 };
-    const result = await options.parse(request.bytes, request.name, {
+    const result = await options.parse(request.bytes, parserFileName(request.name), {
       signal: job.cancel.signal,
       onProgress: ({ done, total }) => (job.progress = { phase: 'parsing', done, total }),
     });

@@ -13,12 +13,12 @@
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, DocumentMeta, ImportKind } from '../../api';
-import { PRIVATE_DIR_MODE } from '../../data-dir';
+import { MARGIN_FOLDERS, PRIVATE_DIR_MODE } from '../../data-dir';
 import { errorDetail, MarginError } from '../../errors';
 import { writeFileAtomically } from '../../storage/durable-files';
 import { isDocumentId } from '../library';
 
-export const USER_LIBRARY_DIR = 'library';
+export const USER_LIBRARY_DIR = MARGIN_FOLDERS.library;
 const FILES = 'files';
 const DOCS = 'docs';
 const MANIFEST = 'manifest';

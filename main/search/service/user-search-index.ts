@@ -80,17 +80,58 @@ function measureCorpus(bundleDir: string, documents: readonly DocumentRecord[]):
   return { format: SEARCH_FORMAT, documentCount: documents.length, averageFieldLength };
 }
 
+/** New documents wait in a small stage of their own until this many, then join the main one. */
+const RECENT_LIMIT = 64;
+
+/** A set of segments assembled into one stage when a query first needs it. */
+class SegmentStage {
+  private stage: SearchStage | null = null;
+
+  constructor(
+    readonly ids: readonly string[],
+    private readonly libraryDir: string,
+  ) {}
+
+  get(segments: ReadonlyMap<string, UserSegment>): SearchStage | null {
+    if (this.ids.length === 0) return null;
+    if (this.stage === null) {
+      const assembled = assembleUserIndex(this.ids.map((id) => segments.get(id) as UserSegment));
+      const compact = loadCompactIndex(assembled.index);
+      guardExpansions(compact);
+      this.stage = {
+        complete: true,
+        compact,
+        documents: assembled.records,
+        phraseFilters: assembled.phraseFilters,
+        // Refs are per stage, so each stage reads (and caches) its own passages.
+        passages: new PassageStore(this.libraryDir),
+      };
+    }
+    return this.stage;
+  }
+
+  close(): void {
+    this.stage?.passages.close();
+  }
+}
+
+/**
+ * Your documents in two stages: the main one, assembled from every segment, and a small one of the
+ * documents added since. Adding a document rebuilds only the small one (its own few terms), so it is
+ * searchable at once however large the library; past RECENT_LIMIT the two are put together again, as
+ * is the main stage after a removal or a replaced text.
+ */
 export class UserSearchIndex {
   private readonly segments = new Map<string, UserSegment>();
-  private live: string[] = [];
-  private stage: SearchStage | null = null;
-  private readonly passages: PassageStore;
+  private main: SegmentStage;
+  private recent: SegmentStage;
 
   constructor(
     private readonly libraryDir: string,
     private readonly corpus: ScoringCorpus,
   ) {
-    this.passages = new PassageStore(libraryDir);
+    this.main = new SegmentStage([], libraryDir);
+    this.recent = new SegmentStage([], libraryDir);
   }
 
   /**
@@ -100,7 +141,6 @@ export class UserSearchIndex {
   update(live: readonly string[], reindex: readonly string[]): string[] {
     const problems: string[] = [];
     for (const id of reindex) this.segments.delete(id);
-    if (reindex.length > 0) this.passages.close();
     const indexed: string[] = [];
     for (const id of live) {
       try {
@@ -110,33 +150,31 @@ export class UserSearchIndex {
         problems.push(`${id}: could not be indexed (${errorDetail(error)})`);
       }
     }
-    this.live = indexed;
-    this.stage = null;
+    const now = new Set(indexed);
+    const mainHolds = new Set(this.main.ids);
+    const mainStands = this.main.ids.every((id) => now.has(id) && !reindex.includes(id));
+    const added = indexed.filter((id) => !mainHolds.has(id));
+    this.recent.close();
+    if (mainStands && added.length <= RECENT_LIMIT && this.main.ids.length > 0) {
+      this.recent = new SegmentStage(added, this.libraryDir);
+    } else {
+      this.main.close();
+      this.main = new SegmentStage(indexed, this.libraryDir);
+      this.recent = new SegmentStage([], this.libraryDir);
+    }
     return problems;
   }
 
-  /** The stage over the documents in the library, assembled from their segments when first needed. */
-  current(): SearchStage | null {
-    if (this.live.length === 0) return null;
-    if (this.stage === null) {
-      const segments = this.live.map((id) => this.segments.get(id) as UserSegment);
-      const assembled = assembleUserIndex(segments);
-      const compact = loadCompactIndex(assembled.index);
-      guardExpansions(compact);
-      this.passages.close();
-      this.stage = {
-        complete: true,
-        compact,
-        documents: assembled.records,
-        phraseFilters: assembled.phraseFilters,
-        passages: this.passages,
-      };
-    }
-    return this.stage;
+  /** The stages over the documents in the library, each assembled when first needed. */
+  stages(): SearchStage[] {
+    return [this.main.get(this.segments), this.recent.get(this.segments)].filter(
+      (stage): stage is SearchStage => stage !== null,
+    );
   }
 
   close(): void {
-    this.passages.close();
+    this.main.close();
+    this.recent.close();
   }
 
   private segmentOf(id: string, fresh: boolean): UserSegment {
@@ -183,13 +221,13 @@ export class BodyWithYours {
   }
 
   search(query: string, options: SearchOptions): SearchResults {
-    let yours: SearchStage | null = null;
+    let yours: SearchStage[] = [];
     try {
-      yours = this.body.complete ? (this.yours?.current() ?? null) : null;
+      yours = this.yours?.stages() ?? [];
     } catch (error) {
       console.error(`margin: your documents could not be searched: ${errorDetail(error)}`);
     }
-    return runSearchOver(yours ? [this.body, yours] : [this.body], query, options);
+    return runSearchOver([this.body, ...yours], query, options);
   }
 
   update(live: readonly string[], reindex: readonly string[]): string[] {

@@ -63,6 +63,8 @@ describe('structure', () => {
       type: 'figure',
       caption: [{ type: 'text', text: 'Figure 2: Dams on the river, 2024' }],
       credit: 'Example Agency',
+      // The page it starts on, for citing it.
+      page: 1,
     });
   });
 

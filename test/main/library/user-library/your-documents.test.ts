@@ -19,7 +19,7 @@ const PDF_HTML = `<!doctype html><html><head><title>Reservoir sedimentation at T
 <p>The Tarbela reservoir has lost a third of its live storage to silt since 1976. The security of water
 supply in the Indus basin now depends on how quickly the sediment delta moves towards the dam.</p>
 <p>Flushing the sediment through low-level outlets was tried in the dry season, when the lake is low.</p>
-<h2>Options</h2>
+<h2 style="break-before: page">Options</h2>
 <p>Dredging, sluicing and raising the dam were each costed against the value of the lost storage.</p>
 </body></html>`;
 
@@ -133,6 +133,33 @@ describe('your own documents (margin-service)', () => {
     const results = await service.search('desilting');
     if (results.status !== 'ok') throw new Error(results.status);
     expect(results.groups[0].passages[0].snippet.some((part) => part.mark)).toBe(true);
+  });
+
+  it('cites a PDF of yours as a report located by page, and a web page as a page of its site', async () => {
+    const pdf = await service.getDocument(pdfId);
+    const options = pdf.sections.find((section) => section.heading === 'Options');
+    const onPageTwo = options?.blocks[0];
+    expect(onPageTwo?.page).toBe(2);
+    const cited = await service.citeDocument(pdfId, 'apa', (onPageTwo?.start ?? 0) + 3);
+    expect(cited.locator).toBe('p. 2');
+    expect(cited.citation.text).toMatch(/, p\. 2\)$/);
+    expect(cited.reference.text).toContain('Reservoir sedimentation at Tarbela');
+
+    const page = await service.citeDocument(pageId, 'apa');
+    expect(page.reference.text).toContain('Mangla desilting plan');
+    expect(page.reference.text).toContain('Water Weekly');
+    expect(page.reference.text).toContain('Khan, B.');
+  });
+
+  it('imports a file whose name has no Latin letter or digit', async () => {
+    const outcome = await service.importDocument(
+      request('حالات.md', utf8('# Notes on Thar coal\n\nLignite.\n')),
+    );
+    expect(outcome).toMatchObject({ status: 'imported', title: 'Notes on Thar coal' });
+    if (outcome.status === 'imported') {
+      expect(outcome.docId).toMatch(/^document-[0-9a-f]{8}$/);
+      await service.removeDocument(outcome.docId);
+    }
   });
 
   it('says the same bytes are already in your library, and asks about a different file of the same name', async () => {

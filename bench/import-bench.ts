@@ -1,0 +1,321 @@
+/**
+ * The import part: your own documents. Three PDFs printed once by Debian's Chromium (`page.pdf()`) from
+ * generated articles (a 4-page think-tank brief with running header and footer, a 14-page two-column
+ * paper, a long book), each imported through a real service (import worker, user library on disk,
+ * search worker) and timed until a search finds it; the importer's peak memory per file (a fresh
+ * process that imports only that file); pdf.js's text extraction beside poppler's `pdftotext` on the
+ * same files; and adding one document to a library of 1,000 of yours until it is searchable.
+ */
+import { execFileSync } from 'node:child_process';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { readPdfTextLayer } from '../main/import/pdf-text-layer';
+import { buildContent } from '../main/library/content-build';
+import { parseRcasText } from '../main/library/parse-rcas-text';
+import { userDocumentId } from '../main/library/user-library/user-document-id';
+import { openUserLibrary } from '../main/library/user-library/user-library';
+import { createMarginService, type MarginService } from '../main/margin-service';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/harness';
+import { buildWorkers, searchReady } from '../test/main/library/user-library/built-workers';
+import { createCorpusModel, generateArticle, type GeneratedArticle } from './article-generator';
+import { bundleScript, runChild, WORK_ROOT } from './child-process';
+import { renderRcasText } from './corpus';
+import { median, round, summarise, type LatencySummary } from './stats';
+
+export interface ImportedPdfResult {
+  name: string;
+  pages: number;
+  bytes: number;
+  /** From the importDocument call to a search that finds a word only it holds, ms (median). */
+  searchableMs: number;
+  /** Peak resident memory of a process that imports only this file, MB. */
+  peakRssMb: number;
+  /** pdf.js reading the text layer alone, ms (median). */
+  pdfjsMs: number;
+  /** `pdftotext FILE -`, ms (median), or null where poppler is not installed. */
+  pdftotextMs: number | null;
+}
+
+export interface ImportResult {
+  /** The 4-page brief as the first import of a session: the worker starts and loads pdf.js, ms. */
+  coldMs: number;
+  pdfs: ImportedPdfResult[];
+  /** Why the pdftotext column is empty, or null. */
+  pdftotextMissing: string | null;
+  library: {
+    size: number;
+    /** Making and loading the search segments of all of them at start (the first search), ms. */
+    firstLoadMs: number;
+    /** One more document: importDocument (Markdown, parsed in the worker) until a search finds it. */
+    addOne: LatencySummary;
+  };
+  repeats: number;
+}
+
+const UNIQUE = ['Zorvathine', 'Quellmarsh', 'Brindlecote'];
+
+function paragraphsOf(article: GeneratedArticle): string[] {
+  return [...article.intro, ...article.sections.flatMap((section) => section.paragraphs)];
+}
+
+/** Generated prose (the bench's calibrated corpus) as an article page, `words` long or so. */
+function articleHtml(
+  model: ReturnType<typeof createCorpusModel>,
+  first: number,
+  words: number,
+  marker: string,
+  columns: boolean,
+): string {
+  const parts: string[] = [];
+  let count = 0;
+  let index = first;
+  const lead = generateArticle(model, index);
+  while (count < words) {
+    const article = generateArticle(model, index++);
+    parts.push(`<h2>${article.sections[0]?.heading ?? 'Background'}</h2>`);
+    for (const paragraph of paragraphsOf(article)) {
+      // The word only this file holds opens its first paragraph, where every layout keeps it.
+      parts.push(`<p>${parts.length === 1 ? `${marker} ` : ''}${paragraph}</p>`);
+      count += paragraph.split(/\s+/).length;
+    }
+  }
+  const style = columns
+    ? 'body{font:10pt serif;column-count:2;column-gap:8mm} h1{column-span:all;font-size:20pt} p{margin:0 0 6pt;text-align:justify;hyphens:auto}'
+    : 'body{font:11pt serif} h1{font-size:22pt} p{margin:0 0 8pt}';
+  return `<!doctype html><html lang="en"><head><style>${style}</style></head><body>
+<h1>${lead.title}</h1><p>${lead.author}, ${lead.role}</p>${parts.join('\n')}</body></html>`;
+}
+
+async function printPdfs(
+  dir: string,
+  quick: boolean,
+): Promise<Array<{ name: string; file: string; marker: string }>> {
+  const model = createCorpusModel('margin-import-bench');
+  const plans = [
+    { name: '4-page brief', words: 1_900, columns: false, header: true },
+    { name: '14-page two-column paper', words: 11_000, columns: true, header: false },
+    {
+      // About 620 words a page at 11pt on A4 (135,000 words printed 219 pages on the first run).
+      name: quick ? '60-page book (--quick)' : '300-page book',
+      words: quick ? 37_000 : 185_000,
+      columns: false,
+      header: true,
+    },
+  ];
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const made: Array<{ name: string; file: string; marker: string }> = [];
+  try {
+    for (const [i, plan] of plans.entries()) {
+      const file = path.join(dir, `import-${i}-${plan.words}.pdf`);
+      if (!existsSync(file)) {
+        const page = await browser.newPage();
+        await page.route('**/*', (route) => route.abort());
+        await page.setContent(articleHtml(model, i * 1000, plan.words, UNIQUE[i], plan.columns));
+        const pdf = await page.pdf({
+          format: 'A4',
+          displayHeaderFooter: plan.header,
+          headerTemplate: '<div style="font-size:8pt;width:100%;text-align:center">Policy Brief</div>',
+          footerTemplate:
+            '<div style="font-size:8pt;width:100%;text-align:center"><span class="pageNumber"></span></div>',
+          margin: { top: '22mm', bottom: '22mm', left: '18mm', right: '18mm' },
+        });
+        writeFileSync(file, pdf);
+        await page.close();
+      }
+      made.push({ name: plan.name, file, marker: UNIQUE[i] });
+    }
+  } finally {
+    await browser.close();
+  }
+  return made;
+}
+
+/**
+ * The file with a PDF comment after its end (readers ignore it): other bytes, so each run imports it
+ * afresh instead of finding it already in the library.
+ */
+function variant(bytes: Uint8Array, run: string): Uint8Array {
+  const tail = new TextEncoder().encode(`\n% ${run}\n`);
+  const out = new Uint8Array(bytes.byteLength + tail.byteLength);
+  out.set(bytes);
+  out.set(tail, bytes.byteLength);
+  return out;
+}
+
+async function timeUntilSearchable(
+  service: MarginService,
+  name: string,
+  bytes: Uint8Array,
+  marker: string,
+): Promise<number> {
+  const started = performance.now();
+  const outcome = await service.importDocument({ importId: randomUUID(), name, bytes });
+  if (outcome.status !== 'imported') throw new Error(`${name}: ${outcome.message}`);
+  const results = await service.search(marker);
+  if (results.status !== 'ok' || !results.groups.some((group) => group.docId === outcome.docId))
+    throw new Error(`${name}: not found by "${marker}" after its import`);
+  const took = performance.now() - started;
+  await service.removeDocument(outcome.docId);
+  return took;
+}
+
+function pdftotextMs(file: string): number {
+  const started = performance.now();
+  execFileSync('pdftotext', [file, '-'], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 28 });
+  return performance.now() - started;
+}
+
+/** A library of `size` documents of yours, written straight into the data folder (no parsing). */
+function fillLibrary(dataDir: string, size: number): void {
+  const library = openUserLibrary(dataDir);
+  const model = createCorpusModel('margin-import-library');
+  for (let i = 0; i < size; i++) {
+    const text = renderRcasText(generateArticle(model, i));
+    const bytes = new TextEncoder().encode(text);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    const fileName = `article-${i}.txt`;
+    const id = userDocumentId(fileName, sha256, (taken) => library.has(taken));
+    const doc = { ...parseRcasText(text, fileName), id };
+    library.add(
+      {
+        id,
+        kind: 'rcas',
+        fileName,
+        sha256,
+        importedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+        removed: false,
+      },
+      doc,
+      bytes,
+    );
+  }
+}
+
+export async function runImportBench(quick: boolean, log: (line: string) => void): Promise<ImportResult> {
+  const work = path.join(WORK_ROOT, 'import');
+  mkdirSync(work, { recursive: true });
+  const scratch = path.join(os.tmpdir(), `margin-import-bench-${process.pid}`);
+  rmSync(scratch, { recursive: true, force: true });
+  const repeats = quick ? 1 : 3;
+  const librarySize = quick ? 200 : 1000;
+  const adds = quick ? 5 : 20;
+  const pdftotext = (() => {
+    try {
+      execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  try {
+    log('import: printing the PDFs (once; kept in bench/.work/import/)');
+    const pdfs = await printPdfs(work, quick);
+    const bundleDir = path.join(scratch, 'bundle');
+    await buildContent({ inDir: path.resolve(__dirname, '..', 'content'), outDir: bundleDir });
+    const workers = await buildWorkers(path.join(scratch, 'workers'));
+    const memoryChild = await bundleScript(
+      path.join(__dirname, 'children', 'import-memory-child.ts'),
+      'import-memory-child',
+    );
+    const open = (dataDir: string) =>
+      createMarginService({
+        bundleDir,
+        dataDir,
+        workerScript: workers.searchWorker,
+        importWorker: workers.importWorker,
+        syncIntervalMs: 0,
+      });
+
+    const service = await open(path.join(scratch, 'data'));
+    await searchReady(service);
+    // The first import starts the import worker and loads pdf.js in it; the app pays that once a session.
+    const coldStarted = performance.now();
+    await timeUntilSearchable(
+      service,
+      'warm-up.pdf',
+      new Uint8Array(readFileSync(pdfs[0].file)),
+      pdfs[0].marker,
+    );
+    const coldMs = performance.now() - coldStarted;
+    log(`import: the first PDF of a session (worker start, pdf.js load): ${round(coldMs)} ms`);
+    const results: ImportedPdfResult[] = [];
+    // pdf.js loads on its first use in this process too; that is the cold start above, not extraction.
+    await readPdfTextLayer(new Uint8Array(readFileSync(pdfs[0].file)));
+    try {
+      for (const pdf of pdfs) {
+        const bytes = new Uint8Array(readFileSync(pdf.file));
+        const searchable: number[] = [];
+        const extraction: number[] = [];
+        const poppler: number[] = [];
+        let pages = 0;
+        for (let r = 0; r < repeats; r++) {
+          searchable.push(
+            await timeUntilSearchable(
+              service,
+              path.basename(pdf.file),
+              variant(bytes, `run ${r}`),
+              pdf.marker,
+            ),
+          );
+          const started = performance.now();
+          pages = (await readPdfTextLayer(bytes)).pages;
+          extraction.push(performance.now() - started);
+          if (pdftotext) poppler.push(pdftotextMs(pdf.file));
+        }
+        const memory = await runChild<{ maxRssMb: number }>(
+          memoryChild,
+          { file: pdf.file },
+          { heapMb: 2048 },
+        );
+        results.push({
+          name: pdf.name,
+          pages,
+          bytes: bytes.byteLength,
+          searchableMs: round(median(searchable)),
+          peakRssMb: round(memory.maxRssMb),
+          pdfjsMs: round(median(extraction)),
+          pdftotextMs: pdftotext ? round(median(poppler)) : null,
+        });
+        log(`import: ${pdf.name}: ${pages} pages, searchable in ${round(median(searchable))} ms`);
+      }
+    } finally {
+      await service.close();
+    }
+
+    log(`import: a library of ${librarySize} documents of yours`);
+    const libraryData = path.join(scratch, 'library-data');
+    fillLibrary(libraryData, librarySize);
+    const big = await open(libraryData);
+    const addTimes: number[] = [];
+    let firstLoadMs = 0;
+    try {
+      const started = performance.now();
+      await searchReady(big);
+      await big.search('warm');
+      firstLoadMs = performance.now() - started;
+      const model = createCorpusModel('margin-import-additions');
+      for (let i = 0; i < adds; i++) {
+        const article = generateArticle(model, i);
+        const marker = `Addition${String.fromCharCode(97 + (i % 26))}${i}x`;
+        const text = `# ${article.title}\n\n${marker} opens it.\n\n${paragraphsOf(article).join('\n\n')}\n`;
+        addTimes.push(
+          await timeUntilSearchable(big, `addition-${i}.md`, new TextEncoder().encode(text), marker),
+        );
+      }
+    } finally {
+      await big.close();
+    }
+    return {
+      coldMs: round(coldMs),
+      pdfs: results,
+      pdftotextMissing: pdftotext ? null : 'pdftotext (poppler-utils) is not installed on this machine',
+      library: { size: librarySize, firstLoadMs: round(firstLoadMs), addOne: summarise(addTimes) },
+      repeats,
+    };
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
