@@ -13,7 +13,13 @@ import type { AnnotationStore } from '../annotations/store/annotation-store';
 import type { SyncRowWrite } from '../annotations/store/sync-tables';
 import type { HybridClock } from './hlc';
 import type { Change } from './sync-changes';
-import { readSyncFolderSteps, writeOwnSegment } from './sync-folder';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { compactOwnSegments, COMPACT_AFTER } from './sync-compaction';
+import { DEVICES_DIR, readSyncFolderSteps, writeOwnSegment } from './sync-folder';
+import { MARGIN_DIR } from './sync-key';
+import { segmentSeq } from './sync-segment';
+import type { WrittenSegment } from './sync-segment';
 import type { CloneEvidence, OwnSegment, SyncCursor } from './sync-folder';
 import type { FolderKey } from './sync-key';
 import { changedRows, cursorRows, META, metaRow, ownSegmentRow, ROW } from './sync-ledger';
@@ -180,32 +186,64 @@ async function publish(device: PassDevice, hooks: PassHooks): Promise<Published>
     if (refused !== null) return { fault: refused, through };
     through = outbox[outbox.length - 1].seq;
   }
-  return { fault: null, through };
+  return { fault: through === null || hooks.closed() ? null : compactIfLong(device), through };
 }
 
 function dropPublished(device: PassDevice, published: Published): void {
   if (published.through !== null) device.store.sync.commit({ outboxDropThrough: published.through });
 }
 
+/** The digest of this installation's latest segment: the parent of its next one. */
+function latestOwn(device: PassDevice): string | null {
+  const latest = device.own.reduce<OwnSegment | null>((a, b) => (a === null || b.seq > a.seq ? b : a), null);
+  return latest?.digest ?? null;
+}
+
+/** Records a segment as this installation's own; runs before it appears, so it is never taken for a clone's. */
+function recordOwn(device: PassDevice, parent: string | null) {
+  return ({ seq, digest, lines }: WrittenSegment, firstHlc: string | null): void => {
+    const own: OwnSegment = { seq, digest, lines, firstHlc, parent };
+    device.store.sync.commit({ rows: [ownSegmentRow(own)] });
+    device.own.push(own);
+  };
+}
+
 function publishSegment(device: PassDevice, outbox: Array<{ seq: number; change: string }>): string | null {
   const changes = outbox.map((entry) => JSON.parse(entry.change) as Change);
   const firstHlc = changes.reduce<string | null>((a, c) => (a === null || c.hlc < a ? c.hlc : a), null);
-  const parent = device.own.reduce<OwnSegment | null>((a, b) => (a === null || b.seq > a.seq ? b : a), null);
+  const parent = latestOwn(device);
+  const record = recordOwn(device, parent);
   const written = writeOwnSegment(
     device.folder,
     device.key,
     device.deviceId,
     changes,
-    (segment) => {
-      // Recorded before the segment appears: a file of ours is never mistaken for a clone's.
-      const { seq, digest, lines } = segment;
-      const own: OwnSegment = { seq, digest, lines, firstHlc, parent: parent?.digest ?? null };
-      device.store.sync.commit({ rows: [ownSegmentRow(own)] });
-      device.own.push(own);
-    },
-    parent?.digest ?? null,
+    (segment) => record(segment, firstHlc),
+    parent,
   );
   return written.ok ? null : written.message; // a read-only folder can still be read: the outbox waits
+}
+
+/** Once this device's folder holds COMPACT_AFTER of its segments, one snapshot replaces them. */
+function compactIfLong(device: PassDevice): string | null {
+  const dir = join(device.folder, MARGIN_DIR, DEVICES_DIR, device.deviceId);
+  let count: number;
+  try {
+    count = readdirSync(dir).filter((name) => segmentSeq(name) !== null).length;
+  } catch {
+    return null;
+  }
+  if (count < COMPACT_AFTER) return null;
+  const parent = latestOwn(device);
+  const result = compactOwnSegments(
+    device.folder,
+    device.key,
+    device.deviceId,
+    device.own,
+    recordOwn(device, parent),
+    parent,
+  );
+  return result.ok ? null : result.message;
 }
 
 export async function runPass(device: PassDevice, hooks: PassHooks): Promise<PassOutcome> {
