@@ -108,6 +108,8 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
   let closed = false;
 
   const note = (problem: string): void => {
+    // A problem that comes back every pass (a read-only folder refusing a document) is listed once.
+    if (problems.includes(problem)) return;
     problems.push(problem);
     problems.splice(0, Math.max(0, problems.length - MAX_PROBLEMS));
   };
