@@ -1,23 +1,13 @@
 /**
- * The shared folder as a whole: reading every other device's segments, and writing this device's next
- * one. The folder is carried by a tool Margin does not control, so anything may be in it: half-copied
+ * The shared folder as a whole: reading every other device's segments (this device's next one is
+ * written by sync-own-segment.ts). The folder is carried by a tool Margin does not control, so anything may be in it: half-copied
  * and duplicated files, conflict copies, files from elsewhere, or nothing at all when it is unplugged.
  * Problems come back as values with a sentence for the reader; this module never touches local notes.
  *
  * What has been read is remembered in a cursor (file → size), a plain object the caller persists, so a
  * sync reads only new or grown files, and a problem file is reported once.
  */
-import {
-  closeSync,
-  existsSync,
-  mkdirSync,
-  openSync,
-  readdirSync,
-  readFileSync,
-  readSync,
-  rmSync,
-  statSync,
-} from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isDeviceId } from './hlc';
@@ -25,22 +15,17 @@ import { BLOBS_DIR } from './sync-blobs';
 import { foreignSegment } from './sync-clone';
 import type { CloneEvidence, OwnSegment } from './sync-clone';
 import type { Change } from './sync-changes';
+import { DEVICES_DIR, devicesDir, listDir, unavailable } from './sync-folder-paths';
 import { FOLDER_FILE, MARGIN_DIR } from './sync-key';
 import type { FolderKey } from './sync-key';
-import {
-  decodeSegmentSteps,
-  drain,
-  encodeSegment,
-  SEGMENT_FORMAT,
-  segmentDigest,
-  segmentSeq,
-  writeSegmentFile,
-} from './sync-segment';
-import type { SegmentRead, WrittenSegment } from './sync-segment';
+import { decodeSegmentSteps, drain, SEGMENT_FORMAT, segmentDigest, segmentSeq } from './sync-segment';
+import type { SegmentRead } from './sync-segment';
 
 export type { CloneEvidence, OwnSegment } from './sync-clone';
 
-export const DEVICES_DIR = 'devices';
+export { DEVICES_DIR } from './sync-folder-paths';
+export { writeOwnSegment } from './sync-own-segment';
+export type { FolderWriteResult } from './sync-own-segment';
 
 export interface SyncCursor {
   /** `<device>/<file>` → its size and modification time (`size/mtimeMs`) when it was read. */
@@ -71,36 +56,6 @@ export type FolderReadResult =
       clone: CloneEvidence | null;
     }
   | { ok: false; message: string };
-
-export type FolderWriteResult = ({ ok: true } & WrittenSegment) | { ok: false; message: string };
-
-function devicesDir(folder: string): string {
-  return join(folder, MARGIN_DIR, DEVICES_DIR);
-}
-
-/** Plain words for the file-system errors a folder on a stick or a network share gives. */
-const FOLDER_ERRORS: Record<string, string> = {
-  ENOENT: 'it is not there (unplugged or moved?)',
-  EACCES: 'Margin may not write there (read-only or no permission)',
-  EPERM: 'Margin may not write there (read-only or no permission)',
-  EROFS: 'it is on a read-only disk',
-  ENOSPC: 'its disk is full',
-  ENOTDIR: 'part of it is a file where a folder belongs',
-  EIO: 'the disk could not be read (unplugged while in use?)',
-};
-
-function unavailable(folder: string, error?: unknown): { ok: false; message: string } {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'ENOENT';
-  const detail = FOLDER_ERRORS[code] ?? (error as Error).message;
-  return {
-    ok: false,
-    message: `The sync folder ${folder} cannot be used: ${detail}. Your notes on this device are untouched; sync resumes when the folder is back.`,
-  };
-}
-
-function listDir(dir: string): string[] {
-  return readdirSync(dir).sort();
-}
 
 function statOrNull(path: string): Stats | null {
   try {
@@ -275,68 +230,4 @@ export function* readSyncFolderSteps(
   }
   const { changes, cursor, problems, devices, clone } = pass;
   return { ok: true, changes, cursor, problems, devices, clone };
-}
-
-const HEADER_BYTES = 512;
-
-/** The first line of a segment file, as far as it can be read cheaply. */
-function headerFormat(path: string): number {
-  try {
-    // The header is one short line: reading the start of the file is enough (a segment may be a megabyte).
-    const start = Buffer.alloc(HEADER_BYTES);
-    const fd = openSync(path, 'r');
-    let length: number;
-    try {
-      length = readSync(fd, start, 0, HEADER_BYTES, 0);
-    } finally {
-      closeSync(fd);
-    }
-    const text = start.subarray(0, length).toString('utf8');
-    const data = JSON.parse(text.slice(9, text.indexOf('\n'))) as { format?: unknown };
-    return typeof data.format === 'number' ? data.format : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Writes `changes` as this device's next segment. Refuses (writing nothing) when the folder is gone or
- * read-only, or when a newer Margin has written this device's folder: it is never downgraded.
- */
-export function writeOwnSegment(
-  folder: string,
-  folderKey: FolderKey,
-  device: string,
-  changes: readonly Change[],
-  beforePublish?: (segment: WrittenSegment) => void,
-  /** The digest of the segment this installation wrote before (see sync-segment.ts). */
-  parent: string | null = null,
-): FolderWriteResult {
-  if (!isDeviceId(device)) throw new RangeError('A device id is 16 lowercase hex digits.');
-  if (!existsSync(join(folder, MARGIN_DIR, FOLDER_FILE))) return unavailable(folder);
-  const dir = join(devicesDir(folder), device);
-  try {
-    mkdirSync(dir, { recursive: true });
-    let last = 0;
-    let lastFile: string | null = null;
-    for (const file of listDir(dir)) {
-      if (file.startsWith('.') && file.includes('.tmp-')) {
-        rmSync(join(dir, file), { force: true }); // this device's own write that a crash interrupted
-        continue;
-      }
-      const seq = segmentSeq(file);
-      if (seq !== null && seq >= last) [last, lastFile] = [seq, file];
-    }
-    if (lastFile !== null && headerFormat(join(dir, lastFile)) > SEGMENT_FORMAT)
-      return {
-        ok: false,
-        message: `A newer Margin has written this device's sync files: update Margin to keep syncing. Your notes on this device are untouched.`,
-      };
-    const seq = last + 1;
-    const contents = encodeSegment(folderKey, device, seq, changes, undefined, parent);
-    const written = writeSegmentFile(dir, contents, seq, beforePublish);
-    return { ok: true, ...written };
-  } catch (error) {
-    return unavailable(folder, error);
-  }
 }
