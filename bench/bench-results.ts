@@ -5,6 +5,7 @@ import type { CorpusFigures } from './corpus-figures';
 import type { MachineInfo } from './machine';
 import type { RendererResult } from './renderer-bench';
 import type { SizeResult } from './search-bench';
+import type { SyncResult } from './sync-bench';
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -17,6 +18,8 @@ export interface BenchResults {
   store: StoreResult | null;
   anchoring: AnchoringResult | null;
   renderer: RendererResult | null;
+  /** Issue 12's sync part (absent in older results). */
+  sync?: SyncResult | null;
   /** Your own documents (bench/import-bench.ts); absent in older results. */
   import?: ImportResult | null;
 }

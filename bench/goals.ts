@@ -5,6 +5,7 @@
 import { QUERY_KINDS } from './bench-queries';
 import { ms } from './format';
 import type { BenchResults } from './bench-results';
+import { syncGoals } from './report-sync';
 
 /** The main thread counts as usable while no stall is longer than this (RAIL: answer input within 50 ms). */
 export const USABLE_STALL_MS = 50;
@@ -115,6 +116,7 @@ export function checkGoals(results: BenchResults): { size: number | null; checks
     target: '< 200 ms',
     status: compare(anchoring, 200, 'ms'),
   });
+  checks.push(...syncGoals(results));
   const save = results.store?.save.p95;
   checks.push({
     goal: 'Note save p95 (synchronous=FULL)',

@@ -8,6 +8,7 @@ import { ENGINES, type Engine, type SizeResult } from './search-bench';
 import { mb, ms, ratio } from './format';
 import { goalRows } from './goals';
 import { annotationSections } from './report-annotations';
+import { syncSection } from './report-sync';
 import { importSection } from './report-import';
 import {
   corpusSection,
@@ -175,6 +176,7 @@ export function renderResultsMarkdown(results: BenchResults): string {
   ];
   for (const size of results.sizes) lines.push(...sizeSection(size));
   lines.push(...annotationSections(results));
+  lines.push(...syncSection(results));
   lines.push(...importSection(results));
   return `${lines.join('\n')}\n`;
 }

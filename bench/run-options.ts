@@ -11,7 +11,7 @@ export interface RunOptions {
   /** Measured queries per kind (after a separate warm-up set). */
   queriesPerKind: number;
   seed: string;
-  /** Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import. */
+  /** Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import, sync. */
   parts: Set<string>;
   /** Only measure; do not rewrite RESULTS.md and results.json. */
   dryRun: boolean;
@@ -21,7 +21,7 @@ export interface RunOptions {
   quick: boolean;
 }
 
-export const ALL_PARTS = ['search', 'store', 'anchoring', 'renderer', 'import'] as const;
+export const ALL_PARTS = ['search', 'store', 'anchoring', 'renderer', 'import', 'sync'] as const;
 
 function valueOf(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
- *   --parts search,store,anchoring,renderer,import --quick --merge --dry-run --report-only]`
+ *   --parts search,store,anchoring,renderer,import,sync --quick --merge --dry-run --report-only]`
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
  * (with --dry-run, both go to bench/.work/ instead).
  */
@@ -17,6 +17,7 @@ import { runImportBench } from './import-bench';
 import { runRendererBench } from './renderer-bench';
 import { buildRepeatsFor, parseRunOptions, repeatsFor } from './run-options';
 import { runSearchBench } from './search-bench';
+import { runSyncBench } from './sync-bench';
 
 /** Hand-written reading of the latest results (why a goal is missed, what to try next), kept in RESULTS.md. */
 const COMMENTARY_FILE = path.join(__dirname, 'results-commentary.md');
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
     store: null,
     anchoring: null,
     renderer: null,
+    sync: null,
     import: null,
   };
   if (options.parts.has('search')) {
@@ -65,6 +67,7 @@ async function main(): Promise<void> {
   if (options.parts.has('store')) results.store = await runStoreBench(options.seed, options.quick, log);
   if (options.parts.has('anchoring')) results.anchoring = await runAnchoringBench(options.seed, log);
   if (options.parts.has('renderer')) results.renderer = await runRendererBench(options.seed, log);
+  if (options.parts.has('sync')) results.sync = await runSyncBench(options.seed, options.quick, log);
   if (options.parts.has('import')) results.import = await runImportBench(options.quick, log);
   log('done');
 
@@ -97,6 +100,7 @@ async function mergePrevious(
   results.corpusFigures ??= previous.corpusFigures;
   results.store ??= previous.store;
   results.anchoring ??= previous.anchoring;
+  results.sync ??= previous.sync ?? null;
   if (!results.renderer?.measured && previous.renderer?.measured) results.renderer = previous.renderer;
   results.renderer ??= previous.renderer;
   results.import ??= previous.import ?? null;

@@ -2,9 +2,18 @@
  * MarginApi, implemented once: the library, search, annotations and preferences composed into the one
  * service that Electron IPC, the browser host and the tests all reach (through `dispatch`).
  */
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AppStatus, DocumentMeta, DocumentSummary, Licences, MarginApi, SearchResults } from './api';
+import type {
+  AppStatus,
+  DocumentMeta,
+  DocumentSummary,
+  Licences,
+  MarginApi,
+  ReadingPosition,
+  SearchResults,
+} from './api';
 import { createAnnotationService } from './annotations/annotation-service';
 import { checkImportId, checkImportRequest } from './annotations/annotation-validation';
 import { openAnnotationStore } from './annotations/store/annotation-store';
@@ -20,6 +29,7 @@ import { ImportRunner, type ImportRunnerOptions } from './import/import-runner';
 import { createSearchService } from './search/service/search-service';
 import type { SearchWorkerPlan } from './search/service/search-worker-source';
 import { createSyncService } from './sync/sync-service';
+import { syncedDocuments } from './sync/synced-documents';
 import { checkExternalLink } from './security';
 import { bibliographyFile, checkBibliographyDocIds } from './citations/bibliography-export';
 import { createCitationFormatter } from './citations/cite';
@@ -123,6 +133,25 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       dataDir: options.dataDir,
       store,
       onStoreChanged: () => annotations.storeChangedElsewhere(),
+      // The newest reading position from another device, for a document this device has.
+      applyPosition: (docId, position) => {
+        if (!library.has(docId)) return null; // kept in sync's state; nothing to move here
+        try {
+          preferences.setReadingPosition(docId, position as ReadingPosition);
+          return null;
+        } catch (error) {
+          return `A reading position from another device was not kept: ${errorDetail(error)}`;
+        }
+      },
+      // `importer` is made below; sync imports only during a pass, after start-up has finished.
+      documents: syncedDocuments(
+        yours,
+        (id) => library.has(id),
+        (fileName, bytes) =>
+          importer.importDocument(
+            checkImportRequest({ importId: randomUUID(), name: fileName, bytes, sameName: 'keep-both' }),
+          ),
+      ),
       folder: options.syncFolder,
       chooseFolder: options.chooseSyncFolder,
       intervalMs: options.syncIntervalMs,
@@ -237,7 +266,8 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async setReadingPosition(docId, position) {
       // Never keep state for a document that is not in the library (a typo would linger forever).
       if (!library.has(docId)) throw new MarginError('not-found', `There is no document "${docId}".`);
-      return preferences.setReadingPosition(docId, position);
+      preferences.setReadingPosition(docId, position);
+      sync.localPosition(docId, position);
     },
     async openExternal(url) {
       const verdict = checkExternalLink(url);

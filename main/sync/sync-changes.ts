@@ -53,7 +53,23 @@ export interface DeviceNameChange {
   hlc: string;
 }
 
-export type Change = AnnotationChange | PositionChange | DeviceNameChange;
+/**
+ * One of the reader's own documents, published by a device: its original file is in that device's
+ * `blobs/` (sync-blobs.ts), found by the sha256 and sealed with the folder key.
+ */
+export interface DocumentValue {
+  fileName: string;
+  sha256: string;
+}
+
+export interface DocumentChange {
+  type: 'document';
+  docId: string;
+  value: DocumentValue;
+  hlc: string;
+}
+
+export type Change = AnnotationChange | PositionChange | DeviceNameChange | DocumentChange;
 
 const MAX_ID_LENGTH = 200;
 
@@ -90,6 +106,14 @@ export function readChange(data: unknown): Change | null {
   if (record.type === 'position') {
     if (!isId(record.docId) || record.value === undefined) return null;
     return { type: 'position', docId: record.docId, value: record.value, hlc };
+  }
+  if (record.type === 'document') {
+    const value = record.value as Partial<DocumentValue> | null;
+    if (!isId(record.docId) || typeof value !== 'object' || value === null) return null;
+    const { fileName, sha256 } = value;
+    if (typeof fileName !== 'string' || fileName.length === 0 || fileName.length > 255) return null;
+    if (typeof sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(sha256)) return null;
+    return { type: 'document', docId: record.docId, value: { fileName, sha256 }, hlc };
   }
   if (record.type === 'device-name') {
     if (typeof record.name !== 'string' || record.name.length > MAX_ID_LENGTH) return null;

@@ -1,11 +1,14 @@
 /**
- * What one device remembers about sync, in its private data folder: `<data>/sync/device.json`
- * (folder 0700, file 0600). One file, written whole (temporary file, fsync, rename), so that its parts
- * (the merged state, the cursor, the outbox, the segments this installation wrote) always agree with
- * each other after a crash: the previous file or the next one, never half of each.
+ * This device's sync settings, in its private data folder: `<data>/sync/device.json` (folder 0700,
+ * file 0600): its id and name, the folder and the folder key. Small, and written whole (temporary file,
+ * fsync, rename) only when a setting changes. What sync learns as it goes (merged state, cursor,
+ * outbox, own segments) lives in the note store's sync tables (sync-ledger.ts), row by row.
  *
- * The folder key is kept here too, beside the notes it protects (they are in the same private folder,
+ * The folder key is kept here, beside the notes it protects (they are in the same private folder,
  * unencrypted, in the note store): the passphrase is asked once per device, not at every start.
+ *
+ * Format 1 kept everything in this file; such a file is read once, its history handed to the caller
+ * as `legacy` to move into the store, then this file is rewritten without it.
  */
 import {
   closeSync,
@@ -25,14 +28,12 @@ import { errorDetail, MarginError } from '../errors';
 import { fileStamp, syncDirectory } from '../storage/durable-files';
 import { isDeviceId, isHlc } from './hlc';
 import type { Change } from './sync-changes';
-import { emptyCursor } from './sync-folder';
 import type { SyncCursor } from './sync-folder';
-import { emptySyncState } from './sync-merge';
 import type { SyncState } from './sync-merge';
 
 export const SYNC_DIR = MARGIN_FOLDERS.sync;
 export const DEVICE_FILE = 'device.json';
-const DEVICE_FILE_FORMAT = 1;
+const DEVICE_FILE_FORMAT = 2;
 
 export interface DeviceFile {
   format: number;
@@ -40,23 +41,22 @@ export interface DeviceFile {
   deviceName: string;
   /** The folder sync uses, null before it is set up or after it is turned off. */
   folder: string | null;
-  /** The folder whose history `state`, `cursor` and `ownSegments` describe (kept while sync is off). */
+  /** The folder whose history the store's sync tables describe (kept while sync is off). */
   stateFolder: string | null;
   /** base64 of the folder key, null while sync is off. */
   key: string | null;
-  clockLast: string | null;
+}
+
+/** What a format-1 file held besides the settings, to be moved into the note store once. */
+export interface LegacyHistory {
   state: SyncState;
   cursor: SyncCursor;
-  /** Segment file name → digest, of every segment this installation wrote to `stateFolder`. */
+  /** Segment file name → digest. */
   ownSegments: Record<string, string>;
-  /** Changes merged into `state` but not yet in a segment. */
   outbox: Change[];
-  /** Annotation ids whose merged record is being written into the note store (see sync-service). */
-  applying: string[];
-  /** Annotation ids whose merged record the note store refused; never taken as deleted here. */
   unstored: string[];
+  clockLast: string | null;
   lastSync: string | null;
-  /** Device id → when its newest segment was written (ISO). */
   seen: Record<string, string>;
 }
 
@@ -68,15 +68,6 @@ export function newDeviceFile(deviceId: string): DeviceFile {
     folder: null,
     stateFolder: null,
     key: null,
-    clockLast: null,
-    state: emptySyncState(),
-    cursor: emptyCursor(),
-    ownSegments: {},
-    outbox: [],
-    applying: [],
-    unstored: [],
-    lastSync: null,
-    seen: {},
   };
 }
 
@@ -84,35 +75,52 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The file's fields that are there and of the right kind; the rest from a fresh file. */
-function fromJson(data: unknown, fresh: DeviceFile): DeviceFile | null {
+function legacyOf(data: Record<string, unknown>): LegacyHistory | null {
+  if (!isObject(data.state)) return null;
+  const state = data.state as unknown as SyncState;
+  const strings = (value: unknown): string[] =>
+    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  const cursor = isObject(data.cursor) ? (data.cursor as unknown as SyncCursor) : null;
+  return {
+    state: {
+      annotations: state.annotations ?? {},
+      positions: state.positions ?? {},
+      devices: state.devices ?? {},
+    },
+    cursor: { read: cursor?.read ?? {}, reported: cursor?.reported ?? {} },
+    ownSegments: isObject(data.ownSegments) ? (data.ownSegments as Record<string, string>) : {},
+    outbox: Array.isArray(data.outbox) ? (data.outbox as Change[]) : [],
+    // Ids being applied when a crash came are compared again like every other record.
+    unstored: strings(data.unstored),
+    clockLast: isHlc(data.clockLast) ? data.clockLast : null,
+    lastSync: typeof data.lastSync === 'string' ? data.lastSync : null,
+    seen: isObject(data.seen) ? (data.seen as Record<string, string>) : {},
+  };
+}
+
+/** The file's settings that are there and of the right kind; the rest from a fresh file. */
+function fromJson(
+  data: unknown,
+  fresh: DeviceFile,
+): { file: DeviceFile; legacy: LegacyHistory | null } | null {
   if (!isObject(data) || !isDeviceId(data.deviceId)) return null;
   const text = (value: unknown, fallback: string | null): string | null =>
     typeof value === 'string' ? value : fallback;
-  const strings = (value: unknown): string[] =>
-    Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-  const state = isObject(data.state) ? (data.state as unknown as SyncState) : fresh.state;
-  return {
+  const file: DeviceFile = {
     ...fresh,
     deviceId: data.deviceId,
     deviceName: text(data.deviceName, fresh.deviceName) as string,
     folder: text(data.folder, null),
     stateFolder: text(data.stateFolder, null),
     key: text(data.key, null),
-    clockLast: isHlc(data.clockLast) ? data.clockLast : null,
-    state: { ...fresh.state, ...state },
-    cursor: isObject(data.cursor) ? { ...fresh.cursor, ...(data.cursor as object) } : fresh.cursor,
-    ownSegments: isObject(data.ownSegments) ? (data.ownSegments as Record<string, string>) : {},
-    outbox: Array.isArray(data.outbox) ? (data.outbox as Change[]) : [],
-    applying: strings(data.applying),
-    unstored: strings(data.unstored),
-    lastSync: text(data.lastSync, null),
-    seen: isObject(data.seen) ? (data.seen as Record<string, string>) : {},
   };
+  return { file, legacy: legacyOf(data) };
 }
 
 export interface LoadedDeviceFile {
   file: DeviceFile;
+  /** A format-1 file's history, to move into the note store (then save the file to drop it). */
+  legacy: LegacyHistory | null;
   /** A sentence for the reader when the file was damaged and set aside. */
   notice: string | null;
 }
@@ -121,22 +129,24 @@ export interface LoadedDeviceFile {
 export function loadDeviceFile(dataDir: string, newId: () => string): LoadedDeviceFile {
   const dir = join(dataDir, SYNC_DIR);
   const path = join(dir, DEVICE_FILE);
-  if (!existsSync(dir)) return { file: newDeviceFile(newId()), notice: null };
+  const fresh = (): LoadedDeviceFile => ({ file: newDeviceFile(newId()), legacy: null, notice: null });
+  if (!existsSync(dir)) return fresh();
   // A save that a crash cut short left its temporary file; the file it was to replace is whole.
   for (const name of readdirSync(dir))
     if (name.startsWith(`${DEVICE_FILE}.`) && name.endsWith('.tmp')) rmSync(join(dir, name), { force: true });
-  if (!existsSync(path)) return { file: newDeviceFile(newId()), notice: null };
-  let parsed: DeviceFile | null;
+  if (!existsSync(path)) return fresh();
+  let parsed: ReturnType<typeof fromJson>;
   try {
     parsed = fromJson(JSON.parse(readFileSync(path, 'utf8')), newDeviceFile(newId()));
   } catch {
     parsed = null;
   }
-  if (parsed !== null) return { file: parsed, notice: null };
+  if (parsed !== null) return { ...parsed, notice: null };
   const aside = join(dir, `device.damaged-${fileStamp()}.json`);
   renameSync(path, aside);
   return {
     file: newDeviceFile(newId()),
+    legacy: null,
     notice: `This device's sync settings could not be read and were moved to ${aside}. Your notes are untouched; set up sync again.`,
   };
 }

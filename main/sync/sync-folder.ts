@@ -1,30 +1,31 @@
 /**
- * The shared folder as a whole: reading every other device's segments, and writing this device's next
- * one. The folder is carried by a tool Margin does not control, so anything may be in it: half-copied
+ * The shared folder as a whole: reading every other device's segments (this device's next one is
+ * written by sync-own-segment.ts). The folder is carried by a tool Margin does not control, so anything may be in it: half-copied
  * and duplicated files, conflict copies, files from elsewhere, or nothing at all when it is unplugged.
  * Problems come back as values with a sentence for the reader; this module never touches local notes.
  *
  * What has been read is remembered in a cursor (file → size), a plain object the caller persists, so a
  * sync reads only new or grown files, and a problem file is reported once.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { join } from 'node:path';
 import { isDeviceId } from './hlc';
+import { BLOBS_DIR } from './sync-blobs';
+import { foreignSegment } from './sync-clone';
+import type { CloneEvidence, OwnSegment } from './sync-clone';
 import type { Change } from './sync-changes';
+import { DEVICES_DIR, devicesDir, listDir, unavailable } from './sync-folder-paths';
 import { FOLDER_FILE, MARGIN_DIR } from './sync-key';
 import type { FolderKey } from './sync-key';
-import {
-  decodeSegment,
-  encodeSegment,
-  SEGMENT_FORMAT,
-  segmentDigest,
-  segmentSeq,
-  writeSegmentFile,
-} from './sync-segment';
-import type { WrittenSegment } from './sync-segment';
+import { decodeSegmentSteps, drain, SEGMENT_FORMAT, segmentDigest, segmentSeq } from './sync-segment';
+import type { SegmentRead } from './sync-segment';
 
-export const DEVICES_DIR = 'devices';
+export type { CloneEvidence, OwnSegment } from './sync-clone';
+
+export { DEVICES_DIR } from './sync-folder-paths';
+export { writeOwnSegment } from './sync-own-segment';
+export type { FolderWriteResult } from './sync-own-segment';
 
 export interface SyncCursor {
   /** `<device>/<file>` → its size and modification time (`size/mtimeMs`) when it was read. */
@@ -51,40 +52,10 @@ export type FolderReadResult =
       /** New problems, one sentence each (files ignored, parts not understood). */
       problems: string[];
       devices: Record<string, DeviceSeen>;
-      /** True when a file in this device's own folder was not written by this installation. */
-      cloneSuspected: boolean;
+      /** Lines in this device's own folder that this installation did not write, or null. */
+      clone: CloneEvidence | null;
     }
   | { ok: false; message: string };
-
-export type FolderWriteResult = ({ ok: true; seq: number } & WrittenSegment) | { ok: false; message: string };
-
-function devicesDir(folder: string): string {
-  return join(folder, MARGIN_DIR, DEVICES_DIR);
-}
-
-/** Plain words for the file-system errors a folder on a stick or a network share gives. */
-const FOLDER_ERRORS: Record<string, string> = {
-  ENOENT: 'it is not there (unplugged or moved?)',
-  EACCES: 'Margin may not write there (read-only or no permission)',
-  EPERM: 'Margin may not write there (read-only or no permission)',
-  EROFS: 'it is on a read-only disk',
-  ENOSPC: 'its disk is full',
-  ENOTDIR: 'part of it is a file where a folder belongs',
-  EIO: 'the disk could not be read (unplugged while in use?)',
-};
-
-function unavailable(folder: string, error?: unknown): { ok: false; message: string } {
-  const code = (error as NodeJS.ErrnoException | undefined)?.code ?? 'ENOENT';
-  const detail = FOLDER_ERRORS[code] ?? (error as Error).message;
-  return {
-    ok: false,
-    message: `The sync folder ${folder} cannot be used: ${detail}. Your notes on this device are untouched; sync resumes when the folder is back.`,
-  };
-}
-
-function listDir(dir: string): string[] {
-  return readdirSync(dir).sort();
-}
 
 function statOrNull(path: string): Stats | null {
   try {
@@ -100,11 +71,11 @@ function fileSignature(stat: Stats | null): string {
 }
 
 export interface ReadOptions {
-  /** This device's id: its own folder is not merged, only checked for a clone's files. */
+  /** This device's id: its own folder is read only for lines another installation wrote there. */
   device: string;
   cursor: SyncCursor;
-  /** File name → digest of every segment this installation wrote (see writeOwnSegment). */
-  ownSegments: Record<string, string>;
+  /** Every segment this installation wrote (see writeOwnSegment). */
+  ownSegments: readonly OwnSegment[];
 }
 
 /** What one read of the folder gathers as it goes through the devices' files. */
@@ -112,11 +83,12 @@ interface ReadPass {
   folderKey: FolderKey;
   device: string;
   ownDigests: Set<string>;
+  ownLines: Set<string>;
   cursor: SyncCursor;
   changes: Change[];
   problems: string[];
   devices: Record<string, DeviceSeen>;
-  cloneSuspected: boolean;
+  clone: CloneEvidence | null;
 }
 
 function reportOnce(pass: ReadPass, key: string, signature: string, sentence: string): void {
@@ -134,23 +106,31 @@ function notMargins(pass: ReadPass, key: string, stat: Stats | null): void {
   );
 }
 
+/** Lines another installation wrote under this device's id: evidence, and changes merged like any other. */
+function foreignLines(pass: ReadPass, segment: SegmentRead): void {
+  const foreign = foreignSegment(pass.ownLines, segment);
+  segment.changes = foreign.changes;
+  if (!foreign.any) return;
+  pass.clone ??= { segments: [] };
+  if (foreign.evidence !== null) pass.clone.segments.push(foreign.evidence);
+}
+
 /** Takes in one segment file (new or grown since the cursor) of device `entry`. */
-function readSegmentFile(
+function* readSegmentFile(
   pass: ReadPass,
   entry: string,
   key: string,
   seq: number,
   bytes: Buffer,
   signature: string,
-): void {
-  if (entry === pass.device) {
-    // This device writes only here; a file it did not write means another machine uses its id.
-    // Compared by content, not name: a sync tool's exact copy of one of ours is still ours.
-    if (!pass.ownDigests.has(segmentDigest(bytes))) pass.cloneSuspected = true;
-    else pass.cursor.read[key] = signature;
+): Generator<void, void> {
+  // Compared by content, not name: a sync tool's exact copy of one of ours is still ours.
+  if (entry === pass.device && pass.ownDigests.has(segmentDigest(bytes))) {
+    pass.cursor.read[key] = signature;
     return;
   }
-  const segment = decodeSegment(pass.folderKey, bytes.toString('utf8'), entry, seq);
+  const segment = yield* decodeSegmentSteps(pass.folderKey, bytes.toString('utf8'), entry, seq);
+  if (entry === pass.device) foreignLines(pass, segment);
   if (segment.problem !== null) {
     reportOnce(pass, key, signature, `Ignored ${DEVICES_DIR}/${key} in the sync folder: ${segment.problem}.`);
     pass.cursor.read[key] = signature;
@@ -175,7 +155,7 @@ function readSegmentFile(
   else pass.cursor.read[key] = signature;
 }
 
-function readDeviceFolder(pass: ReadPass, dir: string, entry: string): void {
+function* readDeviceFolder(pass: ReadPass, dir: string, entry: string): Generator<void, void> {
   let files: string[];
   try {
     files = listDir(dir);
@@ -185,6 +165,7 @@ function readDeviceFolder(pass: ReadPass, dir: string, entry: string): void {
   }
   for (const file of files) {
     if (file.startsWith('.')) continue; // a temporary file, still being written or left by a crash
+    if (file === BLOBS_DIR) continue; // the original files of the reader's documents (sync-blobs.ts)
     const key = `${entry}/${file}`;
     const path = join(dir, file);
     const stat = statOrNull(path);
@@ -207,12 +188,21 @@ function readDeviceFolder(pass: ReadPass, dir: string, entry: string): void {
       );
       continue;
     }
-    readSegmentFile(pass, entry, key, seq, bytes, signature);
+    yield* readSegmentFile(pass, entry, key, seq, bytes, signature);
   }
 }
 
 /** Reads the changes of every other device that are new since `cursor`. */
 export function readSyncFolder(folder: string, folderKey: FolderKey, options: ReadOptions): FolderReadResult {
+  return drain(readSyncFolderSteps(folder, folderKey, options));
+}
+
+/** readSyncFolder one sealed line at a time, so that a caller can let the event loop go between them. */
+export function* readSyncFolderSteps(
+  folder: string,
+  folderKey: FolderKey,
+  options: ReadOptions,
+): Generator<void, FolderReadResult> {
   if (!existsSync(join(folder, MARGIN_DIR, FOLDER_FILE))) return unavailable(folder);
   let entries: string[];
   try {
@@ -223,70 +213,21 @@ export function readSyncFolder(folder: string, folderKey: FolderKey, options: Re
   const pass: ReadPass = {
     folderKey,
     device: options.device,
-    ownDigests: new Set(Object.values(options.ownSegments)),
+    ownDigests: new Set(options.ownSegments.map((segment) => segment.digest)),
+    ownLines: new Set(options.ownSegments.flatMap((segment) => segment.lines)),
     cursor: { read: { ...options.cursor.read }, reported: { ...options.cursor.reported } },
     changes: [],
     problems: [],
     devices: {},
-    cloneSuspected: false,
+    clone: null,
   };
   for (const entry of entries) {
     if (entry.startsWith('.')) continue; // hidden: a sync tool's own bookkeeping
     const dir = join(devicesDir(folder), entry);
     const stat = statOrNull(dir);
-    if (isDeviceId(entry) && stat !== null && stat.isDirectory()) readDeviceFolder(pass, dir, entry);
+    if (isDeviceId(entry) && stat !== null && stat.isDirectory()) yield* readDeviceFolder(pass, dir, entry);
     else notMargins(pass, entry, stat);
   }
-  const { changes, cursor, problems, devices, cloneSuspected } = pass;
-  return { ok: true, changes, cursor, problems, devices, cloneSuspected };
-}
-
-/** The first line of a segment file, as far as it can be read cheaply. */
-function headerFormat(path: string): number {
-  try {
-    const text = readFileSync(path, 'utf8');
-    const data = JSON.parse(text.slice(9, text.indexOf('\n'))) as { format?: unknown };
-    return typeof data.format === 'number' ? data.format : 0;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Writes `changes` as this device's next segment. Refuses (writing nothing) when the folder is gone or
- * read-only, or when a newer Margin has written this device's folder: it is never downgraded.
- */
-export function writeOwnSegment(
-  folder: string,
-  folderKey: FolderKey,
-  device: string,
-  changes: readonly Change[],
-  beforePublish?: (segment: WrittenSegment) => void,
-): FolderWriteResult {
-  if (!isDeviceId(device)) throw new RangeError('A device id is 16 lowercase hex digits.');
-  if (!existsSync(join(folder, MARGIN_DIR, FOLDER_FILE))) return unavailable(folder);
-  const dir = join(devicesDir(folder), device);
-  try {
-    mkdirSync(dir, { recursive: true });
-    let last = 0;
-    let lastFile: string | null = null;
-    for (const file of listDir(dir)) {
-      if (file.startsWith('.') && file.includes('.tmp-')) {
-        rmSync(join(dir, file), { force: true }); // this device's own write that a crash interrupted
-        continue;
-      }
-      const seq = segmentSeq(file);
-      if (seq !== null && seq >= last) [last, lastFile] = [seq, file];
-    }
-    if (lastFile !== null && headerFormat(join(dir, lastFile)) > SEGMENT_FORMAT)
-      return {
-        ok: false,
-        message: `A newer Margin has written this device's sync files: update Margin to keep syncing. Your notes on this device are untouched.`,
-      };
-    const seq = last + 1;
-    const written = writeSegmentFile(dir, encodeSegment(folderKey, device, seq, changes), seq, beforePublish);
-    return { ok: true, seq, ...written };
-  } catch (error) {
-    return unavailable(folder, error);
-  }
+  const { changes, cursor, problems, devices, clone } = pass;
+  return { ok: true, changes, cursor, problems, devices, clone };
 }

@@ -42,6 +42,8 @@ export interface AnnotationState {
 export interface SyncState {
   annotations: Record<string, AnnotationState>;
   positions: Record<string, Stamped>;
+  /** Document id → the original file a device published for it (DocumentValue, sync-changes.ts). */
+  documents?: Record<string, Stamped>;
   /** Device id → its name, as the device last set it. */
   devices: Record<string, Stamped>;
 }
@@ -123,6 +125,7 @@ export function mergeChanges(state: SyncState, changes: readonly Change[]): Merg
   const annotations = { ...state.annotations };
   const positions = { ...state.positions };
   const devices = { ...state.devices };
+  const documents = { ...state.documents };
   let latest: string | null = null;
   for (const change of changes) {
     if (latest === null || compareHlc(change.hlc, latest) > 0) latest = change.hlc;
@@ -130,12 +133,14 @@ export function mergeChanges(state: SyncState, changes: readonly Change[]): Merg
       annotations[change.annotationId] = mergeAnnotation(annotations[change.annotationId], change);
     } else if (change.type === 'position') {
       positions[change.docId] = newest(positions[change.docId], { value: change.value, hlc: change.hlc });
+    } else if (change.type === 'document') {
+      documents[change.docId] = newest(documents[change.docId], { value: change.value, hlc: change.hlc });
     } else {
       const device = hlcDevice(change.hlc);
       devices[device] = newest(devices[device], { value: change.name, hlc: change.hlc });
     }
   }
-  return { state: { annotations, positions, devices }, latest };
+  return { state: { annotations, positions, devices, documents }, latest };
 }
 
 export function isDeleted(annotation: AnnotationState): boolean {

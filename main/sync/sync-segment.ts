@@ -4,7 +4,11 @@
  *
  *   <crc32> {"margin":"sync-segment","format":1,"device":"<id>","seq":<n>}   plain: says nothing private
  *   <crc32> <sealed JSON array of changes>                                    a batch per line
- *   <crc32> <sealed {"end":<number of changes>}>                              the segment is whole
+ *   <crc32> <sealed {"end":<number of changes>,"parent":<digest>}>             the segment is whole
+ *
+ * `parent` is the digest of the segment this installation wrote before (null for its first): a chain.
+ * Two installations sharing a device id (a cloned disk) each write a segment with the same parent, and
+ * comparing those two tells which of them began writing later.
  *
  * The CRC-32 (node:zlib, 8 hex digits) of each line's payload tells a half-copied or damaged line from a
  * line sealed under another key, cheaply; AES-GCM then authenticates. Sealing line by line means a
@@ -66,6 +70,7 @@ export function encodeSegment(
   seq: number,
   changes: readonly Change[],
   changesPerLine = CHANGES_PER_LINE,
+  parent: string | null = null,
 ): string {
   const header = { margin: 'sync-segment', format: SEGMENT_FORMAT, device, seq };
   const lines = [line(JSON.stringify(header))];
@@ -75,7 +80,7 @@ export function encodeSegment(
     lines.push(line(sealText(folderKey, place, JSON.stringify(batch))));
   }
   const endPlace = linePlace(device, seq, SEGMENT_FORMAT, lines.length);
-  lines.push(line(sealText(folderKey, endPlace, JSON.stringify({ end: changes.length }))));
+  lines.push(line(sealText(folderKey, endPlace, JSON.stringify({ end: changes.length, parent }))));
   return lines.join('');
 }
 
@@ -85,12 +90,33 @@ export interface SegmentRead {
   changes: Change[];
   /** True once the end line is there and every change before it was read. */
   complete: boolean;
+  /** The end line's `parent` (see above): undefined until the end line is read, null for a first segment. */
+  parent?: string | null;
   /** Changes or lines that opened but that this Margin does not understand (a newer Margin's). */
   notUnderstood: number;
   /** Whole lines with a wrong checksum or that do not open with the key. */
   damaged: number;
   /** Why nothing could be read (not a segment, in the wrong place), or null. */
   problem: string | null;
+  /** Every sealed line that opened, by its digest (see lineDigest), with the changes it holds. */
+  lines: Array<{ digest: string; changes: Change[] }>;
+}
+
+/**
+ * What names one sealed line: its fresh random IV makes it unique, so a line that opens under this
+ * device's id and is not among the lines this installation wrote was written by another installation
+ * with the same id (a cloned disk). A sync tool's copy, whole or cut short, only repeats our lines.
+ */
+export function lineDigest(payload: string): string {
+  return createHash('sha256').update(payload).digest('hex').slice(0, 32);
+}
+
+/** The digests of a segment's sealed lines (all but the plain header), as it was written. */
+export function sealedLineDigests(contents: string): string[] {
+  return contents
+    .split('\n')
+    .slice(1, -1)
+    .map((raw) => lineDigest(raw.slice(9)));
 }
 
 function readHeader(payload: string): { format: number; device: string; seq: number } | null {
@@ -109,6 +135,27 @@ function readHeader(payload: string): { format: number; device: string; seq: num
  * line without its newline is a copy still under way: it is left for the next read, not reported.
  */
 export function decodeSegment(folderKey: FolderKey, text: string, device: string, seq: number): SegmentRead {
+  return drain(decodeSegmentSteps(folderKey, text, device, seq));
+}
+
+/** Runs a step-by-step reading to its end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done === true) return step.value;
+  }
+}
+
+/**
+ * decodeSegment one sealed line at a time: it pauses after each line, so a caller can let the event
+ * loop go while a segment of 10,000 notes is opened (see sync-pass.ts).
+ */
+export function* decodeSegmentSteps(
+  folderKey: FolderKey,
+  text: string,
+  device: string,
+  seq: number,
+): Generator<void, SegmentRead> {
   const result: SegmentRead = {
     format: 0,
     changes: [],
@@ -116,6 +163,7 @@ export function decodeSegment(folderKey: FolderKey, text: string, device: string
     notUnderstood: 0,
     damaged: 0,
     problem: null,
+    lines: [],
   };
   const lines = text.split('\n');
   lines.pop(); // '' after the last newline, or a line still being copied
@@ -132,6 +180,7 @@ export function decodeSegment(folderKey: FolderKey, text: string, device: string
     return { ...result, problem: `it belongs to device ${header.device} segment ${header.seq}` };
   result.format = header.format;
   for (let index = 1; index < lines.length; index += 1) {
+    if (index > 1) yield;
     const payload = verified(lines[index]);
     const opened =
       payload === null ? null : openSealed(folderKey, linePlace(device, seq, header.format, index), payload);
@@ -139,6 +188,8 @@ export function decodeSegment(folderKey: FolderKey, text: string, device: string
       result.damaged += 1;
       continue;
     }
+    const line = { digest: lineDigest(payload as string), changes: [] as Change[] };
+    result.lines.push(line);
     let data: unknown;
     try {
       data = JSON.parse(opened);
@@ -150,12 +201,15 @@ export function decodeSegment(folderKey: FolderKey, text: string, device: string
       for (const item of data) {
         const change = readChange(item);
         if (change === null) result.notUnderstood += 1;
-        else result.changes.push(change);
+        else line.changes.push(change);
       }
+      for (const change of line.changes) result.changes.push(change);
       continue;
     }
     const end = (data as { end?: unknown } | null)?.end;
     if (typeof end === 'number') {
+      const parent = (data as { parent?: unknown }).parent;
+      result.parent = typeof parent === 'string' ? parent : null;
       // Every line is sealed at its line number, so a line missing before the end line shows as damage.
       result.complete =
         result.damaged === 0 && (header.format > SEGMENT_FORMAT || end === result.changes.length);
@@ -169,8 +223,11 @@ export function decodeSegment(folderKey: FolderKey, text: string, device: string
 export interface WrittenSegment {
   /** The file's name in the device's folder. */
   name: string;
+  seq: number;
   /** sha256 hex of the file's bytes: what this device wrote, to recognise it again (clone check). */
   digest: string;
+  /** Its sealed lines' digests: a copy cut short is still recognised as ours by them. */
+  lines: string[];
 }
 
 export function segmentDigest(bytes: Buffer | string): string {
@@ -198,7 +255,7 @@ export function writeSegmentFile(
   } finally {
     closeSync(fd);
   }
-  const written = { name, digest: segmentDigest(bytes) };
+  const written = { name, seq, digest: segmentDigest(bytes), lines: sealedLineDigests(contents) };
   beforePublish(written);
   renameSync(temporary, join(deviceDir, name));
   syncDirectory(deviceDir);

@@ -1,9 +1,9 @@
 /**
- * Sync for one device, end to end: the notes in the store, the merged state and the outbox in the
- * data folder (sync-device-file.ts), and the shared folder. One pass (`syncOnce`) takes in local edits
- * (sync-store-bridge.ts), publishes them as this device's next segment, reads the other devices'
- * segments and writes the merged records into the store. Passes run one at a time, after a local
- * change (debounced), on a timer and on "Sync now".
+ * Sync for one device, end to end: the settings (sync-device-file.ts), the state beside the notes in
+ * the store (sync-ledger.ts), and the shared folder. A pass (sync-pass.ts) takes in local edits,
+ * publishes them as this device's next segment, reads the other devices' segments and writes the
+ * merged records into the store. Passes run one at a time, after a local change (debounced), on a
+ * timer and on "Sync now".
  *
  * A problem with the folder (gone, read-only, garbage) becomes a sentence in the status, never an
  * exception into the app, and never touches the notes on this device.
@@ -14,16 +14,17 @@ import type { Annotation, AnnotationVersion, SyncSetup, SyncStatus } from '../ap
 import type { AnnotationStore } from '../annotations/store/annotation-store';
 import { errorDetail, MarginError } from '../errors';
 import { createClock, newDeviceId } from './hlc';
-import type { HybridClock } from './hlc';
 import type { Change } from './sync-changes';
 import { loadDeviceFile, saveDeviceFile } from './sync-device-file';
 import { devicesSeen, noteVersions } from './sync-device-view';
-import type { DeviceFile } from './sync-device-file';
-import { emptyCursor, readSyncFolder, writeOwnSegment } from './sync-folder';
+import { isNewerClone } from './sync-clone';
 import { checkPassphrase, createSyncFolder, FOLDER_FILE, MARGIN_DIR, unlockSyncFolder } from './sync-key';
 import type { FolderKey } from './sync-key';
-import { emptySyncState, mergeChanges } from './sync-merge';
-import { applyToStore, localChanges } from './sync-store-bridge';
+import { moveLegacyHistory } from './sync-legacy';
+import { annotationStates, loadPassDevice, META, metaValue, ROW } from './sync-ledger';
+import type { SyncedDocuments } from './sync-documents';
+import { runPass } from './sync-pass';
+import { reconcile } from './sync-store-bridge';
 
 export const DEFAULT_SYNC_INTERVAL_MS = 30_000;
 export const DEFAULT_SYNC_DEBOUNCE_MS = 2_000;
@@ -39,6 +40,13 @@ export interface SyncServiceOptions {
   folder?: string | null;
   /** A folder dialog (Electron); without one, choosing says how the folder is given instead. */
   chooseFolder?: () => Promise<string | null>;
+  /**
+   * Writes a reading position that arrived from another device (the newest wins); returns a sentence
+   * when it cannot (a document this device does not have, a value it does not accept).
+   */
+  applyPosition?: (docId: string, position: unknown) => string | null;
+  /** The reader's own documents, so that they travel with their notes (sync-documents.ts). */
+  documents?: SyncedDocuments;
   /** Timer between passes; 0 for none (tests). */
   intervalMs?: number;
   /** Wait after a local change before a pass; 0 for none. */
@@ -55,6 +63,10 @@ export interface SyncService {
   restoreVersion(id: string, versionId: string): Promise<Annotation>;
   /** The notes changed here (these records, or any when not said): a pass follows shortly. */
   localChange(ids?: readonly string[]): void;
+  /** The reader's place in a document changed here: it travels with the next pass. */
+  localPosition(docId: string, position: unknown): void;
+  /** Resolves when the background pass that local changes asked for has run (tests, the bench). */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -78,36 +90,28 @@ const NO_DIALOG =
 export function createSyncService(options: SyncServiceOptions): SyncService {
   const { dataDir, store } = options;
   const loaded = loadDeviceFile(dataDir, newDeviceId);
-  const file: DeviceFile = loaded.file;
-  let clock: HybridClock = createClock(file.deviceId, { last: file.clockLast });
+  const file = loaded.file;
+  if (loaded.legacy !== null) {
+    if (metaValue(store.sync, META.legacy) === null)
+      moveLegacyHistory(store, loaded.legacy, file.stateFolder, file.deviceId);
+    saveDeviceFile(dataDir, file); // without the history, now in the store
+  }
+  const device = loadPassDevice(store, file.deviceId, file.folder);
   let key: FolderKey | null = file.key === null ? null : { key: Buffer.from(file.key, 'base64') };
+  let lastSync = metaValue(store.sync, META.lastSync);
   let chosenFolder: string | null = options.folder ?? file.folder;
   let fault: string | null = null;
   let notesUpdated: string | null = null;
-  /**
-   * The records written here since the last pass, or null for "compare them all": at start (an edit
-   * whose pass a crash prevented is found that way) and after an import.
-   */
-  let edited: Set<string> | null = null;
-  /** The local changes since the last pass, and no more comparing until the next edit. */
-  const takeLocalChanges = (): Change[] => {
-    const changes = localChanges(store, file.state, clock, file.unstored, edited);
-    edited = new Set();
-    take(changes);
-    return changes;
-  };
   const problems: string[] = loaded.notice === null ? [] : [loaded.notice];
   let queue: Promise<unknown> = Promise.resolve();
   let debounce: NodeJS.Timeout | null = null;
   let closed = false;
 
   const note = (problem: string): void => {
+    // A problem that comes back every pass (a read-only folder refusing a document) is listed once.
+    if (problems.includes(problem)) return;
     problems.push(problem);
     problems.splice(0, Math.max(0, problems.length - MAX_PROBLEMS));
-  };
-  const save = (): void => {
-    file.clockLast = clock.last();
-    saveDeviceFile(dataDir, file);
   };
   /** Runs passes and settings changes one at a time, in the order asked. */
   const serial = <T>(work: () => T | Promise<T>): Promise<T> => {
@@ -115,92 +119,54 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     queue = next.catch(() => undefined);
     return next;
   };
-
-  /** Merges changes made here into the state and the outbox. */
-  const take = (changes: Change[]): void => {
-    if (changes.length === 0) return;
-    file.state = mergeChanges(file.state, changes).state;
-    file.outbox.push(...changes);
-  };
-
-  /** Writes merged records into the store; `applying` in the saved file lets a crash finish the job. */
-  const apply = (ids: string[]): void => {
-    if (ids.length === 0) return;
-    file.applying = ids;
-    save();
-    const result = applyToStore(store, file.state, ids);
-    for (const { id, problem } of result.refused) {
-      if (!file.unstored.includes(id)) file.unstored.push(id);
-      note(`A note from another device could not be stored here: ${problem}`);
-    }
-    file.applying = [];
-    save();
-    if (result.written > 0) {
-      notesUpdated = new Date().toISOString();
-      options.onStoreChanged();
-    }
+  const names = () => ({ deviceId: file.deviceId, deviceName: file.deviceName, devices: device.devices });
+  const nameChange = (name: string): void => {
+    device.pendingChanges.push({ type: 'device-name', name, hlc: device.clock.tick() });
   };
 
   const newIdentity = (): void => {
-    const last = clock.last();
+    const last = device.clock.last();
     file.deviceId = newDeviceId();
-    clock = createClock(file.deviceId, { last });
-    file.ownSegments = {};
-    take([{ type: 'device-name', name: file.deviceName, hlc: clock.tick() }]);
+    device.deviceId = file.deviceId;
+    device.clock = createClock(file.deviceId, { last });
+    store.sync.commit({ rows: device.own.map((own) => ({ kind: ROW.own, key: own.digest, value: null })) });
+    device.own = [];
+    saveDeviceFile(dataDir, file);
+    nameChange(file.deviceName);
     note(
       'Another computer was using this device’s sync identity (a copied disk?). This device now syncs under a new one; nothing was lost.',
     );
   };
 
-  const syncOnce = (): void => {
-    const folder = file.folder;
-    if (folder === null || key === null || closed) return;
-    // Not saved on its own: until the segment is written, the store still holds these edits and the
-    // next pass after a crash finds them again.
-    const local = takeLocalChanges();
-    let publishFault: string | null = null;
-    if (file.outbox.length > 0) {
-      const written = writeOwnSegment(folder, key, file.deviceId, file.outbox, (segment) => {
-        // Saved before the segment appears: a file of ours is never mistaken for a clone's.
-        file.ownSegments[segment.name] = segment.digest;
-        save();
-      });
-      // A read-only folder can still be read: the outbox waits for the next pass.
-      if (written.ok) file.outbox = [];
-      else publishFault = written.message;
-    }
-    const cursorBefore = JSON.stringify(file.cursor);
-    const read = readSyncFolder(folder, key, {
-      device: file.deviceId,
-      cursor: file.cursor,
-      ownSegments: file.ownSegments,
+  const syncOnce = async (): Promise<void> => {
+    if (file.folder === null || key === null || closed) return;
+    Object.assign(device, { folder: file.folder, key });
+    const outcome = await runPass(device, {
+      closed: () => closed,
+      applyPosition: (docId, value) => options.applyPosition?.(docId, value) ?? null,
+      documents: options.documents,
     });
-    if (!read.ok) {
-      fault = read.message;
-      if (local.length > 0) save();
+    if (!outcome.ok) {
+      fault = outcome.fault;
       return;
     }
-    fault = publishFault;
-    read.problems.forEach(note);
-    const merged = mergeChanges(file.state, read.changes);
-    if (merged.latest !== null) clock.receive(merged.latest);
-    file.state = merged.state;
-    file.cursor = read.cursor;
-    for (const [device, seen] of Object.entries(read.devices))
-      if (device !== file.deviceId) file.seen[device] = new Date(seen.lastWrite).toISOString();
-    file.lastSync = new Date().toISOString();
-    if (read.cloneSuspected) newIdentity();
-    const ids = new Set<string>();
-    for (const change of read.changes) if (change.type === 'annotation') ids.add(change.annotationId);
-    if (ids.size > 0) apply([...ids]);
-    else if (local.length > 0 || read.cloneSuspected || JSON.stringify(file.cursor) !== cursorBefore) save();
+    fault = outcome.publishFault;
+    outcome.problems.forEach(note);
+    for (const { problem } of outcome.refused)
+      note(`A note from another device could not be stored here: ${problem}`);
+    lastSync = new Date().toISOString();
+    if (outcome.clone !== null && isNewerClone(device.own, outcome.clone)) newIdentity();
+    if (outcome.written > 0 || outcome.imported > 0) {
+      notesUpdated = lastSync;
+      options.onStoreChanged();
+    }
   };
 
   /** A pass whose failure (a bug, a full disk) is a sentence in the status, never an exception. */
   const pass = (): Promise<void> =>
-    serial(() => {
+    serial(async () => {
       try {
-        syncOnce();
+        await syncOnce();
       } catch (error) {
         fault = `Sync stopped: ${errorDetail(error)} Your notes on this device are untouched.`;
       }
@@ -211,24 +177,34 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
     folder: file.folder ?? chosenFolder,
     canChooseFolder: options.chooseFolder !== undefined,
     deviceName: file.deviceName,
-    lastSync: file.lastSync,
-    devices: devicesSeen(file),
+    lastSync,
+    devices: devicesSeen(names(), device.seen),
     problems: [...problems, ...(fault === null ? [] : [fault])],
     notesUpdated,
   });
 
-  // A crash while merged records were going into the store: finish that before anything else.
-  if (file.applying.length > 0) apply([...file.applying]);
-  const localChange = (ids?: readonly string[]): void => {
-    if (ids === undefined) edited = null;
-    else if (edited !== null) for (const id of ids) edited.add(id);
+  /** Resolves once the pass a local change asked for has run (at once when none is waiting). */
+  let scheduled: { promise: Promise<void>; run: () => void } | null = null;
+  const schedule = (): void => {
     if (file.folder === null || closed) return;
     if (debounce !== null) clearTimeout(debounce);
+    if (scheduled === null) {
+      let run = (): void => {};
+      const promise = new Promise<void>((resolve) => (run = resolve));
+      scheduled = { promise, run };
+    }
+    const waiting = scheduled;
     debounce = setTimeout(() => {
       debounce = null;
-      void pass();
+      scheduled = null;
+      void pass().then(waiting.run);
     }, options.debounceMs ?? DEFAULT_SYNC_DEBOUNCE_MS);
     debounce.unref();
+  };
+  const localChange = (ids?: readonly string[]): void => {
+    if (ids === undefined) device.edited = null;
+    else if (device.edited !== null) for (const id of ids) device.edited.add(id);
+    schedule();
   };
   const timer =
     (options.intervalMs ?? DEFAULT_SYNC_INTERVAL_MS) > 0
@@ -261,17 +237,21 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       await serial(() => {
         if (file.stateFolder !== folder) {
           // Another folder has none of this device's history: start afresh, so every note is published.
-          Object.assign(file, { state: emptySyncState(), cursor: emptyCursor(), ownSegments: {} });
-          Object.assign(file, { outbox: [], unstored: [], seen: {}, lastSync: null, stateFolder: folder });
+          store.sync.clear();
+          Object.assign(device, { cursor: { read: {}, reported: {} }, own: [], positions: {}, devices: {} });
+          Object.assign(device, { documents: {}, documentAttempts: new Set<string>() });
+          Object.assign(device, { seen: {}, pendingChanges: [] });
+          lastSync = null;
+          file.stateFolder = folder;
         }
         key = opened;
-        edited = null;
+        device.edited = null;
         file.folder = folder;
         file.key = opened.key.toString('base64');
         file.deviceName = name;
-        take([{ type: 'device-name', name, hlc: clock.tick() }]);
+        nameChange(name);
         fault = null;
-        save();
+        saveDeviceFile(dataDir, file);
       });
       await pass();
       return status();
@@ -280,7 +260,7 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
       if (file.folder === null)
         throw new MarginError('invalid-argument', 'Sync is not set up on this device.');
       // The reader asked: every record is compared, whatever wrote it (a re-anchoring, another tool).
-      edited = null;
+      device.edited = null;
       await pass();
       return status();
     },
@@ -290,38 +270,57 @@ export function createSyncService(options: SyncServiceOptions): SyncService {
         file.key = null;
         key = null;
         fault = null;
-        save();
+        saveDeviceFile(dataDir, file);
       });
       return status();
     },
     versions(id) {
       if (store.get(id) === null)
         throw new MarginError('not-found', 'That highlight or note no longer exists.');
-      return noteVersions(file, id);
+      return noteVersions(names(), annotationStates(store.sync, [id])[id]);
     },
     async restoreVersion(id, versionId) {
       const restored = await serial(() => {
         if (store.get(id) === null)
           throw new MarginError('not-found', 'That highlight or note no longer exists.');
-        const version = file.state.annotations[id]?.note.versions.find((text) => text.hlc === versionId);
+        const merged = annotationStates(store.sync, [id])[id];
+        const version = merged?.note.versions.find((text) => text.hlc === versionId);
         if (version === undefined)
           throw new MarginError('not-found', 'That earlier text of the note is no longer kept.');
-        takeLocalChanges();
-        const docId = file.state.annotations[id].docId.value as string;
+        const docId = merged.docId.value as string;
         // Replaces only the version: the text it takes the place of is kept as a version in turn.
-        const value = { text: version.text, replaces: [version.hlc] };
-        take([{ type: 'annotation', annotationId: id, docId, field: 'note', value, hlc: clock.tick() }]);
-        apply([id]);
+        const restore = (): Change[] => [
+          {
+            type: 'annotation',
+            annotationId: id,
+            docId,
+            field: 'note',
+            value: { text: version.text, replaces: [version.hlc] },
+            hlc: device.clock.tick(),
+          },
+        ];
+        const result = reconcile({ store, clock: device.clock, ids: [id], extra: new Map([[id, restore]]) });
+        if (result.refused.length > 0) throw new MarginError('internal', result.refused[0].problem);
         return store.get(id) as Annotation;
       });
-      localChange();
+      options.onStoreChanged();
+      schedule();
       return restored;
     },
     localChange,
+    settled: async () => {
+      await scheduled?.promise;
+      await queue;
+    },
+    localPosition(docId, position) {
+      device.pendingPositions.set(docId, position);
+      schedule();
+    },
     async close() {
       closed = true;
       if (timer !== null) clearInterval(timer);
       if (debounce !== null) clearTimeout(debounce);
+      scheduled?.run();
       await queue;
     },
   };

@@ -1,52 +1,23 @@
 /**
  * Between the note store (the reader's truth on this device) and the merged sync state (what this
- * device last agreed with the folder). Local edits are found by comparing the two, not by watching each
- * call: whatever wrote the store (the editor, an undo, an import, a re-anchoring, a crash right after a
- * save), the next sync sees it, so no acknowledged edit can miss the outbox.
+ * device last agreed with the folder), a few annotations at a time. Local edits are found by comparing
+ * the two, not by watching each call: whatever wrote the store (the editor, an undo, an import, a
+ * re-anchoring, a crash right after a save), the store's checksum no longer matches the one sync agreed
+ * with, so no acknowledged edit can miss the outbox.
+ *
+ * One call is one transaction: the merged records, their sync state, the outbox and whatever the caller
+ * adds (the clock, the cursor) are committed together or not at all.
  */
 import type { Annotation } from '../api';
 import type { AnnotationStore } from '../annotations/store/annotation-store';
+import type { SyncRowWrite } from '../annotations/store/sync-tables';
 import { errorDetail } from '../errors';
 import type { HybridClock } from './hlc';
 import { annotationFromState, changesForDeletion, changesForEdit } from './sync-annotation';
-import type { AnnotationChange } from './sync-changes';
+import type { AnnotationChange, Change } from './sync-changes';
+import { annotationRow, annotationStates } from './sync-ledger';
+import { mergeChanges } from './sync-merge';
 import type { SyncState } from './sync-merge';
-
-/**
- * The changes that take the merged state to what the store holds: new and edited records, and records
- * deleted here. `ids` limits the comparison to the records the service was told about; null compares
- * every record (at start, after an import). `unstored` are ids the store refused to take from sync;
- * their absence is no deletion.
- */
-export function localChanges(
-  store: Pick<AnnotationStore, 'list' | 'get'>,
-  state: SyncState,
-  clock: HybridClock,
-  unstored: readonly string[],
-  ids: ReadonlySet<string> | null = null,
-): AnnotationChange[] {
-  const changes: AnnotationChange[] = [];
-  const compare = (id: string, record: Annotation | null): void => {
-    const merged = annotationFromState(id, state);
-    if (record !== null) {
-      const before = merged === null || merged.deleted ? null : merged.record;
-      changes.push(...changesForEdit(before, record, clock, state.annotations[id]));
-    } else if (merged !== null && !merged.deleted && !unstored.includes(id)) {
-      changes.push(...changesForDeletion(merged.record, clock));
-    }
-  };
-  if (ids !== null) {
-    for (const id of ids) compare(id, store.get(id));
-    return changes;
-  }
-  const inStore = new Set<string>();
-  for (const record of store.list()) {
-    inStore.add(record.id);
-    compare(record.id, record);
-  }
-  for (const id of Object.keys(state.annotations)) if (!inStore.has(id)) compare(id, null);
-  return changes;
-}
 
 /** The fields a reader sees; `modified` and `motivation` follow from them. */
 function sameRecord(a: Annotation, b: Annotation): boolean {
@@ -55,48 +26,115 @@ function sameRecord(a: Annotation, b: Annotation): boolean {
   return seen(a) === seen(b);
 }
 
-export interface StoreApplication {
+/** The changes that take the merged state of `id` to what the store holds for it. */
+function localChangesOf(
+  id: string,
+  record: Annotation | null,
+  state: SyncState,
+  clock: HybridClock,
+): AnnotationChange[] {
+  const merged = annotationFromState(id, state);
+  if (record !== null) {
+    const before = merged === null || merged.deleted ? null : merged.record;
+    return changesForEdit(before, record, clock, state.annotations[id]);
+  }
+  if (merged !== null && !merged.deleted) return changesForDeletion(merged.record, clock);
+  return [];
+}
+
+export interface Reconciled {
+  /** Changes made here, now in the outbox. */
+  local: Change[];
   /** How many records were written or removed. */
   written: number;
-  /** Ids the store refused, with a sentence each. */
+  /** Ids the store refused, with a sentence each; their state is kept, their record is not. */
   refused: Array<{ id: string; problem: string }>;
 }
 
-/** Writes the merged records of `ids` into the store: put when changed, removed when deleted. */
-export function applyToStore(
-  store: Pick<AnnotationStore, 'get' | 'put' | 'putAll' | 'remove'>,
-  state: SyncState,
-  ids: readonly string[],
-): StoreApplication {
-  const puts: Annotation[] = [];
-  let written = 0;
+export interface ReconcileInput {
+  store: AnnotationStore;
+  clock: HybridClock;
+  ids: readonly string[];
+  /** Changes from other devices, by annotation id. */
+  remote?: ReadonlyMap<string, readonly Change[]>;
+  /**
+   * Changes made here that are not edits of the store (a restored version), by annotation id: made
+   * after the edits are taken in, so that they are stamped later.
+   */
+  extra?: ReadonlyMap<string, () => readonly Change[]>;
+  /** More rows for the same transaction (the clock). */
+  rows?: () => SyncRowWrite[];
+  /**
+   * A slice of a pass: committed without waiting for the disk, since the pass's last commit waits for
+   * it (and everything before it) and a pass undone by a power cut is simply done again: the records'
+   * checksums still differ, the folder's files are still unread. Default false.
+   */
+  slice?: boolean;
+}
+
+function reconcileOnce(input: ReconcileInput, ids: readonly string[], storeRecords: boolean): Reconciled {
+  const { store, clock } = input;
+  let state: SyncState = { annotations: annotationStates(store.sync, ids), positions: {}, devices: {} };
+  const edited = new Set(store.sync.disagreeing(ids));
+  const records = new Map<string, Annotation | null>();
+  const local: Change[] = [];
+  for (const id of ids) {
+    const record = store.get(id);
+    records.set(id, record);
+    if (edited.has(id)) local.push(...localChangesOf(id, record, state, clock));
+    local.push(...(input.extra?.get(id)?.() ?? []));
+  }
+  state = mergeChanges(state, local).state;
+  state = mergeChanges(
+    state,
+    ids.flatMap((id) => input.remote?.get(id) ?? []),
+  ).state;
+  const put: Annotation[] = [];
+  const remove: string[] = [];
   for (const id of ids) {
     const merged = annotationFromState(id, state);
-    if (merged === null) continue; // incomplete: the rest of it is still on its way
-    const current = store.get(id);
+    const current = records.get(id) ?? null;
+    if (merged === null || !storeRecords) continue; // incomplete: the rest of it is still on its way
     if (merged.deleted) {
-      if (current !== null) {
-        store.remove(id);
-        written += 1;
-      }
+      if (current !== null) remove.push(id);
     } else if (current === null || !sameRecord(current, merged.record)) {
-      puts.push(merged.record);
+      put.push(merged.record);
     }
   }
-  const refused: StoreApplication['refused'] = [];
+  const rows = ids.flatMap((id) => (state.annotations[id] ? [annotationRow(id, state.annotations[id])] : []));
+  store.sync.commit({
+    put,
+    remove,
+    rows: [...rows, ...(input.rows?.() ?? [])],
+    agree: ids,
+    outboxAdd: local.map((change) => JSON.stringify(change)),
+    durable: input.slice !== true,
+  });
+  return { local, written: put.length + remove.length, refused: [] };
+}
+
+/**
+ * Takes the local edits of `ids` into the state and the outbox, merges the remote changes of `ids`, and
+ * writes the merged records into the store. A record the store refuses does not keep the others out:
+ * they are taken one by one, and the refused one keeps its state without its record.
+ */
+export function reconcile(input: ReconcileInput): Reconciled {
   try {
-    store.putAll(puts);
-    written += puts.length;
-  } catch {
-    // One bad record must not keep the good ones out: take them one by one.
-    for (const record of puts) {
-      try {
-        store.put(record);
-        written += 1;
-      } catch (error) {
-        refused.push({ id: record.id, problem: errorDetail(error) });
+    return reconcileOnce(input, input.ids, true);
+  } catch (error) {
+    if (input.ids.length > 1) {
+      const total: Reconciled = { local: [], written: 0, refused: [] };
+      for (const id of input.ids) {
+        const one = reconcile({ ...input, ids: [id] });
+        total.local.push(...one.local);
+        total.written += one.written;
+        total.refused.push(...one.refused);
       }
+      return total;
     }
+    const problem = errorDetail(error);
+    // Without its record: if this fails too, the store cannot be written at all and the pass stops.
+    const without = reconcileOnce(input, input.ids, false);
+    return { ...without, refused: input.ids.map((id) => ({ id, problem })) };
   }
-  return { written, refused };
 }

@@ -16,6 +16,8 @@ import { inspectDatabase, isBusyError, isDamageError, recordChecksum, sqliteCode
 import type { StoreSummary } from './store-integrity';
 import { acquireStoreLock } from './store-lock';
 import { openSoundStore } from './store-recovery';
+import { syncTables } from './sync-tables';
+import type { SyncTables } from './sync-tables';
 import { latestVersion, migrate, MIGRATIONS } from './store-schema';
 import type { Migration } from './store-schema';
 
@@ -46,6 +48,8 @@ export interface AnnotationStore {
   /** Removes a record and returns it, or null when there was none. */
   remove(id: string): Annotation | null;
   countByDocument(): Map<string, number>;
+  /** Sync's state beside the notes, written in the same transactions as the notes it brings. */
+  readonly sync: SyncTables;
   /** SQLite's quick_check: ['ok'] for a sound store. */
   quickCheck(): string[];
   /** What the user must be told about this store (damage, restore), in plain sentences. */
@@ -176,6 +180,7 @@ export function openAnnotationStore(options: AnnotationStoreOptions): Annotation
 
   return {
     file,
+    sync: syncTables(db, transaction, write, (id) => deleteOne.run(id)),
     get(id) {
       ensureOpen();
       const row = selectOne.get(id);

@@ -28,6 +28,29 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    description: 'sync state beside the notes, written in the same transactions (see sync-tables.ts)',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sync_state (
+          kind TEXT NOT NULL,
+          key TEXT NOT NULL,
+          agreed TEXT,
+          value TEXT NOT NULL,
+          PRIMARY KEY (kind, key)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX sync_state_agreement ON sync_state (kind, key, agreed);
+        -- sync compares every record's checksum with the one it agreed with: from this index alone,
+        -- without reading each record's JSON
+        CREATE INDEX annotations_checksums ON annotations (id, checksum);
+        CREATE TABLE sync_outbox (
+          seq INTEGER PRIMARY KEY,
+          change TEXT NOT NULL
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export function latestVersion(migrations: readonly Migration[]): number {

@@ -1,9 +1,11 @@
 /**
  * The reader's sync tool, played by a test: carries everything one copy of the sync folder has and
- * another lacks (folder.json, and every other device's segments, whole). A device's own files are never
- * brought back to it changed, as a real tool would not.
+ * another lacks (folder.json, and every device's segments, whole). Two different files under one name
+ * (only two machines sharing a device id write those) are kept side by side, as Syncthing does: the
+ * one that arrives becomes `<name>.sync-conflict-<digest>.mseg`.
  */
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FOLDER_FILE, MARGIN_DIR } from '../../../main/sync/sync-key';
 import { segmentFiles } from './simulated-device';
@@ -17,10 +19,17 @@ export function carryFolder(from: string, to: string): number {
     carried += 1;
   }
   for (const file of segmentFiles(from)) {
-    const target = join(to, MARGIN_DIR, 'devices', file);
-    if (existsSync(target)) continue;
+    const source = join(from, MARGIN_DIR, 'devices', file);
+    let target = join(to, MARGIN_DIR, 'devices', file);
+    if (existsSync(target)) {
+      const bytes = readFileSync(source);
+      if (bytes.equals(readFileSync(target))) continue;
+      const digest = createHash('sha256').update(bytes).digest('hex').slice(0, 8);
+      target = target.replace(/\.mseg$/, `.sync-conflict-${digest}.mseg`);
+      if (existsSync(target)) continue;
+    }
     mkdirSync(join(target, '..'), { recursive: true });
-    copyFileSync(join(from, MARGIN_DIR, 'devices', file), target);
+    copyFileSync(source, target);
     carried += 1;
   }
   return carried;

@@ -18,7 +18,7 @@ import { createClock, isDeviceId } from '../../../main/sync/hlc';
 import type { HybridClock } from '../../../main/sync/hlc';
 import type { AnnotationField, Change } from '../../../main/sync/sync-changes';
 import { emptyCursor, readSyncFolder, writeOwnSegment } from '../../../main/sync/sync-folder';
-import type { SyncCursor } from '../../../main/sync/sync-folder';
+import type { OwnSegment, SyncCursor } from '../../../main/sync/sync-folder';
 import { FOLDER_FILE, MARGIN_DIR } from '../../../main/sync/sync-key';
 import type { FolderKey } from '../../../main/sync/sync-key';
 import { emptySyncState, mergeChanges, replacingCurrent } from '../../../main/sync/sync-merge';
@@ -34,7 +34,7 @@ export class SimulatedDevice {
   readonly clock: HybridClock;
   state: SyncState = emptySyncState();
   cursor: SyncCursor = emptyCursor();
-  readonly ownSegments: Record<string, string> = {};
+  readonly ownSegments: OwnSegment[] = [];
   readonly notesWritten: WrittenNote[] = [];
   readonly problems: string[] = [];
   private outbox: Change[] = [];
@@ -78,7 +78,12 @@ export class SimulatedDevice {
   publish(): void {
     if (this.outbox.length === 0) return;
     const result = writeOwnSegment(this.folder, this.key, this.id, this.outbox, (segment) => {
-      this.ownSegments[segment.name] = segment.digest;
+      this.ownSegments.push({
+        seq: segment.seq,
+        digest: segment.digest,
+        lines: segment.lines,
+        firstHlc: null,
+      });
     });
     if (!result.ok) throw new Error(result.message);
     this.outbox = [];
@@ -91,7 +96,7 @@ export class SimulatedDevice {
       ownSegments: this.ownSegments,
     });
     if (!read.ok) throw new Error(read.message);
-    if (read.cloneSuspected) throw new Error(`device ${this.id} suspects a clone`);
+    if (read.clone !== null) throw new Error(`device ${this.id} suspects a clone`);
     this.problems.push(...read.problems);
     const merged = mergeChanges(this.state, read.changes);
     this.state = merged.state;
@@ -106,13 +111,19 @@ export function copyFolderSetup(from: string, to: string): void {
   copyFileSync(join(from, MARGIN_DIR, FOLDER_FILE), join(to, MARGIN_DIR, FOLDER_FILE));
 }
 
-/** Every segment file in a folder copy: `<device>/<name>`, sorted. */
+/** Every file a device wrote in a folder copy: `<device>/<segment>` and `<device>/blobs/<blob>`, sorted. */
 export function segmentFiles(folder: string): string[] {
   const devices = join(folder, MARGIN_DIR, 'devices');
   if (!existsSync(devices)) return [];
+  const filesOf = (device: string): string[] =>
+    readdirSync(join(devices, device)).flatMap((name) =>
+      name === 'blobs'
+        ? readdirSync(join(devices, device, name)).map((blob) => `${device}/blobs/${blob}`)
+        : [`${device}/${name}`],
+    );
   return readdirSync(devices)
     .filter(isDeviceId)
-    .flatMap((device) => readdirSync(join(devices, device)).map((name) => `${device}/${name}`))
+    .flatMap(filesOf)
     .filter((file) => !file.includes('/.'))
     .sort();
 }

@@ -74,7 +74,7 @@ describe('sync durability', () => {
     const read = readSyncFolder(folder, key, {
       device: 'ffffffffffffffff',
       cursor: emptyCursor(),
-      ownSegments: {},
+      ownSegments: [],
     });
     expect(read.ok && read.problems).toEqual([]);
     expect(read.ok && read.changes.length).toBe(

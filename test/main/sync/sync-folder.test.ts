@@ -16,7 +16,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createClock } from '../../../main/sync/hlc';
 import type { Change } from '../../../main/sync/sync-changes';
 import { emptyCursor, readSyncFolder, writeOwnSegment } from '../../../main/sync/sync-folder';
-import type { FolderReadResult, SyncCursor } from '../../../main/sync/sync-folder';
+import type { FolderReadResult, OwnSegment, SyncCursor } from '../../../main/sync/sync-folder';
 import { createSyncFolder, sealText } from '../../../main/sync/sync-key';
 import { encodeSegment, writeSegmentFile } from '../../../main/sync/sync-segment';
 import type { FolderKey } from '../../../main/sync/sync-key';
@@ -27,14 +27,14 @@ const LAPTOP = 'aaaaaaaaaaaaaaaa';
 let root: string;
 let folder: string;
 let key: FolderKey;
-const written: Record<string, string> = {};
+const written: OwnSegment[] = [];
 
 beforeEach(async () => {
   root = mkdtempSync(join(tmpdir(), 'margin-sync-folder-'));
   folder = join(root, 'Dropbox');
   mkdirSync(folder);
   key = await createSyncFolder(folder, 'folder passphrase', { N: 2 ** 10, r: 8, p: 1 });
-  for (const name of Object.keys(written)) delete written[name];
+  written.splice(0);
 });
 
 afterEach(() => {
@@ -57,7 +57,7 @@ function notes(device: string, ...texts: string[]): Change[] {
 
 function write(device: string, changes: Change[], into = folder): string {
   const result = writeOwnSegment(into, key, device, changes, (segment) => {
-    written[segment.name] = segment.digest;
+    written.push({ seq: segment.seq, digest: segment.digest, lines: segment.lines, firstHlc: null });
   });
   if (!result.ok) throw new Error(result.message);
   return join(into, 'margin', 'devices', device, result.name);
@@ -100,7 +100,7 @@ describe('sync-folder', () => {
     const first = read();
     expect(texts(first.changes)).toEqual(['one', 'two']);
     expect(first.problems).toEqual([]);
-    expect(first.cloneSuspected).toBe(false);
+    expect(first.clone).toBeNull();
     expect(Object.keys(first.devices).sort()).toEqual([LAPTOP, DESK].sort());
     write(DESK, notes(DESK, 'three'));
     expect(texts(read(first.cursor).changes)).toEqual(['three']);
@@ -164,7 +164,7 @@ describe('sync-folder', () => {
 
   it('returns an error value for a missing or unplugged folder and writes nothing there', () => {
     const gone = join(root, 'USB stick');
-    const result = readSyncFolder(gone, key, { device: LAPTOP, cursor: emptyCursor(), ownSegments: {} });
+    const result = readSyncFolder(gone, key, { device: LAPTOP, cursor: emptyCursor(), ownSegments: [] });
     expect(result).toEqual({
       ok: false,
       message: `The sync folder ${gone} cannot be used: it is not there (unplugged or moved?). Your notes on this device are untouched; sync resumes when the folder is back.`,
@@ -193,14 +193,15 @@ describe('sync-folder', () => {
     expect(existsSync(join(folder, 'margin', 'devices'))).toBe(false);
   });
 
-  it('notices a second machine writing under this device’s id (a cloned disk)', () => {
+  it('notices a second machine writing under this device’s id (a cloned disk), and takes in its notes', () => {
     write(LAPTOP, notes(LAPTOP, 'from this machine'));
-    expect(read(emptyCursor(), LAPTOP).cloneSuspected).toBe(false);
+    expect(read(emptyCursor(), LAPTOP).clone).toBeNull();
     const clone = writeOwnSegment(folder, key, LAPTOP, notes(LAPTOP, 'from the clone'));
     expect(clone.ok).toBe(true);
     const seen = read(emptyCursor(), LAPTOP);
-    expect(seen.cloneSuspected).toBe(true);
-    expect(seen.changes).toEqual([]);
+    expect(seen.clone).toEqual({ segments: [{ parent: null, earliest: expect.any(String) }] });
+    // What the other machine wrote is the reader's too: it is merged like any other device's.
+    expect(texts(seen.changes)).toEqual(['from the clone']);
   });
 
   it('notices a clone whose file replaced this machine’s own under the same name', () => {
@@ -210,7 +211,25 @@ describe('sync-folder', () => {
     const clone = writeOwnSegment(cloneFolder, key, LAPTOP, notes(LAPTOP, 'from the clone'));
     expect(clone.ok && clone.name).toBe('0000000001.mseg');
     copyFileSync(join(cloneFolder, 'margin', 'devices', LAPTOP, '0000000001.mseg'), mine);
-    expect(read(first.cursor, LAPTOP).cloneSuspected).toBe(true);
+    expect(read(first.cursor, LAPTOP).clone?.segments).toEqual([
+      { parent: null, earliest: expect.any(String) },
+    ]);
+  });
+
+  it('never takes the sync tool’s copies of its own files, whole or cut short, for a clone', () => {
+    const many = Array.from({ length: 300 }, (_, n) => `line ${n}`);
+    const mine = write(LAPTOP, notes(LAPTOP, ...many));
+    const bytes = readFileSync(mine);
+    const dir = join(folder, 'margin', 'devices', LAPTOP);
+    writeFileSync(join(dir, '0000000001 (conflicted copy 2026-12-01).mseg'), bytes);
+    for (const fraction of [0, 0.1, 0.5, 0.9])
+      writeFileSync(
+        join(dir, `0000000001.sync-conflict-2026120${Math.round(fraction * 10)}.mseg`),
+        bytes.subarray(0, Math.floor(bytes.length * fraction)),
+      );
+    const seen = read(emptyCursor(), LAPTOP);
+    expect(seen.clone).toBeNull();
+    expect(seen.changes).toEqual([]);
   });
 
   it('never writes into this device’s folder after a newer Margin has written it', () => {

@@ -11,11 +11,13 @@ import { sampleId, sampleRecord } from '../annotations/sample-records';
 
 /**
  * Kill -9 at any moment of a sync: while a note is saved, while the outbox is written, while a segment
- * is published, while merged notes from another device go into the store. After each kill the store is
- * sound, every acknowledged note is there, and once the device syncs again, another device gets every
+ * is published, while merged notes from another device go into the store (in several transactions, with
+ * the sync state beside them in the same store). After each kill the store is sound, every
+ * acknowledged note is there, and once the device syncs again, another device gets every
  * acknowledged text: no edit misses the folder, no note from the folder is lost.
  */
 const ROUNDS = 12;
+const DESK_BATCH = 500;
 const PASSPHRASE = 'durable passphrase';
 const repoRoot = join(__dirname, '../../..');
 const writerScript = join(__dirname, 'sync-service-writer-child.ts');
@@ -95,9 +97,10 @@ describe('sync service durability', () => {
     let deskNext = 100_000;
     let acks = 0;
     for (let round = 0; round < ROUNDS; round += 1) {
-      // The desk publishes a batch each round, so the laptop is often killed while merging it in.
-      desk.store.putAll(Array.from({ length: 40 }, (_, i) => sampleRecord(deskNext + i)));
-      deskNext += 40;
+      // The desk publishes a batch each round, so the laptop is often killed while merging it in: a
+      // batch larger than a slice (sync-pass.ts), so kills land between the merge's transactions too.
+      desk.store.putAll(Array.from({ length: DESK_BATCH }, (_, i) => sampleRecord(deskNext + i)));
+      deskNext += DESK_BATCH;
       await desk.sync.syncNow();
       for (const [id, step] of await runWriter(next, 40 + ((round * 97) % 600))) {
         acknowledged.set(id, Math.max(step, acknowledged.get(id) ?? 0));

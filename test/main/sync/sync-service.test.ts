@@ -260,8 +260,10 @@ describe('sync service', () => {
     carryBothWays(original.folder, laptop.folder);
     await original.service.syncNow();
     await clone.service.syncNow();
-    const problems = (await original.service.getSyncStatus()).problems;
-    expect(problems.join(' ')).toContain('Another computer was using this device’s sync identity');
+    // The clone began writing after the original: it alone takes a new identity.
+    const identity = 'Another computer was using this device’s sync identity';
+    expect((await clone.service.getSyncStatus()).problems.join(' ')).toContain(identity);
+    expect((await original.service.getSyncStatus()).problems.join(' ')).not.toContain(identity);
     for (let round = 0; round < 2; round += 1) {
       await exchange(original, clone);
       await exchange(original, laptop);
@@ -271,6 +273,28 @@ describe('sync service', () => {
     expect(await notes(original)).toEqual(expected);
     expect(await notes(clone)).toEqual(expected);
     expect(await notes(laptop)).toEqual(expected);
+  });
+
+  it('moves the reading position to the newest place read on any device, and keeps display settings per device', async () => {
+    const [desk, laptop] = await pair();
+    const block = (await desk.service.getDocument(DOC_ID)).sections[0].blocks;
+    await desk.service.setReadingPosition(DOC_ID, { blockId: block[0].id, fraction: 0.25 });
+    await desk.service.setPreferences({ fontSize: 24 });
+    await exchange(desk, laptop);
+    expect(await laptop.service.getReadingPosition(DOC_ID)).toEqual({ blockId: block[0].id, fraction: 0.25 });
+    expect((await laptop.service.getPreferences()).fontSize).not.toBe(24);
+
+    // Read further on the laptop: the desk follows; an older place from the desk does not win back.
+    await laptop.service.setReadingPosition(DOC_ID, { blockId: block[1].id, fraction: 0.5 });
+    await exchange(desk, laptop);
+    expect(await desk.service.getReadingPosition(DOC_ID)).toEqual({ blockId: block[1].id, fraction: 0.5 });
+    await desk.service.setReadingPosition(DOC_ID, { blockId: block[0].id, fraction: 0.75 });
+    await laptop.service.setReadingPosition(DOC_ID, { blockId: block[1].id, fraction: 0.9 });
+    await exchange(desk, laptop);
+    expect(await desk.service.getReadingPosition(DOC_ID)).toEqual(
+      await laptop.service.getReadingPosition(DOC_ID),
+    );
+    expect(await desk.service.getReadingPosition(DOC_ID)).toEqual({ blockId: block[1].id, fraction: 0.9 });
   });
 
   it('publishes an edit by itself shortly after it is made, without "Sync now"', async () => {

@@ -269,10 +269,11 @@ describe('annotation-store', () => {
 
   it('migrates an older schema after a verified backup of it, and keeps every record', () => {
     storeWith(5);
+    const next = MIGRATIONS.length + 1;
     const v2 = [
       ...MIGRATIONS,
       {
-        version: 2,
+        version: next,
         description: 'archive flag',
         up: (db: DatabaseSync) =>
           db.exec('ALTER TABLE annotations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0'),
@@ -282,14 +283,14 @@ describe('annotation-store', () => {
     expect(store.list()).toHaveLength(5);
     store.close();
 
-    const preMigration = backups().filter((name) => name.endsWith('-before-v2.sqlite'));
+    const preMigration = backups().filter((name) => name.endsWith(`-before-v${next}.sqlite`));
     expect(preMigration).toHaveLength(1);
     const backup = new DatabaseSync(join(dataDir, 'backups', preMigration[0]), { readOnly: true });
-    expect(backup.prepare('PRAGMA user_version').get()).toEqual({ user_version: 1 });
+    expect(backup.prepare('PRAGMA user_version').get()).toEqual({ user_version: next - 1 });
     expect((backup.prepare('SELECT COUNT(*) AS n FROM annotations').get() as { n: number }).n).toBe(5);
     backup.close();
     const migrated = new DatabaseSync(storeFile, { readOnly: true });
-    expect(migrated.prepare('PRAGMA user_version').get()).toEqual({ user_version: 2 });
+    expect(migrated.prepare('PRAGMA user_version').get()).toEqual({ user_version: next });
     migrated.close();
   });
 
@@ -298,7 +299,7 @@ describe('annotation-store', () => {
     const broken = [
       ...MIGRATIONS,
       {
-        version: 2,
+        version: MIGRATIONS.length + 1,
         description: 'fails',
         up: (db: DatabaseSync) => db.exec('ALTER TABLE nowhere ADD COLUMN x'),
       },
