@@ -216,6 +216,7 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
     { name: 'docIds', check: rule(checkBibliographyDocIds) },
   ],
   getLicences: [],
+  prepareImport: [],
   printPage: [{ name: 'mode', check: oneOf(PRINT_MODES) }],
   importDocument: [{ name: 'request', check: importRequest }],
   getImportProgress: [{ name: 'importId', check: importId }],

@@ -294,6 +294,9 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async getLicences() {
       return readLicences(options.licencesFile);
     },
+    async prepareImport() {
+      runner?.warm();
+    },
     // Only Electron has a window to print: its IPC binding answers this itself for the calling page.
     async printPage(mode) {
       if (!PRINT_MODES.includes(mode))

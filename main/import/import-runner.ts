@@ -43,6 +43,20 @@ export class ImportRunner {
     return run;
   }
 
+  /**
+   * Starts the worker and has it load pdf.js while the reader picks files, unless a file is being
+   * imported (then the worker is warm already). Never throws: a worker that cannot start says so at
+   * the first file.
+   */
+  warm(): void {
+    if (this.worker !== null) return;
+    try {
+      this.startWorker().postMessage({ type: 'warm' } satisfies ImportRequest);
+    } catch {
+      // Reported by the import that needs the worker.
+    }
+  }
+
   async close(): Promise<void> {
     await this.queue;
     await this.stopWorker();
@@ -66,7 +80,15 @@ export class ImportRunner {
     });
     this.worker.stdout.resume();
     this.worker.stderr.resume();
-    return this.worker;
+    // A worker that fails with no file running (warming up) must not take the app down with an
+    // unheard 'error'; the next file starts a fresh one and reports what goes wrong for that file.
+    const worker = this.worker;
+    const forget = () => {
+      if (this.worker === worker) this.worker = null;
+    };
+    worker.on('error', forget);
+    worker.on('exit', forget);
+    return worker;
   }
 
   private async stopWorker(): Promise<void> {

@@ -1,7 +1,10 @@
 import type { ImportProgress, ImportResult } from './import-types';
 
 /** Messages between the import runner and its worker thread. Bytes travel as a transferred buffer. */
-export type ImportRequest = { type: 'import'; id: number; bytes: Uint8Array; fileName: string };
+export type ImportRequest =
+  | { type: 'import'; id: number; bytes: Uint8Array; fileName: string }
+  /** The reader is choosing files: load pdf.js now, so the first file imports as fast as the next. */
+  | { type: 'warm' };
 
 export type ImportReply =
   | { type: 'progress'; id: number; progress: ImportProgress }

@@ -1,5 +1,6 @@
 import { parentPort } from 'node:worker_threads';
 import { importFile } from './import-file';
+import { loadPdfJs } from './pdf-text-layer';
 import type { ImportReply, ImportRequest } from './import-worker-protocol';
 
 /**
@@ -11,6 +12,11 @@ const port = parentPort;
 if (port === null) throw new Error('import-worker.js runs only as a worker thread');
 
 port.on('message', (request: ImportRequest) => {
+  if (request.type === 'warm') {
+    // A failure to load shows at the first PDF, as one line for that file.
+    loadPdfJs().catch(() => undefined);
+    return;
+  }
   void importFile(request.bytes, request.fileName, {
     onProgress: (progress) =>
       port.postMessage({ type: 'progress', id: request.id, progress } satisfies ImportReply),

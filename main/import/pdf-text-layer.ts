@@ -26,7 +26,8 @@ export class PdfRefusal extends Error {}
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjsLoad: Promise<PdfJs> | null = null;
 
-async function loadPdfJs(): Promise<PdfJs> {
+/** Loads pdf.js once per worker; the first PDF, or the runner's warm-up, pays for it. */
+export async function loadPdfJs(): Promise<PdfJs> {
   pdfjsLoad ??= (async () => {
     // @ts-expect-error pdf.js ships no types for its worker module; only its presence matters here.
     const worker: unknown = await import('pdfjs-dist/legacy/build/pdf.worker.mjs');

@@ -36,6 +36,7 @@ export const CHANNELS = {
   citeDocument: 'citations:cite',
   exportBibliography: 'citations:export-bibliography',
   getLicences: 'app:licences',
+  prepareImport: 'library:prepare-import',
   printPage: 'print:page',
   importDocument: 'library:import',
   getImportProgress: 'library:import-progress',

@@ -38,6 +38,7 @@ export class ImportsController implements ReactiveController {
 
   /** dragenter and dragleave fire for every element crossed; the window is left when they even out. */
   private dragDepth = 0;
+  private prepared = false;
 
   /**
    * @param api the client, read at each call
@@ -76,7 +77,21 @@ export class ImportsController implements ReactiveController {
 
   /** Opens the system's file picker (the app's one hidden file input). */
   pickFiles(): void {
+    this.prepare();
     (this.host.shadowRoot ?? this.host).querySelector<HTMLInputElement>('#add-documents-input')?.click();
+  }
+
+  /**
+   * Files are on their way (a drag over the window, the picker open): main readies its importer while
+   * the reader chooses, so the first file of a session is not slower than the next. Once is enough.
+   */
+  private prepare(): void {
+    if (this.prepared) return;
+    this.prepared = true;
+    // Only a head start: an importer that cannot start says so for the file it was given.
+    this.api()
+      .prepareImport()
+      .catch(() => undefined);
   }
 
   /** Imports files picked or dropped together, one after another. */
@@ -155,6 +170,7 @@ export class ImportsController implements ReactiveController {
   private readonly onDragEnter = (event: DragEvent): void => {
     if (!carriesFiles(event)) return;
     event.preventDefault();
+    this.prepare();
     this.dragDepth++;
     this.setDragging(true);
   };

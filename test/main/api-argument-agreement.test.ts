@@ -242,6 +242,7 @@ const CASES: Array<[MarginMethod, string, unknown[], 'accept' | 'refuse']> = [
   ['exportBibliography', 'a document twice', ['bibtex', [DOC_ID, DOC_ID]], 'refuse'],
   ['exportBibliography', 'an unknown format', ['endnote', [DOC_ID]], 'refuse'],
   ['getLicences', 'no arguments', [], 'accept'],
+  ['prepareImport', 'no arguments', [], 'accept'],
   ['importDocument', 'a Markdown file', [importRequest()], 'accept'],
   ['importDocument', 'the same file again, replacing', [importRequest({ sameName: 'replace' })], 'accept'],
   ['importDocument', 'bytes as a list of numbers', [importRequest({ bytes: [35, 32, 65] })], 'refuse'],

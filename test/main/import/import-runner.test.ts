@@ -87,3 +87,27 @@ describe('ImportRunner', () => {
     await runner.close();
   }, 30_000);
 });
+
+describe('ImportRunner.warm', () => {
+  it('gets the worker ready while the reader picks files, and imports the same afterwards', async () => {
+    const runner = new ImportRunner({ workerScript });
+    runner.warm();
+    runner.warm(); // a second drag over the window: still one worker
+    const pdf = await runner.importFile(shortPdf, 'brief.pdf');
+    await runner.close();
+    expect(pdf.ok && pdf.document.title).toBe('A short brief');
+    expect(pdf.ok && pdf.source).toMatchObject({ kind: 'pdf', pages: 1 });
+  }, 30_000);
+
+  it('stays quiet when the importer cannot start, and says so in one line for the file', async () => {
+    const runner = new ImportRunner({ workerScript: join(work, 'no-such-worker.js') });
+    runner.warm();
+    // Long enough for the missing script to fail the warm worker; an unheard error would end the test run.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const result = await runner.importFile(NOTE, 'note.txt');
+    await runner.close();
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toMatch(/^note\.txt: .*importer/);
+    expect(!result.ok && result.message).not.toContain('\n');
+  }, 30_000);
+});

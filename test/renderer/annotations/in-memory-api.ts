@@ -292,6 +292,11 @@ export class InMemoryApi implements MarginApi {
     return { libraries: [], styles: styleLicences(path.resolve('content/csl')) };
   }
 
+  /** The in-memory importer runs in this thread: there is nothing to get ready. */
+  async prepareImport(): Promise<void> {
+    this.enter('prepareImport');
+  }
+
   /** No window to print here, as in the browser host: the page prints itself. */
   async printPage(): Promise<PrintOutcome> {
     this.enter('printPage');
