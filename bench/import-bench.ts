@@ -11,6 +11,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { readPdfTextLayer } from '../main/import/pdf-text-layer';
 import { buildContent } from '../main/library/content-build';
@@ -31,6 +32,11 @@ export interface ImportedPdfResult {
   bytes: number;
   /** From the importDocument call to a search that finds a word only it holds, ms (median). */
   searchableMs: number;
+  /**
+   * The longest the service's process left its event loop waiting while the file was imported (the
+   * IPC the window waits on runs there), ms, the most of the runs; absent in older results.
+   */
+  longestStallMs?: number;
   /** Peak resident memory of a process that imports only this file, MB. */
   peakRssMb: number;
   /** pdf.js reading the text layer alone, ms (median). */
@@ -42,6 +48,11 @@ export interface ImportedPdfResult {
 export interface ImportResult {
   /** The 4-page brief as the first import of a session: the worker starts and loads pdf.js, ms. */
   coldMs: number;
+  /**
+   * The same first PDF in a fresh service whose importer was readied (prepareImport, as a drag over the
+   * window or Add documents… does) PREPARE_LEAD_MS before the drop, ms; absent in older results.
+   */
+  preparedMs?: number;
   pdfs: ImportedPdfResult[];
   /** Why the pdftotext column is empty, or null. */
   pdftotextMissing: string | null;
@@ -56,6 +67,27 @@ export interface ImportResult {
 }
 
 const UNIQUE = ['Zorvathine', 'Quellmarsh', 'Brindlecote'];
+
+/** How long before the drop the importer is readied: a drag across the window, or a file dialog. */
+export const PREPARE_LEAD_MS = 1500;
+
+/** The first import of a fresh service whose importer was readied PREPARE_LEAD_MS before, ms. */
+async function firstImportAfterPrepare(
+  starting: Promise<MarginService>,
+  pdf: { file: string; marker: string },
+): Promise<number> {
+  const service = await starting;
+  try {
+    await searchReady(service);
+    await service.prepareImport();
+    await new Promise((resolve) => setTimeout(resolve, PREPARE_LEAD_MS));
+    const started = performance.now();
+    await timeUntilSearchable(service, 'first.pdf', new Uint8Array(readFileSync(pdf.file)), pdf.marker);
+    return performance.now() - started;
+  } finally {
+    await service.close();
+  }
+}
 
 function paragraphsOf(article: GeneratedArticle): string[] {
   return [...article.intro, ...article.sections.flatMap((section) => section.paragraphs)];
@@ -241,6 +273,8 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
     );
     const coldMs = performance.now() - coldStarted;
     log(`import: the first PDF of a session (worker start, pdf.js load): ${round(coldMs)} ms`);
+    const preparedMs = await firstImportAfterPrepare(open(path.join(scratch, 'prepared')), pdfs[0]);
+    log(`import: the first PDF of a session, readied ${PREPARE_LEAD_MS} ms before: ${round(preparedMs)} ms`);
     const results: ImportedPdfResult[] = [];
     // pdf.js loads on its first use in this process too; that is the cold start above, not extraction.
     await readPdfTextLayer(new Uint8Array(readFileSync(pdfs[0].file)));
@@ -250,8 +284,11 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
         const searchable: number[] = [];
         const extraction: number[] = [];
         const poppler: number[] = [];
+        let longestStallMs = 0;
         let pages = 0;
         for (let r = 0; r < repeats; r++) {
+          const loop = monitorEventLoopDelay({ resolution: 5 });
+          loop.enable();
           searchable.push(
             await timeUntilSearchable(
               service,
@@ -260,6 +297,8 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
               pdf.marker,
             ),
           );
+          loop.disable();
+          longestStallMs = Math.max(longestStallMs, loop.max / 1e6);
           const started = performance.now();
           pages = (await readPdfTextLayer(bytes)).pages;
           extraction.push(performance.now() - started);
@@ -275,6 +314,7 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
           pages,
           bytes: bytes.byteLength,
           searchableMs: round(median(searchable)),
+          longestStallMs: round(longestStallMs),
           peakRssMb: round(memory.maxRssMb),
           pdfjsMs: round(median(extraction)),
           pdftotextMs: pdftotext ? round(median(poppler)) : null,
@@ -310,6 +350,7 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
     }
     return {
       coldMs: round(coldMs),
+      preparedMs: round(preparedMs),
       pdfs: results,
       pdftotextMissing: pdftotext ? null : 'pdftotext (poppler-utils) is not installed on this machine',
       library: { size: librarySize, firstLoadMs: round(firstLoadMs), addOne: summarise(addTimes) },

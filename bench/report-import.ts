@@ -1,6 +1,7 @@
 /** RESULTS.md's section on importing your own documents (bench/import-bench.ts). */
 import type { BenchResults } from './bench-results';
 import { ms, ratio } from './format';
+import { PREPARE_LEAD_MS } from './import-bench';
 
 export function importSection(results: BenchResults): string[] {
   const result = results.import;
@@ -13,19 +14,24 @@ export function importSection(results: BenchResults): string[] {
       `of a fresh Node process that imports only that file (Node itself is ~45 MB of it). pdf.js and pdftotext ` +
       `read the same file's text, in the same run.`,
     '',
-    '| file | pages | size | searchable | peak memory | pdf.js text | pdftotext | pdf.js ÷ pdftotext |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| file | pages | size | searchable | longest main-process stall | peak memory | pdf.js text | pdftotext | pdf.js ÷ pdftotext |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const pdf of result.pdfs) {
     lines.push(
       `| ${pdf.name} | ${pdf.pages} | ${(pdf.bytes / 1024).toFixed(0)} KB | ${ms(pdf.searchableMs)} ms | ` +
+        `${pdf.longestStallMs === undefined ? '—' : `${ms(pdf.longestStallMs)} ms`} | ` +
         `${Math.round(pdf.peakRssMb)} MB | ${ms(pdf.pdfjsMs)} ms | ${ms(pdf.pdftotextMs)} ms | ${ratio(pdf.pdfjsMs, pdf.pdftotextMs)} |`,
     );
   }
   lines.push(
     '',
     `The first PDF of a session also starts the import worker and loads pdf.js in it: the 4-page brief then ` +
-      `takes ${ms(result.coldMs)} ms to be searchable (the table's figures are the imports after it).`,
+      `takes ${ms(result.coldMs)} ms to be searchable (the table's figures are the imports after it).` +
+      (result.preparedMs === undefined
+        ? ''
+        : ` Readied while the reader picks the file (prepareImport, ${PREPARE_LEAD_MS} ms before the drop, as ` +
+          `a drag over the window or Add documents… does), the first one takes ${ms(result.preparedMs)} ms.`),
     '',
   );
   if (result.pdftotextMissing) lines.push(`pdftotext column empty: ${result.pdftotextMissing}.`, '');
