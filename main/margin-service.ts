@@ -6,14 +6,23 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppStatus, DocumentMeta, DocumentSummary, Licences, MarginApi, SearchResults } from './api';
 import { createAnnotationService } from './annotations/annotation-service';
-import { checkImportId, checkImportRequest } from './annotations/annotation-validation';
+import {
+  checkDocumentPageQuery,
+  checkImportId,
+  checkImportRequest,
+} from './annotations/annotation-validation';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
 import { PRIVATE_DIR_MODE } from './data-dir';
 import { errorDetail, MarginError, printableLine } from './errors';
 import { PRINT_MODES } from './annotations/annotation-validation';
 import { loadLibrary } from './library/library';
-import { bothLibraries, citable, documentSummary } from './library/user-library/both-libraries';
+import {
+  bothLibraries,
+  citable,
+  documentSummary,
+  libraryPagesOf,
+} from './library/user-library/both-libraries';
 import { createDocumentImporter } from './library/user-library/document-importer';
 import { openUserLibrary, type UserLibrary } from './library/user-library/user-library';
 import { ImportRunner, type ImportRunnerOptions } from './import/import-runner';
@@ -143,6 +152,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     documentSummary(meta, counts, bundled.has(meta.id) ? null : (yours.entry(meta.id) ?? null));
   /** The entry of a document of yours; undefined for the publisher's (a bundled id always wins). */
   const ownEntry = (id: string) => (bundled.has(id) ? undefined : yours.entry(id));
+  const pages = libraryPagesOf(bundled, yours, summarise);
   const workerCode = importWorkerOf(options);
   const runner = workerCode === null ? null : new ImportRunner({ workerScript: workerCode });
   const importer = createDocumentImporter({
@@ -197,6 +207,10 @@ export async function createMarginService(options: MarginServiceOptions): Promis
           .filter((entry) => !entry.removed)
           .map((entry) => summarise(entry.meta, counts)),
       ];
+    },
+    async listDocumentPage(query) {
+      const counts = annotations.countByDocument();
+      return pages().page(checkDocumentPageQuery(query), (id) => counts.get(id) ?? 0);
     },
     async getDocument(id) {
       return library.get(id);
