@@ -23,9 +23,12 @@ const LOOK_ALIKES: Record<string, string> = {
 };
 const LOOK_ALIKE = /[\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014]/g;
 const COMBINING_MARKS = /\p{M}/gu;
+const PLAIN_ASCII = /^[\x00-\x7f]*$/;
 
 /** Lower case, accents dropped (é → e), look-alike punctuation made one: "Pérez" is found by "perez". */
 export function foldForFilter(text: string): string {
+  // Most titles and names are plain ASCII: lower-casing is all they need, at a fraction of the cost.
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
@@ -55,26 +58,21 @@ interface LastFilter {
   matches: Int32Array;
 }
 
+const byKey = (keys: readonly string[], a: number, b: number): number =>
+  keys[a] < keys[b] ? -1 : keys[a] > keys[b] ? 1 : 0;
+
 export function createLibraryPages(rows: readonly DocumentSummary[]): LibraryPages {
   const haystacks = rows.map(haystackOf);
-  const titles = new Intl.Collator('en', { sensitivity: 'base' });
+  // Folded once, compared as plain strings: a collator's compare on every step of sorting 100,000
+  // titles takes the best part of a second, these keys a tenth of that.
+  // The haystack starts with the folded title (titles have no line breaks, the fields are joined by one).
+  const titleKeys = haystacks.map((haystack) => haystack.slice(0, haystack.indexOf('\n')));
+  const ids = rows.map((row) => row.id);
+  const dates = rows.map((row) => row.published ?? '');
   const all = Int32Array.from(rows.keys());
   // Ties are broken by id, so pages never overlap or skip a row whatever the engine's sort does.
-  const byId = (a: number, b: number): number =>
-    rows[a].id < rows[b].id ? -1 : rows[a].id > rows[b].id ? 1 : 0;
-  const byTitle = all.slice().sort((a, b) => titles.compare(rows[a].title, rows[b].title) || byId(a, b));
-  const byDate = all.slice().sort((a, b) => {
-    const [x, y] = [rows[a].published ?? '', rows[b].published ?? ''];
-    return x < y
-      ? 1
-      : x > y
-        ? -1
-        : rows[a].title < rows[b].title
-          ? -1
-          : rows[a].title > rows[b].title
-            ? 1
-            : byId(a, b);
-  });
+  const byTitle = all.slice().sort((a, b) => byKey(titleKeys, a, b) || byKey(ids, a, b));
+  const byDate = all.slice().sort((a, b) => byKey(dates, b, a) || byKey(titleKeys, a, b) || byKey(ids, a, b));
   let last: LastFilter | null = null;
 
   const matching = (query: Required<DocumentPageQuery>): Int32Array => {
@@ -86,13 +84,17 @@ export function createLibraryPages(rows: readonly DocumentSummary[]): LibraryPag
     // A longer filter matches a subset of what its start matched: look only there.
     const from = last?.key === key && folded.startsWith(last.folded) ? last.matches : order;
     const words = folded.split(' ').filter(Boolean);
-    const found: number[] = [];
-    for (const index of from) {
+    const found = new Int32Array(from.length);
+    let count = 0;
+    for (let i = 0; i < from.length; i++) {
+      const index = from[i];
       if (query.origin !== 'all' && rows[index].origin !== query.origin) continue;
       const haystack = haystacks[index];
-      if (words.every((word) => haystack.includes(word))) found.push(index);
+      let every = true;
+      for (let w = 0; w < words.length && every; w++) every = haystack.includes(words[w]);
+      if (every) found[count++] = index;
     }
-    last = { key, folded, matches: Int32Array.from(found) };
+    last = { key, folded, matches: found.subarray(0, count) };
     return last.matches;
   };
 

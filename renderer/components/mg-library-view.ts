@@ -21,8 +21,6 @@ import type { MgDocumentCard } from './mg-document-card';
 import './mg-document-card';
 import './mg-origin-filter';
 
-/** Typing is read after this pause, so a burst of keys asks main once, not once a key. */
-const FILTER_PAUSE_MS = 20;
 /** How long a row that is being read may take before focus gives up on it (a broken host). */
 const FOCUS_WAIT_MS = 3000;
 
@@ -76,7 +74,7 @@ export class MgLibraryView extends LitElement {
   /** The row holding focus: always drawn, wherever the list is scrolled. */
   private focusedIndex: number | null = null;
   private askedRevision: number | null = null;
-  private filterTimer: ReturnType<typeof setTimeout> | undefined;
+  private filterFrame = 0;
   /** Where the card of a removed document was, to put focus on the one that takes its place. */
   private focusAfterRemoval: { index: number; docId: string } | null = null;
 
@@ -95,7 +93,7 @@ export class MgLibraryView extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.filterTimer);
+    cancelAnimationFrame(this.filterFrame);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -198,8 +196,9 @@ export class MgLibraryView extends LitElement {
 
   private onFilterInput(event: InputEvent): void {
     this.filter = (event.target as HTMLInputElement).value;
-    clearTimeout(this.filterTimer);
-    this.filterTimer = setTimeout(() => (this.askedFilter = this.filter), FILTER_PAUSE_MS);
+    // Keys typed within one frame ask main once; a slower typist's every key is answered at once.
+    cancelAnimationFrame(this.filterFrame);
+    this.filterFrame = requestAnimationFrame(() => (this.askedFilter = this.filter));
   }
 
   /** Arrow keys, Page Up/Down, Home and End move focus along the list, as in any list of rows. */
