@@ -23,12 +23,12 @@ const LOOK_ALIKES: Record<string, string> = {
 };
 const LOOK_ALIKE = /[\u2018\u2019\u201c\u201d\u2010\u2011\u2013\u2014]/g;
 const COMBINING_MARKS = /\p{M}/gu;
-const PLAIN_ASCII = /^[\x00-\x7f]*$/;
+const NOT_PLAIN_ASCII = /[^\t\n\r\x20-\x7e]/;
 
 /** Lower case, accents dropped (é → e), look-alike punctuation made one: "Pérez" is found by "perez". */
 export function foldForFilter(text: string): string {
   // Most titles and names are plain ASCII: lower-casing is all they need, at a fraction of the cost.
-  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
+  if (!NOT_PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFD')
     .replace(COMBINING_MARKS, '')
