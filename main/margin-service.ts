@@ -153,6 +153,10 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   /** The entry of a document of yours; undefined for the publisher's (a bundled id always wins). */
   const ownEntry = (id: string) => (bundled.has(id) ? undefined : yours.entry(id));
   const pages = libraryPagesOf(bundled, yours, summarise);
+  // The library's sort orders and folded keys (half a second at 100,000 articles) are made while the
+  // window loads, not when it first asks for the library.
+  const warmPages = setTimeout(() => pages(), 0);
+  warmPages.unref();
   const workerCode = importWorkerOf(options);
   const runner = workerCode === null ? null : new ImportRunner({ workerScript: workerCode });
   const importer = createDocumentImporter({
@@ -300,6 +304,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(warmPages);
       await sync.close();
       await runner?.close();
       await search.close();

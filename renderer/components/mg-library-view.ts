@@ -52,8 +52,6 @@ export class MgLibraryView extends LitElement {
   @property({ type: Number }) revision = 0;
 
   @state() private filter = '';
-  /** The filter as last asked of main (the typed one, after a short pause). */
-  @state() private askedFilter = '';
   @state() private origin: OriginFilter = 'all';
 
   @query('ul.rows') private list!: HTMLUListElement | null;
@@ -74,7 +72,6 @@ export class MgLibraryView extends LitElement {
   /** The row holding focus: always drawn, wherever the list is scrolled. */
   private focusedIndex: number | null = null;
   private askedRevision: number | null = null;
-  private filterFrame = 0;
   /** Where the card of a removed document was, to put focus on the one that takes its place. */
   private focusAfterRemoval: { index: number; docId: string } | null = null;
 
@@ -91,13 +88,8 @@ export class MgLibraryView extends LitElement {
     });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    cancelAnimationFrame(this.filterFrame);
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const query = { text: this.askedFilter, origin: this.origin, sort: this.preferences.librarySort };
+    const query = { text: this.filter, origin: this.origin, sort: this.preferences.librarySort };
     const revised = this.askedRevision !== null && this.askedRevision !== this.revision;
     if (changed.has('revision') || this.askedRevision === null) this.askedRevision = this.revision;
     this.rows.setQuery(query, revised);
@@ -194,11 +186,9 @@ export class MgLibraryView extends LitElement {
     await this.focusRow(index);
   }
 
+  /** Asked at once; while an answer is on its way, LibraryRows holds the newest filter until it is in. */
   private onFilterInput(event: InputEvent): void {
     this.filter = (event.target as HTMLInputElement).value;
-    // Keys typed within one frame ask main once; a slower typist's every key is answered at once.
-    cancelAnimationFrame(this.filterFrame);
-    this.filterFrame = requestAnimationFrame(() => (this.askedFilter = this.filter));
   }
 
   /** Arrow keys, Page Up/Down, Home and End move focus along the list, as in any list of rows. */
@@ -328,7 +318,7 @@ export class MgLibraryView extends LitElement {
   }
 
   private emptyLine(): string {
-    const words = this.askedFilter.trim();
+    const words = this.filter.trim();
     if (words) return `No documents match “${words}”.`;
     if (this.origin === 'yours')
       return 'None of your own documents yet. Add documents… or drop PDFs, web pages, Markdown or text files here.';

@@ -11,7 +11,8 @@ export type LibraryQuery = Required<Pick<DocumentPageQuery, 'text' | 'origin' | 
  * The library's rows as the view sees them: how many match, and those read so far, by position. Rows
  * come from main a page at a time (listDocumentPage), so a library of 100,000 never crosses at once.
  * Each query gets a generation number; an answer for an older one is dropped, never painted over a
- * newer one. Until the first page of a new query arrives, the rows of the previous one stay shown
+ * newer one. While answers are on their way, a new query only waits: once they are in, the latest
+ * query is asked, so fast typing asks main once per answer, not once per key (the light debounce). Until the first page of a new query arrives, the rows of the previous one stay shown
  * (the list does not flash empty while the reader types). A plain class: no DOM.
  */
 export class LibraryRows {
@@ -29,6 +30,9 @@ export class LibraryRows {
   private pages = new Map<number, DocumentSummary[]>();
   private asked = new Set<number>();
   private wanted = { first: 0, last: PAGE_ROWS - 1 };
+  private inFlight = 0;
+  /** The query changed while answers were on their way: ask once they are in. */
+  private waiting = false;
 
   constructor(
     private readonly api: () => MarginApi,
@@ -47,7 +51,8 @@ export class LibraryRows {
     this.query = { ...query };
     this.generation += 1;
     this.asked = new Set();
-    this.fetchWanted();
+    if (this.inFlight > 0) this.waiting = true;
+    else this.fetchWanted();
   }
 
   /** The rows from `first` to `last` (inclusive) are about to be shown: read the pages they are on. */
@@ -101,16 +106,25 @@ export class LibraryRows {
   }
 
   private async fetch(page: number): Promise<void> {
+    this.inFlight += 1;
+    try {
+      await this.read(page);
+    } finally {
+      this.inFlight -= 1;
+      if (this.inFlight === 0 && this.waiting) {
+        this.waiting = false;
+        this.fetchWanted();
+      }
+    }
+  }
+
+  private async read(page: number): Promise<void> {
     const generation = this.generation;
     const query = this.query as LibraryQuery;
     this.asked.add(page);
     let answer: DocumentPage;
     try {
-      answer = await this.api().listDocumentPage({
-        ...query,
-        offset: page * PAGE_ROWS,
-        limit: PAGE_ROWS,
-      });
+      answer = await this.api().listDocumentPage({ ...query, offset: page * PAGE_ROWS, limit: PAGE_ROWS });
     } catch (error) {
       if (generation !== this.generation) return;
       this.asked.delete(page);
