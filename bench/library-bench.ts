@@ -14,7 +14,8 @@
  * start → the first frame with a card's title drawn), DOM nodes (shadow roots included), each keystroke
  * of "security" typed into the filter (key down → the frame whose count line shows that prefix's count,
  * computed here with the same folding), and a sort (click → the frame whose first row is the expected
- * one). Medians of RUNS page loads.
+ * one), then scrolling 700 px a frame for 120 frames (frame intervals; the DOM's size on the way).
+ * Medians of RUNS page loads.
  */
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -53,6 +54,22 @@ const WATCH = `(() => {
     walk(document);
     return count;
   };
+  /** Scrolls a screenful a frame for 120 frames: the frame intervals, and the most nodes seen. */
+  window.__benchScroll = () => new Promise((resolve) => {
+    const intervals = [];
+    let most = 0;
+    let last = performance.now();
+    let frames = 0;
+    (function frame() {
+      const now = performance.now();
+      if (frames > 0) intervals.push(now - last);
+      last = now;
+      if (frames % 20 === 0) most = Math.max(most, window.__benchNodes());
+      if (++frames > 120) return resolve({ intervals, most });
+      window.scrollBy(0, 700);
+      requestAnimationFrame(frame);
+    })();
+  });
   /** Resolves with ms since the last key or click, on the first frame where check() holds. */
   window.__benchUntil = (check) => new Promise((resolve) => {
     const deadline = performance.now() + 30000;
@@ -120,6 +137,9 @@ export interface LibraryFigures {
   keystrokeP95Ms: number;
   keystrokes: number;
   sortMs: number;
+  /** Scrolling 700 px a frame: the 95th percentile of frame intervals, and the most DOM nodes seen. */
+  scrollFrameP95Ms: number;
+  scrollMostNodes: number;
 }
 
 async function measure(
@@ -177,6 +197,8 @@ async function measure(
       )) as number;
       await page.getByRole('button', { name: 'Newest' }).click();
       await host.call('setPreferences', [{ librarySort: 'date' }]);
+      const scroll = (await page.evaluate('window.__benchScroll()')) as { intervals: number[]; most: number };
+      await page.evaluate('window.scrollTo(0, 0)');
       runs.push({
         firstRowsMs: firstRows,
         domNodes,
@@ -184,6 +206,8 @@ async function measure(
         keystrokeP95Ms: percentile(keys, 95),
         keystrokes: keys.length,
         sortMs,
+        scrollFrameP95Ms: percentile(scroll.intervals, 95),
+        scrollMostNodes: scroll.most,
       });
       console.log(`[library] ${label} ${size}: run ${run + 1} ${JSON.stringify(runs.at(-1))}`);
     }
@@ -203,6 +227,8 @@ async function measure(
     keystrokeP95Ms: mid((r) => r.keystrokeP95Ms),
     keystrokes: runs[0]?.keystrokes ?? 0,
     sortMs: mid((r) => r.sortMs),
+    scrollFrameP95Ms: mid((r) => r.scrollFrameP95Ms),
+    scrollMostNodes: mid((r) => r.scrollMostNodes),
   };
 }
 
