@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { DocumentMeta } from '../main/api';
+import { manifestDocuments } from '../main/library/library-manifest';
 import type { AnnotationsJob } from './children/annotations-child';
 import type { MarginBuildJob } from './children/margin-build-child';
 import { bundleScript, runChild, WORK_ROOT } from './child-process';
@@ -56,7 +56,7 @@ async function sampleBundle(
     const job: MarginBuildJob = { task: 'content-build', inDir: corpus.sourceDir, outDir: bundleDir };
     await runChild(script, job);
   }
-  const library = JSON.parse(await readFile(path.join(bundleDir, 'library.json'), 'utf8')) as DocumentMeta[];
+  const library = manifestDocuments(JSON.parse(await readFile(path.join(bundleDir, 'library.json'), 'utf8')));
   const longest = [...library].sort((a, b) => b.wordCount - a.wordCount)[0];
   if (!longest) throw new Error('the sample bundle has no documents');
   return { bundleDir, docId: longest.id };

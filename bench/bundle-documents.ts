@@ -5,7 +5,8 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Document, DocumentMeta } from '../main/api';
+import type { Document } from '../main/api';
+import { manifestDocuments } from '../main/library/library-manifest';
 import { blockText } from '../main/library/canonical-text';
 
 export interface FieldRecord {
@@ -21,7 +22,7 @@ export interface FieldRecord {
 export const BASELINE_FIELDS = ['title', 'author', 'section', 'body'] as const;
 
 export async function readBundleDocuments(bundleDir: string): Promise<Document[]> {
-  const metas = JSON.parse(await readFile(path.join(bundleDir, 'library.json'), 'utf8')) as DocumentMeta[];
+  const metas = manifestDocuments(JSON.parse(await readFile(path.join(bundleDir, 'library.json'), 'utf8')));
   const documents: Document[] = [];
   for (const meta of metas) {
     const file = path.join(bundleDir, 'docs', `${meta.id}.json`);

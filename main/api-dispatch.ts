@@ -13,6 +13,7 @@ import {
   checkAnnotationRecord,
   checkColor,
   checkDocId,
+  checkDocumentPageQuery,
   checkImportId,
   checkImportRequest,
   checkImportText,
@@ -169,6 +170,12 @@ const importRequest = closed(['importId', 'name', 'bytes', 'sameName'], rule(che
 const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
   getStatus: [],
   listDocuments: [],
+  listDocumentPage: [
+    {
+      name: 'query',
+      check: closed(['text', 'origin', 'sort', 'offset', 'limit'], rule(checkDocumentPageQuery)),
+    },
+  ],
   getDocument: [{ name: 'id', check: docId }],
   search: [
     { name: 'query', check: string(MAX_QUERY_LENGTH) },

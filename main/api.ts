@@ -116,6 +116,27 @@ export interface DocumentSummary {
   removed: boolean;
 }
 
+/** Which rows the library lists, and in which order: see MarginApi.listDocumentPage. */
+export interface DocumentPageQuery {
+  /** Words that must each appear in the title, series, an author, the publisher or a tag (any case or accent). */
+  text?: string;
+  origin?: 'all' | DocumentOrigin;
+  /** Newest first (undated last), or by title. */
+  sort: 'date' | 'title';
+  offset: number;
+  /** At most 200 rows a page. */
+  limit: number;
+}
+
+/** One page of the library's rows. */
+export interface DocumentPage {
+  /** How many rows match the query (the length of the whole list the page is part of). */
+  total: number;
+  /** How many documents the library lists at all, matching or not. */
+  libraryTotal: number;
+  rows: DocumentSummary[];
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Your own documents
 // ---------------------------------------------------------------------------------------------------
@@ -438,6 +459,11 @@ export interface AnnotationVersion {
 export interface MarginApi {
   getStatus(): Promise<AppStatus>;
   listDocuments(): Promise<DocumentSummary[]>;
+  /**
+   * One page of the library, filtered and sorted in main, so a library of 100,000 articles never
+   * crosses to the renderer at once. listDocuments stays for callers that need every row.
+   */
+  listDocumentPage(query: DocumentPageQuery): Promise<DocumentPage>;
   getDocument(id: string): Promise<Document>;
   search(query: string, options?: SearchOptions): Promise<SearchResults>;
 

@@ -15,14 +15,23 @@ import type {
   SearchResults,
 } from './api';
 import { createAnnotationService } from './annotations/annotation-service';
-import { checkImportId, checkImportRequest } from './annotations/annotation-validation';
+import {
+  checkDocumentPageQuery,
+  checkImportId,
+  checkImportRequest,
+} from './annotations/annotation-validation';
 import { openAnnotationStore } from './annotations/store/annotation-store';
 import { openPreferencesStore } from './preferences/preferences-store';
 import { PRIVATE_DIR_MODE } from './data-dir';
 import { errorDetail, MarginError, printableLine } from './errors';
 import { PRINT_MODES } from './annotations/annotation-validation';
 import { loadLibrary } from './library/library';
-import { bothLibraries, citable, documentSummary } from './library/user-library/both-libraries';
+import {
+  bothLibraries,
+  citable,
+  documentSummary,
+  libraryPagesOf,
+} from './library/user-library/both-libraries';
 import { createDocumentImporter } from './library/user-library/document-importer';
 import { openUserLibrary, type UserLibrary } from './library/user-library/user-library';
 import { ImportRunner, type ImportRunnerOptions } from './import/import-runner';
@@ -172,6 +181,11 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     documentSummary(meta, counts, bundled.has(meta.id) ? null : (yours.entry(meta.id) ?? null));
   /** The entry of a document of yours; undefined for the publisher's (a bundled id always wins). */
   const ownEntry = (id: string) => (bundled.has(id) ? undefined : yours.entry(id));
+  const pages = libraryPagesOf(bundled, yours, summarise);
+  // The library's sort orders and folded keys (half a second at 100,000 articles) are made while the
+  // window loads, not when it first asks for the library.
+  const warmPages = setTimeout(() => pages(), 0);
+  warmPages.unref();
   const workerCode = importWorkerOf(options);
   const runner = workerCode === null ? null : new ImportRunner({ workerScript: workerCode });
   const importer = createDocumentImporter({
@@ -226,6 +240,10 @@ export async function createMarginService(options: MarginServiceOptions): Promis
           .filter((entry) => !entry.removed)
           .map((entry) => summarise(entry.meta, counts)),
       ];
+    },
+    async listDocumentPage(query) {
+      const counts = annotations.countByDocument();
+      return pages().page(checkDocumentPageQuery(query), (id) => counts.get(id) ?? 0);
     },
     async getDocument(id) {
       return library.get(id);
@@ -319,6 +337,7 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async close() {
       if (closed) return;
       closed = true;
+      clearTimeout(warmPages);
       await sync.close();
       await runner?.close();
       await search.close();

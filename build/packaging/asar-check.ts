@@ -132,11 +132,15 @@ function checkShippedDocuments(asarPath: string, present: Set<string>): string[]
       `dist/content/library.json cannot be read as JSON: ${error instanceof Error ? error.message : String(error)}`,
     ];
   }
-  if (!Array.isArray(library) || library.length === 0) {
+  // Since the publishers table the rows are under `documents`; a plain list is the older form.
+  const rows: unknown = Array.isArray(library)
+    ? library
+    : (library as { documents?: unknown } | null)?.documents;
+  if (!Array.isArray(rows) || rows.length === 0) {
     return ['dist/content/library.json lists no documents: the app would ship an empty library'];
   }
   const problems: string[] = [];
-  for (const meta of library as { id?: unknown }[]) {
+  for (const meta of rows as { id?: unknown }[]) {
     const file = `dist/content/docs/${String(meta.id)}.json`;
     if (!present.has(file)) problems.push(`${file} is listed in library.json but not in the archive`);
   }

@@ -6,6 +6,7 @@
 import { HIGHLIGHT_COLORS } from '../api';
 import type {
   Annotation,
+  DocumentPageQuery,
   HighlightColor,
   ImportRequest,
   PrintMode,
@@ -36,6 +37,10 @@ export const LIMITS = {
   importBytes: MAX_IMPORT_BYTES,
   /** Longest file name the common file systems allow. */
   importFileNameChars: 255,
+  /** One page of the library: more than a screen or two of rows is the whole list in disguise. */
+  documentPageRows: 200,
+  /** The library's filter: words, not a document. */
+  documentFilterChars: 200,
 } as const;
 
 /** How a page is printed (see PrintMode) and where an annotated print puts the notes. */
@@ -216,6 +221,32 @@ export function checkImportRequest(value: unknown): ImportRequest {
     request.sameName = value.sameName as ImportRequest['sameName'];
   }
   return request;
+}
+
+const PAGE_ORIGINS = ['all', 'publisher', 'yours'] as const;
+const PAGE_SORTS = ['date', 'title'] as const;
+
+/** A page of the library to list, rebuilt field by field. */
+export function checkDocumentPageQuery(value: unknown): Required<DocumentPageQuery> {
+  if (!isRecord(value)) invalid('A library page is { text, origin, sort, offset, limit }.');
+  const { text, origin, sort, offset, limit } = value;
+  if (text !== undefined && (typeof text !== 'string' || text.length > LIMITS.documentFilterChars))
+    invalid(`The library filter is text of at most ${LIMITS.documentFilterChars} characters.`);
+  if (origin !== undefined && !(PAGE_ORIGINS as readonly unknown[]).includes(origin))
+    invalid(`The library origin is one of ${PAGE_ORIGINS.join(', ')}.`);
+  if (!(PAGE_SORTS as readonly unknown[]).includes(sort))
+    invalid(`The library sort is one of ${PAGE_SORTS.join(', ')}.`);
+  if (typeof offset !== 'number' || !Number.isSafeInteger(offset) || offset < 0)
+    invalid('A library page offset is a whole number from 0.');
+  if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > LIMITS.documentPageRows)
+    invalid(`A library page holds 1 to ${LIMITS.documentPageRows} rows.`);
+  return {
+    text: (text as string | undefined) ?? '',
+    origin: (origin as Required<DocumentPageQuery>['origin'] | undefined) ?? 'all',
+    sort: sort as DocumentPageQuery['sort'],
+    offset,
+    limit,
+  };
 }
 
 /** A complete, well-formed annotation record, rebuilt field by field so that nothing unknown rides along. */

@@ -5,6 +5,7 @@ import type { Document } from '../api';
 import { ContentError } from '../errors';
 import { documentMeta } from './assemble-document';
 import { DOCS_FOLDER, LIBRARY_MANIFEST } from './library';
+import { libraryManifest } from './library-manifest';
 import { isContentFileName, parseDocumentFile } from './load-document-file';
 import { writeSearchIndex } from '../search/index/index-build';
 
@@ -73,7 +74,10 @@ async function parseAll(files: string[], reader: ContentReader): Promise<Documen
 
 async function writeBundle(documents: Document[], dir: string): Promise<void> {
   await mkdir(join(dir, DOCS_FOLDER), { recursive: true });
-  await writeFile(join(dir, LIBRARY_MANIFEST), `${JSON.stringify(documents.map(documentMeta), null, 2)}\n`);
+  await writeFile(
+    join(dir, LIBRARY_MANIFEST),
+    `${JSON.stringify(libraryManifest(documents.map(documentMeta)), null, 2)}\n`,
+  );
   for (const doc of documents) await writeFile(join(dir, DOCS_FOLDER, `${doc.id}.json`), JSON.stringify(doc));
   await writeSearchIndex(documents, dir);
 }

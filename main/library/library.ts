@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, DocumentMeta } from '../api';
 import { MarginError } from '../errors';
+import { ManifestError, manifestDocuments } from './library-manifest';
 
 /**
  * The built content bundle: `library.json` (every document's metadata) read at start, each
@@ -26,24 +27,25 @@ export function isDocumentId(id: unknown): id is string {
 }
 
 function readManifest(text: string, file: string): DocumentMeta[] {
-  let parsed: unknown;
+  let metas: DocumentMeta[];
   try {
-    parsed = JSON.parse(text);
-  } catch {
-    throw new MarginError('unavailable', `The content bundle is damaged: ${file} is not valid JSON.`);
+    metas = manifestDocuments(JSON.parse(text));
+  } catch (error) {
+    const why = error instanceof ManifestError ? error.message : 'it is not valid JSON';
+    throw new MarginError('unavailable', `The content bundle is damaged: ${file} (${why}).`);
   }
-  if (!Array.isArray(parsed) || !parsed.every((meta) => isDocumentId((meta as DocumentMeta | null)?.id))) {
+  if (!metas.every((meta) => isDocumentId((meta as DocumentMeta | null)?.id))) {
     throw new MarginError(
       'unavailable',
       `The content bundle is damaged: ${file} is not a list of documents.`,
     );
   }
-  return internPublishers(parsed as DocumentMeta[]);
+  return internPublishers(metas);
 }
 
 /**
- * Every document of a publisher repeats its about text and contact lines; sharing one object per
- * distinct publisher keeps a library of thousands of articles from holding thousands of copies.
+ * A bundle written before the publishers table repeats the about text and contact lines on every row;
+ * sharing one object per distinct publisher keeps thousands of articles from holding thousands of copies.
  */
 function internPublishers(metas: DocumentMeta[]): DocumentMeta[] {
   const shared = new Map<string, DocumentMeta['publisher']>();

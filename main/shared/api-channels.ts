@@ -11,6 +11,7 @@ import type { MarginApi, MarginMethod } from '../api';
 export const CHANNELS = {
   getStatus: 'app:status',
   listDocuments: 'library:list',
+  listDocumentPage: 'library:page',
   getDocument: 'library:get',
   search: 'search:query',
   listAnnotations: 'annotations:list',

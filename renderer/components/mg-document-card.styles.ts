@@ -10,8 +10,12 @@ export const documentCardStyles = css`
     margin: 0;
   }
 
+  /* In the library's rows the card fills its row; the host's height says how tall that is. */
   .card {
     position: relative;
+    box-sizing: border-box;
+    height: 100%;
+    overflow: hidden;
     padding: 1.2rem 1.4rem 1.1rem;
     border: 1px solid var(--mg-border);
     border-radius: 12px;
@@ -48,6 +52,10 @@ export const documentCardStyles = css`
   }
 
   h2 a {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
     color: var(--mg-text);
     text-decoration: none;
   }
@@ -86,7 +94,8 @@ export const documentCardStyles = css`
 
   .tags {
     display: flex;
-    flex-wrap: wrap;
+    flex-wrap: nowrap;
+    overflow: hidden;
     gap: 0.35rem;
     margin: 0.75rem 0 0;
     padding: 0;

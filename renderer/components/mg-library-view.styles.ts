@@ -1,5 +1,11 @@
 /** The library page (`mg-library-view`): heading, toolbar and the list (each card has its own styles). */
-import { css } from 'lit';
+import { css, unsafeCSS } from 'lit';
+
+/**
+ * Every row of the list is this tall (its card plus the gap below it), so the list can place any of
+ * 100,000 rows without drawing the others; the card clips what would not fit (a third line of title).
+ */
+export const LIBRARY_ROW_REM = 13.5;
 
 export const libraryViewStyles = css`
   :host {
@@ -97,12 +103,25 @@ export const libraryViewStyles = css`
     font-weight: 600;
   }
 
-  ul {
-    display: grid;
-    gap: 0.9rem;
+  ul.rows {
+    position: relative;
     margin: 0;
     padding: 0;
     list-style: none;
+  }
+
+  li.row {
+    position: absolute;
+    top: 0;
+    left: 0;
+    right: 0;
+    box-sizing: border-box;
+    height: ${unsafeCSS(LIBRARY_ROW_REM)}rem;
+    padding-bottom: 0.9rem;
+  }
+
+  li.row mg-document-card {
+    height: 100%;
   }
 
   .message {

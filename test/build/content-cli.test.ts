@@ -89,7 +89,7 @@ describe('content CLI', () => {
     const run = await cli('build', '--in', input, '--out', bundle);
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toBe(`Built 3 documents into ${bundle}\n`);
-    expect(JSON.parse(readFileSync(join(bundle, 'library.json'), 'utf8'))).toHaveLength(3);
+    expect(JSON.parse(readFileSync(join(bundle, 'library.json'), 'utf8')).documents).toHaveLength(3);
   });
 
   it('build exits 1 on a bad file and keeps the bundle it had', async () => {

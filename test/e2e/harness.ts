@@ -47,17 +47,20 @@ export interface HostOptions {
   contentDir?: string;
   /** Sync through this folder (`--sync DIR`). */
   syncDir?: string;
+  /** Another build's `host/serve.js` (the benchmarks compare builds); the default is this one's. */
+  serveScript?: string;
 }
 
 /** Starts `serve.js --port 0 --data <fresh temp dir>` and waits for its address line. */
 export async function startHost(options: HostOptions = {}): Promise<MarginHost> {
-  await fs.access(SERVE).catch(() => {
-    throw new Error(`${SERVE} is missing: run \`npm run build\` first.`);
+  const serve = options.serveScript ?? SERVE;
+  await fs.access(serve).catch(() => {
+    throw new Error(`${serve} is missing: run \`npm run build\` first.`);
   });
   const dataDir = options.dataDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'margin-e2e-data-')));
   const content = options.contentDir ? ['--content', options.contentDir] : [];
   const sync = options.syncDir ? ['--sync', options.syncDir] : [];
-  const child = spawn(NODE, [SERVE, '--port', '0', '--data', dataDir, ...content, ...sync], {
+  const child = spawn(NODE, [serve, '--port', '0', '--data', dataDir, ...content, ...sync], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -6,6 +6,7 @@
 import type { Document, DocumentMeta, DocumentSummary } from '../../api';
 import type { CitableDocument, ImportedOrigin } from '../../citations/csl-metadata';
 import type { Library } from '../library';
+import { createLibraryPages, type LibraryPages } from '../library-page';
 import type { UserDocumentEntry, UserLibrary } from './user-library';
 
 export function bothLibraries(bundled: Library, yours: UserLibrary): Library {
@@ -13,6 +14,30 @@ export function bothLibraries(bundled: Library, yours: UserLibrary): Library {
     list: () => [...bundled.list(), ...yours.entries().map((entry) => ({ ...entry.meta }))],
     has: (id) => bundled.has(id) || yours.has(id),
     get: (id) => (bundled.has(id) || !yours.has(id) ? bundled.get(id) : yours.get(id)),
+  };
+}
+
+/**
+ * The rows listDocuments lists, as pages. The publisher's rows never change while the app runs; yours
+ * change on an import, a removal, an undo or a replacement (a new hash under the same id), and only then
+ * are the pages made again.
+ */
+export function libraryPagesOf(
+  bundled: Library,
+  yours: UserLibrary,
+  summarise: (meta: DocumentMeta, counts: Map<string, number>) => DocumentSummary,
+): () => LibraryPages {
+  const noCounts = new Map<string, number>();
+  const publisherRows = bundled.list().map((meta) => summarise(meta, noCounts));
+  let made: { signature: string; pages: LibraryPages } | null = null;
+  return () => {
+    const live = yours.entries().filter((entry) => !entry.removed);
+    const signature = live.map((entry) => `${entry.id}:${entry.sha256}`).join(' ');
+    if (made?.signature !== signature) {
+      const rows = [...publisherRows, ...live.map((entry) => summarise(entry.meta, noCounts))];
+      made = { signature, pages: createLibraryPages(rows) };
+    }
+    return made.pages;
   };
 }
 

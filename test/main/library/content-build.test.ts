@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../../main/library/content-build';
-import type { Document, DocumentMeta } from '../../../main/api';
+import type { Document } from '../../../main/api';
+import type { LibraryManifest } from '../../../main/library/library-manifest';
 import { ContentError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
 
@@ -56,7 +57,7 @@ describe('buildContent', () => {
       outDir: out,
     });
     expect(documents).toHaveLength(6);
-    const manifest = readJson<DocumentMeta[]>(join(out, 'library.json'));
+    const manifest = readJson<LibraryManifest>(join(out, 'library.json')).documents;
     expect(manifest.map((meta) => meta.id)).toEqual(documents.map((doc) => doc.id));
     expect(manifest.map((meta) => meta.id)).toContain('security-concerns-impede-china-pakistan-relations');
     expect(manifest[0]).not.toHaveProperty('sections');

@@ -14,6 +14,8 @@ import type {
   AnnotationPatch,
   AppStatus,
   Document,
+  DocumentPage,
+  DocumentPageQuery,
   DocumentSummary,
   ExportedFile,
   ExportFormat,
@@ -38,6 +40,8 @@ import { bibliographyFile } from '../../../main/citations/bibliography-export';
 import { createCitationFormatter } from '../../../main/citations/cite';
 import { MarginError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
+import { createLibraryPages } from '../../../main/library/library-page';
+import { checkDocumentPageQuery } from '../../../main/annotations/annotation-validation';
 import { readingOrder } from '../../../main/shared/annotation-reading-order';
 import { DEFAULT_PREFERENCES } from '../../../main/shared/preference-defaults';
 import { userDocumentId } from '../../../main/library/user-library/user-document-id';
@@ -86,10 +90,15 @@ export class InMemoryApi implements MarginApi {
 
   async listDocuments(): Promise<DocumentSummary[]> {
     this.enter('listDocuments');
-    return [
-      ...this.documents.map((doc) => this.summary(doc, null)),
-      ...[...this.yours.values()].filter((own) => !own.removed).map((own) => this.summary(own.doc, own)),
-    ];
+    return this.rows();
+  }
+
+  /** The service's own paging over this library's rows, made again on every call (the rows are few). */
+  async listDocumentPage(query: DocumentPageQuery): Promise<DocumentPage> {
+    this.enter('listDocumentPage');
+    const rows = this.rows();
+    const counts = new Map(rows.map((row) => [row.id, row.annotationCount]));
+    return createLibraryPages(rows).page(checkDocumentPageQuery(query), (id) => counts.get(id) ?? 0);
   }
 
   async getDocument(id: string): Promise<Document> {
@@ -401,6 +410,13 @@ export class InMemoryApi implements MarginApi {
     this.enter('getDocumentSummary');
     const own = this.yours.get(docId);
     return own ? this.summary(own.doc, own) : this.summary(this.document(docId), null);
+  }
+
+  private rows(): DocumentSummary[] {
+    return [
+      ...this.documents.map((doc) => this.summary(doc, null)),
+      ...[...this.yours.values()].filter((own) => !own.removed).map((own) => this.summary(own.doc, own)),
+    ];
   }
 
   private own(docId: string): YourDocument {

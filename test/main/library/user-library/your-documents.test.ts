@@ -125,6 +125,21 @@ describe('your own documents (margin-service)', () => {
     expect(fs.statSync(path.join(dataDir, 'library', 'docs', `${pdfId}.json`)).mode & 0o777).toBe(0o600);
   });
 
+  it('lists a page of the library from main: yours by origin, by filter, a removal and its undo at once', async () => {
+    const yoursPage = () =>
+      service.listDocumentPage({ origin: 'yours', sort: 'title', offset: 0, limit: 10 });
+    expect(await yoursPage()).toMatchObject({ total: 2, libraryTotal: 3 });
+    expect((await yoursPage()).rows.map((row) => row.id)).toEqual([pageId, pdfId]);
+    const tarbela = await service.listDocumentPage({ text: 'TARBELA', sort: 'date', offset: 0, limit: 10 });
+    expect(tarbela.rows.map((row) => [row.id, row.kind, row.fileName])).toEqual([
+      [pdfId, 'pdf', 'tarbela.pdf'],
+    ]);
+    await service.removeDocument(pdfId);
+    expect((await yoursPage()).rows.map((row) => row.id)).toEqual([pageId]);
+    await service.restoreDocument(pdfId);
+    expect((await yoursPage()).rows.map((row) => row.id)).toEqual([pageId, pdfId]);
+  });
+
   it('finds passages in the bundled article and in both of yours in one result list', async () => {
     expect(await found('security')).toEqual(expect.arrayContaining([BUNDLED_ID, pdfId, pageId]));
     expect(await found('sediment')).toEqual(expect.arrayContaining([pdfId, pageId]));

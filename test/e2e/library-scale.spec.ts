@@ -1,0 +1,132 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './harness';
+import { useHostAndBrowser } from './session-hooks';
+
+/**
+ * The library at a size where drawing every row would show: 1,500 articles. Only the rows on screen
+ * (and a few either side) are in the page, the list still says how long it is, and the keyboard walks
+ * the whole of it.
+ */
+
+const ARTICLES = 1500;
+let contentDir = '';
+
+function article(n: number): string {
+  const day = String((n % 28) + 1).padStart(2, '0');
+  const month = String((n % 12) + 1).padStart(2, '0');
+  return [
+    '---',
+    `title: 'River report ${String(n).padStart(4, '0')}${n % 10 === 0 ? ' on água security' : ''}'`,
+    `authors: [Writer ${n % 40}]`,
+    `date: ${2000 + (n % 25)}-${month}-${day}`,
+    'publisher:',
+    '  name: Institute for Long Rivers',
+    '  about:',
+    "    - 'An independent body that studies water and borders.'",
+    `tags: [water${n % 3 === 0 ? ', dams' : ''}]`,
+    '---',
+    '',
+    `The river rose for the ${n}th time, and the towns downstream were ready.`,
+    '',
+  ].join('\n');
+}
+
+beforeAll(async () => {
+  contentDir = await fs.mkdtemp(path.join(os.tmpdir(), 'margin-e2e-library-'));
+  await Promise.all(
+    Array.from({ length: ARTICLES }, (_, n) =>
+      fs.writeFile(path.join(contentDir, `river-report-${n}.md`), article(n)),
+    ),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  if (contentDir) await fs.rm(contentDir, { recursive: true, force: true });
+});
+
+const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+/** What has focus, through the shadow roots: the row's position and the focused element's text. */
+function focused(page: Page): Promise<{ position: string | null; text: string }> {
+  return page.evaluate(() => {
+    let element: Element | null = document.activeElement;
+    let position: string | null = null;
+    while (element?.shadowRoot?.activeElement) {
+      element = element.shadowRoot.activeElement;
+      const row = element.closest('li[aria-posinset]');
+      if (row) position = row.getAttribute('aria-posinset');
+    }
+    return { position, text: (element as HTMLElement | null)?.innerText ?? '' };
+  });
+}
+
+describe('a library of 1,500 articles in the browser', () => {
+  const session = useHostAndBrowser({
+    host: {
+      get contentDir() {
+        return contentDir;
+      },
+    },
+  });
+
+  it('draws only the rows on screen, while the list says how long it is', async () => {
+    const { page } = session.browser;
+    await page.goto(session.host.url);
+    const rows = page.getByRole('list', { name: 'Documents' }).locator(':scope > li');
+    await eventually(() => page.getByText('1,500 documents', { exact: true }).count()).toBe(1);
+    await eventually(() => rows.count()).toBeGreaterThan(3);
+    expect(await rows.count()).toBeLessThan(30);
+    expect(await rows.first().getAttribute('aria-setsize')).toBe('1500');
+    expect(await page.getByRole('article').count()).toBeLessThan(30);
+    // The scrollbar is the whole list's: the page is as tall as 1,500 rows.
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeGreaterThan(1500 * 150);
+    await screenshot(page, 'library-1500');
+  });
+
+  it('walks the whole list by keyboard: Page Down, End and Home, focus moving with it', async () => {
+    const { page } = session.browser;
+    const first = page.getByRole('list', { name: 'Documents' }).getByRole('link').first();
+    await first.focus();
+    expect((await focused(page)).position).toBe('1');
+    await page.keyboard.press('ArrowDown');
+    await eventually(async () => (await focused(page)).position).toBe('2');
+    await page.keyboard.press('PageDown');
+    await eventually(async () => Number((await focused(page)).position)).toBeGreaterThan(3);
+    await page.keyboard.press('End');
+    await eventually(async () => (await focused(page)).position).toBe('1500');
+    expect((await focused(page)).text).toMatch(/^River report \d{4}/);
+    expect(await page.getByRole('article').count()).toBeLessThan(40);
+
+    // Scrolled back to the top by the mouse wheel, the focused row is still there, still focused.
+    await page.evaluate(() => window.scrollTo({ top: 0, behavior: 'instant' }));
+    await eventually(() =>
+      page.getByRole('list', { name: 'Documents' }).getByRole('link').first().innerText(),
+    ).toMatch(/River report/);
+    expect((await focused(page)).position).toBe('1500');
+    await page.keyboard.press('Home');
+    await eventually(async () => (await focused(page)).position).toBe('1');
+  });
+
+  it('filters as you type, ignoring case and accents, and says how many match', async () => {
+    const { page } = session.browser;
+    const filter = page.getByRole('searchbox', { name: 'Filter documents' });
+    await filter.click();
+    await page.keyboard.type('AGUA SEC', { delay: 15 });
+    await eventually(() => page.getByText('150 of 1,500 documents', { exact: true }).count()).toBe(1);
+    const titles = await page.getByRole('list', { name: 'Documents' }).getByRole('link').allInnerTexts();
+    expect(titles.length).toBeGreaterThan(0);
+    for (const title of titles) expect(title).toContain('on água security');
+    await filter.fill('river report 0042');
+    await eventually(() => page.getByText('1 of 1,500 documents', { exact: true }).count()).toBe(1);
+    await filter.fill('');
+    await eventually(() => page.getByText('1,500 documents', { exact: true }).count()).toBe(1);
+  });
+
+  it('logs no errors in the page', () => {
+    expect(session.browser.pageErrors).toEqual([]);
+  });
+});
