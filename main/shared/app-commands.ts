@@ -15,6 +15,7 @@ export const MENU_ACTIONS = [
   'library',
   'notebook',
   'export-notes',
+  'save-pdf',
   'theme-system',
   'theme-light',
   'theme-sepia',

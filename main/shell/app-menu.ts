@@ -92,6 +92,8 @@ function fileMenu(platform: Platform, state: ShellState): MenuItemSpec {
     actionItem('Export notes…', 'export-notes'),
     separator,
     shortcutItem('print', platform, state),
+    // The document as a PDF without the print dialog (Print… offers it too, where the system does).
+    { ...actionItem('Save as PDF…', 'save-pdf'), ...(state.documentOpen ? {} : { enabled: false }) },
     separator,
     { role: 'close', label: 'Close window' },
     ...(platform === 'mac' ? [] : [separator, { role: 'quit' } as MenuItemSpec]),

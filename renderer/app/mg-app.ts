@@ -309,6 +309,11 @@ export class MgApp extends LitElement {
     if (action === 'about') return this.readingSettings.showAbout();
     if (action === 'library') return this.go(LIBRARY);
     if (action === 'notebook') return this.go({ name: 'notebook' });
+    if (action === 'save-pdf') {
+      if (this.view.name === 'reader')
+        void this.printing.print({ kind: 'document', docId: this.view.docId }, 'pdf');
+      return;
+    }
     if (action === 'export-notes') {
       // The export choices live in the notes panel (this document) and the notebook (every note).
       if (this.view.name === 'reader') this.dispatchEvent(new NotesPanelToggleEvent(true));

@@ -61,6 +61,18 @@ describe('commands from the desktop shell', () => {
     await sheet.waitFor({ state: 'hidden' });
   });
 
+  it('lays the open document out for print from File → Save as PDF… (the browser prints it here)', async () => {
+    const { page } = session.browser;
+    // No Electron window to save from: the page falls back to the browser's own print, counted here.
+    await page.evaluate(`window.__prints = 0; window.print = () => { window.__prints += 1; }`);
+    await send({ type: 'menu', action: 'save-pdf' });
+    await eventually(() => page.evaluate(`window.__prints`)).toBe(1);
+    await expect(page.locator('mg-app[printing]').count()).resolves.toBe(1);
+    await expect(page.locator('mg-print-view').getByText(COMMENTARY_TITLE).count()).resolves.toBeGreaterThan(
+      0,
+    );
+  });
+
   it('changes the theme and text size from the View menu, remembered like the settings panel', async () => {
     const { page } = session.browser;
     await send({ type: 'menu', action: 'theme-dark' });

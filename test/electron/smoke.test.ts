@@ -133,13 +133,13 @@ electron.describe('Margin in Electron', () => {
     await eventually(() => page.locator('mg-notes-panel').count()).toBe(0);
   });
 
-  it('saves the open document as a PDF from the menu’s Print…', async () => {
-    // The print helper's Save as PDF asks where to save; the answer is this file.
+  it('saves the open document as a PDF from the File menu (Save as PDF…)', async () => {
+    // Save as PDF asks where to save (a save dialog); the answer is this file.
     const pdf = path.join(userData, 'printed.pdf');
     await app.evaluate(({ dialog }, filePath) => {
       dialog.showSaveDialog = (async () => ({ canceled: false, filePath })) as typeof dialog.showSaveDialog;
     }, pdf);
-    await clickMenuItem('Print…');
+    await clickMenuItem('Save as PDF…');
     await eventually(async () =>
       (await readFile(pdf).catch(() => Buffer.alloc(0))).subarray(0, 5).toString(),
     ).toBe('%PDF-');

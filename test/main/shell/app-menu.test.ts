@@ -108,7 +108,12 @@ describe('app-menu', () => {
     for (const platform of ['mac', 'other'] as const) {
       const closed = menuItems(menuTemplate(platform, CLOSED));
       const disabled = closed.filter((item) => item.enabled === false).map((item) => item.label);
-      expect(disabled.sort()).toEqual(['Find in document', 'Print…', 'Show or hide your notes']);
+      expect(disabled.sort()).toEqual([
+        'Find in document',
+        'Print…',
+        'Save as PDF…',
+        'Show or hide your notes',
+      ]);
       expect(menuItems(menuTemplate(platform, OPEN)).filter((item) => item.enabled === false)).toEqual([]);
     }
   });
