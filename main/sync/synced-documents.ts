@@ -2,15 +2,10 @@
  * The reader's own library as sync sees it (sync-documents.ts): which documents to publish, their
  * original files, and the normal import path for a file that arrives from another device.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ImportOutcome } from '../api';
 import { errorDetail } from '../errors';
 import type { UserLibrary } from '../library/user-library/user-library';
 import type { SyncedDocuments } from './sync-documents';
-
-/** Where the user library keeps each original file, named by its sha256 (user-library.ts). */
-const ORIGINALS_DIR = 'files';
 
 export function syncedDocuments(
   yours: UserLibrary,
@@ -23,7 +18,7 @@ export function syncedDocuments(
         .entries()
         .filter((entry) => !entry.removed)
         .map((entry) => ({ docId: entry.id, fileName: entry.fileName, sha256: entry.sha256 })),
-    readOriginal: (sha256) => readFileSync(join(yours.dir, ORIGINALS_DIR, sha256)),
+    readOriginal: (sha256) => yours.readOriginal(sha256),
     has,
     async importFile(fileName, bytes) {
       try {

@@ -67,6 +67,11 @@ export class UserLibrary {
     }
   }
 
+  /** The file exactly as imported, by its sha256 (sync sends it to the reader's other devices). */
+  readOriginal(sha256: string): Buffer {
+    return readFileSync(join(this.dir, FILES, sha256));
+  }
+
   /** Every document of yours, removed ones too, oldest import first. */
   entries(): UserDocumentEntry[] {
     return [...this.entriesById.values()].sort(
