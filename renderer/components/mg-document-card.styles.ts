@@ -13,10 +13,12 @@ export const documentCardStyles = css`
   /* In the library's rows the card fills its row; the host's height says how tall that is. */
   .card {
     position: relative;
+    display: flex;
+    flex-direction: column;
     box-sizing: border-box;
     height: 100%;
     overflow: hidden;
-    padding: 1.2rem 1.4rem 1.1rem;
+    padding: 1.1rem 1.4rem 1rem;
     border: 1px solid var(--mg-border);
     border-radius: 12px;
     background: var(--mg-surface);
@@ -35,7 +37,7 @@ export const documentCardStyles = css`
   }
 
   .series {
-    margin: 0 0 0.35rem;
+    margin: 0 0 0.25rem;
     font-size: 0.72rem;
     font-weight: 700;
     letter-spacing: 0.08em;
@@ -44,7 +46,7 @@ export const documentCardStyles = css`
   }
 
   h2 {
-    margin: 0 0 0.4rem;
+    margin: 0 0 0.3rem;
     font-family: var(--mg-reading-font);
     font-size: 1.35rem;
     line-height: 1.25;
@@ -78,8 +80,30 @@ export const documentCardStyles = css`
   }
 
   .authors {
-    margin: 0 0 0.5rem;
+    margin: 0 0 0.35rem;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
     color: var(--mg-text-soft);
+  }
+
+  /*
+   * Date, publisher, reading time, notes and tags share the card's last line, whatever the card's
+   * height above them; what does not fit on that one line is left out of view (rows have one height).
+   */
+  .facts {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.9rem;
+    max-height: 1.6rem;
+    margin-top: auto;
+    overflow: hidden;
+  }
+
+  /* Clear of the Remove button in the card's top corner. */
+  .yours h2 {
+    padding-right: 5.5rem;
   }
 
   .meta {
@@ -97,7 +121,7 @@ export const documentCardStyles = css`
     flex-wrap: nowrap;
     overflow: hidden;
     gap: 0.35rem;
-    margin: 0.75rem 0 0;
+    margin: 0;
     padding: 0;
     list-style: none;
   }
@@ -131,9 +155,10 @@ export const documentCardStyles = css`
 
   /* Above the title link's card-wide hit area, so it can be pressed. */
   .remove {
-    position: relative;
+    position: absolute;
+    top: 1rem;
+    right: 1rem;
     z-index: 1;
     min-height: 2rem;
-    margin-top: 0.75rem;
   }
 `;

@@ -27,36 +27,38 @@ export class MgDocumentCard extends LitElement {
   override render() {
     const doc = this.doc;
     const notes = doc.annotationCount;
-    return html`<article class="card">
+    return html`<article class="card ${doc.origin === 'yours' ? 'yours' : ''}">
       ${doc.series ? html`<p class="series">${doc.series}</p>` : nothing}
       <h2>
         <a href="#/read/${doc.id}" @click=${this.open}>${doc.title}</a>
       </h2>
       ${doc.authors.length > 0 ? html`<p class="authors">${formatAuthorNames(doc.authors)}</p>` : nothing}
-      <p class="meta">
+      <div class="facts">
+        <p class="meta">
+          ${
+            doc.origin === 'yours' && doc.kind
+              ? html`<span class="kind" title=${doc.fileName ?? ''}>${formatDocumentKind(doc.kind)}</span>`
+              : nothing
+          }
+          ${doc.published ? html`<time datetime=${doc.published}>${formatDate(doc.published)}</time>` : nothing}
+          ${doc.publisherName ? html`<span>${doc.publisherName}</span>` : nothing}
+          <span>${formatReadingTime(doc.readingMinutes)}</span>
+          ${
+            notes > 0
+              ? html`<span class="notes"
+                  ><span aria-hidden="true">✎</span> ${notes} ${notes === 1 ? 'note' : 'notes'}</span
+                >`
+              : nothing
+          }
+        </p>
         ${
-          doc.origin === 'yours' && doc.kind
-            ? html`<span class="kind" title=${doc.fileName ?? ''}>${formatDocumentKind(doc.kind)}</span>`
+          doc.tags.length > 0
+            ? html`<ul class="tags" aria-label="Tags">
+                ${doc.tags.map((tag) => html`<li>${tag}</li>`)}
+              </ul>`
             : nothing
         }
-        ${doc.published ? html`<time datetime=${doc.published}>${formatDate(doc.published)}</time>` : nothing}
-        ${doc.publisherName ? html`<span>${doc.publisherName}</span>` : nothing}
-        <span>${formatReadingTime(doc.readingMinutes)}</span>
-        ${
-          notes > 0
-            ? html`<span class="notes"
-                ><span aria-hidden="true">✎</span> ${notes} ${notes === 1 ? 'note' : 'notes'}</span
-              >`
-            : nothing
-        }
-      </p>
-      ${
-        doc.tags.length > 0
-          ? html`<ul class="tags" aria-label="Tags">
-              ${doc.tags.map((tag) => html`<li>${tag}</li>`)}
-            </ul>`
-          : nothing
-      }
+      </div>
       ${
         doc.origin === 'yours'
           ? html`<button

@@ -5,7 +5,7 @@ import { css, unsafeCSS } from 'lit';
  * Every row of the list is this tall (its card plus the gap below it), so the list can place any of
  * 100,000 rows without drawing the others; the card clips what would not fit (a third line of title).
  */
-export const LIBRARY_ROW_REM = 13.5;
+export const LIBRARY_ROW_REM = 11.5;
 
 export const libraryViewStyles = css`
   :host {
