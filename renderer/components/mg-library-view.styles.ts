@@ -83,26 +83,6 @@ export const libraryViewStyles = css`
     font-size: 0.85rem;
   }
 
-  .segmented {
-    display: inline-flex;
-    padding: 2px;
-    border: 1px solid var(--mg-border);
-    border-radius: var(--mg-radius);
-    background: var(--mg-surface);
-  }
-
-  .segmented .button {
-    min-height: 2rem;
-    border: 0;
-    border-radius: 6px;
-    background: transparent;
-  }
-
-  .segmented .button[aria-pressed='true'] {
-    background: var(--mg-accent-soft);
-    font-weight: 600;
-  }
-
   ul.rows {
     position: relative;
     margin: 0;

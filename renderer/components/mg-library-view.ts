@@ -14,6 +14,7 @@ import {
   type OriginFilter,
 } from '../events';
 import { LibraryRows } from '../library/library-rows';
+import { segmentedStyles } from '../styles/segmented-styles';
 import { sharedStyles } from '../styles/shared-styles';
 import { LIBRARY_ROW_REM, libraryViewStyles } from './mg-library-view.styles';
 import './mg-bibliography-picker';
@@ -39,7 +40,7 @@ const FOCUS_WAIT_MS = 3000;
  */
 @customElement('mg-library-view')
 export class MgLibraryView extends LitElement {
-  static override styles = [sharedStyles, libraryViewStyles];
+  static override styles = [sharedStyles, segmentedStyles, libraryViewStyles];
 
   @consume({ context: apiContext })
   private api!: MarginApi;
