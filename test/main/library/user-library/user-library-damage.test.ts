@@ -36,6 +36,22 @@ const open = (dataDir: string, importWorker = workers.importWorker) =>
     syncIntervalMs: 0,
   });
 
+/** Imports the note into a fresh data folder and closes the service, so a test can damage its files. */
+async function importNoteAndClose(dataDir: string): Promise<string> {
+  const service = await open(dataDir);
+  try {
+    const outcome = await service.importDocument({
+      importId: randomUUID(),
+      name: 'kalabagh.md',
+      bytes: NOTE,
+    });
+    if (outcome.status !== 'imported') throw new Error(outcome.message);
+    return outcome.docId;
+  } finally {
+    await service.close();
+  }
+}
+
 async function foundIds(service: MarginService, query: string): Promise<string[]> {
   const results = (await service.search(query)) as Extract<SearchResults, { status: 'ok' }>;
   return results.groups.map((group) => group.docId);
@@ -75,21 +91,14 @@ describe('the user library when things go wrong', () => {
 
   it('makes a damaged search segment again from the stored document', async () => {
     const dataDir = path.join(scratch, 'segment');
-    let service = await open(dataDir);
-    const outcome = await service.importDocument({
-      importId: randomUUID(),
-      name: 'kalabagh.md',
-      bytes: NOTE,
-    });
-    if (outcome.status !== 'imported') throw new Error(outcome.message);
-    await service.close();
-    const segment = path.join(dataDir, 'library', 'index', `${outcome.docId}.json`);
+    const docId = await importNoteAndClose(dataDir);
+    const segment = path.join(dataDir, 'library', 'index', `${docId}.json`);
     fs.writeFileSync(segment, '{"format": 1, "trunc');
-    service = await open(dataDir);
+    const service = await open(dataDir);
     try {
       await searchReady(service);
-      expect(await foundIds(service, 'Kalabagh')).toEqual([outcome.docId]);
-      expect(JSON.parse(fs.readFileSync(segment, 'utf8')).record.id).toBe(outcome.docId);
+      expect(await foundIds(service, 'Kalabagh')).toEqual([docId]);
+      expect(JSON.parse(fs.readFileSync(segment, 'utf8')).record.id).toBe(docId);
     } finally {
       await service.close();
     }
@@ -97,25 +106,18 @@ describe('the user library when things go wrong', () => {
 
   it('keeps a damaged manifest as it is, leaves that document out and says so', async () => {
     const dataDir = path.join(scratch, 'manifest');
-    let service = await open(dataDir);
-    const outcome = await service.importDocument({
-      importId: randomUUID(),
-      name: 'kalabagh.md',
-      bytes: NOTE,
-    });
-    if (outcome.status !== 'imported') throw new Error(outcome.message);
-    await service.close();
-    const manifest = path.join(dataDir, 'library', 'manifest', `${outcome.docId}.json`);
+    const docId = await importNoteAndClose(dataDir);
+    const manifest = path.join(dataDir, 'library', 'manifest', `${docId}.json`);
     fs.writeFileSync(manifest, 'not json at all');
-    service = await open(dataDir);
+    const service = await open(dataDir);
     try {
-      expect((await service.listDocuments()).map((row) => row.id)).not.toContain(outcome.docId);
+      expect((await service.listDocuments()).map((row) => row.id)).not.toContain(docId);
       const { notices } = await service.getStatus();
       expect(notices).toContainEqual(
-        `One of your documents could not be read: library/manifest/${outcome.docId}.json could not be read (it is not valid JSON); it is kept as it is and left out of your library.`,
+        `One of your documents could not be read: library/manifest/${docId}.json could not be read (it is not valid JSON); it is kept as it is and left out of your library.`,
       );
       expect(fs.readFileSync(manifest, 'utf8')).toBe('not json at all');
-      expect(fs.existsSync(path.join(dataDir, 'library', 'docs', `${outcome.docId}.json`))).toBe(true);
+      expect(fs.existsSync(path.join(dataDir, 'library', 'docs', `${docId}.json`))).toBe(true);
     } finally {
       await service.close();
     }
