@@ -40,3 +40,18 @@ export function carryBothWays(a: string, b: string): void {
   carryFolder(a, b);
   carryFolder(b, a);
 }
+
+/** A device in these tests: its service (syncNow) and the sync folder its tool carries. */
+export interface SyncingDevice {
+  service: { syncNow(): Promise<unknown> };
+  folder: string;
+}
+
+/** Sync, carry, sync: what a minute of real life with a sync tool does. */
+export async function exchange(a: SyncingDevice, b: SyncingDevice): Promise<void> {
+  await a.service.syncNow();
+  await b.service.syncNow();
+  carryBothWays(a.folder, b.folder);
+  await a.service.syncNow();
+  await b.service.syncNow();
+}

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../../main/library/content-build';
 import { createMarginService, type MarginService } from '../../../main/margin-service';
 import { buildWorkers } from '../library/user-library/built-workers';
-import { carryBothWays, carryFolder } from './carry-folder';
+import { carryFolder, exchange } from './carry-folder';
 
 /**
  * The reader's own documents travel with their notes: two whole Margins on two data folders and two
@@ -60,14 +60,6 @@ async function device(name: string): Promise<Device> {
   });
   open.push(service);
   return { service, dataDir, folder };
-}
-
-async function exchange(a: Device, b: Device): Promise<void> {
-  await a.service.syncNow();
-  await b.service.syncNow();
-  carryBothWays(a.folder, b.folder);
-  await a.service.syncNow();
-  await b.service.syncNow();
 }
 
 /** Every file under a folder, as text, to search for what must not be there. */

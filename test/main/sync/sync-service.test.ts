@@ -6,7 +6,7 @@ import type { Annotation } from '../../../main/api';
 import { buildContent } from '../../../main/library/content-build';
 import { createMarginService, type MarginService } from '../../../main/margin-service';
 import { DEVICE_FILE, SYNC_DIR } from '../../../main/sync/sync-device-file';
-import { carryBothWays, carryFolder } from './carry-folder';
+import { carryBothWays, carryFolder, exchange } from './carry-folder';
 
 /**
  * Two devices on real disk, each a whole Margin (note store, annotation service, sync service) on its
@@ -56,15 +56,6 @@ async function pair(): Promise<[Device, Device]> {
   carryFolder(desk.folder, laptop.folder);
   await laptop.service.setUpSync({ passphrase: PASSPHRASE, deviceName: 'Laptop' });
   return [desk, laptop];
-}
-
-/** Sync, carry, sync: what a minute of real life with a sync tool does. */
-async function exchange(a: Device, b: Device): Promise<void> {
-  await a.service.syncNow();
-  await b.service.syncNow();
-  carryBothWays(a.folder, b.folder);
-  await a.service.syncNow();
-  await b.service.syncNow();
 }
 
 async function highlight(on: Device, note: string): Promise<Annotation> {
