@@ -10,23 +10,11 @@ import type { SyncJob, SyncRun } from './children/sync-child';
 import { bundleScript, runChild, WORK_ROOT } from './child-process';
 import { median } from './stats';
 
-export interface SyncResult {
+/** The medians of the child's runs (SyncRun), and what they are of. */
+export interface SyncResult extends SyncRun {
   records: number;
   incremental: number;
   repeats: number;
-  baselineMs: number;
-  /** A's pass: 10,000 new notes taken in and written as segments. */
-  publishMs: number;
-  /** B's pass: the same read and merged into an empty store. */
-  mergeMs: number;
-  /** The longest the event loop was held during B's merge (the slowest repeat). */
-  mergeStallMs: number;
-  incrementalPublishMs: number;
-  incrementalMergeMs: number;
-  incrementalStallMs: number;
-  /** Sealing and opening the lines of the 10,000 notes' changes, alone. */
-  cryptoMs: number;
-  incrementalCryptoMs: number;
   /** cryptoMs / (publishMs + mergeMs). */
   cryptoShare: number;
   incrementalCryptoShare: number;

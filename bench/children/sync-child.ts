@@ -35,12 +35,16 @@ export interface SyncJob {
 
 export interface SyncRun {
   baselineMs: number;
+  /** A's pass: 10,000 new notes taken in and written as segments. */
   publishMs: number;
+  /** B's pass: the same read and merged into an empty store. */
   mergeMs: number;
+  /** The longest the event loop was held during B's merge (the slowest repeat). */
   mergeStallMs: number;
   incrementalPublishMs: number;
   incrementalMergeMs: number;
   incrementalStallMs: number;
+  /** Sealing and opening the lines of the 10,000 notes' changes, alone. */
   cryptoMs: number;
   incrementalCryptoMs: number;
 }
