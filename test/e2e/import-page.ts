@@ -100,6 +100,10 @@ export function importRow(page: Page, name: string): Locator {
 /** Picks files through "Add documents…" (the system's file chooser). */
 export async function addThroughPicker(page: Page, files: TestFile[], press?: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
+  // Playwright turns on its catching of file choosers when the first listener arrives, without waiting
+  // for it; a round trip through the page makes sure it is on before a key press (which, unlike a
+  // click, has no checks to wait through) opens the chooser.
+  await page.evaluate('0');
   if (press) await page.keyboard.press(press);
   else await page.getByRole('button', { name: 'Add documents…' }).click();
   await (await chooser).setFiles(files);

@@ -274,7 +274,8 @@ describe('your own documents in the browser', () => {
   it('shows the progress of a long PDF page by page, and Cancel stops it with nothing kept', async () => {
     const { page, context } = session.browser;
     const sections = Array.from(
-      { length: 60 },
+      // Long enough that a busy machine still shows progress, and takes the click, well before the end.
+      { length: 240 },
       (_, i) => `<h2>Part ${i + 1}</h2>${paragraph(FILLER).repeat(6)}<div style="break-after: page"></div>`,
     ).join('');
     const book: TestFile = {
