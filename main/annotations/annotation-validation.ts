@@ -16,12 +16,12 @@ import type {
 } from '../api';
 import { MarginError, printableLine } from '../errors';
 import { MAX_IMPORT_BYTES, megabytes } from '../import/import-limits';
+import { ANNOTATION_ID_MAX_CHARS, isAnnotationId } from '../shared/annotation-ids';
 import { EXPORT_TEMPLATE_MAX_CHARS, parseExportTemplate } from '../shared/export-template';
 
 /** How large each field may be: generous for real use, small enough to refuse abuse. */
 export const LIMITS = {
-  /** Our own ids are urn:uuid:… (45); imported ones are any absolute URI up to this. */
-  annotationIdChars: 500,
+  annotationIdChars: ANNOTATION_ID_MAX_CHARS,
   docIdChars: 200,
   noteChars: 100_000,
   tags: 20,
@@ -55,8 +55,6 @@ export const MAX_CONTEXT_LENGTH = LIMITS.contextChars;
 
 const DOC_ID = new RegExp(`^[a-z0-9][a-z0-9-]{0,${LIMITS.docIdChars - 1}}$`);
 const TEXT_HASH = /^(?:[0-9a-f]{64})?$/;
-// An absolute URI without white space: our own ids are urn:uuid:…, imported ones may be http(s) URLs.
-const ANNOTATION_ID = /^[a-z][a-z0-9+.-]*:[^\s]+$/i;
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 function invalid(message: string): never {
@@ -74,7 +72,7 @@ export function checkDocId(value: unknown): string {
 }
 
 export function checkAnnotationId(value: unknown): string {
-  if (typeof value !== 'string' || value.length > LIMITS.annotationIdChars || !ANNOTATION_ID.test(value)) {
+  if (!isAnnotationId(value)) {
     invalid(
       `An annotation id is a URI such as urn:uuid:… of at most ${LIMITS.annotationIdChars} characters.`,
     );

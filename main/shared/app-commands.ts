@@ -2,10 +2,12 @@
  * The desktop shell's two one-way messages, beside the request/answer MarginApi: main tells the page
  * to do something (a menu item, a `margin://` link, a notice), and the page tells main what applies
  * now (whether a document is open), so the menu can disable what does not. Each side reads the other's
- * message as untrusted data, through the validators here. Imports only the shortcut table beside it,
- * so the renderer and the sandboxed preload may use it.
+ * message as untrusted data, through the validators here. Imports only two siblings that import
+ * nothing, so the renderer and the sandboxed preload may use it.
  */
-// A sibling that imports nothing either: the one table of shortcut ids.
+// Siblings that import nothing either: the one table of shortcut ids, the one rule for annotation ids.
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports
+import { isAnnotationId } from './annotation-ids';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { SHORTCUTS, type ShortcutId } from './shortcuts';
 
@@ -59,7 +61,6 @@ export interface MarginShell {
 const MAX_ID_LENGTH = 200;
 const MAX_NOTICE_LENGTH = 300;
 const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const ANNOTATION_ID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -89,7 +90,7 @@ export function parseAppCommand(value: unknown): AppCommand | null {
       if (!hasOnlyKeys(value, ['type', 'docId', 'annotationId']) || !isId(value.docId, DOCUMENT_ID))
         return null;
       if (value.annotationId === undefined) return { type: 'open-passage', docId: value.docId };
-      if (!isId(value.annotationId, ANNOTATION_ID)) return null;
+      if (!isAnnotationId(value.annotationId)) return null;
       return { type: 'open-passage', docId: value.docId, annotationId: value.annotationId };
     }
     case 'notice': {

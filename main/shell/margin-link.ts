@@ -3,8 +3,11 @@
  * drafts, which the OS hands back to Margin. A link comes from outside the app, so it is read strictly,
  * on its raw text, before any URL parser can decode or normalise it: ASCII only, this exact authority,
  * a document id of the library's form (no slashes, dots or percent escapes, so no traversal), and at
- * most one parameter, `annotation`, holding one of Margin's own ids. Anything else is refused with a reason.
+ * most one parameter, `annotation`, holding an annotation id (percent-encoded). Anything else is refused
+ * with a reason.
  */
+
+import { isAnnotationId } from '../shared/annotation-ids';
 
 export interface MarginLink {
   documentId: string;
@@ -16,12 +19,12 @@ export type MarginLinkVerdict = { ok: true; link: MarginLink } | { ok: false; re
 
 export const MARGIN_SCHEME = 'margin';
 const PREFIX = 'margin://open/';
-const MAX_LINK_LENGTH = 512;
+/** Room for a document id and an imported annotation's id (a URL), percent-encoded. */
+const MAX_LINK_LENGTH = 2048;
 const MAX_ID_LENGTH = 200;
 /** The library's document ids: lowercase words joined by single hyphens. */
 const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-/** Margin's own annotation ids. */
-const ANNOTATION_ID = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function refuse(reason: string): MarginLinkVerdict {
   return { ok: false, reason };
@@ -55,8 +58,14 @@ export function parseMarginLink(text: unknown): MarginLinkVerdict {
   } catch {
     return refuse('The annotation id is not valid.');
   }
-  if (annotationId.length > MAX_ID_LENGTH || !ANNOTATION_ID.test(annotationId)) {
-    return refuse('The annotation id is not one of Margin’s (urn:uuid:…).');
+  // Margin's own ids are exactly urn:uuid:<uuid>; imported notes keep theirs, urn: or http(s): URIs.
+  const ownForm = /^urn:uuid:/i.test(annotationId);
+  if (
+    !isAnnotationId(annotationId) ||
+    !/^(?:urn|https?):/i.test(annotationId) ||
+    (ownForm && !UUID_URN.test(annotationId))
+  ) {
+    return refuse('The annotation id is not a URI such as urn:uuid:….');
   }
   return { ok: true, link: { documentId, annotationId } };
 }

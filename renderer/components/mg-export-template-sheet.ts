@@ -10,6 +10,7 @@ import {
   renderExportTemplate,
   templateDocument,
 } from '../../main/shared/export-template';
+import { annotationIdInLink } from '../../main/shared/annotation-ids';
 import { DEFAULT_PREFERENCES } from '../../main/shared/preference-defaults';
 import { announce } from '../announce';
 import { apiContext, preferencesContext } from '../contexts';
@@ -166,7 +167,7 @@ ${this.preview(parsed.ok ? this.draft : saved)}</pre>
       source.annotations,
       source.reference,
       new Date().toISOString(),
-      (annotation) => `margin://open/${source.doc.id}?annotation=${annotation.id}`,
+      (annotation) => `margin://open/${source.doc.id}?annotation=${annotationIdInLink(annotation.id)}`,
     );
     const rendered = renderExportTemplate(template, data);
     return rendered.ok ? rendered.text : source.builtIn;

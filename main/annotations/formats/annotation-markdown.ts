@@ -10,6 +10,7 @@
 import { stringify } from 'yaml';
 import type { Annotation, DocumentMeta, ExportedFile } from '../../api';
 import { parseMarginLink } from '../../shell/margin-link';
+import { annotationIdInLink } from '../../shared/annotation-ids';
 
 /** Content text is data: characters Markdown would read as formatting are escaped. */
 export function escapeMarkdown(text: string): string {
@@ -129,13 +130,14 @@ function visibleNote(note: string): string {
 }
 
 /**
- * The link back to the passage, which the OS hands to Margin: `margin://open/<document>?annotation=<id>`.
- * A note made in another tool (an id that is not Margin's) and a note on the whole document link to the
- * document. Checked by the same parser that reads links coming in; none when it would be refused.
+ * The link back to the passage, which the OS hands to Margin: `margin://open/<document>?annotation=<id>`,
+ * the id percent-encoded (an imported note keeps its own id, often a URL). A note on the whole
+ * document links to the document. Checked by the same parser that reads links coming in; none when it
+ * would be refused.
  */
 export function linkBack(annotation: Annotation): string | null {
   const toDocument = `margin://open/${annotation.docId}`;
-  const toPassage = `${toDocument}?annotation=${annotation.id}`;
+  const toPassage = `${toDocument}?annotation=${annotationIdInLink(annotation.id)}`;
   for (const link of annotation.selectors.length > 0 ? [toPassage, toDocument] : [toDocument]) {
     if (parseMarginLink(link).ok) return link;
   }

@@ -16,6 +16,12 @@ describe('app-commands', () => {
       docId: 'a-doc',
       annotationId: ANNOTATION,
     });
+    const imported = 'https://notes.example.org/annotations/7';
+    expect(parseAppCommand({ type: 'open-passage', docId: 'a-doc', annotationId: imported })).toEqual({
+      type: 'open-passage',
+      docId: 'a-doc',
+      annotationId: imported,
+    });
     expect(parseAppCommand({ type: 'open-passage', docId: 'a-doc' })).toEqual({
       type: 'open-passage',
       docId: 'a-doc',
@@ -37,7 +43,8 @@ describe('app-commands', () => {
       { type: 'menu', action: 'constructor' },
       { type: 'menu', action: '__proto__' },
       { type: 'open-passage', docId: '../secrets' },
-      { type: 'open-passage', docId: 'a-doc', annotationId: 'urn:uuid:nope' },
+      { type: 'open-passage', docId: 'a-doc', annotationId: 'not a uri' },
+      { type: 'open-passage', docId: 'a-doc', annotationId: 'urn:uuid:bell\u0007' },
       { type: 'open-passage', docId: 'x'.repeat(201) },
       { type: 'open-passage', docId: 'a-doc', annotationId: ANNOTATION, then: 'x' },
       { type: 'notice', message: '' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { annotationIdInLink } from '../../../main/shared/annotation-ids';
 import { parseMarginLink } from '../../../main/shell/margin-link';
 
 const ID = 'urn:uuid:0f8fad5b-d9cb-469f-a165-70867728950e';
@@ -17,6 +18,21 @@ describe('margin-link', () => {
       ok: true,
       link: { documentId: 'gwadar', annotationId: ID },
     });
+  });
+
+  it('reads the id of a note imported from another tool, a URL with its query and fragment encoded', () => {
+    const imported = 'https://notes.example.org/annotations/7?set=a&v=2#b';
+    const link = `margin://open/gwadar?annotation=${annotationIdInLink(imported)}`;
+    expect(link).toBe(
+      'margin://open/gwadar?annotation=https://notes.example.org/annotations/7%3Fset%3Da%26v%3D2%23b',
+    );
+    expect(parseMarginLink(link)).toEqual({
+      ok: true,
+      link: { documentId: 'gwadar', annotationId: imported },
+    });
+    expect(`margin://open/gwadar?annotation=${annotationIdInLink(ID)}`).toBe(
+      `margin://open/gwadar?annotation=${ID}`,
+    );
   });
 
   it.each([
@@ -40,8 +56,9 @@ describe('margin-link', () => {
     ['a space', 'margin://open/gwadar ?annotation=x'],
     ['a backslash', 'margin://open\\gwadar'],
     ['a huge document id', `margin://open/${'a'.repeat(201)}`],
-    ['a huge annotation id', `margin://open/gwadar?annotation=urn:uuid:${'a'.repeat(200)}`],
-    ['an annotation id not Margin’s', 'margin://open/gwadar?annotation=javascript:alert(1)'],
+    ['a huge annotation id', `margin://open/gwadar?annotation=urn:uuid:${'a'.repeat(500)}`],
+    ['an annotation id with a javascript: scheme', 'margin://open/gwadar?annotation=javascript:alert(1)'],
+    ['an annotation id that is not a URI', 'margin://open/gwadar?annotation=note-7'],
     ['an empty annotation', 'margin://open/gwadar?annotation='],
     ['an extra parameter', `margin://open/gwadar?annotation=${ID}&print=1`],
     ['a repeated parameter', `margin://open/gwadar?annotation=${ID}&annotation=${ID}`],

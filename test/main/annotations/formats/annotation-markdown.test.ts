@@ -106,16 +106,20 @@ describe('annotation-markdown export', () => {
     });
   });
 
-  it('links a note made in another tool to its document only, as its id is not one of Margin’s', () => {
-    const foreign = {
-      id: 'http://example.org/anno/1',
-      docId: doc.id,
-      selectors: [
-        { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-        { type: 'TextPositionSelector', start: 0, end: 1 },
-      ],
-    } as unknown as Annotation;
-    expect(linkBack(foreign)).toBe(`margin://open/${doc.id}`);
+  it('links a note imported from another tool to its passage, and to the document when its id cannot be in a link', () => {
+    const foreign = (id: string) =>
+      ({
+        id,
+        docId: doc.id,
+        selectors: [
+          { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
+          { type: 'TextPositionSelector', start: 0, end: 1 },
+        ],
+      }) as unknown as Annotation;
+    expect(linkBack(foreign('http://example.org/anno/1'))).toBe(
+      `margin://open/${doc.id}?annotation=http://example.org/anno/1`,
+    );
+    expect(linkBack(foreign('tag:example.org,2026:anno-1'))).toBe(`margin://open/${doc.id}`);
   });
 
   it('escapes Markdown in quoted text and lists passages no longer found under their own heading', async () => {
