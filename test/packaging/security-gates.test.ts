@@ -39,7 +39,7 @@ async function weakenedCopy(name: string, file: string, edit: (text: string) => 
 }
 
 // Electronegativity parses every shipped file: seconds on an idle machine, much longer on a busy one.
-describe('runElectronegativityGate', { timeout: 120_000 }, () => {
+describe('runElectronegativityGate', { timeout: 300_000 }, () => {
   it('passes the built main, preload and renderer: no finding at medium or above, no file it could not parse', async () => {
     const outcome = await runElectronegativityGate(gateInput);
     expect(outcome.problems).toEqual([]);

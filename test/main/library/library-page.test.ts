@@ -113,7 +113,7 @@ describe('library-page', () => {
     expect(page.rows[0]).toMatchObject({ id: 'e', annotationCount: 3 });
   });
 
-  it('answers a page of 100,000 rows at once unfiltered, and filtered well within a keystroke', () => {
+  it('answers a page deep inside 100,000 rows, and the filtered total, without handing over the rest', () => {
     const many = Array.from({ length: 100_000 }, (_, i) =>
       row(`doc-${i}`, {
         title: `Commentary ${i} on ${i % 11 === 0 ? 'security' : 'trade'}`,
@@ -122,16 +122,13 @@ describe('library-page', () => {
       }),
     );
     const pages = createLibraryPages(many);
-    const time = (run: () => unknown): number => {
-      const start = performance.now();
-      run();
-      return performance.now() - start;
-    };
-    const unfiltered = time(() => pages.page(query({ offset: 50_000, limit: 60 }), () => 0));
-    const filtered = time(() => pages.page(query({ text: 'security', limit: 60 }), () => 0));
-    expect(pages.page(query({ text: 'security' }), () => 0).total).toBe(Math.ceil(100_000 / 11));
-    // Generous bounds for a loaded 2-core machine; the bench reports the real figures.
-    expect(unfiltered).toBeLessThan(20);
-    expect(filtered).toBeLessThan(150);
+    // How fast is for the bench (`npm run bench -- --parts library`); here, what comes back.
+    const deep = pages.page(query({ offset: 50_000, limit: 60 }), () => 0);
+    expect(deep.total).toBe(100_000);
+    expect(deep.rows).toHaveLength(60);
+    const filtered = pages.page(query({ text: 'security', limit: 60 }), () => 0);
+    expect(filtered.total).toBe(Math.ceil(100_000 / 11));
+    expect(filtered.rows).toHaveLength(60);
+    expect(filtered.rows.every((summary) => summary.title.endsWith('on security'))).toBe(true);
   });
 });
