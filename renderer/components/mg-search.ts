@@ -116,6 +116,7 @@ export class MgSearch extends LitElement {
     `;
   }
 
+  /** The shown answer carries its query (`data-query`): tests and the typing bench tell a fresh list from an older one by it. */
   private renderResults(): TemplateResult {
     const results = this.searchTask.value;
     const pending = this.searchTask.status === TaskStatus.PENDING;
@@ -126,14 +127,14 @@ export class MgSearch extends LitElement {
       return html`<p class="status" role="status">Searching…</p>`;
     }
     if (results.status === 'invalid') {
-      return html`<p class="status invalid" role="alert">${results.message}</p>`;
+      return html`<p class="status invalid" role="alert" data-query=${results.query}>${results.message}</p>`;
     }
     const choices = this.choices();
     const summary = this.summaryOf(results, choices.length);
     let index = 0;
     return html`
       <p class="status">${summary}</p>
-      <div id="search-results" role="listbox" aria-label="Search results">
+      <div id="search-results" role="listbox" aria-label="Search results" data-query=${results.query}>
         ${results.groups.map(
           (group, groupIndex) => html`
             <div class="group" role="group" aria-labelledby="group-${groupIndex}">

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { analyseTyping, typingGaps, type TypingRecord } from '../../bench/typing-analysis';
+
+/** Keys typed 80 ms apart from t = 1000, each landing in the field. */
+function typed(text: string): TypingRecord['keys'] {
+  return [...text].map((_, index) => ({ at: 1000 + index * 80, value: text.slice(0, index + 1) }));
+}
+
+describe('typing analysis', () => {
+  it('times each key to the first paint of the results for the value it left in the field', () => {
+    const analysis = analyseTyping({
+      typed: 'sea',
+      finalValue: 'sea',
+      keys: typed('sea'),
+      paints: [
+        { query: 's', at: 1030 },
+        { query: 'se', at: 1125 },
+        { query: 'sea', at: 1200 },
+      ],
+    });
+    expect(analysis.latencies).toEqual([30, 45, 40]);
+    expect(analysis.finalLatency).toBe(40);
+    expect([analysis.superseded, analysis.dropped, analysis.stale, analysis.foreign]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('counts keys a newer key overtook as superseded, not as slow', () => {
+    const analysis = analyseTyping({
+      typed: 'sea',
+      finalValue: 'sea',
+      keys: typed('sea'),
+      paints: [{ query: 'sea', at: 1310 }],
+    });
+    expect(analysis.latencies).toEqual([150]);
+    expect(analysis.superseded).toBe(2);
+    expect(analysis.stale).toBe(0);
+  });
+
+  it('counts an older answer painted after a newer one as stale', () => {
+    const analysis = analyseTyping({
+      typed: 'sea',
+      finalValue: 'sea',
+      keys: typed('sea'),
+      paints: [
+        { query: 'se', at: 1150 },
+        { query: 's', at: 1170 },
+        { query: 'sea', at: 1240 },
+      ],
+    });
+    expect(analysis.stale).toBe(1);
+    expect(analysis.latencies).toEqual([170, 70, 80]);
+  });
+
+  it('never takes a paint from before a key as that key’s answer', () => {
+    const analysis = analyseTyping({
+      typed: 'sea',
+      finalValue: 'sea',
+      keys: typed('sea'),
+      paints: [{ query: 'sea', at: 900 }],
+    });
+    expect(analysis.foreign).toBe(1);
+    expect(analysis.finalLatency).toBeNull();
+    expect(analysis.latencies).toEqual([]);
+  });
+
+  it('counts keys that never reached the field as dropped', () => {
+    const keys = typed('sea');
+    keys[1] = { at: keys[1]!.at, value: null };
+    keys[2] = { at: keys[2]!.at, value: 'sa' };
+    const analysis = analyseTyping({
+      typed: 'sea',
+      finalValue: 'sa',
+      keys,
+      paints: [{ query: 'sa', at: 1250 }],
+    });
+    expect(analysis.dropped).toBe(2);
+    expect(analysis.finalLatency).toBe(90);
+  });
+
+  it('draws gaps between keys within a fast typist’s pace', () => {
+    let state = 0;
+    const gaps = typingGaps(50, () => (state = (state * 7 + 0.3) % 1));
+    expect(gaps).toHaveLength(50);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
+    expect(Math.max(...gaps)).toBeLessThanOrEqual(100);
+  });
+});
