@@ -7,6 +7,7 @@ import { ms, ratio } from './format';
 import type { GoalCheck } from './goals';
 import type { LibraryFigures } from './library-bench';
 import type { LatencySummary } from './stats';
+import type { KeyStages } from './typing-analysis';
 import type { TypingModeFigures, TypingResult } from './typing-bench';
 
 type MeasuredTyping = Extract<TypingResult, { measured: true }>;
@@ -97,6 +98,9 @@ export function typingAndLibraryGoals(results: BenchResults): GoalCheck[] {
   ];
 }
 
+const stagesText = (stages: KeyStages | undefined) =>
+  stages ? [stages.wait, stages.answer, stages.render, stages.paint].map(ms).join(' / ') : '—';
+
 const triple = (summary: LatencySummary) =>
   summary.count === 0 ? '—' : `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.p99)}`;
 
@@ -133,6 +137,11 @@ function typingTable(result: MeasuredTyping): string[] {
       '… p50 against the API alone',
       (mode) => ratio(mode.final.p50, apiMs.p50),
       ratio(oneShot.p50, apiMs.p50),
+    ),
+    row(
+      'where a painted key’s time went, medians: wait for the answer on its way / HTTP + search / render and wait for a frame / paint',
+      (mode) => stagesText(mode.stages),
+      stagesText(result.oneShotStages),
     ),
     row('keys whose results were never painted (a newer key came first)', (mode) => String(mode.superseded)),
     row('dropped keystrokes (field short of what was typed)', (mode) => String(mode.dropped)),

@@ -17,6 +17,16 @@ export interface ResultsPaint {
   query: string;
   /** performance.now() once the frame that first showed this list was painted. */
   at: number;
+  /** performance.now() in the animation-frame callback that first saw the list (before that frame's paint). */
+  seenAt?: number;
+}
+
+export interface SearchAsked {
+  /** The query sent to the API. */
+  query: string;
+  /** performance.now() when the page asked, and when the whole answer was in (null if it never was). */
+  sentAt: number;
+  answeredAt: number | null;
 }
 
 export interface TypingRecord {
@@ -26,6 +36,8 @@ export interface TypingRecord {
   finalValue: string;
   keys: TypedKey[];
   paints: ResultsPaint[];
+  /** The searches the page asked for (absent: no breakdown by stage). */
+  asks?: SearchAsked[];
 }
 
 export interface TypingAnalysis {
@@ -87,6 +99,37 @@ export function analyseTyping(record: TypingRecord): TypingAnalysis {
     stale,
     foreign,
   };
+}
+
+/** Where the time of one painted key went, ms. */
+export interface KeyStages {
+  /** Key → its search sent (waiting for the answer on its way). */
+  wait: number;
+  /** Sent → the whole answer in (HTTP, the API's gate, the search worker). */
+  answer: number;
+  /** Answer in → the first animation frame showing it (Lit's render, then the wait for a frame). */
+  render: number;
+  /** That frame's callback → its paint done. */
+  paint: number;
+}
+
+/** For each key whose results were painted, the time by stage (keys with no matching search left out). */
+export function keyStages(record: TypingRecord): KeyStages[] {
+  const stages: KeyStages[] = [];
+  const paints = [...record.paints].sort((a, b) => a.at - b.at);
+  for (const key of record.keys) {
+    const paint = paints.find((p) => p.query === key.value && p.at >= key.at);
+    const ask = record.asks?.find((a) => a.query === key.value && a.sentAt >= key.at);
+    if (!paint || paint.seenAt === undefined || !ask || ask.answeredAt === null) continue;
+    if (ask.answeredAt > paint.seenAt) continue; // painted from an earlier search of the same text
+    stages.push({
+      wait: ask.sentAt - key.at,
+      answer: ask.answeredAt - ask.sentAt,
+      render: paint.seenAt - ask.answeredAt,
+      paint: paint.at - paint.seenAt,
+    });
+  }
+  return stages;
 }
 
 function commonPrefixLength(a: string, b: string): number {

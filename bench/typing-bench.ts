@@ -26,7 +26,14 @@ import { WORK_ROOT } from './child-process';
 import { ensureCorpus } from './corpus';
 import { Random } from './prng';
 import { median, summarise, type LatencySummary } from './stats';
-import { analyseTyping, typingGaps, type TypingAnalysis, type TypingRecord } from './typing-analysis';
+import {
+  analyseTyping,
+  keyStages,
+  typingGaps,
+  type KeyStages,
+  type TypingAnalysis,
+  type TypingRecord,
+} from './typing-analysis';
 
 export interface TypingModeFigures {
   queries: number;
@@ -42,6 +49,8 @@ export interface TypingModeFigures {
   stale: number;
   /** Queries whose final results were never painted (within 10 s). */
   unanswered: number;
+  /** Medians, over the painted keys, of where their time went (absent in older results). */
+  stages?: KeyStages;
 }
 
 export type TypingResult =
@@ -54,6 +63,8 @@ export type TypingResult =
       burst: TypingModeFigures;
       /** The final query filled in at once (one input event) → its results painted. */
       oneShot: LatencySummary;
+      /** … and where that time went, medians (absent in older results). */
+      oneShotStages?: KeyStages;
       /** The same queries through the host's API from Node (HTTP round trip, search, JSON). */
       apiMs: LatencySummary;
       /** The 1-minute load average when the typing began and ended. */
@@ -72,9 +83,23 @@ const SETTLE_MS = 400;
 /** Watches keys, the field's value and the results list; exposes `window.__typing`. */
 const PROBE = `(() => {
   const search = () => document.querySelector('mg-app')?.shadowRoot?.querySelector('mg-search')?.shadowRoot ?? null;
-  const log = { keys: [], paints: [], shown: null };
+  const log = { keys: [], paints: [], asks: [], shown: null };
   log.value = () => search()?.querySelector('input')?.value ?? '';
   window.__typing = log;
+  const originalFetch = window.fetch;
+  window.fetch = function (input, init) {
+    const asked = originalFetch.call(this, input, init);
+    if (!String(input).includes('/api/search')) return asked;
+    let query = null;
+    try { query = JSON.parse(init.body)[0]; } catch {}
+    const ask = { query, sentAt: performance.now(), answeredAt: null };
+    log.asks.push(ask);
+    return asked.then(async (response) => {
+      await response.clone().arrayBuffer();
+      ask.answeredAt = performance.now();
+      return response;
+    });
+  };
   addEventListener('keydown', (event) => {
     if (event.key.length === 1) log.keys.push({ at: performance.now(), value: null });
   }, true);
@@ -90,7 +115,7 @@ const PROBE = `(() => {
     if (query !== log.shown) {
       log.shown = query;
       if (query !== null) {
-        const paint = { query, at: null };
+        const paint = { query, seenAt: performance.now(), at: null };
         log.paints.push(paint);
         setTimeout(() => { paint.at = performance.now(); }, 0);
       }
@@ -150,7 +175,7 @@ async function typeOne(page: Page, text: string, mode: Mode, random: Random): Pr
   await box.fill('');
   await until(page, 'window.__typing.shown === null', 5_000);
   await sleep(150);
-  await page.evaluate('window.__typing.keys = []; window.__typing.paints = [];');
+  await page.evaluate('window.__typing.keys = []; window.__typing.paints = []; window.__typing.asks = [];');
   if (mode === 'oneShot') await box.fill(text);
   else if (mode === 'burst') await page.keyboard.type(text);
   else {
@@ -166,14 +191,16 @@ async function typeOne(page: Page, text: string, mode: Mode, random: Random): Pr
   await until(page, done, FINAL_TIMEOUT_MS);
   await sleep(SETTLE_MS);
   const logged = (await page.evaluate(
-    '({ keys: window.__typing.keys, paints: window.__typing.paints.filter((p) => p.at !== null), value: window.__typing.value() })',
-  )) as { keys: TypingRecord['keys']; paints: TypingRecord['paints']; value: string };
-  return { typed: text, finalValue: logged.value, keys: logged.keys, paints: logged.paints };
+    '({ keys: window.__typing.keys, paints: window.__typing.paints.filter((p) => p.at !== null), asks: window.__typing.asks, value: window.__typing.value() })',
+  )) as Required<Pick<TypingRecord, 'keys' | 'paints' | 'asks'>> & { value: string };
+  const { keys, paints, asks } = logged;
+  return { typed: text, finalValue: logged.value, keys, paints, asks };
 }
 
 function modeFigures(records: TypingRecord[], analyses: TypingAnalysis[]): TypingModeFigures {
   const gaps = records.flatMap((record) => record.keys.slice(1).map((key, i) => key.at - record.keys[i]!.at));
   const sum = (pick: (analysis: TypingAnalysis) => number) => analyses.reduce((n, a) => n + pick(a), 0);
+  const stages = records.flatMap(keyStages);
   return {
     queries: records.length,
     keystrokes: sum((a) => a.latencies.length + a.superseded + (a.finalLatency === null ? 1 : 0)),
@@ -184,6 +211,12 @@ function modeFigures(records: TypingRecord[], analyses: TypingAnalysis[]): Typin
     dropped: sum((a) => a.dropped),
     stale: sum((a) => a.stale + a.foreign),
     unanswered: sum((a) => (a.finalLatency === null ? 1 : 0)),
+    stages: {
+      wait: median(stages.map((stage) => stage.wait)),
+      answer: median(stages.map((stage) => stage.answer)),
+      render: median(stages.map((stage) => stage.render)),
+      paint: median(stages.map((stage) => stage.paint)),
+    },
   };
 }
 
@@ -254,13 +287,15 @@ export async function runTypingBench(options: {
       }
       const api = await apiTimes(host, queries);
       const figures = (mode: Mode) => modeFigures(byMode[mode], byMode[mode].map(analyseTyping));
+      const oneShot = figures('oneShot');
       return {
         measured: true,
         size,
         queries,
         paced: figures('paced'),
         burst: figures('burst'),
-        oneShot: figures('oneShot').final,
+        oneShot: oneShot.final,
+        oneShotStages: oneShot.stages,
         apiMs: summarise(api),
         load: [loadAtStart, os.loadavg()[0] ?? 0],
         chromium: context.browser()?.version() ?? 'Chromium',

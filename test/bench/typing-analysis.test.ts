@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseTyping, typingGaps, type TypingRecord } from '../../bench/typing-analysis';
+import { analyseTyping, keyStages, typingGaps, type TypingRecord } from '../../bench/typing-analysis';
 
 /** Keys typed 80 ms apart from t = 1000, each landing in the field. */
 function typed(text: string): TypingRecord['keys'] {
@@ -82,5 +82,38 @@ describe('typing analysis', () => {
     expect(gaps).toHaveLength(50);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(60);
     expect(Math.max(...gaps)).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('typing stages', () => {
+  it('splits a painted key’s time into the wait, the answer, the render and the paint', () => {
+    const record: TypingRecord = {
+      typed: 'se',
+      finalValue: 'se',
+      keys: typed('se'),
+      asks: [
+        { query: 's', sentAt: 1002, answeredAt: 1020 },
+        { query: 'se', sentAt: 1090, answeredAt: 1110 },
+      ],
+      paints: [
+        { query: 's', seenAt: 1033, at: 1036 },
+        { query: 'se', seenAt: 1116, at: 1120 },
+      ],
+    };
+    expect(keyStages(record)).toEqual([
+      { wait: 2, answer: 18, render: 13, paint: 3 },
+      { wait: 10, answer: 20, render: 6, paint: 4 },
+    ]);
+  });
+
+  it('leaves out a key whose results were painted from an earlier search than its own', () => {
+    const record: TypingRecord = {
+      typed: 's',
+      finalValue: 's',
+      keys: typed('s'),
+      asks: [{ query: 's', sentAt: 1050, answeredAt: 1090 }],
+      paints: [{ query: 's', seenAt: 1040, at: 1045 }],
+    };
+    expect(keyStages(record)).toEqual([]);
   });
 });
