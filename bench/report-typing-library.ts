@@ -143,6 +143,11 @@ function typingTable(result: MeasuredTyping): string[] {
       (mode) => stagesText(mode.stages),
       stagesText(result.oneShotStages),
     ),
+    row(
+      '… the same for the slowest twentieth of painted keys (what they had typed)',
+      (mode) =>
+        `${stagesText(mode.slowestStages)}${mode.slowestKeys ? ` (${mode.slowestKeys.map((key) => `\`${key}\``).join(', ')})` : ''}`,
+    ),
     row('keys whose results were never painted (a newer key came first)', (mode) => String(mode.superseded)),
     row('dropped keystrokes (field short of what was typed)', (mode) => String(mode.dropped)),
     row('stale paints (an older answer after a newer one)', (mode) => String(mode.stale)),

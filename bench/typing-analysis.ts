@@ -103,6 +103,8 @@ export function analyseTyping(record: TypingRecord): TypingAnalysis {
 
 /** Where the time of one painted key went, ms. */
 export interface KeyStages {
+  /** The field's value after the key (absent in medians). */
+  value?: string;
   /** Key → its search sent (waiting for the answer on its way). */
   wait: number;
   /** Sent → the whole answer in (HTTP, the API's gate, the search worker). */
@@ -123,6 +125,7 @@ export function keyStages(record: TypingRecord): KeyStages[] {
     if (!paint || paint.seenAt === undefined || !ask || ask.answeredAt === null) continue;
     if (ask.answeredAt > paint.seenAt) continue; // painted from an earlier search of the same text
     stages.push({
+      value: key.value ?? '',
       wait: ask.sentAt - key.at,
       answer: ask.answeredAt - ask.sentAt,
       render: paint.seenAt - ask.answeredAt,
@@ -130,6 +133,29 @@ export function keyStages(record: TypingRecord): KeyStages[] {
     });
   }
   return stages;
+}
+
+/** Each stage's median over these keys. */
+export function medianStages(stages: readonly KeyStages[]): KeyStages {
+  const middle = (pick: (stage: KeyStages) => number) => {
+    const sorted = stages.map(pick).sort((a, b) => a - b);
+    if (sorted.length === 0) return Number.NaN;
+    const half = sorted.length >> 1;
+    return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+  };
+  return {
+    wait: middle((stage) => stage.wait),
+    answer: middle((stage) => stage.answer),
+    render: middle((stage) => stage.render),
+    paint: middle((stage) => stage.paint),
+  };
+}
+
+/** The slowest twentieth of the keys (at least one), slowest first: where the p95 goes. */
+export function slowestStages(stages: readonly KeyStages[]): KeyStages[] {
+  const total = (stage: KeyStages) => stage.wait + stage.answer + stage.render + stage.paint;
+  const sorted = [...stages].sort((a, b) => total(b) - total(a));
+  return sorted.slice(0, Math.max(1, Math.ceil(sorted.length / 20)));
 }
 
 function commonPrefixLength(a: string, b: string): number {

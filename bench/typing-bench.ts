@@ -29,6 +29,8 @@ import { median, summarise, type LatencySummary } from './stats';
 import {
   analyseTyping,
   keyStages,
+  medianStages,
+  slowestStages,
   typingGaps,
   type KeyStages,
   type TypingAnalysis,
@@ -51,6 +53,9 @@ export interface TypingModeFigures {
   unanswered: number;
   /** Medians, over the painted keys, of where their time went (absent in older results). */
   stages?: KeyStages;
+  /** The same for the slowest twentieth of the painted keys (where the p95 goes), and what they had typed. */
+  slowestStages?: KeyStages;
+  slowestKeys?: string[];
 }
 
 export type TypingResult =
@@ -201,6 +206,7 @@ function modeFigures(records: TypingRecord[], analyses: TypingAnalysis[]): Typin
   const gaps = records.flatMap((record) => record.keys.slice(1).map((key, i) => key.at - record.keys[i]!.at));
   const sum = (pick: (analysis: TypingAnalysis) => number) => analyses.reduce((n, a) => n + pick(a), 0);
   const stages = records.flatMap(keyStages);
+  const slowest = slowestStages(stages);
   return {
     queries: records.length,
     keystrokes: sum((a) => a.latencies.length + a.superseded + (a.finalLatency === null ? 1 : 0)),
@@ -211,12 +217,9 @@ function modeFigures(records: TypingRecord[], analyses: TypingAnalysis[]): Typin
     dropped: sum((a) => a.dropped),
     stale: sum((a) => a.stale + a.foreign),
     unanswered: sum((a) => (a.finalLatency === null ? 1 : 0)),
-    stages: {
-      wait: median(stages.map((stage) => stage.wait)),
-      answer: median(stages.map((stage) => stage.answer)),
-      render: median(stages.map((stage) => stage.render)),
-      paint: median(stages.map((stage) => stage.paint)),
-    },
+    stages: medianStages(stages),
+    slowestStages: medianStages(slowest),
+    slowestKeys: slowest.map((stage) => stage.value ?? ''),
   };
 }
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyseTyping, keyStages, typingGaps, type TypingRecord } from '../../bench/typing-analysis';
+import {
+  analyseTyping,
+  keyStages,
+  medianStages,
+  slowestStages,
+  typingGaps,
+  type TypingRecord,
+} from '../../bench/typing-analysis';
 
 /** Keys typed 80 ms apart from t = 1000, each landing in the field. */
 function typed(text: string): TypingRecord['keys'] {
@@ -101,8 +108,8 @@ describe('typing stages', () => {
       ],
     };
     expect(keyStages(record)).toEqual([
-      { wait: 2, answer: 18, render: 13, paint: 3 },
-      { wait: 10, answer: 20, render: 6, paint: 4 },
+      { value: 's', wait: 2, answer: 18, render: 13, paint: 3 },
+      { value: 'se', wait: 10, answer: 20, render: 6, paint: 4 },
     ]);
   });
 
@@ -115,5 +122,24 @@ describe('typing stages', () => {
       paints: [{ query: 's', seenAt: 1040, at: 1045 }],
     };
     expect(keyStages(record)).toEqual([]);
+  });
+});
+
+describe('typing stage summaries', () => {
+  const stage = (value: string, answer: number) => ({ value, wait: 1, answer, render: 10, paint: 2 });
+
+  it('takes each stage’s median over the keys', () => {
+    expect(medianStages([stage('a', 10), stage('ab', 30), stage('abc', 20)])).toEqual({
+      wait: 1,
+      answer: 20,
+      render: 10,
+      paint: 2,
+    });
+  });
+
+  it('picks the slowest twentieth of the keys, slowest first, and at least one', () => {
+    const stages = Array.from({ length: 40 }, (_, i) => stage(`k${i}`, i));
+    expect(slowestStages(stages).map((s) => s.value)).toEqual(['k39', 'k38']);
+    expect(slowestStages([stage('only', 5)]).map((s) => s.value)).toEqual(['only']);
   });
 });
