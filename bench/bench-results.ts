@@ -6,6 +6,8 @@ import type { MachineInfo } from './machine';
 import type { RendererResult } from './renderer-bench';
 import type { SizeResult } from './search-bench';
 import type { SyncResult } from './sync-bench';
+import type { LibraryResult } from './library-bench';
+import type { TypingResult } from './typing-bench';
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -22,4 +24,8 @@ export interface BenchResults {
   sync?: SyncResult | null;
   /** Your own documents (bench/import-bench.ts); absent in older results. */
   import?: ImportResult | null;
+  /** Search as you type in Chromium, one entry per size (bench/typing-bench.ts); absent in older results. */
+  typing?: TypingResult[] | null;
+  /** The library view in Chromium (bench/library-bench.ts); absent in older results. */
+  library?: LibraryResult | null;
 }

@@ -6,6 +6,7 @@ import { QUERY_KINDS } from './bench-queries';
 import { ms } from './format';
 import type { BenchResults } from './bench-results';
 import { syncGoals } from './report-sync';
+import { typingAndLibraryGoals } from './report-typing-library';
 
 /** The main thread counts as usable while no stall is longer than this (RAIL: answer input within 50 ms). */
 export const USABLE_STALL_MS = 50;
@@ -116,6 +117,7 @@ export function checkGoals(results: BenchResults): { size: number | null; checks
     target: '< 200 ms',
     status: compare(anchoring, 200, 'ms'),
   });
+  checks.push(...typingAndLibraryGoals(results));
   checks.push(...syncGoals(results));
   const save = results.store?.save.p95;
   checks.push({

@@ -10,6 +10,9 @@
  *
  *   npx tsx bench/library-bench.ts [--sizes 10000,100000] [--baseline OTHER/dist] [--baseline-sizes 10000]
  *
+ * `npm run bench -- --parts library [--sizes …]` runs this build's part of it and puts the figures in
+ * bench/results.json and RESULTS.md beside the issue's goals.
+ *
  * Measured inside the page (an init script, so no app code is changed): first rows painted (navigation
  * start → the first frame with a card's title drawn), DOM nodes (shadow roots included), each keystroke
  * of "security" typed into the filter (key down → the frame whose count line shows that prefix's count,
@@ -17,6 +20,7 @@
  * one), then scrolling 700 px a frame for 120 frames (frame intervals; the DOM's size on the way).
  * Medians of RUNS page loads.
  */
+import { existsSync } from 'node:fs';
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -142,11 +146,43 @@ export interface LibraryFigures {
   scrollMostNodes: number;
 }
 
+export type LibraryResult =
+  | { measured: false; reason: string }
+  | {
+      measured: true;
+      /** Page loads per size; each figure is their median. */
+      runs: number;
+      figures: LibraryFigures[];
+      /** The 1-minute load average when the measurement began and ended. */
+      load: [number, number];
+      measuredAt: string;
+    };
+
+/** `npm run bench -- --parts library`: this build's library view at each size. */
+export async function runLibraryBench(sizes: number[], log: (line: string) => void): Promise<LibraryResult> {
+  if (!existsSync(path.join(ROOT, 'dist', 'host', 'serve.js')))
+    return { measured: false, reason: 'dist/ is not built: run `npm run build` first' };
+  if (!existsSync(CHROMIUM)) return { measured: false, reason: `no Chromium at ${CHROMIUM}` };
+  const loadAtStart = os.loadavg()[0] ?? 0;
+  const figures: LibraryFigures[] = [];
+  try {
+    for (const size of sizes) {
+      log(`[library] ${size.toLocaleString('en')} rows`);
+      figures.push(await measure(path.join(ROOT, 'dist'), 'this build', size, true, log));
+    }
+  } catch (error) {
+    return { measured: false, reason: `the library run failed: ${(error as Error).message.split('\n')[0]}` };
+  }
+  const load: [number, number] = [loadAtStart, os.loadavg()[0] ?? 0];
+  return { measured: true, runs: RUNS, figures, load, measuredAt: new Date().toISOString() };
+}
+
 async function measure(
   distDir: string,
   label: string,
   size: number,
   tableFormat: boolean,
+  log: (line: string) => void = console.log,
 ): Promise<LibraryFigures> {
   const copy = await mkdtemp(path.join(os.tmpdir(), 'margin-library-bench-'));
   const profile = await mkdtemp(path.join(os.tmpdir(), 'margin-library-profile-'));
@@ -209,7 +245,7 @@ async function measure(
         scrollFrameP95Ms: percentile(scroll.intervals, 95),
         scrollMostNodes: scroll.most,
       });
-      console.log(`[library] ${label} ${size}: run ${run + 1} ${JSON.stringify(runs.at(-1))}`);
+      log(`[library] ${label} ${size}: run ${run + 1} ${JSON.stringify(runs.at(-1))}`);
     }
   } finally {
     await context.close();

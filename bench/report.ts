@@ -10,6 +10,7 @@ import { goalRows } from './goals';
 import { annotationSections } from './report-annotations';
 import { syncSection } from './report-sync';
 import { importSection } from './report-import';
+import { librarySection, typingSection } from './report-typing-library';
 import {
   corpusSection,
   flexSearchNote,
@@ -175,6 +176,8 @@ export function renderResultsMarkdown(results: BenchResults): string {
     ...corpusSection(results),
   ];
   for (const size of results.sizes) lines.push(...sizeSection(size));
+  lines.push(...typingSection(results));
+  lines.push(...librarySection(results));
   lines.push(...annotationSections(results));
   lines.push(...syncSection(results));
   lines.push(...importSection(results));

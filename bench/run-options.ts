@@ -2,6 +2,8 @@
 
 export interface RunOptions {
   sizes: number[];
+  /** Whether --sizes was given (the typing and library parts have their own default sizes). */
+  sizesGiven: boolean;
   /** Repeats for load and build measurements; null: 5 below 10,000 articles and 3 from there. */
   repeats: number | null;
   /** Repeats for the (slow) build measurements; null: as many as `repeats`. */
@@ -11,7 +13,10 @@ export interface RunOptions {
   /** Measured queries per kind (after a separate warm-up set). */
   queriesPerKind: number;
   seed: string;
-  /** Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import, sync. */
+  /**
+   * Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import, sync,
+   * typing (search as you type in Chromium), library (the library view in Chromium).
+   */
   parts: Set<string>;
   /** Only measure; do not rewrite RESULTS.md and results.json. */
   dryRun: boolean;
@@ -21,7 +26,21 @@ export interface RunOptions {
   quick: boolean;
 }
 
-export const ALL_PARTS = ['search', 'store', 'anchoring', 'renderer', 'import', 'sync'] as const;
+export const ALL_PARTS = [
+  'search',
+  'store',
+  'anchoring',
+  'renderer',
+  'typing',
+  'library',
+  'import',
+  'sync',
+] as const;
+
+/** Search as you type at 1,000 articles unless --sizes says otherwise (a typical publisher's bundle). */
+export const TYPING_SIZES = [1_000];
+/** The library view at 10,000 and 100,000 rows unless --sizes says otherwise (it builds no content). */
+export const LIBRARY_SIZES = [10_000, 100_000];
 
 function valueOf(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -50,6 +69,7 @@ export function parseRunOptions(args: string[]): RunOptions {
   }
   return {
     sizes,
+    sizesGiven: valueOf(args, '--sizes') !== undefined,
     repeats,
     buildRepeats,
     merge: args.includes('--merge'),

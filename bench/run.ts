@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
- *   --parts search,store,anchoring,renderer,import,sync --quick --merge --dry-run --report-only]`
+ *   --parts search,store,anchoring,renderer,typing,library,import,sync --quick --merge --dry-run --report-only]`
+ * The typing part runs at 1,000 articles and the library part at 10,000 and 100,000 rows unless --sizes
+ * is given.
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
  * (with --dry-run, both go to bench/.work/ instead).
  */
@@ -15,7 +17,9 @@ import type { BenchResults } from './bench-results';
 import { renderResultsMarkdown } from './report';
 import { runImportBench } from './import-bench';
 import { runRendererBench } from './renderer-bench';
-import { buildRepeatsFor, parseRunOptions, repeatsFor } from './run-options';
+import { runLibraryBench } from './library-bench';
+import { buildRepeatsFor, LIBRARY_SIZES, parseRunOptions, repeatsFor, TYPING_SIZES } from './run-options';
+import { runTypingBench } from './typing-bench';
 import { runSearchBench } from './search-bench';
 import { runSyncBench } from './sync-bench';
 
@@ -53,6 +57,8 @@ async function main(): Promise<void> {
     renderer: null,
     sync: null,
     import: null,
+    typing: null,
+    library: null,
   };
   if (options.parts.has('search')) {
     for (const size of options.sizes) {
@@ -67,6 +73,13 @@ async function main(): Promise<void> {
   if (options.parts.has('store')) results.store = await runStoreBench(options.seed, options.quick, log);
   if (options.parts.has('anchoring')) results.anchoring = await runAnchoringBench(options.seed, log);
   if (options.parts.has('renderer')) results.renderer = await runRendererBench(options.seed, log);
+  if (options.parts.has('typing')) {
+    results.typing = [];
+    for (const size of options.sizesGiven ? options.sizes : TYPING_SIZES)
+      results.typing.push(await runTypingBench({ size, seed: options.seed, quick: options.quick, log }));
+  }
+  if (options.parts.has('library'))
+    results.library = await runLibraryBench(options.sizesGiven ? options.sizes : LIBRARY_SIZES, log);
   if (options.parts.has('sync')) results.sync = await runSyncBench(options.seed, options.quick, log);
   if (options.parts.has('import')) results.import = await runImportBench(options.quick, log);
   log('done');
@@ -104,9 +117,26 @@ async function mergePrevious(
   if (!results.renderer?.measured && previous.renderer?.measured) results.renderer = previous.renderer;
   results.renderer ??= previous.renderer;
   results.import ??= previous.import ?? null;
+  results.typing = mergeBySize(previous.typing ?? [], results.typing ?? []);
+  if (!results.library?.measured && previous.library?.measured) results.library = previous.library;
+  else if (results.library?.measured && previous.library?.measured) {
+    const measuredSizes = new Set(results.library.figures.map((figure) => figure.size));
+    const keptFigures = previous.library.figures.filter((figure) => !measuredSizes.has(figure.size));
+    results.library.figures = [...keptFigures, ...results.library.figures].sort((a, b) => a.size - b.size);
+  }
   results.loadAverages = [...previous.loadAverages, ...results.loadAverages];
   results.command = `${previous.command}; then ${results.command}`;
   if (kept.length > 0) log(`kept ${kept.map((size) => size.size).join(', ')} from the previous results.json`);
+}
+
+/** Per size, this run's entry if it measured, else an earlier run's that did, else whichever there is. */
+function mergeBySize<T extends { size: number; measured: boolean }>(previous: T[], current: T[]): T[] {
+  const bySize = new Map<number, T>();
+  for (const entry of [...previous, ...current]) {
+    const held = bySize.get(entry.size);
+    if (!held || entry.measured || !held.measured) bySize.set(entry.size, entry);
+  }
+  return [...bySize.values()].sort((a, b) => a.size - b.size);
 }
 
 main().catch((error: unknown) => {

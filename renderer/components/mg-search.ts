@@ -18,8 +18,8 @@ import { sharedStyles } from '../styles/shared-styles';
 import { searchStyles } from './mg-search.styles';
 import { formatDate } from './document-format';
 
-/** Quiet time after the last keystroke before asking; fast typists send one query, not five. */
-const DEBOUNCE_MS = 120;
+/** Quiet time after the last answer before its count is read out: a typist hears the count once, not per key. */
+const ANNOUNCE_QUIET_MS = 400;
 
 type Choice =
   { kind: 'passage'; docId: string; passage: PassageHit } | { kind: 'annotation'; hit: AnnotationHit };
@@ -45,11 +45,19 @@ export class MgSearch extends LitElement {
   @state() private activeIndex = -1;
   @query('input') private input!: HTMLInputElement;
 
+  /** The search on its way to main, settled or not: the next one waits for it rather than queue behind it. */
+  private inFlight: Promise<unknown> = Promise.resolve();
+
   private readonly searchTask = new Task(this, {
     task: async ([query], { signal }): Promise<SearchResults | null> => {
       if (query.trim() === '') return null;
-      await pause(DEBOUNCE_MS, signal);
-      const results = await this.api.search(query, { limit: 20, passagesPerDocument: 3 });
+      // One search at a time, asked at once: a key typed while an answer is on its way waits for it, and
+      // a newer key aborts that wait, so fast typing asks once per answer, not once per key, and the
+      // answer for what is in the field comes one search later at most (no fixed pause before asking).
+      await settled(this.inFlight, signal);
+      const asked = this.api.search(query, { limit: 20, passagesPerDocument: 3 });
+      this.inFlight = asked.catch(() => undefined);
+      const results = await asked;
       // Task keeps only the newest run's value; this also stops a late answer from touching state.
       signal.throwIfAborted();
       return results;
@@ -116,6 +124,7 @@ export class MgSearch extends LitElement {
     `;
   }
 
+  /** The shown answer carries its query (`data-query`): tests and the typing bench tell a fresh list from an older one by it. */
   private renderResults(): TemplateResult {
     const results = this.searchTask.value;
     const pending = this.searchTask.status === TaskStatus.PENDING;
@@ -126,14 +135,14 @@ export class MgSearch extends LitElement {
       return html`<p class="status" role="status">Searching…</p>`;
     }
     if (results.status === 'invalid') {
-      return html`<p class="status invalid" role="alert">${results.message}</p>`;
+      return html`<p class="status invalid" role="alert" data-query=${results.query}>${results.message}</p>`;
     }
     const choices = this.choices();
     const summary = this.summaryOf(results, choices.length);
     let index = 0;
     return html`
       <p class="status">${summary}</p>
-      <div id="search-results" role="listbox" aria-label="Search results">
+      <div id="search-results" role="listbox" aria-label="Search results" data-query=${results.query}>
         ${results.groups.map(
           (group, groupIndex) => html`
             <div class="group" role="group" aria-labelledby="group-${groupIndex}">
@@ -179,15 +188,28 @@ export class MgSearch extends LitElement {
   }
 
   private announcedResults: unknown = null;
+  private announceTimer: ReturnType<typeof setTimeout> | undefined;
 
-  /** Says how many results a finished search found (or that none match), once for each search. */
+  /**
+   * Says how many results a finished search found (or that none match), once for each search, after
+   * the answers have been quiet for a moment: answers come while the reader types, the count once.
+   */
   private announceResults(): void {
+    clearTimeout(this.announceTimer);
     const results = this.searchTask.value;
     if (!results || results === this.announcedResults || !this.open) return;
     if (this.searchTask.status === TaskStatus.PENDING || results.status === 'invalid') return;
-    this.announcedResults = results;
-    const count = this.choices().length;
-    announce(this, count === 0 ? noMatch(results.query) : this.summaryOf(results, count));
+    this.announceTimer = setTimeout(() => {
+      if (results !== this.searchTask.value || !this.open) return;
+      this.announcedResults = results;
+      const count = this.choices().length;
+      announce(this, count === 0 ? noMatch(results.query) : this.summaryOf(results, count));
+    }, ANNOUNCE_QUIET_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.announceTimer);
   }
 
   private renderOption(
@@ -291,13 +313,17 @@ function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
-function pause(ms: number, signal: AbortSignal): Promise<void> {
+/** Resolves once `promise` has settled, or rejects as soon as `signal` aborts. */
+function settled(promise: Promise<unknown>, signal: AbortSignal): Promise<void> {
+  signal.throwIfAborted();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    });
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    const done = () => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    };
+    promise.then(done, done);
   });
 }
 

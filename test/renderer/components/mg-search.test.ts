@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openModuleInChromium, type ModulePage } from '../module-in-chromium';
+
+let page: ModulePage;
+
+beforeAll(async () => {
+  page = await openModuleInChromium(
+    [
+      "export * from './renderer/components/mg-search';",
+      "export { apiContext } from './renderer/contexts';",
+      "export { ContextProvider } from '@lit/context';",
+    ].join('\n'),
+  );
+}, 60_000);
+
+afterAll(async () => {
+  expect(page.pageErrors).toEqual([]);
+  await page.close();
+});
+
+/**
+ * A search box whose API answers only when the test says so: `window.asked` lists the queries asked,
+ * `window.answer(query)` answers one of them (one passage in one document).
+ */
+beforeEach(async () => {
+  await page.run(`(async () => {
+    document.body.innerHTML = '';
+    window.asked = [];
+    const waiting = new Map();
+    const api = {
+      search: (query) => new Promise((resolve) => {
+        window.asked.push(query);
+        waiting.set(query, resolve);
+      }),
+    };
+    window.answer = (query) => waiting.get(query)({
+      status: 'ok', query, total: 1, complete: true, tookMs: 1, annotations: [],
+      groups: [{ docId: 'd1', title: 'On ' + query, authors: [], published: null,
+        passages: [{ blockId: 'b1', section: null, snippet: [{ text: query, mark: true }], terms: [query] }] }],
+    });
+    const provider = document.createElement('div');
+    new rendererModule.ContextProvider(provider, { context: rendererModule.apiContext, initialValue: api });
+    document.body.append(provider);
+    provider.innerHTML = '<mg-search></mg-search>';
+    const search = provider.querySelector('mg-search');
+    await search.updateComplete;
+    window.search = search;
+    window.typeInto = async (value) => {
+      const input = search.shadowRoot.querySelector('input');
+      input.focus();
+      input.value = value;
+      input.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await search.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    };
+    window.shownQuery = () => search.shadowRoot.querySelector('[data-query]')?.dataset.query ?? null;
+  })()`);
+});
+
+const settle = () => page.run('new Promise((resolve) => setTimeout(resolve, 20))');
+
+describe('mg-search', () => {
+  it('asks for the first key at once, without waiting for the typist to pause', async () => {
+    await page.run(`window.typeInto('s')`);
+    expect(await page.run('window.asked')).toEqual(['s']);
+  });
+
+  it('asks once more for what is in the field when the answer on its way comes back, not once per key', async () => {
+    await page.run(`window.typeInto('s')`);
+    await page.run(`window.typeInto('se')`);
+    await page.run(`window.typeInto('sea')`);
+    expect(await page.run('window.asked')).toEqual(['s']);
+    await page.run(`window.answer('s')`);
+    await settle();
+    expect(await page.run('window.asked')).toEqual(['s', 'sea']);
+    // The answer for "s" came after "sea" was typed: it is never shown.
+    expect(await page.run('window.shownQuery()')).toBeNull();
+    await page.run(`window.answer('sea')`);
+    await settle();
+    expect(await page.run('window.shownQuery()')).toBe('sea');
+  });
+
+  it('never paints an older answer over a newer one', async () => {
+    await page.run(`window.typeInto('wa')`);
+    await page.run(`window.answer('wa')`);
+    await settle();
+    expect(await page.run('window.shownQuery()')).toBe('wa');
+    await page.run(`window.typeInto('wat')`);
+    await page.run(`window.typeInto('wate')`);
+    await page.run(`window.answer('wat')`);
+    await settle();
+    // "wat" answered after "wate" was typed: the list still shows "wa" until "wate" answers.
+    expect(await page.run('window.shownQuery()')).toBe('wa');
+    await page.run(`window.answer('wate')`);
+    await settle();
+    expect(await page.run('window.shownQuery()')).toBe('wate');
+    expect(await page.run('window.asked')).toEqual(['wa', 'wat', 'wate']);
+  });
+});
