@@ -17,6 +17,7 @@ import type {
 import { createAnnotationService } from './annotations/annotation-service';
 import {
   checkDocumentPageQuery,
+  checkDocumentSummaryIds,
   checkImportId,
   checkImportRequest,
 } from './annotations/annotation-validation';
@@ -27,7 +28,9 @@ import { errorDetail, MarginError, printableLine } from './errors';
 import { PRINT_MODES } from './annotations/annotation-validation';
 import { loadLibrary } from './library/library';
 import {
+  annotatedRows,
   bothLibraries,
+  bundledPlacesOf,
   citable,
   documentSummary,
   libraryPagesOf,
@@ -181,6 +184,10 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     documentSummary(meta, counts, bundled.has(meta.id) ? null : (yours.entry(meta.id) ?? null));
   /** The entry of a document of yours; undefined for the publisher's (a bundled id always wins). */
   const ownEntry = (id: string) => (bundled.has(id) ? undefined : yours.entry(id));
+  const bundledPlaces = bundledPlacesOf(bundled);
+  /** What a row is made from, the publisher's or yours (removed too); undefined for an unknown id. */
+  const metaOf = (id: string): DocumentMeta | undefined =>
+    bundledPlaces().get(id)?.meta ?? yours.entry(id)?.meta;
   const pages = libraryPagesOf(bundled, yours, summarise);
   // The library's sort orders and folded keys (half a second at 100,000 articles) are made while the
   // window loads, not when it first asks for the library.
@@ -244,6 +251,9 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async listDocumentPage(query) {
       const counts = annotations.countByDocument();
       return pages().page(checkDocumentPageQuery(query), (id) => counts.get(id) ?? 0);
+    },
+    async listAnnotatedDocuments() {
+      return annotatedRows(bundledPlaces(), yours, annotations.countByDocument(), summarise);
     },
     async getDocument(id) {
       return library.get(id);
@@ -330,9 +340,16 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       return summarise(entry.meta, annotations.countByDocument());
     },
     async getDocumentSummary(docId) {
-      const meta = bundled.has(docId) ? bundled.get(docId) : yours.entry(docId)?.meta;
+      const meta = metaOf(docId);
       if (!meta) throw new MarginError('not-found', `There is no document "${docId}".`);
       return summarise(meta, annotations.countByDocument());
+    },
+    async getDocumentSummaries(docIds) {
+      const counts = annotations.countByDocument();
+      return checkDocumentSummaryIds(docIds).flatMap((id) => {
+        const meta = metaOf(id);
+        return meta ? [summarise(meta, counts)] : [];
+      });
     },
     async close() {
       if (closed) return;

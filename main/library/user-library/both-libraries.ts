@@ -18,7 +18,7 @@ export function bothLibraries(bundled: Library, yours: UserLibrary): Library {
 }
 
 /**
- * The rows listDocuments lists, as pages. The publisher's rows never change while the app runs; yours
+ * The rows the library lists, as pages. The publisher's rows never change while the app runs; yours
  * change on an import, a removal, an undo or a replacement (a new hash under the same id), and only then
  * are the pages made again.
  */
@@ -39,6 +39,46 @@ export function libraryPagesOf(
     }
     return made.pages;
   };
+}
+
+/** Where a bundled document is in the library, and what its row is made from. */
+export interface BundledPlace {
+  meta: DocumentMeta;
+  place: number;
+}
+
+/**
+ * The bundled documents' metadata by id, with their places, made when first asked: a row is then made
+ * without reading its document (which getDocument would), and put in library order without a walk
+ * over the whole library.
+ */
+export function bundledPlacesOf(bundled: Library): () => Map<string, BundledPlace> {
+  let places: Map<string, BundledPlace> | null = null;
+  return () => (places ??= new Map(bundled.list().map((meta, place) => [meta.id, { meta, place }])));
+}
+
+/**
+ * The rows of the documents with notes (`counts` above 0), in library order, removed ones of yours
+ * included: as many as the reader has annotated, whatever the size of the library.
+ */
+export function annotatedRows(
+  bundledPlaces: Map<string, BundledPlace>,
+  yours: UserLibrary,
+  counts: Map<string, number>,
+  summarise: (meta: DocumentMeta, counts: Map<string, number>) => DocumentSummary,
+): DocumentSummary[] {
+  const annotated = (id: string) => (counts.get(id) ?? 0) > 0;
+  const publisher = [...counts.keys()]
+    .filter(annotated)
+    .flatMap((id) => bundledPlaces.get(id) ?? [])
+    .sort((a, b) => a.place - b.place)
+    .map(({ meta }) => summarise(meta, counts));
+  // A bundled id always wins over one of yours, as everywhere else.
+  const own = yours
+    .entries()
+    .filter((entry) => annotated(entry.id) && !bundledPlaces.has(entry.id))
+    .map((entry) => summarise(entry.meta, counts));
+  return [...publisher, ...own];
 }
 
 /** A library row; `counts` holds the number of notes per document. */
