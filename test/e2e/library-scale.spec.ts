@@ -178,6 +178,9 @@ describe('a library of 1,500 articles in the browser', () => {
     const picker = page.getByRole('dialog', { name: 'Export a bibliography' });
     await picker.getByText('100 of 1,500 shown').waitFor();
     expect(await picker.getByRole('checkbox').count()).toBe(100);
+    await picker.getByRole('button', { name: 'Show more' }).click();
+    await picker.getByText('200 of 1,500 shown').waitFor();
+    expect(await picker.getByRole('checkbox').count()).toBe(200);
     await picker.getByRole('searchbox', { name: 'Find documents' }).fill('river report 0042');
     await eventually(() => picker.getByRole('checkbox').count()).toBe(1);
     await picker.getByRole('checkbox', { name: 'River report 0042' }).check();
