@@ -81,6 +81,8 @@ export class MgExportTemplateSheet extends LitElement {
 
   private async loadPreview(docId: string): Promise<void> {
     this.previewId = docId;
+    // Another document's preview is not shown under this one's name while it loads.
+    if (this.source?.doc.id !== docId) this.source = null;
     const [doc, annotations, reference, files] = await Promise.all([
       this.api.getDocument(docId),
       this.api.listAnnotations(docId),
