@@ -16,6 +16,18 @@ const ELECTRON_GLUE = [
   'main/dialogs.ts',
 ];
 
+/**
+ * API methods the renderer must not call: each answers with every row of the library, 100,000 at the
+ * size of a whole archive. The renderer asks for a page, the documents with notes, or rows by id.
+ */
+const RENDERER_FORBIDDEN_CALLS = [
+  {
+    property: 'listDocuments',
+    message:
+      'The renderer never receives the whole library: use listDocumentPage, listAnnotatedDocuments or getDocumentSummaries.',
+  },
+];
+
 /** What the renderer may import from outside itself. */
 const RENDERER_IMPORT_RULES = [
   {
@@ -141,6 +153,7 @@ export default tseslint.config(
     rules: {
       ...lit.configs.recommended.rules,
       ...wc.configs.recommended.rules,
+      'no-restricted-properties': ['error', ...RENDERER_FORBIDDEN_CALLS],
       '@typescript-eslint/no-restricted-imports': [
         'error',
         {

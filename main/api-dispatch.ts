@@ -14,6 +14,7 @@ import {
   checkColor,
   checkDocId,
   checkDocumentPageQuery,
+  checkDocumentSummaryIds,
   checkImportId,
   checkImportRequest,
   checkImportText,
@@ -176,6 +177,7 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
       check: closed(['text', 'origin', 'sort', 'offset', 'limit'], rule(checkDocumentPageQuery)),
     },
   ],
+  listAnnotatedDocuments: [],
   getDocument: [{ name: 'id', check: docId }],
   search: [
     { name: 'query', check: string(MAX_QUERY_LENGTH) },
@@ -231,6 +233,7 @@ const ARGUMENTS: Record<MarginMethod, ArgSpec[]> = {
   removeDocument: [{ name: 'docId', check: docId }],
   restoreDocument: [{ name: 'docId', check: docId }],
   getDocumentSummary: [{ name: 'docId', check: docId }],
+  getDocumentSummaries: [{ name: 'docIds', check: rule(checkDocumentSummaryIds) }],
 };
 
 /** True when `method` is a method of the contract (an own key of CHANNELS, so never `__proto__`). */

@@ -17,6 +17,7 @@ import type {
 import { createAnnotationService } from './annotations/annotation-service';
 import {
   checkDocumentPageQuery,
+  checkDocumentSummaryIds,
   checkImportId,
   checkImportRequest,
 } from './annotations/annotation-validation';
@@ -31,6 +32,7 @@ import {
   citable,
   documentSummary,
   libraryPagesOf,
+  libraryRowsOf,
 } from './library/user-library/both-libraries';
 import { createDocumentImporter } from './library/user-library/document-importer';
 import { openUserLibrary, type UserLibrary } from './library/user-library/user-library';
@@ -181,10 +183,14 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     documentSummary(meta, counts, bundled.has(meta.id) ? null : (yours.entry(meta.id) ?? null));
   /** The entry of a document of yours; undefined for the publisher's (a bundled id always wins). */
   const ownEntry = (id: string) => (bundled.has(id) ? undefined : yours.entry(id));
-  const pages = libraryPagesOf(bundled, yours, summarise);
-  // The library's sort orders and folded keys (half a second at 100,000 articles) are made while the
-  // window loads, not when it first asks for the library.
-  const warmPages = setTimeout(() => pages(), 0);
+  const rows = libraryRowsOf(bundled, yours, summarise);
+  const pages = libraryPagesOf(rows.publisherRows, yours, summarise);
+  // The library's sort orders and folded keys (half a second at 100,000 articles), and the index of
+  // the publisher's rows by id, are made while the window loads, not when it first asks for them.
+  const warmPages = setTimeout(() => {
+    pages();
+    rows.warm();
+  }, 0);
   warmPages.unref();
   const workerCode = importWorkerOf(options);
   const runner = workerCode === null ? null : new ImportRunner({ workerScript: workerCode });
@@ -244,6 +250,9 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async listDocumentPage(query) {
       const counts = annotations.countByDocument();
       return pages().page(checkDocumentPageQuery(query), (id) => counts.get(id) ?? 0);
+    },
+    async listAnnotatedDocuments() {
+      return rows.annotated(annotations.countByDocument());
     },
     async getDocument(id) {
       return library.get(id);
@@ -330,9 +339,13 @@ export async function createMarginService(options: MarginServiceOptions): Promis
       return summarise(entry.meta, annotations.countByDocument());
     },
     async getDocumentSummary(docId) {
-      const meta = bundled.has(docId) ? bundled.get(docId) : yours.entry(docId)?.meta;
-      if (!meta) throw new MarginError('not-found', `There is no document "${docId}".`);
-      return summarise(meta, annotations.countByDocument());
+      const row = rows.row(docId, annotations.countByDocument());
+      if (!row) throw new MarginError('not-found', `There is no document "${docId}".`);
+      return row;
+    },
+    async getDocumentSummaries(docIds) {
+      const counts = annotations.countByDocument();
+      return checkDocumentSummaryIds(docIds).flatMap((id) => rows.row(id, counts) ?? []);
     },
     async close() {
       if (closed) return;

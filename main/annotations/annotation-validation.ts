@@ -41,6 +41,8 @@ export const LIMITS = {
   documentPageRows: 200,
   /** The library's filter: words, not a document. */
   documentFilterChars: 200,
+  /** Rows asked for by id: a page's worth; more is the library in disguise. */
+  documentSummaryIds: 200,
 } as const;
 
 /** How a page is printed (see PrintMode) and where an annotated print puts the notes. */
@@ -245,6 +247,15 @@ export function checkDocumentPageQuery(value: unknown): Required<DocumentPageQue
     offset,
     limit,
   };
+}
+
+/** Documents whose rows are asked for by id: 1 to 200 ids, each named once. */
+export function checkDocumentSummaryIds(value: unknown): string[] {
+  if (!Array.isArray(value) || value.length === 0 || value.length > LIMITS.documentSummaryIds)
+    invalid(`Library rows are asked for by 1 to ${LIMITS.documentSummaryIds} document ids.`);
+  const ids = value.map((id) => checkDocId(id));
+  if (new Set(ids).size !== ids.length) invalid('Library rows are asked for by each document id once.');
+  return ids;
 }
 
 /** A complete, well-formed annotation record, rebuilt field by field so that nothing unknown rides along. */

@@ -12,6 +12,7 @@ export const CHANNELS = {
   getStatus: 'app:status',
   listDocuments: 'library:list',
   listDocumentPage: 'library:page',
+  listAnnotatedDocuments: 'library:list-annotated',
   getDocument: 'library:get',
   search: 'search:query',
   listAnnotations: 'annotations:list',
@@ -45,6 +46,7 @@ export const CHANNELS = {
   removeDocument: 'library:remove',
   restoreDocument: 'library:restore',
   getDocumentSummary: 'library:summary',
+  getDocumentSummaries: 'library:summaries',
 } as const satisfies Record<MarginMethod, string>;
 
 /** Every method of the contract, in the order of CHANNELS. */

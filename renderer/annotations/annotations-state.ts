@@ -35,7 +35,7 @@ export class AnnotationsState {
   annotations: readonly Annotation[] = [];
   /** Every annotation of every document, loaded for the notebook (null until asked for). */
   all: readonly Annotation[] | null = null;
-  /** The library, for the notebook's document titles. */
+  /** The documents with notes, for the notebook's titles. */
   documents: readonly DocumentSummary[] = [];
   toast: Toast | null = null;
   importReport: ImportReport | null = null;
@@ -72,23 +72,18 @@ export class AnnotationsState {
   }
 
   /**
-   * Loads every annotation and the library, for the notebook, with the documents the library no
-   * longer lists (removed ones of the reader's), whose notes are kept and shown under their titles.
+   * Loads every annotation and the rows of the documents they are on, for the notebook: removed ones
+   * of the reader's included (their notes are kept and shown under their titles), the library's other
+   * documents never (at 100,000 articles they would be most of what crosses).
    */
   async loadAll(): Promise<void> {
     try {
-      const [all, listed] = await Promise.all([this.api().listAllAnnotations(), this.api().listDocuments()]);
-      const missing = [...new Set(all.map((a) => a.docId))].filter((id) => !listed.some((d) => d.id === id));
-      const unlisted = await Promise.all(
-        // A document that is gone altogether is shown by its id, as before.
-        missing.map((id) =>
-          this.api()
-            .getDocumentSummary(id)
-            .catch(() => null),
-        ),
-      );
+      const [all, annotated] = await Promise.all([
+        this.api().listAllAnnotations(),
+        this.api().listAnnotatedDocuments(),
+      ]);
       this.all = all;
-      this.documents = [...listed, ...unlisted.filter((summary) => summary !== null)];
+      this.documents = annotated;
     } catch (error) {
       this.fail('Your notes could not be loaded', error);
     }
@@ -243,10 +238,10 @@ export class AnnotationsState {
     });
   }
 
-  /** Documents of the library with at least one highlight or note, in library order. */
+  /** Documents the library lists with at least one highlight or note, in library order. */
   private async documentsWithNotes(): Promise<string[]> {
-    const documents = await this.api().listDocuments();
-    return documents.filter((summary) => summary.annotationCount > 0).map((summary) => summary.id);
+    const annotated = await this.api().listAnnotatedDocuments();
+    return annotated.filter((summary) => !summary.removed).map((summary) => summary.id);
   }
 
   /** An annotation of the open document or, failing that, of the notebook. */

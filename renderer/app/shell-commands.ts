@@ -69,9 +69,9 @@ export type PassageVerdict =
   | { open: null; notice: string };
 
 export async function resolvePassage(api: MarginApi, address: PassageAddress): Promise<PassageVerdict> {
-  const documents = await api.listDocuments();
-  const document = documents.find((candidate) => candidate.id === address.docId);
-  if (!document) {
+  // Its one row, not the library's; a removed document of the reader's is not one the library has.
+  const [document] = await api.getDocumentSummaries([address.docId]);
+  if (!document || document.removed) {
     return {
       open: null,
       notice: `The link leads to a document this library does not have (${address.docId}).`,

@@ -1,4 +1,4 @@
-/** The look of the bibliography picker (`mg-bibliography-picker`): a list of documents to tick. */
+/** The look of the bibliography picker (`mg-bibliography-picker`): a filter and a list of documents to tick. */
 import { css } from 'lit';
 import { sheetStyles } from '../styles/sheet-styles';
 
@@ -44,6 +44,32 @@ export const bibliographyPickerStyles = [
     }
     .document:last-child {
       border-bottom: 0;
+    }
+    .find {
+      box-sizing: border-box;
+      width: 100%;
+      height: 2.2rem;
+      margin-bottom: 0.75rem;
+      padding: 0 0.7rem;
+      border: 1px solid var(--mg-border);
+      border-radius: var(--mg-radius);
+      background: var(--mg-surface);
+      color: var(--mg-text);
+      font: inherit;
+    }
+    .find::placeholder {
+      color: var(--mg-muted);
+    }
+    .find:focus-visible {
+      outline: 2px solid var(--mg-focus);
+      outline-offset: 1px;
+    }
+    .more {
+      display: flex;
+      align-items: center;
+      justify-content: space-between;
+      gap: 0.5rem;
+      padding: 0.5rem 0.75rem;
     }
     .document > span {
       display: flex;

@@ -5,6 +5,7 @@ import type { BibliographyFormat, DocumentSummary, MarginApi } from '../../main/
 import { apiContext } from '../contexts';
 import { BibliographyExportEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
+import { BibliographyPicks } from '../library/bibliography-picks';
 import { formatAuthorNames, formatDate } from './document-format';
 import { bibliographyPickerStyles } from './mg-bibliography-picker.styles';
 
@@ -15,9 +16,9 @@ const FORMATS: Array<{ format: BibliographyFormat; label: string }> = [
 ];
 
 /**
- * "Bibliography…" in the library: pick documents with checkboxes and export one bibliography file of
- * them in BibTeX, RIS or CSL-JSON, in the order of the library. A modal dialog of its own, so the
- * library view only places the button.
+ * "Bibliography…" in the library: find documents, tick them and export one bibliography file of them
+ * in BibTeX, RIS or CSL-JSON, listed by title. A modal dialog of its own, so the library view only
+ * places the button. The list is read from main a page at a time (see BibliographyPicks).
  *
  * @fires mg-bibliography-export - the picked documents, in the chosen format
  */
@@ -28,27 +29,54 @@ export class MgBibliographyPicker extends LitElement {
   @consume({ context: apiContext })
   private api!: MarginApi;
 
-  @state() private documents: DocumentSummary[] = [];
-  @state() private picked = new Set<string>();
+  private readonly picks = new BibliographyPicks(
+    () => this.api,
+    () => this.requestUpdate(),
+  );
   @state() private format: BibliographyFormat = 'bibtex';
-  @state() private problem: string | null = null;
   @query('dialog') private dialog!: HTMLDialogElement;
 
   override render(): TemplateResult {
+    const { picks } = this;
     return html`
       <button class="button" aria-haspopup="dialog" @click=${this.open}>Bibliography…</button>
       <dialog aria-labelledby="picker-title">
         <h2 id="picker-title">Export a bibliography</h2>
-        <p class="muted">Choose the documents to cite; the file lists them in the order shown.</p>
-        ${this.problem ? html`<p role="alert">${this.problem}</p>` : nothing}
+        <p class="muted">Choose the documents to cite; the file lists them by title.</p>
+        ${picks.problem ? html`<p role="alert">${picks.problem}</p>` : nothing}
+        <input
+          type="search"
+          class="find"
+          aria-label="Find documents"
+          placeholder="Find by title, author, publisher or tag"
+          autocomplete="off"
+          maxlength="200"
+          .value=${picks.text}
+          @input=${(event: InputEvent) => void picks.find((event.target as HTMLInputElement).value)}
+        />
         <div class="select-all">
-          <button class="button small" @click=${() => this.pickAll(true)}>Select all</button>
-          <button class="button small" @click=${() => this.pickAll(false)}>Select none</button>
-          <button class="button small" @click=${this.pickWithNotes}>Documents with notes</button>
+          <button class="button small" @click=${() => picks.pickShown()}>
+            ${picks.hasMore ? 'Select all shown' : 'Select all'}
+          </button>
+          <button class="button small" @click=${() => picks.pickNone()}>Select none</button>
+          <button class="button small" @click=${() => void picks.pickWithNotes()}>
+            Documents with notes
+          </button>
         </div>
         <fieldset class="documents">
           <legend class="visually-hidden">Documents</legend>
-          ${this.documents.map((summary) => this.renderDocument(summary))}
+          ${picks.rows.map((summary) => this.renderDocument(summary))}
+          ${
+            picks.hasMore
+              ? html`<div class="more">
+                  <span class="muted"
+                    >${picks.rows.length.toLocaleString('en')} of ${picks.total.toLocaleString('en')}
+                    shown</span
+                  >
+                  <button class="button small" @click=${() => void picks.showMore()}>Show more</button>
+                </div>`
+              : nothing
+          }
         </fieldset>
         <div class="actions">
           <label>
@@ -63,8 +91,8 @@ export class MgBibliographyPicker extends LitElement {
               )}
             </select>
           </label>
-          <button class="button primary" ?disabled=${this.picked.size === 0} @click=${this.export}>
-            Export ${this.picked.size} ${this.picked.size === 1 ? 'document' : 'documents'}
+          <button class="button primary" ?disabled=${picks.count === 0} @click=${this.export}>
+            Export ${picks.count} ${picks.count === 1 ? 'document' : 'documents'}
           </button>
           <form method="dialog"><button class="button">Cancel</button></form>
         </div>
@@ -80,8 +108,8 @@ export class MgBibliographyPicker extends LitElement {
     return html`<label class="document">
       <input
         type="checkbox"
-        .checked=${this.picked.has(summary.id)}
-        @change=${(event: Event) => this.pick(summary.id, (event.target as HTMLInputElement).checked)}
+        .checked=${this.picks.isPicked(summary.id)}
+        @change=${(event: Event) => this.picks.pick(summary, (event.target as HTMLInputElement).checked)}
       />
       <span>
         <span class="title">${summary.title}</span>
@@ -92,35 +120,11 @@ export class MgBibliographyPicker extends LitElement {
 
   private async open(): Promise<void> {
     this.dialog.showModal();
-    try {
-      this.documents = await this.api.listDocuments();
-      this.problem = null;
-    } catch (error) {
-      this.problem = error instanceof Error ? error.message : String(error);
-    }
-  }
-
-  private pick(id: string, on: boolean): void {
-    const next = new Set(this.picked);
-    if (on) next.add(id);
-    else next.delete(id);
-    this.picked = next;
-  }
-
-  private pickAll(on: boolean): void {
-    this.picked = new Set(on ? this.documents.map((summary) => summary.id) : []);
-  }
-
-  private pickWithNotes(): void {
-    this.picked = new Set(
-      this.documents.filter((summary) => summary.annotationCount > 0).map((summary) => summary.id),
-    );
+    await this.picks.find(this.picks.text);
   }
 
   private export(): void {
-    // The library's order, whatever order the boxes were ticked in.
-    const ids = this.documents.map((summary) => summary.id).filter((id) => this.picked.has(id));
-    this.dispatchEvent(new BibliographyExportEvent(this.format, null, ids));
+    this.dispatchEvent(new BibliographyExportEvent(this.format, null, this.picks.ids()));
     this.dialog.close();
   }
 }

@@ -18,6 +18,9 @@ import { PreferencesChangeEvent } from '../events';
 import { sharedStyles } from '../styles/shared-styles';
 import { exportTemplateSheetStyles } from './mg-export-template-sheet.styles';
 
+/** How many of the library's documents the preview offers before the reader has any notes. */
+const PREVIEW_CHOICES = 20;
+
 /** What the preview is made from: one document of the library with its notes and reference. */
 interface PreviewSource {
   doc: Document;
@@ -28,7 +31,7 @@ interface PreviewSource {
 }
 
 /**
- * The Markdown export template: edit it, see the export of a document of yours change as you type,
+ * The Markdown export template: edit it, see the export of a document with notes change as you type,
  * save it or go back to the built-in layout. A template that cannot be used says why in one line and
  * is not saved; exports then keep the saved one (or the built-in layout). Values are shown as text in
  * the preview, never as HTML.
@@ -59,16 +62,28 @@ export class MgExportTemplateSheet extends LitElement {
     this.draft = this.preferences.exportTemplate || DEFAULT_EXPORT_TEMPLATE;
     if (!this.dialog.open) this.dialog.showModal();
     try {
-      this.documents = await this.api.listDocuments();
-      const withNotes = this.documents.find((summary) => summary.annotationCount > 0) ?? this.documents[0];
-      if (withNotes) await this.loadPreview(withNotes.id);
+      this.documents = await this.previewChoices();
+      if (this.documents[0]) await this.loadPreview(this.documents[0].id);
     } catch (error) {
       this.problem = error instanceof Error ? error.message : String(error);
     }
   }
 
+  /**
+   * The documents the preview may be made on: those with notes (what a template lays out), or, before
+   * the reader has any, the first few of the library by title; never the whole library.
+   */
+  private async previewChoices(): Promise<DocumentSummary[]> {
+    const annotated = (await this.api.listAnnotatedDocuments()).filter((summary) => !summary.removed);
+    if (annotated.length > 0) return annotated;
+    const page = await this.api.listDocumentPage({ sort: 'title', offset: 0, limit: PREVIEW_CHOICES });
+    return page.rows;
+  }
+
   private async loadPreview(docId: string): Promise<void> {
     this.previewId = docId;
+    // Another document's preview is not shown under this one's name while it loads.
+    if (this.source?.doc.id !== docId) this.source = null;
     const [doc, annotations, reference, files] = await Promise.all([
       this.api.getDocument(docId),
       this.api.listAnnotations(docId),

@@ -103,7 +103,9 @@ export class PrintController implements ReactiveController {
       ]);
       return { kind: 'document', doc, annotations, citation, layout: printNotes };
     }
-    const titles = new Map((await api.listDocuments()).map((summary) => [summary.id, summary.title]));
+    // The notes are all on documents with notes: their rows are the titles, not the whole library's.
+    const annotated = await api.listAnnotatedDocuments();
+    const titles = new Map(annotated.map((summary) => [summary.id, summary.title]));
     const cite = (docId: string, at?: number) => api.citeDocument(docId, citationStyle, at).catch(() => null);
     const byDocument = new Map<string, Annotation[]>();
     for (const annotation of request.annotations) {

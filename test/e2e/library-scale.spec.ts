@@ -1,15 +1,17 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenshot } from './harness';
+import { COUNT_PRINTS, printsAsked } from './print-page';
 import { useHostAndBrowser } from './session-hooks';
 
 /**
  * The library at a size where drawing every row would show: 1,500 articles. Only the rows on screen
  * (and a few either side) are in the page, the list still says how long it is, and the keyboard walks
- * the whole of it.
+ * the whole of it. The views that name documents beside the library (the notebook and its print, the
+ * bibliography picker, the export template) never receive the whole library either.
  */
 
 const ARTICLES = 1500;
@@ -49,6 +51,35 @@ afterAll(async () => {
 });
 
 const eventually = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 10_000 });
+
+/** The documents the reader has notes on, one of each end of the library. */
+const NOTED = ['river-report-7', 'river-report-1207'];
+
+/** Every answer of the API the page receives from now on, with its body, until `stop`. */
+function recordApiAnswers(page: Page): { stop(): Promise<Array<{ method: string; body: string }>> } {
+  const answers: Array<Promise<{ method: string; body: string }>> = [];
+  const onResponse = (response: Response): void => {
+    const { pathname } = new URL(response.url());
+    if (!pathname.startsWith('/api/')) return;
+    answers.push(response.text().then((body) => ({ method: pathname.slice('/api/'.length), body })));
+  };
+  page.on('response', onResponse);
+  return {
+    async stop() {
+      page.off('response', onResponse);
+      return Promise.all(answers);
+    },
+  };
+}
+
+/** The text of the notebook as laid out for print. */
+function printedText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      document.querySelector('mg-app')?.shadowRoot?.querySelector('mg-notebook-print')?.shadowRoot
+        ?.textContent ?? '',
+  );
+}
 
 /** What has focus, through the shadow roots: the row's position and the focused element's text. */
 function focused(page: Page): Promise<{ position: string | null; text: string }> {
@@ -124,6 +155,77 @@ describe('a library of 1,500 articles in the browser', () => {
     await eventually(() => page.getByText('1 of 1,500 documents', { exact: true }).count()).toBe(1);
     await filter.fill('');
     await eventually(() => page.getByText('1,500 documents', { exact: true }).count()).toBe(1);
+  });
+
+  it('opens the notebook, prints it, and opens the bibliography picker and the export template without the whole library crossing', async () => {
+    const { page } = session.browser;
+    const { host } = session;
+    const crossed = recordApiAnswers(page);
+    await page.evaluate(COUNT_PRINTS);
+
+    // Before there are notes, the export template previews on the first few of the library by title.
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await page.getByRole('button', { name: 'Markdown export template…' }).click();
+    const sheet = page.getByRole('dialog', { name: 'Markdown export template' });
+    const preview = sheet.getByLabel('Preview', { exact: true });
+    const options = sheet.getByRole('combobox', { name: 'Preview on' }).locator('option');
+    await eventually(() => preview.textContent()).toContain('# River report 0000');
+    expect(await options.count()).toBe(20);
+    await sheet.getByRole('button', { name: 'Close' }).click();
+
+    for (const docId of NOTED) await host.call('createAnnotation', [{ docId, note: `Read ${docId} again` }]);
+
+    await page.getByRole('button', { name: 'Notebook' }).click();
+    const notebook = page.locator('mg-notebook-view');
+    await notebook.getByText('Read river-report-1207 again').waitFor();
+    expect(await notebook.getByRole('button', { name: 'River report 0007' }).count()).toBe(1);
+    await screenshot(page, 'library-1500-notebook');
+    await notebook.getByRole('button', { name: 'Print…' }).click();
+    await eventually(() => printsAsked(page)).toBe(1);
+    expect(await printedText(page)).toContain('River report 1207');
+
+    await page.getByRole('button', { name: 'Library', exact: true }).click();
+    await page.getByRole('button', { name: 'Bibliography…' }).click();
+    const picker = page.getByRole('dialog', { name: 'Export a bibliography' });
+    await picker.getByText('100 of 1,500 shown').waitFor();
+    expect(await picker.getByRole('checkbox').count()).toBe(100);
+    await picker.getByRole('button', { name: 'Show more' }).click();
+    await picker.getByText('200 of 1,500 shown').waitFor();
+    expect(await picker.getByRole('checkbox').count()).toBe(200);
+    await picker.getByRole('searchbox', { name: 'Find documents' }).fill('river report 0042');
+    await eventually(() => picker.getByRole('checkbox').count()).toBe(1);
+    await picker.getByRole('checkbox', { name: 'River report 0042' }).check();
+    await picker.getByRole('button', { name: 'Documents with notes' }).click();
+    await picker.getByRole('button', { name: 'Export 2 documents' }).waitFor();
+    await picker.getByRole('searchbox', { name: 'Find documents' }).fill('river report 004');
+    await picker.getByRole('checkbox', { name: 'River report 0042' }).waitFor();
+    await picker.getByRole('checkbox', { name: 'River report 0042' }).check();
+    await picker.getByRole('button', { name: 'Export 3 documents' }).waitFor();
+    await screenshot(page, 'library-1500-bibliography-picker');
+    await picker.getByRole('button', { name: 'Cancel' }).click();
+
+    await page.getByRole('button', { name: 'Reading settings' }).click();
+    await page.getByRole('button', { name: 'Markdown export template…' }).click();
+    // Now it offers the documents with notes, and starts on the first of them.
+    await eventually(() => options.count()).toBe(2);
+    const choices = (await options.allInnerTexts()).map((choice) => choice.trim());
+    expect([...choices].sort()).toEqual(['River report 0007', 'River report 1207']);
+    await eventually(() => preview.textContent()).toContain(`# ${choices[0]}`);
+    await sheet.getByRole('button', { name: 'Close' }).click();
+
+    const answers = await crossed.stop();
+    const methods = new Set(answers.map((answer) => answer.method));
+    for (const method of ['listAnnotatedDocuments', 'listDocumentPage']) expect(methods).toContain(method);
+    expect(methods).not.toContain('listDocuments');
+    // A library row carries one annotationCount: no answer held more than a page of rows.
+    const rowsIn = (body: string) => body.split('"annotationCount"').length - 1;
+    const largest = Math.max(...answers.map((answer) => rowsIn(answer.body)));
+    expect(largest).toBeGreaterThan(0);
+    expect(largest).toBeLessThanOrEqual(100);
+    // The documents with notes: none at first, then the two, whatever the size of the library.
+    const annotated = answers.filter(({ method }) => method === 'listAnnotatedDocuments');
+    expect(rowsIn(annotated[0].body)).toBe(0);
+    expect(rowsIn(annotated[annotated.length - 1].body)).toBe(NOTED.length);
   });
 
   it('logs no errors in the page', () => {

@@ -60,6 +60,7 @@ describe('dispatch', () => {
   it.each<[string, unknown[]]>([
     ['getStatus', []],
     ['listDocuments', []],
+    ['listAnnotatedDocuments', []],
     ['getDocument', ['security-concerns']],
     ['search', ['Gwadar']],
     ['search', ['"China Pakistan" +port -war title:cpec', { limit: 5, passagesPerDocument: 2 }]],

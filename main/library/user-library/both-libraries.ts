@@ -18,17 +18,76 @@ export function bothLibraries(bundled: Library, yours: UserLibrary): Library {
 }
 
 /**
- * The rows listDocuments lists, as pages. The publisher's rows never change while the app runs; yours
+ * The library's rows looked up by id, without reading a document and without a walk over the whole
+ * library: what the notebook and a link to a passage need. The publisher's rows (notes not counted) are
+ * made once, as they never change while the app runs, and shared with the pages; their places by id
+ * are indexed when first asked (or warmed at start).
+ */
+export interface LibraryRowLookup {
+  readonly publisherRows: readonly DocumentSummary[];
+  /** The row of a document, the publisher's or yours (removed too); null for an id the library has not. */
+  row(id: string, counts: Map<string, number>): DocumentSummary | null;
+  /**
+   * The rows of the documents with notes (`counts` above 0), in library order, removed ones of yours
+   * included: as many as the reader has annotated, whatever the size of the library.
+   */
+  annotated(counts: Map<string, number>): DocumentSummary[];
+  /** Indexes the publisher's places now rather than on the first lookup. */
+  warm(): void;
+}
+
+export function libraryRowsOf(
+  bundled: Library,
+  yours: UserLibrary,
+  summarise: (meta: DocumentMeta, counts: Map<string, number>) => DocumentSummary,
+): LibraryRowLookup {
+  const noCounts = new Map<string, number>();
+  const publisherRows = bundled.list().map((meta) => summarise(meta, noCounts));
+  let index: Map<string, number> | null = null;
+  const places = () => (index ??= new Map(publisherRows.map((row, place) => [row.id, place])));
+  const counted = (place: number, counts: Map<string, number>): DocumentSummary => {
+    const row = publisherRows[place];
+    return { ...row, annotationCount: counts.get(row.id) ?? 0 };
+  };
+  return {
+    publisherRows,
+    row(id, counts) {
+      const place = places().get(id);
+      if (place !== undefined) return counted(place, counts);
+      const entry = yours.entry(id);
+      return entry ? summarise(entry.meta, counts) : null;
+    },
+    annotated(counts) {
+      const annotated = (id: string) => (counts.get(id) ?? 0) > 0;
+      const publisher = [...counts.keys()]
+        .filter(annotated)
+        .flatMap((id) => places().get(id) ?? [])
+        .sort((a, b) => a - b)
+        .map((place) => counted(place, counts));
+      // A bundled id always wins over one of yours, as everywhere else.
+      const own = yours
+        .entries()
+        .filter((entry) => annotated(entry.id) && !places().has(entry.id))
+        .map((entry) => summarise(entry.meta, counts));
+      return [...publisher, ...own];
+    },
+    warm() {
+      places();
+    },
+  };
+}
+
+/**
+ * The rows the library lists, as pages. The publisher's rows never change while the app runs; yours
  * change on an import, a removal, an undo or a replacement (a new hash under the same id), and only then
  * are the pages made again.
  */
 export function libraryPagesOf(
-  bundled: Library,
+  publisherRows: readonly DocumentSummary[],
   yours: UserLibrary,
   summarise: (meta: DocumentMeta, counts: Map<string, number>) => DocumentSummary,
 ): () => LibraryPages {
   const noCounts = new Map<string, number>();
-  const publisherRows = bundled.list().map((meta) => summarise(meta, noCounts));
   let made: { signature: string; pages: LibraryPages } | null = null;
   return () => {
     const live = yours.entries().filter((entry) => !entry.removed);

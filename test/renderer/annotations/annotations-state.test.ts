@@ -188,8 +188,20 @@ describe('annotations-state', () => {
 
     await state.loadAll();
     expect(state.all?.map((a) => a.note)).toEqual(['check the 1960 annex']);
-    const removed = state.documents.find((summary) => summary.id === outcome.docId);
-    expect(removed).toMatchObject({ title: 'Water and the Indus', removed: true, origin: 'yours' });
+    // Only the documents with notes come across, not the library: the bundled ones have none.
+    expect(state.documents.map((summary) => summary.id)).toEqual([outcome.docId]);
+    expect(state.documents[0]).toMatchObject({
+      title: 'Water and the Indus',
+      removed: true,
+      origin: 'yours',
+    });
+    expect(api.calls).not.toContain('listDocuments');
     expect((await api.listDocuments()).some((summary) => summary.id === outcome.docId)).toBe(false);
+
+    // A removed document is not in "every document with notes" of a bibliography.
+    const saved: ExportedFile[] = [];
+    await state.exportBibliography('ris', null, (file) => saved.push(file));
+    expect(saved).toEqual([]);
+    expect(state.toast?.message).toBe('There is nothing to export yet');
   });
 });

@@ -41,7 +41,10 @@ import { createCitationFormatter } from '../../../main/citations/cite';
 import { MarginError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
 import { createLibraryPages } from '../../../main/library/library-page';
-import { checkDocumentPageQuery } from '../../../main/annotations/annotation-validation';
+import {
+  checkDocumentPageQuery,
+  checkDocumentSummaryIds,
+} from '../../../main/annotations/annotation-validation';
 import { readingOrder } from '../../../main/shared/annotation-reading-order';
 import { DEFAULT_PREFERENCES } from '../../../main/shared/preference-defaults';
 import { userDocumentId } from '../../../main/library/user-library/user-document-id';
@@ -99,6 +102,15 @@ export class InMemoryApi implements MarginApi {
     const rows = this.rows();
     const counts = new Map(rows.map((row) => [row.id, row.annotationCount]));
     return createLibraryPages(rows).page(checkDocumentPageQuery(query), (id) => counts.get(id) ?? 0);
+  }
+
+  /** The service's answer: the rows with notes in library order, removed ones of yours included. */
+  async listAnnotatedDocuments(): Promise<DocumentSummary[]> {
+    this.enter('listAnnotatedDocuments');
+    return [
+      ...this.documents.map((doc) => this.summary(doc, null)),
+      ...[...this.yours.values()].map((own) => this.summary(own.doc, own)),
+    ].filter((row) => row.annotationCount > 0);
   }
 
   async getDocument(id: string): Promise<Document> {
@@ -410,6 +422,17 @@ export class InMemoryApi implements MarginApi {
     this.enter('getDocumentSummary');
     const own = this.yours.get(docId);
     return own ? this.summary(own.doc, own) : this.summary(this.document(docId), null);
+  }
+
+  /** The service's answer: the rows of the ids it has, in the order asked, removed ones included. */
+  async getDocumentSummaries(docIds: string[]): Promise<DocumentSummary[]> {
+    this.enter('getDocumentSummaries');
+    return checkDocumentSummaryIds(docIds).flatMap((id) => {
+      const own = this.yours.get(id);
+      if (own) return [this.summary(own.doc, own)];
+      const doc = this.documents.find((candidate) => candidate.id === id);
+      return doc ? [this.summary(doc, null)] : [];
+    });
   }
 
   private rows(): DocumentSummary[] {

@@ -40,7 +40,7 @@ describe('shell-commands', () => {
       expect(passageFromHash(hash), hash).toBeNull();
   });
 
-  it('opens a link’s passage, its document alone when the highlight is gone, and nothing for an unknown document', async () => {
+  it('opens a link’s passage, its document alone when the highlight is gone, and nothing for an unknown or removed document', async () => {
     const doc = commentary();
     const api = new InMemoryApi([doc]);
     const text = canonicalText(doc);
@@ -63,5 +63,23 @@ describe('shell-commands', () => {
       open: null,
       notice: 'The link leads to a document this library does not have (no-such-document).',
     });
+
+    // A document of the reader's that was removed is not one the library has (its notes are kept).
+    const outcome = await api.importDocument({
+      importId: '00000000-0000-4000-8000-000000000001',
+      name: 'memo.md',
+      bytes: new TextEncoder().encode('# Water and the Indus\n\nThe treaty has held since 1960.\n'),
+    });
+    if (outcome.status !== 'imported') throw new Error(outcome.message);
+    expect(await resolvePassage(api, { docId: outcome.docId })).toEqual({
+      open: { docId: outcome.docId },
+      notice: null,
+    });
+    await api.removeDocument(outcome.docId);
+    expect(await resolvePassage(api, { docId: outcome.docId })).toEqual({
+      open: null,
+      notice: `The link leads to a document this library does not have (${outcome.docId}).`,
+    });
+    expect(api.calls).not.toContain('listDocuments');
   });
 });

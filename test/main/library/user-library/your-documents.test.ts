@@ -246,6 +246,36 @@ describe('your own documents (margin-service)', () => {
     expect(await found('Tarbela')).toEqual([pdfId]);
   });
 
+  it('lists only the documents with notes in library order, and rows by id as asked, a removed one of yours marked so', async () => {
+    const onBundled = await service.createAnnotation({ docId: BUNDLED_ID, note: 'On the publisher’s' });
+    await service.removeDocument(pdfId);
+    // The web page kept the note the replacement test re-anchored; the removed PDF keeps its own.
+    const onPage = (await service.listAnnotations(pageId)).length;
+    const annotated = await service.listAnnotatedDocuments();
+    expect(annotated.map((row) => [row.id, row.removed, row.annotationCount])).toEqual([
+      [BUNDLED_ID, false, 1],
+      [pdfId, true, 1],
+      [pageId, false, onPage],
+    ]);
+    expect(annotated[1]).toMatchObject({ title: 'Reservoir sedimentation at Tarbela', kind: 'pdf' });
+    expect(
+      (await service.getDocumentSummaries([pageId, 'no-such-document', pdfId, BUNDLED_ID])).map((row) => [
+        row.id,
+        row.removed,
+      ]),
+    ).toEqual([
+      [pageId, false],
+      [pdfId, true],
+      [BUNDLED_ID, false],
+    ]);
+    await service.restoreDocument(pdfId);
+    await service.deleteAnnotation(onBundled.id);
+    expect((await service.listAnnotatedDocuments()).map((row) => [row.id, row.removed])).toEqual([
+      [pdfId, false],
+      [pageId, false],
+    ]);
+  });
+
   it('brings a removed document back when its file is imported again', async () => {
     await service.removeDocument(pdfId);
     const again = await service.importDocument(request('tarbela (1).pdf', pdfBytes));
