@@ -178,7 +178,6 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     searchProblem = `Full-text search could not be loaded (${errorDetail(error)}); titles, authors and headings can still be searched.`;
   });
 
-  const titles = (): Map<string, string> => new Map(library.list().map((meta) => [meta.id, meta.title]));
   const summarise = (meta: DocumentMeta, counts: Map<string, number>): DocumentSummary =>
     documentSummary(meta, counts, bundled.has(meta.id) ? null : (yours.entry(meta.id) ?? null));
   /** The entry of a document of yours; undefined for the publisher's (a bundled id always wins). */
@@ -260,7 +259,9 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     async search(query, searchOptions): Promise<SearchResults> {
       const results = await search.search(query, searchOptions);
       if (results.status !== 'ok') return results;
-      return { ...results, annotations: annotations.searchAnnotations(query, titles()) };
+      // Titles looked up per hit, not a map of the whole library built per keystroke.
+      const titles = { get: (id: string) => rows.row(id, new Map())?.title };
+      return { ...results, annotations: annotations.searchAnnotations(query, titles) };
     },
     listAnnotations: (docId) => annotations.listAnnotations(docId),
     listAllAnnotations: () => annotations.listAllAnnotations(),

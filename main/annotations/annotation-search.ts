@@ -93,8 +93,13 @@ export function snippetOf(text: string, terms: string[]): SnippetPart[] {
   return parts;
 }
 
+/** A document's title by id: a Map, or a lookup that never lists the whole library. */
+export interface DocumentTitles {
+  get(docId: string): string | undefined;
+}
+
 export interface AnnotationIndex {
-  search(query: string, docTitles: Map<string, string>): AnnotationHit[];
+  search(query: string, docTitles: DocumentTitles): AnnotationHit[];
 }
 
 export function buildAnnotationIndex(annotations: readonly Annotation[]): AnnotationIndex {

@@ -18,7 +18,7 @@ import { importAnnotations } from './formats/annotation-import';
 import { jsonLdExport } from './formats/annotation-jsonld';
 import { markdownExports } from './formats/annotation-markdown';
 import { buildAnnotationIndex } from './annotation-search';
-import type { AnnotationIndex } from './annotation-search';
+import type { AnnotationIndex, DocumentTitles } from './annotation-search';
 import type { AnnotationStore } from './store/annotation-store';
 import { MAX_QUOTE_LENGTH } from './annotation-validation';
 
@@ -34,7 +34,7 @@ export interface AnnotationService extends Pick<
   | 'exportAnnotations'
   | 'importAnnotations'
 > {
-  searchAnnotations(query: string, docTitles: Map<string, string>): AnnotationHit[];
+  searchAnnotations(query: string, docTitles: DocumentTitles): AnnotationHit[];
   countByDocument(): Map<string, number>;
   /** Another writer (sync) changed the store: what is derived from it (the search index) is rebuilt. */
   storeChangedElsewhere(): void;
