@@ -45,6 +45,8 @@ export interface DocumentImporter {
 interface Running {
   progress: ImportProgressReport;
   cancel: AbortController;
+  /** Pages (PDF) or steps the parse counted, for the report that the import is done. */
+  steps: number;
 }
 
 /**
@@ -157,7 +159,10 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
         { file: staging.document, docId },
         {
           signal: job.cancel.signal,
-          onProgress: ({ done, total }) => (job.progress = { phase: 'parsing', done, total }),
+          onProgress: ({ done, total }) => {
+            job.progress = { phase: 'parsing', done, total };
+            job.steps = total;
+          },
         },
       );
       if (job.cancel.signal.aborted) return cancelled();
@@ -204,7 +209,7 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
     for (const [id, report] of finished)
       if (report.until <= at || finished.size >= FINISHED_REPORTS) finished.delete(id);
     if (outcome.status === 'cancelled') return;
-    const total = Math.max(1, job.progress.total);
+    const total = job.steps;
     finished.set(importId, { report: { phase: 'done', done: total, total }, until: at + FINISHED_REPORT_MS });
   }
 
@@ -218,6 +223,7 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
       const job: Running = {
         progress: { phase: 'reading', done: 0, total: 1 },
         cancel: new AbortController(),
+        steps: 1,
       };
       running.set(request.importId, job);
       finished.delete(request.importId);
