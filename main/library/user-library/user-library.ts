@@ -20,7 +20,7 @@ import type { Document, DocumentMeta, ImportKind } from '../../api';
 import { MARGIN_FOLDERS, PRIVATE_DIR_MODE } from '../../data-dir';
 import { errorDetail, MarginError } from '../../errors';
 import {
-  syncDirectory,
+  syncDirectoryInBackground,
   writeFileAtomically,
   writeFileAtomicallyInBackground,
 } from '../../storage/durable-files';
@@ -196,8 +196,11 @@ export class UserLibrary {
     try {
       if (aside) await rename(docFile, aside);
       await rename(staging.document, docFile);
-      syncDirectory(join(this.dir, DOCS));
-      this.writeEntry(stored);
+      await syncDirectoryInBackground(join(this.dir, DOCS));
+      // Every file step of an import runs in the thread pool, the manifest's too: none waits on the
+      // disk in the main thread (the window's, in Electron).
+      await writeFileAtomicallyInBackground(this.manifestFile(entry.id), JSON.stringify(stored));
+      this.entriesById.set(entry.id, stored);
     } catch (error) {
       if (aside && existsSync(aside)) await rename(aside, docFile);
       else if (!this.entriesById.has(entry.id)) await rm(docFile, { force: true });
@@ -237,8 +240,12 @@ export class UserLibrary {
   }
 
   private writeEntry(entry: UserDocumentEntry): void {
-    writeFileAtomically(join(this.dir, MANIFEST, `${entry.id}.json`), JSON.stringify(entry));
+    writeFileAtomically(this.manifestFile(entry.id), JSON.stringify(entry));
     this.entriesById.set(entry.id, entry);
+  }
+
+  private manifestFile(id: string): string {
+    return join(this.dir, MANIFEST, `${id}.json`);
   }
 }
 
