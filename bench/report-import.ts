@@ -18,7 +18,7 @@ export function importSection(results: BenchResults): string[] {
       `waiting for a core on a busy machine.` +
       (result.loadAverage
         ? ` The 1-minute load average was ${result.loadAverage.min.toFixed(1)}–` +
-          `${result.loadAverage.max.toFixed(1)} on this machine's cores while the PDFs were imported.`
+          `${result.loadAverage.max.toFixed(1)} on ${results.machine.cores} cores while the PDFs were imported.`
         : ''),
     '',
     '| file | pages | size | searchable | longest main-process stall | own work | peak memory | pdf.js text | pdftotext | pdf.js ÷ pdftotext |',
