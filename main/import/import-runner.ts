@@ -11,8 +11,8 @@ import type { ImportReply, ImportRequest } from './import-worker-protocol';
  * hangs it is reported as one line for that file; the worker is replaced and the next file goes on.
  * The worker writes each parsed Document to the staging file it is given and answers with its
  * metadata: the caller's thread (Electron's main, the window's UI thread) never receives a document.
- * On any failure the worker has stopped before the answer comes, so the caller may remove the staging
- * folder at once.
+ * When the answer comes the worker is done with the staging file (it finished, or it was stopped on a
+ * time limit, crash or cancel before the answer is given), so the caller may remove the folder at once.
  */
 
 /** The worker's file, or its source and where pdf.js's character maps were unpacked (packaged app). */

@@ -142,9 +142,9 @@ export class UserLibrary {
   /**
    * Removes what a previous run left in staging (the app was killed mid-import): those files belong to
    * no document. Call it only while holding the data folder (the note store's lock): another instance
-   * opening the same folder must not take a running import's files away. Returns how many were removed.
+   * opening the same folder must not take a running import's files away.
    */
-  clearStaleStaging(): number {
+  clearStaleStaging(): void {
     try {
       const stale = readdirSync(join(this.dir, STAGING));
       for (const name of stale) rmSync(join(this.dir, STAGING, name), { recursive: true, force: true });
@@ -152,11 +152,9 @@ export class UserLibrary {
         this.log(
           `${USER_LIBRARY_DIR}/${STAGING}: removed ${stale.length} unfinished import(s) of an earlier run`,
         );
-      return stale.length;
     } catch (error) {
       // Nothing lists staging: what stays there is never shown, and the next start tries again.
       this.log(`${USER_LIBRARY_DIR}/${STAGING} could not be cleared (${errorDetail(error)})`);
-      return 0;
     }
   }
 
