@@ -37,6 +37,12 @@ export interface ImportedPdfResult {
    * IPC the window waits on runs there), ms, the most of the runs; absent in older results.
    */
   longestStallMs?: number;
+  /**
+   * The most of the main thread's own CPU time inside one gap of a 5 ms timer while the file was
+   * imported, ms, the most of the runs: the process's own work holding its loop. On a loaded machine a
+   * stall is mostly waiting for a core; this is the part an idle machine would show. Absent in older results.
+   */
+  longestBusyMs?: number;
   /** Peak resident memory of a process that imports only this file, MB. */
   peakRssMb: number;
   /** pdf.js reading the text layer alone, ms (median). */
@@ -64,9 +70,31 @@ export interface ImportResult {
     addOne: LatencySummary;
   };
   repeats: number;
+  /** The 1-minute load average's lowest and highest while the PDFs were imported; absent in older results. */
+  loadAverage?: { min: number; max: number };
 }
 
 const UNIQUE = ['Zorvathine', 'Quellmarsh', 'Brindlecote'];
+
+/**
+ * Watches the main thread: each gap between ticks of a 5 ms timer, and the thread's own CPU time in
+ * it (process.threadCpuUsage counts this thread only, not the workers). A task that holds the loop
+ * for 100 ms makes a gap holding 100 ms of CPU; a gap with little CPU was waiting for a core.
+ */
+function watchMainThreadCpu(): () => number {
+  let last = process.threadCpuUsage();
+  let most = 0;
+  const tick = setInterval(() => {
+    const now = process.threadCpuUsage();
+    most = Math.max(most, (now.user - last.user + now.system - last.system) / 1000);
+    last = now;
+  }, 5);
+  return () => {
+    clearInterval(tick);
+    const now = process.threadCpuUsage();
+    return Math.max(most, (now.user - last.user + now.system - last.system) / 1000);
+  };
+}
 
 /** How long before the drop the importer is readied: a drag across the window, or a file dialog. */
 export const PREPARE_LEAD_MS = 1500;
@@ -276,6 +304,7 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
     const preparedMs = await firstImportAfterPrepare(open(path.join(scratch, 'prepared')), pdfs[0]);
     log(`import: the first PDF of a session, readied ${PREPARE_LEAD_MS} ms before: ${round(preparedMs)} ms`);
     const results: ImportedPdfResult[] = [];
+    const load: number[] = [];
     // pdf.js loads on its first use in this process too; that is the cold start above, not extraction.
     await readPdfTextLayer(new Uint8Array(readFileSync(pdfs[0].file)));
     try {
@@ -285,10 +314,13 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
         const extraction: number[] = [];
         const poppler: number[] = [];
         let longestStallMs = 0;
+        let longestBusyMs = 0;
         let pages = 0;
         for (let r = 0; r < repeats; r++) {
           const loop = monitorEventLoopDelay({ resolution: 5 });
           loop.enable();
+          const busy = watchMainThreadCpu();
+          load.push(os.loadavg()[0]);
           searchable.push(
             await timeUntilSearchable(
               service,
@@ -298,6 +330,8 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
             ),
           );
           loop.disable();
+          longestBusyMs = Math.max(longestBusyMs, busy());
+          load.push(os.loadavg()[0]);
           longestStallMs = Math.max(longestStallMs, loop.max / 1e6);
           const started = performance.now();
           pages = (await readPdfTextLayer(bytes)).pages;
@@ -315,6 +349,7 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
           bytes: bytes.byteLength,
           searchableMs: round(median(searchable)),
           longestStallMs: round(longestStallMs),
+          longestBusyMs: round(longestBusyMs),
           peakRssMb: round(memory.maxRssMb),
           pdfjsMs: round(median(extraction)),
           pdftotextMs: pdftotext ? round(median(poppler)) : null,
@@ -355,6 +390,7 @@ export async function runImportBench(quick: boolean, log: (line: string) => void
       pdftotextMissing: pdftotext ? null : 'pdftotext (poppler-utils) is not installed on this machine',
       library: { size: librarySize, firstLoadMs: round(firstLoadMs), addOne: summarise(addTimes) },
       repeats,
+      loadAverage: { min: Math.min(...load), max: Math.max(...load) },
     };
   } finally {
     rmSync(scratch, { recursive: true, force: true });

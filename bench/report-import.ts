@@ -12,15 +12,23 @@ export function importSection(results: BenchResults): string[] {
       `user library on disk, search worker); medians of ${result.repeats} run(s). *Searchable*: from the ` +
       `importDocument call to a search that finds a word only that file holds. *Peak memory*: resident memory ` +
       `of a fresh Node process that imports only that file (Node itself is ~45 MB of it). pdf.js and pdftotext ` +
-      `read the same file's text, in the same run.`,
+      `read the same file's text, in the same run. *Longest stall*: the longest the service's event loop ` +
+      `waited during an import (the most of the runs). *Own work*: the most of the main thread's own CPU ` +
+      `time within one such wait (a 5 ms timer's gap): what holds the loop itself; the rest of a stall is ` +
+      `waiting for a core on a busy machine.` +
+      (result.loadAverage
+        ? ` The 1-minute load average was ${result.loadAverage.min.toFixed(1)}–` +
+          `${result.loadAverage.max.toFixed(1)} on ${results.machine.cores} cores while the PDFs were imported.`
+        : ''),
     '',
-    '| file | pages | size | searchable | longest main-process stall | peak memory | pdf.js text | pdftotext | pdf.js ÷ pdftotext |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| file | pages | size | searchable | longest main-process stall | own work | peak memory | pdf.js text | pdftotext | pdf.js ÷ pdftotext |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   );
   for (const pdf of result.pdfs) {
     lines.push(
       `| ${pdf.name} | ${pdf.pages} | ${(pdf.bytes / 1024).toFixed(0)} KB | ${ms(pdf.searchableMs)} ms | ` +
         `${pdf.longestStallMs === undefined ? '—' : `${ms(pdf.longestStallMs)} ms`} | ` +
+        `${pdf.longestBusyMs === undefined ? '—' : `${ms(pdf.longestBusyMs)} ms`} | ` +
         `${Math.round(pdf.peakRssMb)} MB | ${ms(pdf.pdfjsMs)} ms | ${ms(pdf.pdftotextMs)} ms | ${ratio(pdf.pdfjsMs, pdf.pdftotextMs)} |`,
     );
   }

@@ -525,7 +525,11 @@ export interface MarginApi {
 
   /** Imports one file of the reader's (parsed off the main process); never half-imports. */
   importDocument(request: ImportRequest): Promise<ImportOutcome>;
-  /** Where a running import is; null when no import of that id is running. */
+  /**
+   * Where a running import is; for a minute after it ends, `{ phase: 'done' }` (whatever its outcome,
+   * which importDocument answers); null when no import of that id runs or ran lately, or it was
+   * cancelled (nothing of it is kept).
+   */
   getImportProgress(importId: string): Promise<ImportProgressReport | null>;
   /** Stops a running import (nothing of it is kept). Resolves false when none of that id runs. */
   cancelImport(importId: string): Promise<boolean>;

@@ -129,6 +129,8 @@ export async function createMarginService(options: MarginServiceOptions): Promis
     bundled = await loadLibrary(options.bundleDir);
     fs.mkdirSync(options.dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
     store = openAnnotationStore({ dataDir: options.dataDir });
+    // Only now, holding the data folder's lock: another instance must not clear a running import's files.
+    yours.clearStaleStaging();
   } catch (error) {
     await search.close();
     throw error;
@@ -195,10 +197,10 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   const runner = workerCode === null ? null : new ImportRunner({ workerScript: workerCode });
   const importer = createDocumentImporter({
     library: yours,
-    parse: (bytes, fileName, importOptions) => {
+    parse: (bytes, fileName, target, importOptions) => {
       if (runner === null)
         throw new MarginError('unavailable', 'This build of Margin has no importer for your documents.');
-      return runner.importFile(bytes, fileName, importOptions);
+      return runner.importFile(bytes, fileName, target, importOptions);
     },
     isBundled: (id) => bundled.has(id),
     bundledTitle: (id) => (bundled.has(id) ? bundled.get(id).title : null),

@@ -2,13 +2,17 @@ import { basename } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { errorDetail, printableLine } from '../errors';
 import { IMPORT_TIME_LIMIT_MS, IMPORT_WORKER_MEMORY_MB } from './import-limits';
-import type { ImportOptions, ImportResult } from './import-types';
+import type { ImportOptions, StagedImportResult, StagingTarget } from './import-types';
 import type { ImportReply, ImportRequest } from './import-worker-protocol';
 
 /**
  * Runs imports in a worker thread (the built import-worker.js), one file at a time, each with a time
  * limit and the worker with a memory limit. A file that crashes the worker, runs it out of memory or
  * hangs it is reported as one line for that file; the worker is replaced and the next file goes on.
+ * The worker writes each parsed Document to the staging file it is given and answers with its
+ * metadata: the caller's thread (Electron's main, the window's UI thread) never receives a document.
+ * When the answer comes the worker is done with the staging file (it finished, or it was stopped on a
+ * time limit, crash or cancel before the answer is given), so the caller may remove the folder at once.
  */
 
 /** The worker's file, or its source and where pdf.js's character maps were unpacked (packaged app). */
@@ -36,9 +40,14 @@ export class ImportRunner {
     this.memoryLimitMb = options.memoryLimitMb ?? IMPORT_WORKER_MEMORY_MB;
   }
 
-  /** Imports `bytes` after the files queued before it; never rejects. */
-  importFile(bytes: Uint8Array, fileName: string, options: ImportOptions = {}): Promise<ImportResult> {
-    const run = this.queue.then(() => this.runOne(bytes, fileName, options));
+  /** Imports `bytes` after the files queued before it, its Document written to `target`; never rejects. */
+  importFile(
+    bytes: Uint8Array,
+    fileName: string,
+    target: StagingTarget,
+    options: ImportOptions = {},
+  ): Promise<StagedImportResult> {
+    const run = this.queue.then(() => this.runOne(bytes, fileName, target, options));
     this.queue = run;
     return run;
   }
@@ -97,7 +106,12 @@ export class ImportRunner {
     if (worker) await worker.terminate();
   }
 
-  private runOne(bytes: Uint8Array, fileName: string, options: ImportOptions): Promise<ImportResult> {
+  private runOne(
+    bytes: Uint8Array,
+    fileName: string,
+    target: StagingTarget,
+    options: ImportOptions,
+  ): Promise<StagedImportResult> {
     const name = printableLine(basename(fileName));
     if (options.signal?.aborted) return Promise.resolve(failed(`${name}: the import was cancelled`));
     const id = this.nextId++;
@@ -107,9 +121,9 @@ export class ImportRunner {
     } catch (error) {
       return Promise.resolve(failed(`${name}: the importer could not start (${errorDetail(error)})`));
     }
-    return new Promise<ImportResult>((resolve) => {
+    return new Promise<StagedImportResult>((resolve) => {
       let settled = false;
-      const finish = (result: ImportResult, workerIsSpent: boolean) => {
+      const finish = (result: StagedImportResult, workerIsSpent: boolean) => {
         if (settled) return;
         settled = true;
         clearTimeout(timer);
@@ -147,7 +161,7 @@ export class ImportRunner {
       // A copy in a buffer of its own (a Node Buffer may be a slice of a shared pool), handed over whole.
       const copy = new Uint8Array(bytes);
       try {
-        worker.postMessage({ type: 'import', id, bytes: copy, fileName } satisfies ImportRequest, [
+        worker.postMessage({ type: 'import', id, bytes: copy, fileName, target } satisfies ImportRequest, [
           copy.buffer,
         ]);
       } catch (error) {
@@ -160,7 +174,7 @@ export class ImportRunner {
   }
 }
 
-function failed(message: string): ImportResult {
+function failed(message: string): StagedImportResult {
   return { ok: false, message: printableLine(message) };
 }
 

@@ -36,6 +36,20 @@ export function syncDirectory(dir: string): void {
   }
 }
 
+/** syncDirectory in the thread pool: an import's renames must not wait on the disk in the window's thread. */
+export async function syncDirectoryInBackground(dir: string): Promise<void> {
+  try {
+    const handle = await open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // not supported here (Windows cannot open a directory; NTFS journals renames)
+  }
+}
+
 /**
  * Writes `file` whole or not at all: a private temporary file beside it, flushed, then renamed over it
  * (a crash leaves the old file or the new one, never half of one).
@@ -75,5 +89,5 @@ export async function writeFileAtomicallyInBackground(
     await rm(temporary, { force: true });
     throw error;
   }
-  syncDirectory(dirname(file));
+  await syncDirectoryInBackground(dirname(file));
 }

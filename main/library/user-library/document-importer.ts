@@ -1,22 +1,29 @@
 /**
  * importDocument and its progress and cancel, removeDocument and restoreDocument: the reader's own
  * library as the API sees it. A file is parsed in the importer's worker (ImportRunner: time and memory
- * limits), kept in the user library, then indexed for search. Until the library has written its
- * manifest nothing is changed, so a refused, cancelled or crashed import leaves library, search and
- * notes as they were.
+ * limits), which writes the parsed Document to a staging folder of the user library and answers with
+ * its metadata only; the library moves it into place, then search indexes it (in the search worker,
+ * from the stored file). The main thread never holds the whole Document of an import. Until the
+ * library has written its manifest nothing is changed, so a refused, cancelled or crashed import
+ * leaves library, search and notes as they were.
  */
 import { webcrypto } from 'node:crypto';
 import type { ImportOutcome, ImportProgressReport, ImportRequest, RemovedDocument } from '../../api';
 import { errorDetail, MarginError, printableLine } from '../../errors';
-import type { ImportOptions, ImportResult } from '../../import/import-types';
+import type { ImportOptions, StagedImportResult, StagingTarget } from '../../import/import-types';
 import { documentIdFromFileName } from '../assemble-document';
 import { userDocumentId } from './user-document-id';
 import type { UserDocumentEntry, UserLibrary } from './user-library';
 
 export interface DocumentImporterOptions {
   library: UserLibrary;
-  /** Parses one file off the main process (ImportRunner#importFile). */
-  parse: (bytes: Uint8Array, fileName: string, options: ImportOptions) => Promise<ImportResult>;
+  /** Parses one file off the main process and stages its Document at `target` (ImportRunner#importFile). */
+  parse: (
+    bytes: Uint8Array,
+    fileName: string,
+    target: StagingTarget,
+    options: ImportOptions,
+  ) => Promise<StagedImportResult>;
   /** True for an id of the bundled library (never given to a document of yours). */
   isBundled: (id: string) => boolean;
   /** The title of a bundled document, for saying why it cannot be removed. */
@@ -38,7 +45,16 @@ export interface DocumentImporter {
 interface Running {
   progress: ImportProgressReport;
   cancel: AbortController;
+  /** Pages (PDF) or steps the parse counted, for the report that the import is done. */
+  steps: number;
 }
+
+/**
+ * How long getImportProgress answers 'done' for an import that ended (the renderer's last poll may
+ * come after the outcome), and for how many at most.
+ */
+export const FINISHED_REPORT_MS = 60_000;
+const FINISHED_REPORTS = 100;
 
 /** The file's sha256, computed in the thread pool (WebCrypto): a 100 MB file must not stall the window. */
 async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -65,6 +81,7 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
   const log = options.log ?? ((line: string) => console.warn(`margin: ${line}`));
   const now = options.now ?? (() => new Date());
   const running = new Map<string, Running>();
+  const finished = new Map<string, { report: ImportProgressReport; until: number }>();
   // One import at a time (the worker takes one file at a time anyway): the duplicate and same-name
   // checks then always see the library as the previous import left it.
   let queue: Promise<unknown> = Promise.resolve();
@@ -122,43 +139,78 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
     }
     if (request.bytes.byteLength === 0) return { status: 'refused', message: `${name}: the file is empty.` };
 
-    job.progress = { phase: 'parsing', done: 0, total: 1 };
-    const result = await options.parse(request.bytes, parserFileName(request.name), {
-      signal: job.cancel.signal,
-      onProgress: ({ done, total }) => (job.progress = { phase: 'parsing', done, total }),
-    });
-    if (job.cancel.signal.aborted) return cancelled();
-    if (!result.ok) return { status: 'refused', message: result.message };
-
+    // The id is chosen before parsing, so the worker stages the Document under the id it is kept as.
     const docId =
       named && choice === 'replace'
         ? named.id
         : userDocumentId(request.name, sha256, (id) => options.isBundled(id) || library.has(id));
-    const document = { ...result.document, id: docId };
-    job.progress = { phase: 'indexing', done: 0, total: 1 };
+    job.progress = { phase: 'parsing', done: 0, total: 1 };
+    let staging: { folder: string; document: string };
     try {
-      await library.add(
-        {
-          id: docId,
-          kind: result.source.kind,
-          fileName: request.name,
-          sha256,
-          importedAt: now().toISOString(),
-          removed: false,
-          ...(result.source.pages === undefined ? {} : { pages: result.source.pages }),
-        },
-        document,
-        request.bytes,
-      );
+      staging = await library.newStaging();
     } catch (error) {
-      log(`an import could not be saved: ${errorDetail(error)}`);
-      return {
-        status: 'refused',
-        message: `${name}: it could not be saved in your library (${errorDetail(error)}).`,
+      return notSaved(name, error);
+    }
+    let title: string;
+    try {
+      const result = await options.parse(
+        request.bytes,
+        parserFileName(request.name),
+        { file: staging.document, docId },
+        {
+          signal: job.cancel.signal,
+          onProgress: ({ done, total }) => {
+            job.progress = { phase: 'parsing', done, total };
+            job.steps = total;
+          },
+        },
+      );
+      if (job.cancel.signal.aborted) return cancelled();
+      if (!result.ok) return { status: 'refused', message: result.message };
+      const { meta, source } = result.staged;
+      title = meta.title;
+      job.progress = { phase: 'indexing', done: 0, total: 1 };
+      const entry = {
+        id: docId,
+        kind: source.kind,
+        fileName: request.name,
+        sha256,
+        importedAt: now().toISOString(),
+        removed: false,
+        ...(source.pages === undefined ? {} : { pages: source.pages }),
       };
+      try {
+        await library.keep(entry, meta, staging, request.bytes);
+      } catch (error) {
+        return notSaved(name, error);
+      }
+    } finally {
+      await library
+        .discardStaging(staging.folder)
+        .catch((error: unknown) =>
+          log(`an import's staging folder stays until the next start (${errorDetail(error)})`),
+        );
     }
     await index([docId]);
-    return { status: 'imported', docId, title: document.title, message: `Imported “${document.title}”.` };
+    return { status: 'imported', docId, title, message: `Imported “${title}”.` };
+  }
+
+  function notSaved(name: string, error: unknown): ImportOutcome {
+    log(`an import could not be saved: ${errorDetail(error)}`);
+    return {
+      status: 'refused',
+      message: `${name}: it could not be saved in your library (${errorDetail(error)}).`,
+    };
+  }
+
+  /** Keeps the last report of an import that ended (not of a cancelled one: nothing of it is kept). */
+  function remember(importId: string, job: Running, outcome: ImportOutcome): void {
+    const at = now().getTime();
+    for (const [id, report] of finished)
+      if (report.until <= at || finished.size >= FINISHED_REPORTS) finished.delete(id);
+    if (outcome.status === 'cancelled') return;
+    const total = job.steps;
+    finished.set(importId, { report: { phase: 'done', done: total, total }, until: at + FINISHED_REPORT_MS });
   }
 
   return {
@@ -171,15 +223,24 @@ export function createDocumentImporter(options: DocumentImporterOptions): Docume
       const job: Running = {
         progress: { phase: 'reading', done: 0, total: 1 },
         cancel: new AbortController(),
+        steps: 1,
       };
       running.set(request.importId, job);
+      finished.delete(request.importId);
       const outcome = queue.then(() => importOne(request, job));
       queue = outcome.catch(() => undefined);
-      return outcome.finally(() => running.delete(request.importId));
+      return outcome
+        .then((ended) => {
+          remember(request.importId, job, ended);
+          return ended;
+        })
+        .finally(() => running.delete(request.importId));
     },
     getImportProgress(importId) {
       const job = running.get(importId);
-      return job ? { ...job.progress } : null;
+      if (job) return { ...job.progress };
+      const ended = finished.get(importId);
+      return ended && ended.until > now().getTime() ? { ...ended.report } : null;
     },
     cancelImport(importId) {
       const job = running.get(importId);

@@ -5,23 +5,37 @@
  * - `docs/<id>.json`: the parsed Document (where search reads passages, as in a content bundle);
  * - `manifest/<id>.json`: what the library lists (origin, kind, file name, hash, date, removed, meta);
  *   written last, so a document exists only once all of its parts do;
- * - `index/<id>.json`: its search segment (search/service/user-search-index.ts).
+ * - `index/<id>.json`: its search segment (search/service/user-search-index.ts);
+ * - `staging/<random>/`: one running import's files, written by the import worker and moved into place
+ *   by `keep`; removed when the import ends, and everything in it at the next start (a crashed run's).
  *
  * Every write is atomic. A manifest or document that cannot be read is never deleted: it is skipped
  * with a logged line and a notice, and its files stay where they are.
  */
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Document, DocumentMeta, ImportKind } from '../../api';
 import { MARGIN_FOLDERS, PRIVATE_DIR_MODE } from '../../data-dir';
 import { errorDetail, MarginError } from '../../errors';
-import { writeFileAtomically, writeFileAtomicallyInBackground } from '../../storage/durable-files';
+import {
+  syncDirectoryInBackground,
+  writeFileAtomically,
+  writeFileAtomicallyInBackground,
+} from '../../storage/durable-files';
+import { documentMeta } from '../assemble-document';
 import { isDocumentId } from '../library';
 
 export const USER_LIBRARY_DIR = MARGIN_FOLDERS.library;
 const FILES = 'files';
 const DOCS = 'docs';
 const MANIFEST = 'manifest';
+const STAGING = 'staging';
+/** The staged Document's name in its import's staging folder. */
+const STAGED_DOCUMENT = 'document.json';
+/** A replaced document's old text, moved aside until the new manifest is written. */
+const REPLACED_DOCUMENT = 'replaced.json';
 const MANIFEST_FORMAT = 1;
 const CACHE_SIZE = 16;
 
@@ -51,7 +65,7 @@ export class UserLibrary {
     readonly dir: string,
     private readonly log: (line: string) => void = (line) => console.warn(`margin: ${line}`),
   ) {
-    for (const sub of [FILES, DOCS, MANIFEST])
+    for (const sub of [FILES, DOCS, MANIFEST, STAGING])
       mkdirSync(join(dir, sub), { recursive: true, mode: PRIVATE_DIR_MODE });
     for (const name of readdirSync(join(dir, MANIFEST)).sort()) {
       if (!name.endsWith('.json')) continue;
@@ -126,30 +140,92 @@ export class UserLibrary {
   }
 
   /**
-   * Keeps a document: the original file, the parsed document, then the manifest that lists it. When a
-   * step fails, what this call wrote is undone (a replaced document gets its old text back), so the
-   * library is as it was.
+   * Removes what a previous run left in staging (the app was killed mid-import): those files belong to
+   * no document. Call it only while holding the data folder (the note store's lock): another instance
+   * opening the same folder must not take a running import's files away.
+   */
+  clearStaleStaging(): void {
+    try {
+      const stale = readdirSync(join(this.dir, STAGING));
+      for (const name of stale) rmSync(join(this.dir, STAGING, name), { recursive: true, force: true });
+      if (stale.length > 0)
+        this.log(
+          `${USER_LIBRARY_DIR}/${STAGING}: removed ${stale.length} unfinished import(s) of an earlier run`,
+        );
+    } catch (error) {
+      // Nothing lists staging: what stays there is never shown, and the next start tries again.
+      this.log(`${USER_LIBRARY_DIR}/${STAGING} could not be cleared (${errorDetail(error)})`);
+    }
+  }
+
+  /**
+   * A private folder (0700) for one import's files, and the file the import worker writes the
+   * Document to. `discardStaging` removes the folder whatever the import's end.
+   */
+  async newStaging(): Promise<{ folder: string; document: string }> {
+    const folder = join(this.dir, STAGING, randomBytes(8).toString('hex'));
+    await mkdir(folder, { mode: PRIVATE_DIR_MODE });
+    return { folder, document: join(folder, STAGED_DOCUMENT) };
+  }
+
+  async discardStaging(folder: string): Promise<void> {
+    await rm(folder, { recursive: true, force: true, maxRetries: 3 });
+  }
+
+  /**
+   * Keeps a document whose parsed Document the import worker wrote to `staging.document`: the original
+   * file (written in the thread pool), the staged Document renamed into docs/, then the manifest that
+   * lists it. The main thread never reads or writes the Document's text. When a step fails, what this
+   * call did is undone (a replaced document gets its old text back), so the library is as it was.
+   */
+  async keep(
+    entry: Omit<UserDocumentEntry, 'format' | 'meta'>,
+    meta: DocumentMeta,
+    staging: { folder: string; document: string },
+    bytes: Uint8Array,
+  ): Promise<UserDocumentEntry> {
+    const stored: UserDocumentEntry = { format: MANIFEST_FORMAT, ...entry, meta: { ...meta, id: entry.id } };
+    const docFile = join(this.dir, DOCS, `${entry.id}.json`);
+    const original = join(this.dir, FILES, entry.sha256);
+    const hadOriginal = existsSync(original);
+    const replacing = this.entriesById.has(entry.id) && existsSync(docFile);
+    const aside = replacing ? join(staging.folder, REPLACED_DOCUMENT) : null;
+    if (!hadOriginal) await writeFileAtomicallyInBackground(original, bytes);
+    try {
+      if (aside) await rename(docFile, aside);
+      await rename(staging.document, docFile);
+      await syncDirectoryInBackground(join(this.dir, DOCS));
+      // Every file step of an import runs in the thread pool, the manifest's too: none waits on the
+      // disk in the main thread (the window's, in Electron).
+      await writeFileAtomicallyInBackground(this.manifestFile(entry.id), JSON.stringify(stored));
+      this.entriesById.set(entry.id, stored);
+    } catch (error) {
+      if (aside && existsSync(aside)) await rename(aside, docFile);
+      else if (!this.entriesById.has(entry.id)) await rm(docFile, { force: true });
+      if (!hadOriginal) await rm(original, { force: true });
+      throw error;
+    }
+    // A replaced document is read again from disk when next asked for (annotations re-anchor to it).
+    this.cache.delete(entry.id);
+    return stored;
+  }
+
+  /**
+   * Keeps a Document parsed in this thread (tools that fill a library without the import worker, such
+   * as the bench): staged, then kept as an import is.
    */
   async add(
     entry: Omit<UserDocumentEntry, 'format' | 'meta'>,
     doc: Document,
     bytes: Uint8Array,
   ): Promise<UserDocumentEntry> {
-    const stored: UserDocumentEntry = { format: MANIFEST_FORMAT, ...entry, meta: metaOf(doc) };
-    const docFile = join(this.dir, DOCS, `${entry.id}.json`);
-    const previous = this.entriesById.get(entry.id);
-    const previousText = previous ? readFileSync(docFile) : null;
-    // The large parts are written off the thread (an imported book is megabytes); the manifest is small.
-    await writeFileAtomicallyInBackground(join(this.dir, FILES, entry.sha256), bytes);
-    await writeFileAtomicallyInBackground(docFile, JSON.stringify(doc));
+    const staging = await this.newStaging();
     try {
-      this.writeEntry(stored);
-    } catch (error) {
-      if (previousText) writeFileAtomically(docFile, previousText);
-      throw error;
+      await writeFileAtomicallyInBackground(staging.document, JSON.stringify({ ...doc, id: entry.id }));
+      return await this.keep(entry, documentMeta(doc), staging, bytes);
+    } finally {
+      await this.discardStaging(staging.folder);
     }
-    this.cache.set(entry.id, doc);
-    return stored;
   }
 
   setRemoved(id: string, removed: boolean): UserDocumentEntry {
@@ -162,20 +238,18 @@ export class UserLibrary {
   }
 
   private writeEntry(entry: UserDocumentEntry): void {
-    writeFileAtomically(join(this.dir, MANIFEST, `${entry.id}.json`), JSON.stringify(entry));
+    writeFileAtomically(this.manifestFile(entry.id), JSON.stringify(entry));
     this.entriesById.set(entry.id, entry);
+  }
+
+  private manifestFile(id: string): string {
+    return join(this.dir, MANIFEST, `${id}.json`);
   }
 }
 
 export function openUserLibrary(dataDir: string, log?: (line: string) => void): UserLibrary {
   mkdirSync(dataDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   return new UserLibrary(join(dataDir, USER_LIBRARY_DIR), log);
-}
-
-/** The document without its text: what a library row and a citation's header need. */
-function metaOf(doc: Document): DocumentMeta {
-  const { sections: _sections, authorBio: _bio, ...meta } = doc;
-  return meta;
 }
 
 function readEntry(text: string, id: string): UserDocumentEntry {

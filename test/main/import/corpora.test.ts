@@ -3,7 +3,7 @@
  * saved pages from Readability's. Skipped with one line where ../shared is absent; required in CI.
  */
 import { build } from 'esbuild';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -57,14 +57,26 @@ pdfCorpus.describe('the PDF corpus (pdf.js test files)', () => {
     cpSync(join(dirname(require.resolve('pdfjs-dist/package.json')), 'cmaps'), join(work, 'pdfjs-cmaps'), {
       recursive: true,
     });
+    mkdirSync(join(work, 'staged'));
     // One worker, the files in sequence, as the app imports a batch.
     const runner = new ImportRunner({ workerScript, timeLimitMs: PER_FILE_LIMIT_MS });
     for (const name of readdirSync(pdfCorpus.path)
       .filter((f) => f.endsWith('.pdf'))
       .sort()) {
       const started = Date.now();
-      const result = await runner.importFile(readFileSync(join(pdfCorpus.path, name)), name);
-      results.set(name, { result, ms: Date.now() - started });
+      const staged = join(work, 'staged', `${name}.json`);
+      const result = await runner.importFile(readFileSync(join(pdfCorpus.path, name)), name, {
+        file: staged,
+        docId: 'corpus-file',
+      });
+      const ms = Date.now() - started;
+      // The worker wrote the Document; the runner's answer is its metadata.
+      results.set(name, {
+        result: result.ok
+          ? { ok: true, document: JSON.parse(readFileSync(staged, 'utf8')), source: result.staged.source }
+          : result,
+        ms,
+      });
     }
     await runner.close();
     const imported = [...results.values()].filter(({ result }) => result.ok).length;

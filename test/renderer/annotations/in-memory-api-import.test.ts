@@ -9,8 +9,10 @@ const BRIEF = file('# Thar coal brief\n\nLignite from Thar feeds two new plants.
 describe('InMemoryApi: your own documents, as the service answers them', () => {
   it('imports, finds the same bytes and the same name, removes and restores', async () => {
     const api = new InMemoryApi([commentary()]);
-    const imported = await api.importDocument({ importId: randomUUID(), name: 'thar.md', bytes: BRIEF });
+    const importId = randomUUID();
+    const imported = await api.importDocument({ importId, name: 'thar.md', bytes: BRIEF });
     expect(imported).toMatchObject({ status: 'imported', title: 'Thar coal brief' });
+    expect(await api.getImportProgress(importId)).toEqual({ phase: 'done', done: 1, total: 1 });
     if (imported.status !== 'imported') return;
     expect(imported.docId).toMatch(/^thar-[0-9a-f]{8}$/);
     const rows = await api.listDocuments();

@@ -71,6 +71,7 @@ export class InMemoryApi implements MarginApi {
   /** The reader's own documents, in the order imported. */
   readonly yours = new Map<string, YourDocument>();
   private readonly imports = new Map<string, { progress: ImportProgressReport; cancel: AbortController }>();
+  private readonly finishedImports = new Map<string, ImportProgressReport>();
 
   constructor(private readonly documents: Document[]) {}
 
@@ -330,6 +331,15 @@ export class InMemoryApi implements MarginApi {
    */
   async importDocument(request: ImportRequest): Promise<ImportOutcome> {
     this.enter('importDocument');
+    this.finishedImports.delete(request.importId);
+    const outcome = await this.runImport(request);
+    // As the service: the last report stays after the end (not a cancelled import's: nothing is kept).
+    if (outcome.status !== 'cancelled')
+      this.finishedImports.set(request.importId, { phase: 'done', done: 1, total: 1 });
+    return outcome;
+  }
+
+  private async runImport(request: ImportRequest): Promise<ImportOutcome> {
     const cancel = new AbortController();
     const progress: ImportProgressReport = { phase: 'reading', done: 0, total: 1 };
     this.imports.set(request.importId, { progress, cancel });
@@ -383,7 +393,6 @@ export class InMemoryApi implements MarginApi {
         sha256,
         removed: false,
       });
-      Object.assign(progress, { phase: 'done', done: 1 });
       return { status: 'imported', docId, title: doc.title, message: `Imported “${doc.title}”.` };
     } finally {
       this.imports.delete(request.importId);
@@ -393,7 +402,8 @@ export class InMemoryApi implements MarginApi {
   async getImportProgress(importId: string): Promise<ImportProgressReport | null> {
     this.enter('getImportProgress');
     const running = this.imports.get(importId);
-    return running ? { ...running.progress } : null;
+    const report = running?.progress ?? this.finishedImports.get(importId);
+    return report ? { ...report } : null;
   }
 
   async cancelImport(importId: string): Promise<boolean> {

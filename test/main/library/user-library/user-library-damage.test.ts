@@ -122,4 +122,51 @@ describe('the user library when things go wrong', () => {
       await service.close();
     }
   });
+
+  it('clears what a crashed run left in staging at the next start, and never lists or finds it', async () => {
+    const dataDir = path.join(scratch, 'stale-staging');
+    const docId = await importNoteAndClose(dataDir);
+    const library = path.join(dataDir, 'library');
+    const kept = filesUnder(library);
+    // As the app leaves it when killed mid-import: a staged Document, a half-written temporary file, and
+    // (mid-Replace) a replaced document's old text moved aside.
+    const stale = path.join(library, 'staging', '5f0c2a9d71e3b486');
+    fs.mkdirSync(stale, { recursive: true, mode: 0o700 });
+    const ghost = JSON.parse(fs.readFileSync(path.join(library, 'docs', `${docId}.json`), 'utf8'));
+    const ghostText = JSON.stringify({
+      ...ghost,
+      id: 'ghost-5f0c2a9d',
+      title: 'Quetzalcoatlus ghost',
+    }).replaceAll('Kalabagh', 'Quetzalcoatlus');
+    fs.writeFileSync(path.join(stale, 'document.json'), ghostText, { mode: 0o600 });
+    fs.writeFileSync(path.join(stale, 'document.json.a1b2c3d4e5f6.tmp'), ghostText.slice(0, 40));
+    fs.writeFileSync(path.join(stale, 'replaced.json'), ghostText);
+    const service = await open(dataDir);
+    try {
+      await searchReady(service);
+      expect(filesUnder(library)).toEqual(kept);
+      expect((await service.listDocuments()).map((row) => row.id)).toEqual([
+        'security-concerns-impede-china-pakistan-relations',
+        docId,
+      ]);
+      expect(await foundIds(service, 'Quetzalcoatlus')).toEqual([]);
+      expect(await foundIds(service, 'Kalabagh')).toEqual([docId]);
+    } finally {
+      await service.close();
+    }
+  });
+
+  it("leaves a running import's staging alone when a second instance is refused the data folder", async () => {
+    const dataDir = path.join(scratch, 'second-instance');
+    const first = await open(dataDir);
+    try {
+      const running = path.join(dataDir, 'library', 'staging', '0a1b2c3d4e5f6789');
+      fs.mkdirSync(running, { mode: 0o700 });
+      fs.writeFileSync(path.join(running, 'document.json'), '{}', { mode: 0o600 });
+      await expect(open(dataDir)).rejects.toThrow();
+      expect(fs.readdirSync(running)).toEqual(['document.json']);
+    } finally {
+      await first.close();
+    }
+  });
 });
