@@ -15,6 +15,18 @@ export function isAnnotationId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= ANNOTATION_ID_MAX_CHARS && ANNOTATION_ID.test(value);
 }
 
+const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An id a link may carry (a Margin link, the browser host's `#/open/` address, a command from the
+ * shell): exactly `urn:uuid:<uuid>` for Margin's own, or the `urn:` or `http(s):` id a note imported
+ * from another tool kept. Any other scheme (`javascript:`, `file:`) is refused at the door.
+ */
+export function isLinkableAnnotationId(value: unknown): value is string {
+  if (!isAnnotationId(value) || !/^(?:urn|https?):/i.test(value)) return false;
+  return !/^urn:uuid:/i.test(value) || UUID_URN.test(value);
+}
+
 /**
  * An id as the `annotation` parameter of a Margin link: percent-encoded where a query needs it, but
  * colons and slashes kept, so Margin's own read as they are (`annotation=urn:uuid:…`).

@@ -5,9 +5,9 @@
  * message as untrusted data, through the validators here. Imports only two siblings that import
  * nothing, so the renderer and the sandboxed preload may use it.
  */
-// Siblings that import nothing either: the one table of shortcut ids, the one rule for annotation ids.
+// Siblings that import nothing either: the one table of shortcut ids, the rule for annotation ids in links.
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
-import { isAnnotationId } from './annotation-ids';
+import { isLinkableAnnotationId } from './annotation-ids';
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports
 import { SHORTCUTS, type ShortcutId } from './shortcuts';
 
@@ -90,7 +90,7 @@ export function parseAppCommand(value: unknown): AppCommand | null {
       if (!hasOnlyKeys(value, ['type', 'docId', 'annotationId']) || !isId(value.docId, DOCUMENT_ID))
         return null;
       if (value.annotationId === undefined) return { type: 'open-passage', docId: value.docId };
-      if (!isAnnotationId(value.annotationId)) return null;
+      if (!isLinkableAnnotationId(value.annotationId)) return null;
       return { type: 'open-passage', docId: value.docId, annotationId: value.annotationId };
     }
     case 'notice': {

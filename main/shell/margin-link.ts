@@ -7,7 +7,7 @@
  * with a reason.
  */
 
-import { isAnnotationId } from '../shared/annotation-ids';
+import { isLinkableAnnotationId } from '../shared/annotation-ids';
 
 export interface MarginLink {
   documentId: string;
@@ -24,7 +24,6 @@ const MAX_LINK_LENGTH = 2048;
 const MAX_ID_LENGTH = 200;
 /** The library's document ids: lowercase words joined by single hyphens. */
 const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const UUID_URN = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function refuse(reason: string): MarginLinkVerdict {
   return { ok: false, reason };
@@ -58,13 +57,7 @@ export function parseMarginLink(text: unknown): MarginLinkVerdict {
   } catch {
     return refuse('The annotation id is not valid.');
   }
-  // Margin's own ids are exactly urn:uuid:<uuid>; imported notes keep theirs, urn: or http(s): URIs.
-  const ownForm = /^urn:uuid:/i.test(annotationId);
-  if (
-    !isAnnotationId(annotationId) ||
-    !/^(?:urn|https?):/i.test(annotationId) ||
-    (ownForm && !UUID_URN.test(annotationId))
-  ) {
+  if (!isLinkableAnnotationId(annotationId)) {
     return refuse('The annotation id is not a URI such as urn:uuid:….');
   }
   return { ok: true, link: { documentId, annotationId } };

@@ -54,7 +54,7 @@ export function passageFromHash(hash: string): PassageAddress | null {
   } catch {
     return null;
   }
-  // The same check as a command from Electron: a library id, one of Margin's annotation ids.
+  // The same check as a command from Electron: a library id, an annotation id a link may carry.
   const command = parseAppCommand({ type: 'open-passage', docId: match[1], annotationId });
   if (command?.type !== 'open-passage') return null;
   return command.annotationId

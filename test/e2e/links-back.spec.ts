@@ -68,6 +68,6 @@ describe('links back to a passage in the browser host', () => {
   it('answers a hostile link with one line and no page', async () => {
     const response = await fetch(`${session.host.origin}/open/${DOC_ID}?annotation=javascript:alert(1)`);
     expect(response.status).toBe(400);
-    expect(await response.text()).toBe('The annotation id is not one of Margin’s (urn:uuid:…).\n');
+    expect(await response.text()).toBe('The annotation id is not a URI such as urn:uuid:….\n');
   });
 });

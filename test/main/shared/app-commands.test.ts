@@ -44,6 +44,8 @@ describe('app-commands', () => {
       { type: 'menu', action: '__proto__' },
       { type: 'open-passage', docId: '../secrets' },
       { type: 'open-passage', docId: 'a-doc', annotationId: 'not a uri' },
+      { type: 'open-passage', docId: 'a-doc', annotationId: 'javascript:alert(1)' },
+      { type: 'open-passage', docId: 'a-doc', annotationId: 'urn:uuid:nope' },
       { type: 'open-passage', docId: 'a-doc', annotationId: 'urn:uuid:bell\u0007' },
       { type: 'open-passage', docId: 'x'.repeat(201) },
       { type: 'open-passage', docId: 'a-doc', annotationId: ANNOTATION, then: 'x' },

@@ -28,6 +28,12 @@ describe('shell-commands', () => {
       docId: 'gwadar',
       annotationId: ID,
     });
+    // A note imported from another tool keeps its own id, a URL: encoded, it is one path segment.
+    const imported = 'https://notes.example.org/annotations/7';
+    expect(passageFromHash(`#/open/gwadar/${encodeURIComponent(imported)}`)).toEqual({
+      docId: 'gwadar',
+      annotationId: imported,
+    });
     for (const hash of [
       '#/read/gwadar',
       '#/open/',
