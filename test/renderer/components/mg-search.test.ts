@@ -33,11 +33,18 @@ beforeEach(async () => {
         waiting.set(query, resolve);
       }),
     };
-    window.answer = (query) => waiting.get(query)({
-      status: 'ok', query, total: 1, complete: true, tookMs: 1, annotations: [],
-      groups: [{ docId: 'd1', title: 'On ' + query, authors: [], published: null,
-        passages: [{ blockId: 'b1', section: null, snippet: [{ text: query, mark: true }], terms: [query] }] }],
+    window.answerWith = (query, documents) => waiting.get(query)({
+      status: 'ok', query, total: documents, complete: true, tookMs: 1, annotations: [],
+      groups: Array.from({ length: documents }, (_, d) => ({
+        docId: 'd' + d, title: 'On ' + query + ' ' + d, authors: [], published: null,
+        passages: [1, 2, 3].slice(0, documents === 1 ? 1 : 3).map((p) => ({
+          blockId: 'b' + p, section: 'Part ' + p, terms: [query],
+          snippet: [{ text: 'A long passage about ', mark: false }, { text: query, mark: true },
+            { text: ' that fills two lines of the panel with words a reader would skim. '.repeat(2), mark: false }],
+        })),
+      })),
     });
+    window.answer = (query) => window.answerWith(query, 1);
     const provider = document.createElement('div');
     new rendererModule.ContextProvider(provider, { context: rendererModule.apiContext, initialValue: api });
     document.body.append(provider);
@@ -95,5 +102,34 @@ describe('mg-search', () => {
     await settle();
     expect(await page.run('window.shownQuery()')).toBe('wate');
     expect(await page.run('window.asked')).toEqual(['wa', 'wat', 'wate']);
+  });
+
+  it('lays out only the result groups in view, and the arrow keys still reach the last one', async () => {
+    await page.run(`window.typeInto('tide')`);
+    await page.run(`window.answerWith('tide', 20)`);
+    await settle();
+    const state = `(() => {
+      const root = window.search.shadowRoot;
+      const groups = [...root.querySelectorAll('[role="listbox"] > .group')];
+      const panel = root.querySelector('.panel').getBoundingClientRect();
+      const last = root.querySelector('#option-59').getBoundingClientRect();
+      return {
+        groups: groups.length,
+        laidOut: groups.filter((group) => group.firstElementChild.checkVisibility({ contentVisibilityAuto: true }))
+          .length,
+        active: root.querySelector('input').getAttribute('aria-activedescendant'),
+        lastInView: last.height > 0 && last.top >= panel.top && last.bottom <= panel.bottom,
+      };
+    })()`;
+    const before = (await page.run(state)) as { groups: number; laidOut: number };
+    expect(before.groups).toBe(20);
+    // The panel shows a few documents of twenty: the browser skips the rest until they scroll into view.
+    expect(before.laidOut).toBeGreaterThan(0);
+    expect(before.laidOut).toBeLessThan(20);
+    await page.run(`window.search.shadowRoot.querySelector('input').dispatchEvent(
+      new KeyboardEvent('keydown', { key: 'ArrowUp', bubbles: true, composed: true }))`);
+    await page.run('window.search.updateComplete');
+    await page.run('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
+    expect(await page.run(state)).toMatchObject({ active: 'option-59', lastInView: true });
   });
 });
