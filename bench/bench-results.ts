@@ -6,6 +6,7 @@ import type { MachineInfo } from './machine';
 import type { RendererResult } from './renderer-bench';
 import type { SizeResult } from './search-bench';
 import type { SyncResult } from './sync-bench';
+import type { YoursSearchResult } from './yours-search-bench';
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -22,4 +23,6 @@ export interface BenchResults {
   sync?: SyncResult | null;
   /** Your own documents (bench/import-bench.ts); absent in older results. */
   import?: ImportResult | null;
+  /** Search over bundled + 1,000 of yours beside bundled alone, per bundled size; absent in older results. */
+  yours?: YoursSearchResult[] | null;
 }

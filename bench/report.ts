@@ -10,6 +10,7 @@ import { goalRows } from './goals';
 import { annotationSections } from './report-annotations';
 import { syncSection } from './report-sync';
 import { importSection } from './report-import';
+import { yoursSection } from './report-yours';
 import {
   corpusSection,
   flexSearchNote,
@@ -178,5 +179,6 @@ export function renderResultsMarkdown(results: BenchResults): string {
   lines.push(...annotationSections(results));
   lines.push(...syncSection(results));
   lines.push(...importSection(results));
+  lines.push(...yoursSection(results));
   return `${lines.join('\n')}\n`;
 }

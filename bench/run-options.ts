@@ -2,6 +2,8 @@
 
 export interface RunOptions {
   sizes: number[];
+  /** Whether --sizes was given (the yours part measures 1,000 bundled articles unless it was). */
+  sizesGiven: boolean;
   /** Repeats for load and build measurements; null: 5 below 10,000 articles and 3 from there. */
   repeats: number | null;
   /** Repeats for the (slow) build measurements; null: as many as `repeats`. */
@@ -11,7 +13,10 @@ export interface RunOptions {
   /** Measured queries per kind (after a separate warm-up set). */
   queriesPerKind: number;
   seed: string;
-  /** Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import, sync. */
+  /**
+   * Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import,
+   * sync, yours (search over bundled + 1,000 of yours beside bundled alone).
+   */
   parts: Set<string>;
   /** Only measure; do not rewrite RESULTS.md and results.json. */
   dryRun: boolean;
@@ -21,7 +26,7 @@ export interface RunOptions {
   quick: boolean;
 }
 
-export const ALL_PARTS = ['search', 'store', 'anchoring', 'renderer', 'import', 'sync'] as const;
+export const ALL_PARTS = ['search', 'store', 'anchoring', 'renderer', 'import', 'sync', 'yours'] as const;
 
 function valueOf(args: string[], name: string): string | undefined {
   const at = args.indexOf(name);
@@ -50,6 +55,7 @@ export function parseRunOptions(args: string[]): RunOptions {
   }
   return {
     sizes,
+    sizesGiven: valueOf(args, '--sizes') !== undefined,
     repeats,
     buildRepeats,
     merge: args.includes('--merge'),

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
- *   --parts search,store,anchoring,renderer,import,sync --quick --merge --dry-run --report-only]`
+ *   --parts search,store,anchoring,renderer,import,sync,yours --quick --merge --dry-run --report-only]`
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
  * (with --dry-run, both go to bench/.work/ instead).
  */
@@ -18,6 +18,7 @@ import { runRendererBench } from './renderer-bench';
 import { buildRepeatsFor, parseRunOptions, repeatsFor } from './run-options';
 import { runSearchBench } from './search-bench';
 import { runSyncBench } from './sync-bench';
+import { runYoursSearchBench } from './yours-search-bench';
 
 /** Hand-written reading of the latest results (why a goal is missed, what to try next), kept in RESULTS.md. */
 const COMMENTARY_FILE = path.join(__dirname, 'results-commentary.md');
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
     renderer: null,
     sync: null,
     import: null,
+    yours: null,
   };
   if (options.parts.has('search')) {
     for (const size of options.sizes) {
@@ -69,6 +71,14 @@ async function main(): Promise<void> {
   if (options.parts.has('renderer')) results.renderer = await runRendererBench(options.seed, log);
   if (options.parts.has('sync')) results.sync = await runSyncBench(options.seed, options.quick, log);
   if (options.parts.has('import')) results.import = await runImportBench(options.quick, log);
+  if (options.parts.has('yours')) {
+    results.yours = [];
+    for (const size of options.sizesGiven ? options.sizes : [1000]) {
+      const repeats = options.repeats ?? 3;
+      const { queriesPerKind, seed } = options;
+      results.yours.push(await runYoursSearchBench({ size, repeats, queriesPerKind, seed, log }));
+    }
+  }
   log('done');
 
   await mkdir(outDir, { recursive: true });
@@ -104,6 +114,11 @@ async function mergePrevious(
   if (!results.renderer?.measured && previous.renderer?.measured) results.renderer = previous.renderer;
   results.renderer ??= previous.renderer;
   results.import ??= previous.import ?? null;
+  const yoursMeasured = new Set((results.yours ?? []).map((entry) => entry.size));
+  results.yours = [
+    ...(previous.yours ?? []).filter((entry) => !yoursMeasured.has(entry.size)),
+    ...(results.yours ?? []),
+  ].sort((a, b) => a.size - b.size);
   results.loadAverages = [...previous.loadAverages, ...results.loadAverages];
   results.command = `${previous.command}; then ${results.command}`;
   if (kept.length > 0) log(`kept ${kept.map((size) => size.size).join(', ')} from the previous results.json`);
