@@ -1,6 +1,5 @@
 import {
   cpSync,
-  existsSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
@@ -109,7 +108,8 @@ describe('UserSearchIndex (the main stage of your documents kept in one file)', 
     const first = open(libraryDir);
     expect(answers(first)).toEqual(expected);
     first.close();
-    expect(existsSync(join(libraryDir, 'index', STAGE_FILE))).toBe(true);
+    // Private, as everything in the data folder.
+    expect(statSync(join(libraryDir, 'index', STAGE_FILE)).mode & 0o777).toBe(0o600);
     for (const name of segmentFiles(libraryDir)) rmSync(join(libraryDir, 'index', name));
 
     const again = open(libraryDir);
