@@ -5,7 +5,8 @@
  * - `docs/<id>.json`: the parsed Document (where search reads passages, as in a content bundle);
  * - `manifest/<id>.json`: what the library lists (origin, kind, file name, hash, date, removed, meta);
  *   written last, so a document exists only once all of its parts do;
- * - `index/<id>.json`: its search segment (search/service/user-search-index.ts).
+ * - `index/<id>.json`: its search segment, and `index/main-stage.bin` the segments put together
+ *   (search/service/user-search-index.ts).
  *
  * Every write is atomic. A manifest or document that cannot be read is never deleted: it is skipped
  * with a logged line and a notice, and its files stay where they are.
