@@ -14,14 +14,14 @@ const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs only as a worker thread');
 const { bundleDir, stage: stageName, userLibrary } = workerData as WorkerData;
 
-/** Terms of your documents' term automata built per slice while idle (a few ms each). */
+/** Terms of the body's and your documents' term automata built per slice while idle (a few ms each). */
 const TERMS_PER_SLICE = 2000;
 
 let stage: SearchStage | null = null;
 let body: BodyWithYours | null = null;
 let preparing = false;
 
-/** Readies your documents' stages between queries, a slice per turn of the event loop. */
+/** Readies the body stage and your documents' stages between queries, a slice per turn of the event loop. */
 function prepareWhileIdle(): void {
   if (preparing || body === null) return;
   preparing = true;
@@ -33,7 +33,8 @@ function prepareWhileIdle(): void {
 }
 
 try {
-  stage = loadSearchStage(bundleDir, stageName);
+  // The body stage's term automaton is built after `ready`, between queries (prepareWhileIdle).
+  stage = loadSearchStage(bundleDir, stageName, undefined, { lazyTokenSet: stageName === 'body' });
   if (stageName === 'body') body = new BodyWithYours(stage, bundleDir, userLibrary);
   port.postMessage({ type: 'ready', problems: body?.problems ?? [] } satisfies WorkerReply);
   prepareWhileIdle();

@@ -273,8 +273,12 @@ export class BodyWithYours {
     return this.yours?.update(live, reindex) ?? [];
   }
 
-  /** UserSearchIndex.prepare; true when done (or when it fails: the first query then says why). */
+  /**
+   * Builds the body stage's term automaton (if it was loaded lazily), then UserSearchIndex.prepare;
+   * true when done (or when it fails: the first query then says why).
+   */
   prepare(terms: number): boolean {
+    if (!this.body.compact.buildTokenSet(terms)) return false;
     try {
       return this.yours?.prepare(terms) ?? true;
     } catch {

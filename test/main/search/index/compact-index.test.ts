@@ -86,6 +86,11 @@ describe('compact-index', () => {
     while (!sliced.buildTokenSet(500)) slices++;
     expect(slices).toBeGreaterThan(2);
     for (const query of queries) expect(topTen(sliced.index, query), query).toEqual(topTen(stock, query));
+    // A prefix query arriving between slices finishes the automaton first.
+    const halfway = loadCompactIndex(compactBytes, { lazyTokenSet: true });
+    expect(halfway.buildTokenSet(500)).toBe(false);
+    for (const query of queries) expect(topTen(halfway.index, query), query).toEqual(topTen(stock, query));
+    expect(halfway.buildTokenSet(1)).toBe(true);
   });
 
   it('loads postings lazily and still answers a term asked again', () => {
