@@ -7,7 +7,7 @@
  * same files; and adding one document to a library of 1,000 of yours until it is searchable.
  */
 import { execFileSync } from 'node:child_process';
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,16 +15,13 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { chromium } from 'playwright-core';
 import { readPdfTextLayer } from '../main/import/pdf-text-layer';
 import { buildContent } from '../main/library/content-build';
-import { parseRcasText } from '../main/library/parse-rcas-text';
-import { userDocumentId } from '../main/library/user-library/user-document-id';
-import { openUserLibrary } from '../main/library/user-library/user-library';
 import { createMarginService, type MarginService } from '../main/margin-service';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/e2e/harness';
 import { buildWorkers, searchReady } from '../test/main/library/user-library/built-workers';
 import { createCorpusModel, generateArticle, type GeneratedArticle } from './article-generator';
 import { bundleScript, runChild, WORK_ROOT } from './child-process';
-import { renderRcasText } from './corpus';
 import { median, round, summarise, type LatencySummary } from './stats';
+import { fillLibrary } from './user-library-fill';
 
 export interface ImportedPdfResult {
   name: string;
@@ -206,39 +203,6 @@ function pdftotextMs(file: string): number {
   const started = performance.now();
   execFileSync('pdftotext', [file, '-'], { stdio: ['ignore', 'ignore', 'ignore'], maxBuffer: 1 << 28 });
   return performance.now() - started;
-}
-
-/**
- * A library of `size` generated documents of yours, kept straight into the data folder through the user
- * library (parsed here, not in the import worker); the search worker indexes them when it next starts.
- */
-export async function fillLibrary(
-  dataDir: string,
-  size: number,
-  seed = 'margin-import-library',
-): Promise<void> {
-  const library = openUserLibrary(dataDir);
-  const model = createCorpusModel(seed);
-  for (let i = 0; i < size; i++) {
-    const text = renderRcasText(generateArticle(model, i));
-    const bytes = new TextEncoder().encode(text);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const fileName = `article-${i}.txt`;
-    const id = userDocumentId(fileName, sha256, (taken) => library.has(taken));
-    const doc = { ...parseRcasText(text, fileName), id };
-    await library.add(
-      {
-        id,
-        kind: 'rcas',
-        fileName,
-        sha256,
-        importedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
-        removed: false,
-      },
-      doc,
-      bytes,
-    );
-  }
 }
 
 export async function runImportBench(quick: boolean, log: (line: string) => void): Promise<ImportResult> {

@@ -16,7 +16,7 @@ import type { MarginBuildJob } from './children/margin-build-child';
 import type { YoursQueries, YoursSearchJob, YoursStart } from './children/yours-search-child';
 import { bundleScript, runChild, WORK_ROOT } from './child-process';
 import { ensureCorpus } from './corpus';
-import { fillLibrary } from './import-bench';
+import { fillLibrary } from './user-library-fill';
 import { median, round } from './stats';
 
 /** Documents of yours beside the bundled corpus. */
