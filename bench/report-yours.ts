@@ -24,7 +24,7 @@ function entrySection(entry: YoursSearchResult, results: BenchResults): string[]
     `Measured ${entry.measuredAt.slice(0, 16).replace('T', ' ')} UTC. Your documents: generated articles of ` +
       `another seed kept through the user library. *Start*: a fresh process reads the bundled body stage, ` +
       `then your documents' stages beside it (what the body search worker does), until a search only one ` +
-      `of yours answers; the body stage itself took ${ms(start.fromStage[0]?.bodyMs)} ms before ` +
+      `of yours answers; reading the body stage first took ${ms(start.fromStage[0]?.bodyMs)} ms ` +
       `(${start.fromStage[0]?.lazyBody ? 'its term automaton left to later, as the worker does' : 'its term automaton built during the load'}). ` +
       `The term automata of your stages (needed only by prefix and fuzzy terms) are built afterwards while ` +
       `the worker is idle, in slices of 2,000 terms, or by the first such query.`,
