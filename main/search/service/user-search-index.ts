@@ -82,7 +82,15 @@ export class UserSearchIndex {
     const added = live.filter((id) => !inMain.has(id) || this.outdated.has(id));
     const indexed = this.indexed(added, reindex, problems);
     this.recent.close();
-    if (this.main.ids.length > 0 && indexed.length <= RECENT_LIMIT && hidden.length <= HIDDEN_LIMIT) {
+    // A main stage not assembled yet would be assembled from the new segments of replaced documents
+    // (or miss one that failed): it is then set up again over the library as it is now.
+    const mainStands = this.main.made || !reindex.some((id) => inMain.has(id));
+    if (
+      mainStands &&
+      this.main.ids.length > 0 &&
+      indexed.length <= RECENT_LIMIT &&
+      hidden.length <= HIDDEN_LIMIT
+    ) {
       const hiddenIds = new Set(hidden);
       this.hiddenRefs = new Set(this.main.ids.flatMap((id, ref) => (hiddenIds.has(id) ? [ref] : [])));
       this.recent = new SegmentStage(indexed, () => this.assemble(indexed));

@@ -33,6 +33,11 @@ export class SegmentStage {
     private stage: SearchStage | null = null,
   ) {}
 
+  /** Whether the stage has been assembled (or read) already. */
+  get made(): boolean {
+    return this.stage !== null;
+  }
+
   get(): SearchStage | null {
     if (this.ids.length === 0) return null;
     this.stage ??= this.make();

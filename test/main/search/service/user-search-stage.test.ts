@@ -200,6 +200,19 @@ describe('UserSearchIndex (the main stage of your documents kept in one file)', 
     body.close();
   });
 
+  it('leaves out a document replaced by an unreadable text before the first search, and finds the others', () => {
+    const libraryDir = freshLibrary('unreadable-replacement');
+    const body = open(libraryDir);
+    writeFileSync(join(libraryDir, 'docs', `${yours[9].id}.json`), '{ not json');
+    const live = yours.map((doc) => doc.id);
+    expect(body.update(live, [yours[9].id])).toEqual([
+      expect.stringMatching(new RegExp(`^${yours[9].id}: could not be indexed \\(`)),
+    ]);
+    expect(ids(body.search(`title:"${yours[9].title}"`, {}))).not.toContain(yours[9].id);
+    expect(ids(body.search(`title:"${yours[8].title}"`, {}))).toContain(yours[8].id);
+    body.close();
+  });
+
   it('answers as a fresh build when started from a copy of the library (new file times, same texts)', () => {
     const libraryDir = freshLibrary('copied-from');
     keepStage(libraryDir);
