@@ -8,6 +8,7 @@ import type { SizeResult } from './search-bench';
 import type { SyncResult } from './sync-bench';
 import type { LibraryResult } from './library-bench';
 import type { TypingResult } from './typing-bench';
+import type { YoursSearchResult } from './yours-search-bench';
 
 export interface BenchResults {
   machine: MachineInfo;
@@ -28,4 +29,6 @@ export interface BenchResults {
   typing?: TypingResult[] | null;
   /** The library view in Chromium (bench/library-bench.ts); absent in older results. */
   library?: LibraryResult | null;
+  /** Search over bundled + 1,000 of yours beside bundled alone, per bundled size; absent in older results. */
+  yours?: YoursSearchResult[] | null;
 }

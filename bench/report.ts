@@ -11,6 +11,7 @@ import { annotationSections } from './report-annotations';
 import { syncSection } from './report-sync';
 import { importSection } from './report-import';
 import { librarySection, typingSection } from './report-typing-library';
+import { yoursSection } from './report-yours';
 import {
   corpusSection,
   flexSearchNote,
@@ -181,5 +182,6 @@ export function renderResultsMarkdown(results: BenchResults): string {
   lines.push(...annotationSections(results));
   lines.push(...syncSection(results));
   lines.push(...importSection(results));
+  lines.push(...yoursSection(results));
   return `${lines.join('\n')}\n`;
 }

@@ -2,7 +2,7 @@
 
 export interface RunOptions {
   sizes: number[];
-  /** Whether --sizes was given (the typing and library parts have their own default sizes). */
+  /** Whether --sizes was given (the typing, library and yours parts have their own default sizes). */
   sizesGiven: boolean;
   /** Repeats for load and build measurements; null: 5 below 10,000 articles and 3 from there. */
   repeats: number | null;
@@ -15,7 +15,8 @@ export interface RunOptions {
   seed: string;
   /**
    * Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import, sync,
-   * typing (search as you type in Chromium), library (the library view in Chromium).
+   * typing (search as you type in Chromium), library (the library view in Chromium), yours (search over
+   * bundled + 1,000 of yours beside bundled alone).
    */
   parts: Set<string>;
   /** Only measure; do not rewrite RESULTS.md and results.json. */
@@ -35,6 +36,7 @@ export const ALL_PARTS = [
   'library',
   'import',
   'sync',
+  'yours',
 ] as const;
 
 /** Search as you type at 1,000 articles unless --sizes says otherwise (a typical publisher's bundle). */

@@ -1,8 +1,8 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
- *   --parts search,store,anchoring,renderer,typing,library,import,sync --quick --merge --dry-run --report-only]`
- * The typing part runs at 1,000 articles and the library part at 10,000 and 100,000 rows unless --sizes
- * is given.
+ *   --parts search,store,anchoring,renderer,typing,library,import,sync,yours --quick --merge --dry-run --report-only]`
+ * The typing and yours parts run at 1,000 articles and the library part at 10,000 and 100,000 rows
+ * unless --sizes is given.
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
  * (with --dry-run, both go to bench/.work/ instead).
  */
@@ -22,6 +22,7 @@ import { buildRepeatsFor, LIBRARY_SIZES, parseRunOptions, repeatsFor, TYPING_SIZ
 import { runTypingBench } from './typing-bench';
 import { runSearchBench } from './search-bench';
 import { runSyncBench } from './sync-bench';
+import { runYoursSearchBench } from './yours-search-bench';
 
 /** Hand-written reading of the latest results (why a goal is missed, what to try next), kept in RESULTS.md. */
 const COMMENTARY_FILE = path.join(__dirname, 'results-commentary.md');
@@ -59,6 +60,7 @@ async function main(): Promise<void> {
     import: null,
     typing: null,
     library: null,
+    yours: null,
   };
   if (options.parts.has('search')) {
     for (const size of options.sizes) {
@@ -82,6 +84,14 @@ async function main(): Promise<void> {
     results.library = await runLibraryBench(options.sizesGiven ? options.sizes : LIBRARY_SIZES, log);
   if (options.parts.has('sync')) results.sync = await runSyncBench(options.seed, options.quick, log);
   if (options.parts.has('import')) results.import = await runImportBench(options.quick, log);
+  if (options.parts.has('yours')) {
+    results.yours = [];
+    for (const size of options.sizesGiven ? options.sizes : [1000]) {
+      const repeats = options.repeats ?? 3;
+      const { queriesPerKind, seed } = options;
+      results.yours.push(await runYoursSearchBench({ size, repeats, queriesPerKind, seed, log }));
+    }
+  }
   log('done');
 
   await mkdir(outDir, { recursive: true });
@@ -124,6 +134,11 @@ async function mergePrevious(
     const keptFigures = previous.library.figures.filter((figure) => !measuredSizes.has(figure.size));
     results.library.figures = [...keptFigures, ...results.library.figures].sort((a, b) => a.size - b.size);
   }
+  const yoursMeasured = new Set((results.yours ?? []).map((entry) => entry.size));
+  results.yours = [
+    ...(previous.yours ?? []).filter((entry) => !yoursMeasured.has(entry.size)),
+    ...(results.yours ?? []),
+  ].sort((a, b) => a.size - b.size);
   results.loadAverages = [...previous.loadAverages, ...results.loadAverages];
   results.command = `${previous.command}; then ${results.command}`;
   if (kept.length > 0) log(`kept ${kept.map((size) => size.size).join(', ')} from the previous results.json`);

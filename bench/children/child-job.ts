@@ -74,6 +74,14 @@ export async function measureQueries(
     (times.get(query.kind) ?? times.set(query.kind, []).get(query.kind)!).push(took);
     (hits.get(query.kind) ?? hits.set(query.kind, []).get(query.kind)!).push(count);
   }
+  return kindReports(times, hits);
+}
+
+/** Per kind: the latencies' summary, mean hits and refusals (a hit count of -1). */
+export function kindReports(
+  times: ReadonlyMap<QueryKind, number[]>,
+  hits: ReadonlyMap<QueryKind, number[]>,
+): Record<QueryKind, KindReport> {
   const report = {} as Record<QueryKind, KindReport>;
   for (const kind of QUERY_KINDS) {
     const counts = hits.get(kind) ?? [];

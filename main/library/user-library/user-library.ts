@@ -5,7 +5,8 @@
  * - `docs/<id>.json`: the parsed Document (where search reads passages, as in a content bundle);
  * - `manifest/<id>.json`: what the library lists (origin, kind, file name, hash, date, removed, meta);
  *   written last, so a document exists only once all of its parts do;
- * - `index/<id>.json`: its search segment (search/service/user-search-index.ts);
+ * - `index/<id>.json`: its search segment, and `index/main-stage.bin` the segments put together
+ *   (search/service/user-search-index.ts);
  * - `staging/<random>/`: one running import's files, written by the import worker and moved into place
  *   by `keep`; removed when the import ends, and everything in it at the next start (a crashed run's).
  *

@@ -54,6 +54,13 @@ export interface CompactIndex {
   index: lunr.Index;
   fields: string[];
   refCount: number;
+  /**
+   * Lunr's term automaton, which prefix and fuzzy terms expand through (built when first asked for,
+   * if the index was loaded with `lazyTokenSet`).
+   */
+  tokenSet(): lunr.TokenSet;
+  /** Builds the term automaton `terms` terms further, so it can be built in slices; true once whole. */
+  buildTokenSet(terms: number): boolean;
   /** Number of (field, ref) postings of an index term: what a query on it costs. 0 when absent. */
   postingCount(term: string): number;
   /** Position of an index term in the sorted term list (Lunr's `_index`), or -1. */
@@ -66,8 +73,16 @@ export interface CompactIndex {
 const NO_METADATA = Object.freeze({});
 const POSTING_CACHE_LIMIT = 4096;
 
+export interface LoadOptions {
+  /**
+   * Leave the term automaton (most of a load's time with a large vocabulary) until a prefix or fuzzy
+   * term needs it, or buildTokenSet builds it.
+   */
+  lazyTokenSet?: boolean;
+}
+
 /** Loads a compact index into a real `lunr.Index`. Throws a plain Error when the bytes are not one. */
-export function loadCompactIndex(input: Uint8Array): CompactIndex {
+export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): CompactIndex {
   // Typed views need 4-byte alignment; small Node buffers can sit at any offset of a shared pool.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   const decoder = new TextDecoder();
@@ -167,22 +182,53 @@ export function loadCompactIndex(input: Uint8Array): CompactIndex {
   const decoded = new Map<number, FieldPostings[]>();
   let decodedBytes = 0;
 
+  // Terms are sorted, as the builder needs; it can take them a slice at a time.
   const builder = new TokenSetBuilder();
-  for (const term of terms) builder.insert(term);
-  builder.finish();
+  let inserted = 0;
+  let tokenSet: lunr.TokenSet | null = null;
+  const buildTokenSet = (count: number): boolean => {
+    if (tokenSet !== null) return true;
+    const end = Math.min(terms.length, inserted + count);
+    for (; inserted < end; inserted++) builder.insert(terms[inserted]);
+    if (inserted < terms.length) return false;
+    builder.finish();
+    tokenSet = builder.root;
+    return true;
+  };
+  const wholeTokenSet = (): lunr.TokenSet => {
+    buildTokenSet(Infinity);
+    return tokenSet as lunr.TokenSet;
+  };
+  if (!options.lazyTokenSet) buildTokenSet(Infinity);
 
   const index = new lunr.Index({
     invertedIndex,
     fieldVectors,
-    tokenSet: builder.root,
+    tokenSet: null,
     fields,
     pipeline: lunr.Pipeline.load(header.pipeline),
   } as unknown as lunr.Index.Attributes);
+  // Lunr's own query (which the engine uses for all-prohibited queries) reads index.tokenSet; the
+  // expansion guard replaces it with its own.
+  Object.defineProperty(index, 'tokenSet', {
+    configurable: true,
+    enumerable: true,
+    get: wholeTokenSet,
+    set: (value: unknown) =>
+      Object.defineProperty(index, 'tokenSet', {
+        value,
+        writable: true,
+        configurable: true,
+        enumerable: true,
+      }),
+  });
 
   return {
     index,
     fields,
     refCount,
+    tokenSet: wholeTokenSet,
+    buildTokenSet,
     termIndexOf,
     postingsOf(termIndex) {
       const cached = decoded.get(termIndex);

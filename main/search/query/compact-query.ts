@@ -87,6 +87,18 @@ function runString(pipeline: lunr.Pipeline, term: string, fields: string[]): str
   });
 }
 
+/** The index terms a clause's term stands for: Lunr's token-set intersection. */
+function expansionsOf(compact: CompactIndex, clause: lunr.Query.Clause, term: string): string[] {
+  const wordStart = (clause as unknown as Record<string, unknown>)[WORD_START_KEY];
+  // A term with no wildcard, edit distance or word-start prefix expands to itself if the index has it:
+  // said without the token set, which a large vocabulary takes most of its load time to build.
+  if (!wordStart && !clause.editDistance && !term.includes('*'))
+    return compact.termIndexOf(term) >= 0 ? [term] : [];
+  const index = compact.index as unknown as { tokenSet: lunr.TokenSet };
+  const clauseSet = wordStart ? wordStartTokenSet(term.replace(/\*$/, '')) : tokenSetFromClause(clause);
+  return index.tokenSet.intersect(clauseSet).toArray();
+}
+
 interface Touched {
   term: string;
   field: number;
@@ -109,7 +121,7 @@ export function queryCompact(compact: CompactIndex, build: (query: lunr.Query) =
 
 /** Lunr's `Index#query` from its clauses on, on the compact index's postings and `scratch`'s arrays. */
 function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QueryScratch): CompactQueryResult {
-  const index = compact.index as unknown as { tokenSet: lunr.TokenSet; pipeline: lunr.Pipeline };
+  const index = compact.index as unknown as { pipeline: lunr.Pipeline };
   const { fields, refCount } = compact;
   const fieldCount = fields.length;
   const queryVectors = fields.map(() => new lunr.Vector([]));
@@ -135,10 +147,7 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
     for (const term of terms) {
       clause.term = term;
       // Lunr's Query#term has appended the wildcard's "*" to a prefix clause's term.
-      const clauseSet = (clause as unknown as Record<string, unknown>)[WORD_START_KEY]
-        ? wordStartTokenSet(term.replace(/\*$/, ''))
-        : tokenSetFromClause(clause);
-      const expanded = index.tokenSet.intersect(clauseSet).toArray();
+      const expanded = expansionsOf(compact, clause, term);
       if (expanded.length === 0 && clause.presence === presence.REQUIRED) {
         for (const field of clauseFields) requiredMatches[field] = RefSet.empty(refCount);
         break;

@@ -14,7 +14,6 @@ export const MAX_EXPANDED_POSTINGS = 60_000;
 
 /** Installs the cap on the index's token set, which is where Lunr expands every query term. */
 export function guardExpansions(compact: CompactIndex): void {
-  const tokenSet = (compact.index as unknown as { tokenSet: lunr.TokenSet }).tokenSet;
   const counts = new Map<string, number>();
   const countOf = (term: string) => {
     let count = counts.get(term);
@@ -23,7 +22,7 @@ export function guardExpansions(compact: CompactIndex): void {
   };
   const guarded = {
     intersect(clauseSet: lunr.TokenSet) {
-      const words = tokenSet.intersect(clauseSet).toArray();
+      const words = compact.tokenSet().intersect(clauseSet).toArray();
       return { toArray: () => (words.length <= 1 ? words : capExpansion(words, countOf)) };
     },
   };

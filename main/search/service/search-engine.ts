@@ -17,6 +17,8 @@ export interface SearchStage {
   readonly passages: PassageStore;
   /** Per-document Bloom filters of adjacent word pairs (phrase-filter.ts). */
   readonly phraseFilters: Uint8Array;
+  /** Documents the stage holds but must not show (your removed or replaced ones, until re-assembly). */
+  readonly hiddenRefs?: ReadonlySet<number>;
 }
 
 export const DEFAULT_LIMIT = 20;
@@ -128,11 +130,13 @@ function collect(
   const bitsByPhrase = new Map<readonly string[], number[]>(
     phrases.map((phrase) => [phrase.words, phraseBits(phrase.words)]),
   );
+  const hidden = stage.hiddenRefs;
   const candidates =
-    required.length === 0
+    required.length === 0 && hidden === undefined
       ? outcome.ranked('coverage')
       : outcome.rankedWhere(
-          (ref) => required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
+          (ref) =>
+            !hidden?.has(ref) && required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
           'coverage',
         );
   for (const { ref, score, coverage } of candidates) {
@@ -154,8 +158,8 @@ function collect(
     }
     total++;
     if (groups.length >= limit) {
-      // Without a phrase every match counts as it is: the rest need not even be ranked.
-      if (phrases.length === 0) return outcome.count;
+      // Without a phrase (or hidden documents) every match counts as it is: the rest need not be ranked.
+      if (phrases.length === 0 && hidden === undefined) return outcome.count;
       continue;
     }
 

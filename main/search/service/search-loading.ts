@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCompactIndex } from '../index/compact-index';
+import { loadCompactIndex, type LoadOptions } from '../index/compact-index';
 import { guardExpansions } from '../query/expansion-guard';
 import type { SearchStage } from './search-engine';
 import {
@@ -35,11 +35,12 @@ export function loadSearchStage(
   bundleDir: string,
   stage: StageName,
   documents: readonly DocumentRecord[] = loadDocumentRecords(bundleDir),
+  options: LoadOptions = {},
 ): SearchStage {
   const file = join(searchDir(bundleDir), stage === 'meta' ? META_INDEX_FILE : BODY_INDEX_FILE);
   let compact;
   try {
-    compact = loadCompactIndex(readFileSync(file));
+    compact = loadCompactIndex(readFileSync(file), options);
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }

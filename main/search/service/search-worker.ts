@@ -14,12 +14,30 @@ const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs only as a worker thread');
 const { bundleDir, stage: stageName, userLibrary } = workerData as WorkerData;
 
+/** Terms of the body's and your documents' term automata built per slice while idle (a few ms each). */
+const TERMS_PER_SLICE = 2000;
+
 let stage: SearchStage | null = null;
 let body: BodyWithYours | null = null;
+let preparing = false;
+
+/** Readies the body stage and your documents' stages between queries, a slice per turn of the event loop. */
+function prepareWhileIdle(): void {
+  if (preparing || body === null) return;
+  preparing = true;
+  const slice = () => {
+    if (body !== null && !body.prepare(TERMS_PER_SLICE)) setImmediate(slice);
+    else preparing = false;
+  };
+  setImmediate(slice);
+}
+
 try {
-  stage = loadSearchStage(bundleDir, stageName);
+  // The body stage's term automaton is built after `ready`, between queries (prepareWhileIdle).
+  stage = loadSearchStage(bundleDir, stageName, undefined, { lazyTokenSet: stageName === 'body' });
   if (stageName === 'body') body = new BodyWithYours(stage, bundleDir, userLibrary);
   port.postMessage({ type: 'ready', problems: body?.problems ?? [] } satisfies WorkerReply);
+  prepareWhileIdle();
 } catch (error) {
   port.postMessage({ type: 'failed', message: (error as Error).message } satisfies WorkerReply);
 }
@@ -28,6 +46,7 @@ port.on('message', (request: WorkerRequest) => {
   if (request.type === 'close') {
     stage?.passages.close();
     body?.close();
+    body = null;
     port.close();
     return;
   }
@@ -35,6 +54,7 @@ port.on('message', (request: WorkerRequest) => {
   if (request.type === 'user-library') {
     const problems = body?.update(request.live, request.reindex) ?? [];
     port.postMessage({ type: 'user-library', id: request.id, problems } satisfies WorkerReply);
+    prepareWhileIdle();
     return;
   }
   port.postMessage({

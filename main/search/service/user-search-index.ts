@@ -3,135 +3,66 @@
  * body index is loaded (the body search worker, or in-process), since their scores are computed
  * against it. Each document has its segment file `<library>/index/<id>.json`; a missing, damaged or
  * outdated one (scored against another bundle) is made again from the stored `<library>/docs/<id>.json`.
+ * The main stage, once assembled from the segments, is kept whole in `<library>/index/main-stage.bin`
+ * (user-stage-file.ts), so that a start reads that one file.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, SearchOptions, SearchResults } from '../../api';
 import { PRIVATE_DIR_MODE } from '../../data-dir';
 import { errorDetail } from '../../errors';
 import { writeFileAtomically } from '../../storage/durable-files';
-import { loadCompactIndex, type CompactIndex } from '../index/compact-index';
-import {
-  BODY_FIELDS,
-  CORPUS_STATS_FILE,
-  DOCS_DIR,
-  PassageStore,
-  SEARCH_FORMAT,
-  searchDir,
-  type CorpusStats,
-  type DocumentRecord,
-  type IndexField,
-} from '../index/search-files';
+import { DOCS_DIR } from '../index/search-files';
 import {
   assembleUserIndex,
   buildUserSegment,
-  fieldTerms,
   isCurrentSegment,
   type ScoringCorpus,
   type UserSegment,
 } from '../index/user-segments';
-import { guardExpansions } from '../query/expansion-guard';
+import {
+  decodeStage,
+  encodeStage,
+  segmentFileStat,
+  segmentTextHash,
+  STAGE_FILE,
+  type StoredStage,
+} from '../index/user-stage-file';
+import { scoringCorpus } from './scoring-corpus';
 import { runSearchOver, type SearchStage } from './search-engine';
+import { searchStageOf, SegmentStage } from './user-segment-stage';
 
 export const USER_INDEX_DIR = 'index';
 
-/** The bundled corpus the body stage was built from, as the reader's documents are scored against it. */
-export function scoringCorpus(
-  bundleDir: string,
-  compact: CompactIndex,
-  documents: readonly DocumentRecord[],
-): ScoringCorpus {
-  let stats: CorpusStats;
-  let text: string;
-  try {
-    text = readFileSync(join(searchDir(bundleDir), CORPUS_STATS_FILE), 'utf8');
-    stats = JSON.parse(text) as CorpusStats;
-    if (stats.format !== SEARCH_FORMAT || stats.documentCount !== compact.refCount) throw new Error('stale');
-  } catch {
-    // A bundle built before the stats file existed: measure its documents once.
-    stats = measureCorpus(bundleDir, documents);
-    text = JSON.stringify(stats);
-  }
-  return {
-    stats,
-    key: createHash('sha256').update(text).digest('hex').slice(0, 16),
-    documentsWithTerm: (term) => compact.postingCount(term),
-  };
-}
-
-function measureCorpus(bundleDir: string, documents: readonly DocumentRecord[]): CorpusStats {
-  const totals = Object.fromEntries(BODY_FIELDS.map((field) => [field, 0])) as Record<IndexField, number>;
-  for (const record of documents) {
-    try {
-      const doc = JSON.parse(
-        readFileSync(join(bundleDir, DOCS_DIR, `${record.id}.json`), 'utf8'),
-      ) as Document;
-      const terms = fieldTerms(doc);
-      for (const field of BODY_FIELDS) totals[field] += terms[field].length;
-    } catch {
-      // An unreadable bundled document counts as empty, as its passages do in search.
-    }
-  }
-  const count = Math.max(1, documents.length);
-  const averageFieldLength = Object.fromEntries(
-    BODY_FIELDS.map((field) => [field, totals[field] / count]),
-  ) as Record<IndexField, number>;
-  return { format: SEARCH_FORMAT, documentCount: documents.length, averageFieldLength };
-}
-
 /** New documents wait in a small stage of their own until this many, then join the main one. */
 const RECENT_LIMIT = 64;
-
-/** A set of segments assembled into one stage when a query first needs it. */
-class SegmentStage {
-  private stage: SearchStage | null = null;
-
-  constructor(
-    readonly ids: readonly string[],
-    private readonly libraryDir: string,
-  ) {}
-
-  get(segments: ReadonlyMap<string, UserSegment>): SearchStage | null {
-    if (this.ids.length === 0) return null;
-    if (this.stage === null) {
-      const assembled = assembleUserIndex(this.ids.map((id) => segments.get(id) as UserSegment));
-      const compact = loadCompactIndex(assembled.index);
-      guardExpansions(compact);
-      this.stage = {
-        complete: true,
-        compact,
-        documents: assembled.records,
-        phraseFilters: assembled.phraseFilters,
-        // Refs are per stage, so each stage reads (and caches) its own passages.
-        passages: new PassageStore(this.libraryDir),
-      };
-    }
-    return this.stage;
-  }
-
-  close(): void {
-    this.stage?.passages.close();
-  }
-}
+/** Documents the main stage may hold but not show (removed, or replaced by a new text) until re-assembly. */
+const HIDDEN_LIMIT = 64;
 
 /**
  * Your documents in two stages: the main one, assembled from every segment, and a small one of the
  * documents added since. Adding a document rebuilds only the small one (its own few terms), so it is
- * searchable at once however large the library; past RECENT_LIMIT the two are put together again, as
- * is the main stage after a removal or a replaced text.
+ * searchable at once however large the library. A removed document is hidden in the main stage, and a
+ * replaced one is hidden there while its new text joins the small stage; past RECENT_LIMIT new or
+ * HIDDEN_LIMIT hidden documents, the main stage is assembled again (and kept in its file).
  */
 export class UserSearchIndex {
   private readonly segments = new Map<string, UserSegment>();
+  /** segmentTextHash of each segment in `segments`, as its file holds it. */
+  private readonly hashes = new Map<string, string>();
   private main: SegmentStage;
   private recent: SegmentStage;
+  /** Main-stage documents whose text changed since it was assembled (from a replace, or on disk). */
+  private readonly outdated = new Set<string>();
+  /** Refs of the main stage's documents not to show: removed, or outdated. */
+  private hiddenRefs = new Set<number>();
 
   constructor(
     private readonly libraryDir: string,
     private readonly corpus: ScoringCorpus,
   ) {
-    this.main = new SegmentStage([], libraryDir);
-    this.recent = new SegmentStage([], libraryDir);
+    this.main = this.storedMain() ?? new SegmentStage([], () => this.assembleMain([]));
+    this.recent = new SegmentStage([], () => this.assemble([]));
   }
 
   /**
@@ -140,36 +71,58 @@ export class UserSearchIndex {
    */
   update(live: readonly string[], reindex: readonly string[]): string[] {
     const problems: string[] = [];
-    for (const id of reindex) this.segments.delete(id);
-    const indexed: string[] = [];
-    for (const id of live) {
-      try {
-        if (!this.segments.has(id)) this.segments.set(id, this.segmentOf(id, reindex.includes(id)));
-        indexed.push(id);
-      } catch (error) {
-        problems.push(`${id}: could not be indexed (${errorDetail(error)})`);
-      }
+    for (const id of reindex) {
+      this.segments.delete(id);
+      this.hashes.delete(id);
     }
-    const now = new Set(indexed);
-    const mainHolds = new Set(this.main.ids);
-    const mainStands = this.main.ids.every((id) => now.has(id) && !reindex.includes(id));
-    const added = indexed.filter((id) => !mainHolds.has(id));
+    const inMain = new Set(this.main.ids);
+    for (const id of reindex) if (inMain.has(id)) this.outdated.add(id);
+    const now = new Set(live);
+    const hidden = this.main.ids.filter((id) => !now.has(id) || this.outdated.has(id));
+    const added = live.filter((id) => !inMain.has(id) || this.outdated.has(id));
+    const indexed = this.indexed(added, reindex, problems);
     this.recent.close();
-    if (mainStands && added.length <= RECENT_LIMIT && this.main.ids.length > 0) {
-      this.recent = new SegmentStage(added, this.libraryDir);
+    // A main stage not assembled yet would be assembled from the new segments of replaced documents
+    // (or miss one that failed): it is then set up again over the library as it is now.
+    const mainStands = this.main.made || !reindex.some((id) => inMain.has(id));
+    if (
+      mainStands &&
+      this.main.ids.length > 0 &&
+      indexed.length <= RECENT_LIMIT &&
+      hidden.length <= HIDDEN_LIMIT
+    ) {
+      const hiddenIds = new Set(hidden);
+      this.hiddenRefs = new Set(this.main.ids.flatMap((id, ref) => (hiddenIds.has(id) ? [ref] : [])));
+      this.recent = new SegmentStage(indexed, () => this.assemble(indexed));
     } else {
+      const all = this.indexed(live, reindex, problems);
+      // With nothing to assemble, no stage file would replace the old one.
+      if (all.length === 0) rmSync(this.stageFile(), { force: true });
       this.main.close();
-      this.main = new SegmentStage(indexed, this.libraryDir);
-      this.recent = new SegmentStage([], this.libraryDir);
+      this.main = new SegmentStage(all, () => this.assembleMain(all));
+      this.recent = new SegmentStage([], () => this.assemble([]));
+      this.outdated.clear();
+      this.hiddenRefs = new Set();
     }
-    return problems;
+    return [...new Set(problems)];
   }
 
   /** The stages over the documents in the library, each assembled when first needed. */
   stages(): SearchStage[] {
-    return [this.main.get(this.segments), this.recent.get(this.segments)].filter(
-      (stage): stage is SearchStage => stage !== null,
-    );
+    const main = this.main.get();
+    const recent = this.recent.get();
+    const stages: SearchStage[] = [];
+    if (main) stages.push(this.hiddenRefs.size === 0 ? main : { ...main, hiddenRefs: this.hiddenRefs });
+    if (recent) stages.push(recent);
+    return stages;
+  }
+
+  /**
+   * Readies the stages a slice at a time (assembling them, then `terms` more terms of their term
+   * automata per call), so queries can run between slices; true once nothing is left to do.
+   */
+  prepare(terms: number): boolean {
+    return this.stages().every((stage) => stage.compact.buildTokenSet(terms));
   }
 
   close(): void {
@@ -177,21 +130,115 @@ export class UserSearchIndex {
     this.recent.close();
   }
 
-  private segmentOf(id: string, fresh: boolean): UserSegment {
-    const file = join(this.libraryDir, USER_INDEX_DIR, `${id}.json`);
-    if (!fresh && existsSync(file)) {
+  /** The ids whose segments could be had (read or made), each problem added to `problems`. */
+  private indexed(ids: readonly string[], reindex: readonly string[], problems: string[]): string[] {
+    return ids.filter((id) => {
       try {
-        const stored: unknown = JSON.parse(readFileSync(file, 'utf8'));
-        if (isCurrentSegment(stored, id, this.corpus.key)) return stored;
+        if (!this.segments.has(id)) this.segments.set(id, this.segmentOf(id, reindex.includes(id)));
+        return true;
+      } catch (error) {
+        problems.push(`${id}: could not be indexed (${errorDetail(error)})`);
+        return false;
+      }
+    });
+  }
+
+  private assemble(ids: readonly string[]): SearchStage {
+    const assembled = assembleUserIndex(ids.map((id) => this.segments.get(id) as UserSegment));
+    return searchStageOf(this.libraryDir, assembled.index, assembled.records, assembled.phraseFilters);
+  }
+
+  /** Assembles the main stage and keeps it in its file for the next start. */
+  private assembleMain(ids: readonly string[]): SearchStage {
+    const assembled = assembleUserIndex(ids.map((id) => this.segments.get(id) as UserSegment));
+    const stored: StoredStage = {
+      corpus: this.corpus.key,
+      members: ids.map((id) => ({
+        id,
+        hash: this.hashes.get(id) as string,
+        ...segmentFileStat(this.segmentFile(id)),
+      })),
+      records: assembled.records,
+      index: assembled.index,
+      phraseFilters: assembled.phraseFilters,
+    };
+    try {
+      this.ensureIndexDir();
+      writeFileAtomically(this.stageFile(), encodeStage(stored));
+    } catch (error) {
+      // Search goes on; the next start assembles the stage again.
+      console.error(`margin: the search stage of your documents could not be kept: ${errorDetail(error)}`);
+    }
+    return searchStageOf(this.libraryDir, assembled.index, assembled.records, assembled.phraseFilters);
+  }
+
+  /**
+   * The main stage as kept in its file, or null when there is none or it cannot be trusted (damaged,
+   * another format, scored against another bundle). Members whose segment changed since are outdated.
+   */
+  private storedMain(): SegmentStage | null {
+    let stored: StoredStage;
+    let stage: SearchStage;
+    try {
+      stored = decodeStage(readFileSync(this.stageFile()), this.corpus.key);
+      stage = searchStageOf(this.libraryDir, stored.index, stored.records, stored.phraseFilters);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
+        console.error(`margin: assembling your documents' search stage again (${errorDetail(error)})`);
+      return null;
+    }
+    for (const member of stored.members) if (this.changedSince(member)) this.outdated.add(member.id);
+    const ids = stored.members.map((member) => member.id);
+    return new SegmentStage(ids, () => stage, stage);
+  }
+
+  /** Whether a member's segment file now holds another text than the stage was assembled from. */
+  private changedSince(member: StoredStage['members'][number]): boolean {
+    const file = this.segmentFile(member.id);
+    const now = segmentFileStat(file);
+    // No file: nothing replaced it (a replaced document's new segment is written before it is used).
+    if (now.size === null) return false;
+    if (now.size === member.size && now.mtimeNs === member.mtimeNs) return false;
+    try {
+      return segmentTextHash(readFileSync(file, 'utf8')) !== member.hash;
+    } catch {
+      return true;
+    }
+  }
+
+  private segmentFile(id: string): string {
+    return join(this.libraryDir, USER_INDEX_DIR, `${id}.json`);
+  }
+
+  private stageFile(): string {
+    return join(this.libraryDir, USER_INDEX_DIR, STAGE_FILE);
+  }
+
+  private ensureIndexDir(): void {
+    mkdirSync(join(this.libraryDir, USER_INDEX_DIR), { recursive: true, mode: PRIVATE_DIR_MODE });
+  }
+
+  private segmentOf(id: string, fresh: boolean): UserSegment {
+    const file = this.segmentFile(id);
+    if (!fresh) {
+      try {
+        const text = readFileSync(file, 'utf8');
+        const stored: unknown = JSON.parse(text);
+        if (isCurrentSegment(stored, id, this.corpus.key)) {
+          this.hashes.set(id, segmentTextHash(text));
+          return stored;
+        }
       } catch {
-        // Damaged: made again below from the stored document.
+        // Missing or damaged: made again below from the stored document.
       }
     }
     const doc = JSON.parse(readFileSync(join(this.libraryDir, DOCS_DIR, `${id}.json`), 'utf8')) as Document;
     if (doc.id !== id) throw new Error(`the stored document is not "${id}"`);
     const segment = buildUserSegment(doc, this.corpus);
-    mkdirSync(join(this.libraryDir, USER_INDEX_DIR), { recursive: true, mode: PRIVATE_DIR_MODE });
-    writeFileAtomically(file, JSON.stringify(segment));
+    const text = JSON.stringify(segment);
+    this.ensureIndexDir();
+    writeFileAtomically(file, text);
+    this.hashes.set(id, segmentTextHash(text));
     return segment;
   }
 }
@@ -232,6 +279,19 @@ export class BodyWithYours {
 
   update(live: readonly string[], reindex: readonly string[]): string[] {
     return this.yours?.update(live, reindex) ?? [];
+  }
+
+  /**
+   * Builds the body stage's term automaton (if it was loaded lazily), then UserSearchIndex.prepare;
+   * true when done (or when it fails: the first query then says why).
+   */
+  prepare(terms: number): boolean {
+    if (!this.body.compact.buildTokenSet(terms)) return false;
+    try {
+      return this.yours?.prepare(terms) ?? true;
+    } catch {
+      return true;
+    }
   }
 
   close(): void {

@@ -70,6 +70,29 @@ describe('compact-index', () => {
     expect(nonEmpty).toBeGreaterThan(queries.length * 0.6);
   });
 
+  it('answers the same with its term automaton left until needed, or built in slices', () => {
+    const random = seededRandom(5);
+    const pick = () => vocabulary[Math.floor(random() * vocabulary.length)];
+    const queries = Array.from({ length: 40 }, () => [
+      `${pick().slice(0, 3)}*`,
+      `${pick()}~1`,
+      pick(),
+    ]).flat();
+    const eager = loadCompactIndex(compactBytes).index;
+    const lazy = loadCompactIndex(compactBytes, { lazyTokenSet: true });
+    for (const query of queries) expect(topTen(lazy.index, query), query).toEqual(topTen(eager, query));
+    const sliced = loadCompactIndex(compactBytes, { lazyTokenSet: true });
+    let slices = 1;
+    while (!sliced.buildTokenSet(500)) slices++;
+    expect(slices).toBeGreaterThan(2);
+    for (const query of queries) expect(topTen(sliced.index, query), query).toEqual(topTen(stock, query));
+    // A prefix query arriving between slices finishes the automaton first.
+    const halfway = loadCompactIndex(compactBytes, { lazyTokenSet: true });
+    expect(halfway.buildTokenSet(500)).toBe(false);
+    for (const query of queries) expect(topTen(halfway.index, query), query).toEqual(topTen(stock, query));
+    expect(halfway.buildTokenSet(1)).toBe(true);
+  });
+
   it('loads postings lazily and still answers a term asked again', () => {
     const compact = loadCompactIndex(compactBytes);
     const word = indexTermOf(vocabulary[20]) ?? '';
