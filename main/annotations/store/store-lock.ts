@@ -2,20 +2,25 @@
  * One writer per store. The app and the browser host are separate processes that may point at the same
  * data folder; a lock file created with O_EXCL (holding pid, process start time and host) makes the
  * second one stop with a clear message instead of writing behind the first one's back. A lock left by a
- * process that died (a crash, SIGKILL) is detected by its pid and taken over.
+ * process that died (a crash, SIGKILL) is detected by its pid and taken over; the lock is written whole
+ * before it appears under its name, so a kill while taking it never leaves an empty one.
  */
+import { randomBytes } from 'node:crypto';
 import {
   closeSync,
   fsyncSync,
   linkSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
+  rmSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { PRIVATE_FILE_MODE } from '../../data-dir';
 import { MarginError } from '../../errors';
 
@@ -81,7 +86,33 @@ function staleReason(file: string): string | null {
   return isAlive(owner.pid) ? null : `process ${owner.pid} that held it is no longer running`;
 }
 
+/**
+ * Creates the lock whole or not at all: the owner is written to a private temporary file, which is then
+ * hard-linked to the lock's name (failing if a lock exists). A process killed half-way leaves no empty
+ * lock that would shut the next start out, only a stray temporary file, which the next holder removes.
+ */
 function tryCreate(file: string): boolean {
+  const temporary = `${file}.${process.pid}-${randomBytes(4).toString('hex')}.tmp`;
+  const fd = openSync(temporary, 'wx', PRIVATE_FILE_MODE);
+  try {
+    writeSync(fd, JSON.stringify(ownLock()));
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  try {
+    linkSync(temporary, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    // A file system without hard links: create the lock in place, as exclusively.
+    return createInPlace(file);
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+}
+
+function createInPlace(file: string): boolean {
   let fd: number;
   try {
     fd = openSync(file, 'wx', PRIVATE_FILE_MODE);
@@ -96,6 +127,15 @@ function tryCreate(file: string): boolean {
     closeSync(fd);
   }
   return true;
+}
+
+/** Removes temporary files a process killed while taking the lock left beside it (the lock is ours now). */
+function removeStrayTemporaries(file: string): void {
+  const name = basename(file);
+  for (const entry of readdirSync(dirname(file))) {
+    if (entry.startsWith(`${name}.`) && entry.endsWith('.tmp'))
+      rmSync(join(dirname(file), entry), { force: true });
+  }
 }
 
 function describeOwner(file: string): string {
@@ -142,6 +182,7 @@ export function acquireStoreLock(file: string, what: string): StoreLock {
       );
     }
   }
+  removeStrayTemporaries(file);
   let released = false;
   return {
     file,

@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -33,6 +41,16 @@ function deadPid(): number {
 }
 
 describe('store-lock', () => {
+  it('takes the lock after a process was killed while taking it, and clears what that process left', () => {
+    // A kill between writing the owner and linking it under the lock's name leaves only this:
+    const stray = `${lockFile}.${deadPid()}-0a1b2c3d.tmp`;
+    writeFileSync(stray, JSON.stringify({ pid: 1, started: 'x', host: hostname() }));
+    const lock = acquireStoreLock(lockFile, 'The test store');
+    expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: process.pid });
+    expect(readdirSync(dir).sort()).toEqual(['annotations.sqlite.lock']);
+    lock.release();
+  });
+
   it('holds the lock with pid, start time and host, refuses a second taker, and frees it on release', () => {
     const lock = acquireStoreLock(lockFile, 'The test store');
     expect(JSON.parse(readFileSync(lockFile, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
