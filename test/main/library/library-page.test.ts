@@ -1,43 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import type { DocumentPageQuery, DocumentSummary } from '../../../main/api';
+import type { DocumentPageQuery } from '../../../main/api';
 import { createLibraryPages, foldForFilter } from '../../../main/library/library-page';
-
-function row(id: string, fields: Partial<DocumentSummary> = {}): DocumentSummary {
-  return {
-    id,
-    title: id,
-    series: null,
-    authors: [],
-    published: null,
-    publisherName: null,
-    tags: [],
-    wordCount: 100,
-    readingMinutes: 1,
-    annotationCount: 0,
-    origin: 'publisher',
-    kind: null,
-    fileName: null,
-    removed: false,
-    ...fields,
-  };
-}
+import { summaryRow } from '../../summary-row';
 
 const ROWS = [
-  row('a', {
+  summaryRow('a', {
     title: 'Água e fronteiras',
     published: '2024-05-01',
     authors: [{ name: 'José Núñez', role: null }],
   }),
-  row('b', { title: 'Border trade', published: '2025-01-10', tags: ['Security'] }),
-  row('c', { title: 'apples of Kashgar', published: null, publisherName: 'RCAS' }),
-  row('d', {
+  summaryRow('b', { title: 'Border trade', published: '2025-01-10', tags: ['Security'] }),
+  summaryRow('c', { title: 'apples of Kashgar', published: null, publisherName: 'RCAS' }),
+  summaryRow('d', {
     title: 'Coal and security',
     published: '2025-01-10',
     origin: 'yours',
     kind: 'pdf',
     fileName: 'coal.pdf',
   }),
-  row('e', { title: 'Delta towns', published: '2023-02-02', series: 'River Notes' }),
+  summaryRow('e', { title: 'Delta towns', published: '2023-02-02', series: 'River Notes' }),
 ];
 
 const query = (fields: Partial<DocumentPageQuery>): Required<DocumentPageQuery> => ({
@@ -79,7 +60,10 @@ describe('library-page', () => {
 
   it('pages through the whole list with no row twice and none missed, and says how many match', () => {
     const many = Array.from({ length: 1000 }, (_, i) =>
-      row(`doc-${i}`, { title: `Note ${i % 7}`, published: i % 3 === 0 ? null : `2024-01-${(i % 28) + 1}` }),
+      summaryRow(`doc-${i}`, {
+        title: `Note ${i % 7}`,
+        published: i % 3 === 0 ? null : `2024-01-${(i % 28) + 1}`,
+      }),
     );
     const pages = createLibraryPages(many);
     for (const sort of ['date', 'title'] as const) {
@@ -115,7 +99,7 @@ describe('library-page', () => {
 
   it('answers a page deep inside 100,000 rows, and the filtered total, without handing over the rest', () => {
     const many = Array.from({ length: 100_000 }, (_, i) =>
-      row(`doc-${i}`, {
+      summaryRow(`doc-${i}`, {
         title: `Commentary ${i} on ${i % 11 === 0 ? 'security' : 'trade'}`,
         published: `20${10 + (i % 15)}-0${(i % 9) + 1}-1${i % 10}`,
         authors: [{ name: `Author ${i % 500}`, role: null }],

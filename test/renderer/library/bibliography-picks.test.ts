@@ -3,27 +3,17 @@ import type { DocumentPage, DocumentPageQuery, DocumentSummary, MarginApi } from
 import { checkDocumentPageQuery } from '../../../main/annotations/annotation-validation';
 import { createLibraryPages } from '../../../main/library/library-page';
 import { BibliographyPicks, PICKER_PAGE_ROWS } from '../../../renderer/library/bibliography-picks';
+import { summaryRow } from '../../summary-row';
 
 const LIBRARY = 250;
 
 function row(i: number, fields: Partial<DocumentSummary> = {}): DocumentSummary {
-  return {
-    id: `doc-${i}`,
+  return summaryRow(`doc-${i}`, {
     title: `${i % 5 === 0 ? 'Water' : 'Trade'} brief ${String(i).padStart(3, '0')}`,
-    series: null,
     authors: [{ name: `Writer ${i % 7}`, role: null }],
     published: '2024-01-01',
-    publisherName: null,
-    tags: [],
-    wordCount: 100,
-    readingMinutes: 1,
-    annotationCount: 0,
-    origin: 'publisher',
-    kind: null,
-    fileName: null,
-    removed: false,
     ...fields,
-  };
+  });
 }
 
 /**

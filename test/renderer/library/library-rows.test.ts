@@ -4,24 +4,13 @@ import { checkDocumentPageQuery } from '../../../main/annotations/annotation-val
 import { MarginError } from '../../../main/errors';
 import { createLibraryPages } from '../../../main/library/library-page';
 import { LibraryRows, PAGE_ROWS } from '../../../renderer/library/library-rows';
+import { summaryRow } from '../../summary-row';
 
 function row(i: number): DocumentSummary {
-  return {
-    id: `doc-${i}`,
+  return summaryRow(`doc-${i}`, {
     title: `${i % 2 === 0 ? 'Security' : 'Trade'} note ${String(i).padStart(5, '0')}`,
-    series: null,
-    authors: [],
-    published: `2024-01-01`,
-    publisherName: null,
-    tags: [],
-    wordCount: 100,
-    readingMinutes: 1,
-    annotationCount: 0,
-    origin: 'publisher',
-    kind: null,
-    fileName: null,
-    removed: false,
-  };
+    published: '2024-01-01',
+  });
 }
 
 /**
