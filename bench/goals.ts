@@ -5,13 +5,12 @@
 import { QUERY_KINDS } from './bench-queries';
 import { ms } from './format';
 import type { BenchResults } from './bench-results';
+import type { GoalCheck, Status } from './goal-check';
 import { syncGoals } from './report-sync';
 import { typingAndLibraryGoals } from './report-typing-library';
 
 /** The main thread counts as usable while no stall is longer than this (RAIL: answer input within 50 ms). */
 export const USABLE_STALL_MS = 50;
-
-type Status = { met: boolean | null; text: string };
 
 function compare(value: number | null | undefined, limit: number | null | undefined, unit: string): Status {
   if (value == null || limit == null || !Number.isFinite(value) || !Number.isFinite(limit)) {
@@ -27,13 +26,6 @@ function compare(value: number | null | undefined, limit: number | null | undefi
 
 function fmt(value: number | null | undefined, unit: string): string {
   return value == null || !Number.isFinite(value) ? '—' : `${ms(value)} ${unit}`;
-}
-
-export interface GoalCheck {
-  goal: string;
-  margin: string;
-  target: string;
-  status: Status;
 }
 
 export function checkGoals(results: BenchResults): { size: number | null; checks: GoalCheck[] } {

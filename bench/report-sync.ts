@@ -1,27 +1,9 @@
 /** RESULTS.md's sync section and issue 12's sync goals, from the sync bench (bench/sync-bench.ts). */
 import type { BenchResults } from './bench-results';
 import { ms } from './format';
-import type { GoalCheck } from './goals';
+import { atMostGoal, type GoalCheck } from './goal-check';
 
 const percent = (share: number): string => `${(share * 100).toFixed(1)} %`;
-
-function check(
-  goal: string,
-  value: number | undefined,
-  limit: number,
-  shown: string,
-  target: string,
-): GoalCheck {
-  if (value === undefined || !Number.isFinite(value))
-    return { goal, margin: '—', target, status: { met: null, text: 'not yet measured' } };
-  const met = value <= limit;
-  return {
-    goal,
-    margin: shown,
-    target,
-    status: { met, text: met ? 'met' : `missed (${(value / limit).toFixed(2)}× the target)` },
-  };
-}
 
 export function syncGoals(results: BenchResults): GoalCheck[] {
   const sync = results.sync ?? undefined;
@@ -29,28 +11,34 @@ export function syncGoals(results: BenchResults): GoalCheck[] {
   const stall = sync && Math.max(sync.mergeStallMs, sync.incrementalStallMs);
   const share = sync && Math.max(sync.cryptoShare, sync.incrementalCryptoShare);
   return [
-    check(
+    atMostGoal(
       'Sync: 10,000 notes from another device merged into an empty store',
       sync?.mergeMs,
       2000,
       `${ms(sync?.mergeMs)} ms`,
       '< 2 s',
     ),
-    check(
+    atMostGoal(
       'Sync: incremental sync of 10 changes (each side)',
       incremental,
       50,
       `${ms(incremental)} ms`,
       '< 50 ms',
     ),
-    check(
+    atMostGoal(
       'Sync: encryption’s share of the sync time',
       share,
       0.2,
       share === undefined ? '—' : percent(share),
       '< 20 %',
     ),
-    check('Sync: longest hold of the main process’s event loop', stall, 50, `${ms(stall)} ms`, '≤ 50 ms'),
+    atMostGoal(
+      'Sync: longest hold of the main process’s event loop',
+      stall,
+      50,
+      `${ms(stall)} ms`,
+      '≤ 50 ms',
+    ),
   ];
 }
 

@@ -4,7 +4,7 @@
  */
 import type { BenchResults } from './bench-results';
 import { ms, ratio } from './format';
-import type { GoalCheck } from './goals';
+import { atMostGoal, type GoalCheck } from './goal-check';
 import type { LibraryFigures } from './library-bench';
 import type { LatencySummary } from './stats';
 import type { KeyStages } from './typing-analysis';
@@ -19,25 +19,6 @@ export const LIBRARY_FILTER_P95_MS = 50;
 export const LIBRARY_SORT_MS = 100;
 /** Smooth scrolling: the 95th percentile of frame intervals within one 60 Hz frame (and its timer jitter). */
 export const LIBRARY_SCROLL_FRAME_MS = 17;
-
-const NOT_MEASURED = { met: null, text: 'not yet measured' } as const;
-
-function atMost(
-  goal: string,
-  value: number | undefined,
-  limit: number,
-  shown: string,
-  target: string,
-): GoalCheck {
-  if (value === undefined || !Number.isFinite(value))
-    return { goal, margin: '—', target, status: NOT_MEASURED };
-  const met = value <= limit;
-  const how =
-    limit === 0
-      ? `missed (${value})`
-      : `missed by ${ms(value - limit)} ms (${(value / limit).toFixed(2)}× the target)`;
-  return { goal, margin: shown, target, status: { met, text: met ? 'met' : how } };
-}
 
 function largestTyping(results: BenchResults): MeasuredTyping | undefined {
   return (results.typing ?? [])
@@ -58,42 +39,53 @@ export function typingAndLibraryGoals(results: BenchResults): GoalCheck[] {
   const library = largestLibrary(results);
   const rows = library ? ` (${library.size.toLocaleString('en')} rows)` : '';
   return [
-    atMost(
+    atMostGoal(
       `Search as you type${at}: keystroke → its results painted, p95, a fast typist's keys`,
       typing?.paced.latency.p95,
       TYPING_P95_MS,
       `${ms(typing?.paced.latency.p95)} ms (as fast as possible: ${ms(typing?.burst.latency.p95)} ms)`,
       `≤ ${TYPING_P95_MS} ms`,
+      'ms',
     ),
-    atMost(`Search as you type${at}: dropped keystrokes`, dropped, 0, String(dropped), '0'),
-    atMost(`Search as you type${at}: stale answers painted over newer ones`, stale, 0, String(stale), '0'),
-    atMost(
+    atMostGoal(`Search as you type${at}: dropped keystrokes`, dropped, 0, String(dropped), '0'),
+    atMostGoal(
+      `Search as you type${at}: stale answers painted over newer ones`,
+      stale,
+      0,
+      String(stale),
+      '0',
+    ),
+    atMostGoal(
       `Library view${rows}: opens (navigation → first rows painted)`,
       library?.firstRowsMs,
       LIBRARY_OPEN_MS,
       `${ms(library?.firstRowsMs)} ms`,
       `≤ ${LIBRARY_OPEN_MS} ms`,
+      'ms',
     ),
-    atMost(
+    atMostGoal(
       `Library view${rows}: scrolls smoothly (frame interval p95)`,
       library?.scrollFrameP95Ms,
       LIBRARY_SCROLL_FRAME_MS,
       `${ms(library?.scrollFrameP95Ms)} ms`,
       `≤ ${LIBRARY_SCROLL_FRAME_MS} ms`,
+      'ms',
     ),
-    atMost(
+    atMostGoal(
       `Library view${rows}: filter as you type, keystroke p95`,
       library?.keystrokeP95Ms,
       LIBRARY_FILTER_P95_MS,
       `${ms(library?.keystrokeP95Ms)} ms`,
       `≤ ${LIBRARY_FILTER_P95_MS} ms`,
+      'ms',
     ),
-    atMost(
+    atMostGoal(
       `Library view${rows}: sort by title`,
       library?.sortMs,
       LIBRARY_SORT_MS,
       `${ms(library?.sortMs)} ms`,
       `≤ ${LIBRARY_SORT_MS} ms`,
+      'ms',
     ),
   ];
 }
