@@ -29,6 +29,8 @@ export async function bundleScript(entry: string, name: string): Promise<string>
 export interface ChildOptions {
   /** --max-old-space-size in MB (default 8192: Lunr's stock index at 10,000 articles needs ~1 GB). */
   heapMb?: number;
+  /** Kill the child and fail with "did not finish within …" after this long (default: no limit). */
+  timeoutMs?: number;
 }
 
 /** Runs `script` with `job` and resolves with the one message the child sends back. */
@@ -37,12 +39,24 @@ export function runChild<Result>(script: string, job: unknown, options: ChildOpt
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     let result: { ok: true; value: Result } | { ok: false; error: string } | undefined;
+    let timedOut = false;
+    const timer =
+      options.timeoutMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+          }, options.timeoutMs);
     child.on('message', (message) => {
       result = message as typeof result;
     });
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      if (result?.ok) resolve(result.value);
+      clearTimeout(timer);
+      if (timedOut && !result) {
+        const minutes = Math.round((options.timeoutMs ?? 0) / 60_000);
+        reject(new Error(`did not finish within ${minutes} min (stopped)`));
+      } else if (result?.ok) resolve(result.value);
       else if (result) reject(new Error(`child ${path.basename(script)} failed: ${result.error}`));
       else reject(new Error(`child ${path.basename(script)} exited (${signal ?? code}) without a result`));
     });

@@ -86,7 +86,7 @@ export function checkGoals(results: BenchResults): { size: number | null; checks
     status: compare(memory, lunrMemory == null ? null : lunrMemory / 2, 'MB'),
   });
   const toMb = (bytes: number | null | undefined) => (bytes == null ? null : bytes / 1024 / 1024);
-  const lunrHalf = toMb(disk?.lunr.raw == null ? null : disk.lunr.raw / 2);
+  const lunrHalf = toMb(disk?.lunr?.raw == null ? null : disk.lunr.raw / 2);
   const fileNames = Object.keys(disk?.marginIndexFiles ?? {}).sort();
   checks.push({
     goal: `Index on disk ≤ 0.5× plain Lunr's: every file of Margin's search folder (${fileNames.map((name) => `\`${name}\``).join(', ')})`,

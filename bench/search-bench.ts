@@ -66,10 +66,11 @@ export interface SizeResult {
     marginBundle: DiskSize | null;
     marginIndex: DiskSize | null;
     marginIndexFiles: Record<string, number>;
-    lunr: DiskSize;
-    minisearch: DiskSize;
+    /** Null where the engine could not build its index at this size (the notes say why). */
+    lunr: DiskSize | null;
+    minisearch: DiskSize | null;
     /** Absent in results from before FlexSearch joined. */
-    flexsearch?: DiskSize;
+    flexsearch?: DiskSize | null;
   };
   load: Partial<Record<Engine, LoadResult>>;
   /** marginWorker: through the worker as the app asks; marginIndexOnly: the compact index without passages. */
@@ -89,6 +90,23 @@ export interface SearchBenchOptions {
   queriesPerKind: number;
   seed: string;
   log: (line: string) => void;
+}
+
+/**
+ * A peer whose index build takes longer than this is stopped and reported as unable to run at that size
+ * (at 100,000 articles plain Lunr's and MiniSearch's stock JSON outgrow V8's longest string).
+ */
+const PEER_BUILD_LIMIT_MS = 20 * 60_000;
+/**
+ * Above this size Margin's index build is not timed again on its own: the content build, timed whole,
+ * builds the same index (at 100,000 a second build would add ~20 minutes to the run).
+ */
+const SEPARATE_INDEX_BUILD_UP_TO = 10_000;
+/** Heap for Margin's content build child above 10,000 articles (every parsed document is in memory). */
+const LARGE_BUILD_HEAP_MB = 16_384;
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0];
 }
 
 function repeated(runs: number[]): Repeated {
@@ -161,7 +179,9 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
   const contentRuns: number[] = [];
   for (let r = 0; r < buildRepeats; r++) {
     const job: MarginBuildJob = { task: 'content-build', inDir: corpus.sourceDir, outDir: bundleDir };
-    contentRuns.push((await runChild<{ totalMs: number }>(bin.marginBuild, job)).totalMs);
+    const heapMb = size > 10_000 ? LARGE_BUILD_HEAP_MB : undefined;
+    contentRuns.push((await runChild<{ totalMs: number }>(bin.marginBuild, job, { heapMb })).totalMs);
+    log(`  content build ${(contentRuns[contentRuns.length - 1] / 1000).toFixed(0)} s`);
   }
 
   log(`[${size}] queries`);
@@ -186,15 +206,41 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
   const indexFile = (engine: BaselineEngine) => path.join(work, `${engine}-index.json`);
   const indexBuild: Record<Engine, number[]> = { margin: [], lunr: [], minisearch: [], flexsearch: [] };
   const scratch = path.join(work, 'index-scratch');
+  /** Peers that could not run at this size, and why. */
+  const failed = new Map<BaselineEngine, string>();
+  const fail = (engine: BaselineEngine, step: string, error: unknown) => {
+    const reason = firstLine(error);
+    failed.set(engine, reason);
+    notes.push(`${engine} could not ${step} at ${size.toLocaleString('en')} articles: ${reason}.`);
+    log(`  ${engine} could not ${step}: ${reason}`);
+  };
+  const separateIndexBuild = size <= SEPARATE_INDEX_BUILD_UP_TO;
+  if (!separateIndexBuild) {
+    notes.push(
+      `Margin's index build was not timed on its own at this size: the content build (timed whole) builds it.`,
+    );
+  }
   for (let r = 0; r < buildRepeats; r++) {
-    const marginJob: MarginBuildJob = { task: 'index-build', bundleDir, outDir: scratch };
-    indexBuild.margin.push((await runChild<{ totalMs: number }>(bin.marginBuild, marginJob)).totalMs);
+    if (separateIndexBuild) {
+      const marginJob: MarginBuildJob = { task: 'index-build', bundleDir, outDir: scratch };
+      indexBuild.margin.push((await runChild<{ totalMs: number }>(bin.marginBuild, marginJob)).totalMs);
+    }
     for (const engine of BASELINES) {
+      if (failed.has(engine)) continue;
       const job: BaselineJob = { task: 'build', engine, bundleDir, indexFile: indexFile(engine) };
-      indexBuild[engine].push((await runChild<{ totalMs: number }>(bin.baseline, job)).totalMs);
+      try {
+        const built = await runChild<{ totalMs: number }>(bin.baseline, job, { timeoutMs: PEER_BUILD_LIMIT_MS });
+        indexBuild[engine].push(built.totalMs);
+        log(`  ${engine} build ${(built.totalMs / 1000).toFixed(0)} s`);
+      } catch (error) {
+        fail(engine, 'build its index', error);
+        await rm(indexFile(engine), { force: true });
+      }
     }
   }
   await rm(scratch, { recursive: true, force: true });
+  const peerDisk = async (engine: BaselineEngine) =>
+    failed.has(engine) ? null : await diskSize(indexFile(engine));
 
   log(`[${size}] sizes on disk`);
   const searchFolder = path.join(bundleDir, 'search');
@@ -206,9 +252,9 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
     marginBundle: await diskSize(bundleDir),
     marginIndex: await diskSize(searchFolder),
     marginIndexFiles,
-    lunr: await diskSize(indexFile('lunr')),
-    minisearch: await diskSize(indexFile('minisearch')),
-    flexsearch: await diskSize(indexFile('flexsearch')),
+    lunr: await peerDisk('lunr'),
+    minisearch: await peerDisk('minisearch'),
+    flexsearch: await peerDisk('flexsearch'),
   };
 
   log(`[${size}] loads and queries ×${repeats}`);
@@ -223,13 +269,19 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
         const job: MarginSearchJob = { task: 'load', bundleDir, queriesFile: withQueries };
         result = await runChild<LoadChildResult>(bin.marginSearch, job);
       } else {
+        if (failed.has(engine)) continue;
         const job: BaselineJob = {
           task: 'load',
           engine,
           indexFile: indexFile(engine),
           queriesFile: withQueries,
         };
-        result = await runChild<LoadChildResult>(bin.baseline, job);
+        try {
+          result = await runChild<LoadChildResult>(bin.baseline, job);
+        } catch (error) {
+          fail(engine, 'load its index', error);
+          continue;
+        }
       }
       loads[engine].push(result);
       if (result.closeProblem && !notes.includes(result.closeProblem)) notes.push(result.closeProblem);
@@ -262,8 +314,13 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
         if (result.closeProblem && !notes.includes(result.closeProblem)) notes.push(result.closeProblem);
         startups.margin.push(result);
       } else {
+        if (failed.has(engine)) continue;
         const job: BaselineJob = { task: 'startup', engine, indexFile: indexFile(engine) };
-        startups[engine].push(await runChild<StartupChildResult>(bin.baseline, job));
+        try {
+          startups[engine].push(await runChild<StartupChildResult>(bin.baseline, job));
+        } catch (error) {
+          fail(engine, 'start', error);
+        }
       }
     }
   }
@@ -276,6 +333,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
     queriesFile,
     indexFile,
     baselineScript: bin.baseline,
+    peers: BASELINES.filter((engine) => !failed.has(engine)),
     seed: options.seed,
     log,
   });
@@ -322,12 +380,12 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
     buildRepeats,
     queriesPerKind: options.queriesPerKind,
     contentBuildMs: repeated(contentRuns),
-    indexBuildMs: {
-      margin: repeated(indexBuild.margin),
-      lunr: repeated(indexBuild.lunr),
-      minisearch: repeated(indexBuild.minisearch),
-      flexsearch: repeated(indexBuild.flexsearch),
-    },
+    indexBuildMs: Object.fromEntries(
+      ENGINES.filter((engine) => indexBuild[engine].length > 0).map((engine) => [
+        engine,
+        repeated(indexBuild[engine]),
+      ]),
+    ),
     disk,
     load,
     queries: queryReports,

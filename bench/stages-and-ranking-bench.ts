@@ -40,10 +40,12 @@ export async function runStagesAndRanking(options: {
   indexFile: (engine: BaselineEngine) => string;
   /** The bundled baseline child (children/baseline-child.ts). */
   baselineScript: string;
+  /** The peers whose index this size's run built (the others could not run at this size). */
+  peers: readonly BaselineEngine[];
   seed: string;
   log: (line: string) => void;
 }): Promise<StagesAndRanking> {
-  const { work, bundleDir, records, queriesFile, indexFile, baselineScript, seed, log } = options;
+  const { work, bundleDir, records, queriesFile, indexFile, baselineScript, peers, seed, log } = options;
   const qualityQueries = makeQualityQueries(records, QUALITY_QUERIES_PER_LENGTH, seed);
   const qualityFile = path.join(work, 'quality-queries.json');
   await writeFile(qualityFile, JSON.stringify(qualityQueries));
@@ -64,10 +66,15 @@ export async function runStagesAndRanking(options: {
     rankings.margin = result.rankings;
     log('  margin stages and ranking');
   }
-  for (const engine of ['lunr', 'minisearch', 'flexsearch'] as const) {
+  for (const engine of peers) {
     const job: BaselineJob = { task: 'rank', engine, indexFile: indexFile(engine), qualityFile };
-    rankings[engine] = await runChild<number[][]>(baselineScript, job);
-    log(`  ${engine} ranking`);
+    try {
+      rankings[engine] = await runChild<number[][]>(baselineScript, job);
+      log(`  ${engine} ranking`);
+    } catch (error) {
+      // Reported by its missing row: the load step's note already says when a peer cannot run.
+      log(`  ${engine} ranking failed: ${(error as Error).message.split('\n')[0]}`);
+    }
   }
 
   const judge = new RankingJudge(records);
