@@ -7,6 +7,7 @@ import { ms } from './format';
 import type { BenchResults } from './bench-results';
 import type { GoalCheck, Status } from './goal-check';
 import { syncGoals } from './report-sync';
+import { archiveGoals } from './report-archive';
 import { typingAndLibraryGoals } from './report-typing-library';
 
 /** The main thread counts as usable while no stall is longer than this (RAIL: answer input within 50 ms). */
@@ -29,7 +30,9 @@ function fmt(value: number | null | undefined, unit: string): string {
 }
 
 export function checkGoals(results: BenchResults): { size: number | null; checks: GoalCheck[] } {
-  const size = [...results.sizes].sort((a, b) => b.size - a.size)[0] ?? null;
+  // Issue 6's goals are set at 10,000 articles: checked there when measured (archive sizes have their own).
+  const searchSizes = [...results.sizes].sort((a, b) => b.size - a.size);
+  const size = searchSizes.find((entry) => entry.size <= 10_000) ?? searchSizes[0] ?? null;
   const checks: GoalCheck[] = [];
   const { startup, load, queries, disk } = size ?? { startup: {}, load: {}, queries: {}, disk: null };
 
@@ -109,6 +112,7 @@ export function checkGoals(results: BenchResults): { size: number | null; checks
     target: '< 200 ms',
     status: compare(anchoring, 200, 'ms'),
   });
+  checks.push(...archiveGoals(results));
   checks.push(...typingAndLibraryGoals(results));
   checks.push(...syncGoals(results));
   const save = results.store?.save.p95;
@@ -127,7 +131,7 @@ export function goalRows(results: BenchResults): string[] {
     size === null
       ? 'No search size was measured in this run.'
       : size >= 10_000
-        ? `Search goals (issue 6) are checked at ${size.toLocaleString('en')} articles; the typing and library rows (issue 11) and sync (issue 12) at the sizes they name.`
+        ? `Search goals (issue 6) are checked at ${size.toLocaleString('en')} articles; the archive, typing and library rows (issue 11) and sync (issue 12) at the sizes they name.`
         : `This run stopped at ${size.toLocaleString('en')} articles, so the search goals below are checked there, not at 10,000.`;
   const mark = (status: Status) =>
     status.met === true ? '✅ met' : status.met === false ? `❌ ${status.text}` : '⏳ not yet measured';
