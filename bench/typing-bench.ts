@@ -36,6 +36,7 @@ import {
   type TypingAnalysis,
   type TypingRecord,
 } from './typing-analysis';
+import { GROUP_STEPS } from '../renderer/search/search-choices';
 
 export interface TypingModeFigures {
   queries: number;
@@ -80,7 +81,8 @@ export type TypingResult =
 
 const ROOT = path.join(__dirname, '..');
 const DIST = path.join(ROOT, 'dist');
-const SEARCH_OPTIONS = { limit: 20, passagesPerDocument: 3 };
+/** What the search box asks while the reader types (renderer/search/search-choices.ts). */
+const SEARCH_OPTIONS = { limit: GROUP_STEPS[0], passagesPerDocument: 3 };
 const FINAL_TIMEOUT_MS = 10_000;
 /** After the final results, how long to keep watching for a late (stale) answer. */
 const SETTLE_MS = 400;

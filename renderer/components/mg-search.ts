@@ -2,14 +2,7 @@ import { consume } from '@lit/context';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, query, state } from 'lit/decorators.js';
-import type {
-  AnnotationHit,
-  HighlightColor,
-  MarginApi,
-  PassageHit,
-  SearchResults,
-  SnippetPart,
-} from '../../main/api';
+import type { HighlightColor, MarginApi, SearchResults, SnippetPart } from '../../main/api';
 import { announce } from '../announce';
 import { apiContext } from '../contexts';
 import { ClearSearchMarksEvent, OpenAnnotationEvent, OpenDocumentEvent } from '../events';
@@ -17,12 +10,18 @@ import { swatchStyles } from '../styles/highlight-styles';
 import { sharedStyles } from '../styles/shared-styles';
 import { searchStyles } from './mg-search.styles';
 import { formatDate } from './document-format';
+import {
+  choiceKey,
+  choicesOf,
+  GROUP_PASSAGES_AHEAD,
+  GROUP_STEPS,
+  MORE_WITHIN_PANELS,
+  passageCount,
+  type Choice,
+} from '../search/search-choices';
 
 /** Quiet time after the last answer before its count is read out: a typist hears the count once, not per key. */
 const ANNOUNCE_QUIET_MS = 400;
-
-type Choice =
-  { kind: 'passage'; docId: string; passage: PassageHit } | { kind: 'annotation'; hit: AnnotationHit };
 
 /**
  * The one search box (Ctrl/Cmd+K) and its results, as a combobox: results arrive as you type, grouped
@@ -43,27 +42,32 @@ export class MgSearch extends LitElement {
   @state() private query = '';
   @state() private open = false;
   @state() private activeIndex = -1;
+  /** Documents asked for: GROUP_STEPS[0] for each new query, more as the reader reaches the end. */
+  @state() private groupLimit: number = GROUP_STEPS[0];
   @query('input') private input!: HTMLInputElement;
 
   /** The search on its way to main, settled or not: the next one waits for it rather than queue behind it. */
   private inFlight: Promise<unknown> = Promise.resolve();
 
   private readonly searchTask = new Task(this, {
-    task: async ([query], { signal }): Promise<SearchResults | null> => {
+    task: async ([query, groupLimit], { signal }): Promise<SearchResults | null> => {
       if (query.trim() === '') return null;
       // One search at a time, asked at once: a key typed while an answer is on its way waits for it, and
       // a newer key aborts that wait, so fast typing asks once per answer, not once per key, and the
       // answer for what is in the field comes one search later at most (no fixed pause before asking).
       await settled(this.inFlight, signal);
-      const asked = this.api.search(query, { limit: 20, passagesPerDocument: 3 });
+      const asked = this.api.search(query, { limit: groupLimit, passagesPerDocument: 3 });
       this.inFlight = asked.catch(() => undefined);
       const results = await asked;
       // Task keeps only the newest run's value; this also stops a late answer from touching state.
       signal.throwIfAborted();
       return results;
     },
-    args: () => [this.query] as const,
+    args: () => [this.query, this.groupLimit] as const,
   });
+
+  /** The answer last rendered, and which choice was active in it (kept when more documents arrive). */
+  private shownResults: SearchResults | null | undefined = undefined;
 
   /** Focuses the box with its text selected (Ctrl/Cmd+K). */
   override focus(): void {
@@ -82,7 +86,37 @@ export class MgSearch extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('query')) this.activeIndex = -1;
+    if (changed.has('query')) {
+      this.activeIndex = -1;
+      this.groupLimit = GROUP_STEPS[0];
+    }
+    const results = this.searchTask.value;
+    if (results !== this.shownResults) {
+      // More documents of the same query: the reader's place stays on the passage or note it was on
+      // (a note's position moves down as documents are added above it).
+      const before = this.shownResults;
+      this.shownResults = results;
+      if (this.activeIndex >= 0 && before?.status === 'ok' && results?.query === before.query) {
+        const key = choiceKey(choicesOf(before)[this.activeIndex]);
+        const index = choicesOf(results).findIndex((choice) => choiceKey(choice) === key);
+        this.activeIndex = index;
+      }
+    }
+  }
+
+  /** Asks for the next step of documents, if the answer shown may have more than it holds. */
+  private askForMore(): void {
+    const results = this.searchTask.value;
+    if (this.searchTask.status === TaskStatus.PENDING || results?.status !== 'ok') return;
+    if (results.groups.length < this.groupLimit || results.total <= results.groups.length) return;
+    const next = GROUP_STEPS.find((step) => step > this.groupLimit);
+    if (next !== undefined) this.groupLimit = next;
+  }
+
+  private onPanelScroll(event: Event): void {
+    const panel = event.currentTarget as HTMLElement;
+    const left = panel.scrollHeight - panel.scrollTop - panel.clientHeight;
+    if (left <= panel.clientHeight * MORE_WITHIN_PANELS) this.askForMore();
   }
 
   protected override updated(): void {
@@ -120,7 +154,9 @@ export class MgSearch extends LitElement {
         />
         <kbd aria-hidden="true">${isMac() ? '⌘K' : 'Ctrl K'}</kbd>
       </div>
-      <div class="panel" ?hidden=${!expanded}>${expanded ? this.renderResults() : nothing}</div>
+      <div class="panel" ?hidden=${!expanded} @scroll=${this.onPanelScroll}>
+        ${expanded ? this.renderResults() : nothing}
+      </div>
     `;
   }
 
@@ -176,7 +212,7 @@ export class MgSearch extends LitElement {
   /** The count line over the results; heard through the app's live region, once per set of results. */
   private summaryOf(results: SearchResults & { status?: unknown }, choiceCount: number): string {
     if (!('groups' in results)) return '';
-    const passages = results.groups.reduce((sum, group) => sum + group.passages.length, 0);
+    const passages = passageCount(results);
     const yours = results.annotations.length;
     return [
       passages > 0 ? `${plural(passages, 'passage')} in ${plural(results.total, 'document')}` : '',
@@ -248,14 +284,7 @@ export class MgSearch extends LitElement {
 
   /** Every result in the order they are shown: passages by document, then the reader's own hits. */
   private choices(): Choice[] {
-    const results = this.searchTask.value;
-    if (!results || results.status !== 'ok') return [];
-    return [
-      ...results.groups.flatMap((group) =>
-        group.passages.map((passage): Choice => ({ kind: 'passage', docId: group.docId, passage })),
-      ),
-      ...results.annotations.map((hit): Choice => ({ kind: 'annotation', hit })),
-    ];
+    return choicesOf(this.searchTask.value);
   }
 
   private onInput(event: InputEvent): void {
@@ -275,6 +304,8 @@ export class MgSearch extends LitElement {
         const step = event.key === 'ArrowDown' ? 1 : -1;
         this.activeIndex =
           this.activeIndex < 0 ? (step === 1 ? 0 : count - 1) : (this.activeIndex + step + count) % count;
+        // Within the last document's passages: its successors are asked for before the reader gets there.
+        if (this.activeIndex >= passageCount(this.searchTask.value) - GROUP_PASSAGES_AHEAD) this.askForMore();
         return;
       }
       case 'Enter':

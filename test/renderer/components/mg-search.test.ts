@@ -19,22 +19,26 @@ afterAll(async () => {
 });
 
 /**
- * A search box whose API answers only when the test says so: `window.asked` lists the queries asked,
- * `window.answer(query)` answers one of them (one passage in one document).
+ * A search box whose API answers only when the test says so: `window.asked` lists the queries asked
+ * (`window.limits` how many documents each asked for), `window.answer(query)` answers one of them (one
+ * passage in one document), `window.answerWith(query, documents, total)` with that many documents of
+ * three passages out of `total` matches.
  */
 beforeEach(async () => {
   await page.run(`(async () => {
     document.body.innerHTML = '';
     window.asked = [];
+    window.limits = [];
     const waiting = new Map();
     const api = {
-      search: (query) => new Promise((resolve) => {
+      search: (query, options) => new Promise((resolve) => {
         window.asked.push(query);
+        window.limits.push(options.limit);
         waiting.set(query, resolve);
       }),
     };
-    window.answerWith = (query, documents) => waiting.get(query)({
-      status: 'ok', query, total: documents, complete: true, tookMs: 1, annotations: [],
+    window.answerWith = (query, documents, total = documents) => waiting.get(query)({
+      status: 'ok', query, total, complete: true, tookMs: 1, annotations: [],
       groups: Array.from({ length: documents }, (_, d) => ({
         docId: 'd' + d, title: 'On ' + query + ' ' + d, authors: [], published: null,
         passages: [1, 2, 3].slice(0, documents === 1 ? 1 : 3).map((p) => ({
@@ -131,5 +135,64 @@ describe('mg-search', () => {
     await page.run('window.search.updateComplete');
     await page.run('new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))');
     expect(await page.run(state)).toMatchObject({ active: 'option-59', lastInView: true });
+  });
+
+  it('asks for a few documents while the reader types, and more as the list is scrolled to its end', async () => {
+    await page.run(`window.typeInto('tide')`);
+    await page.run(`window.answerWith('tide', 8, 300)`);
+    await settle();
+    expect(await page.run('window.limits')).toEqual([8]);
+    await page.run(`(() => {
+      const panel = window.search.shadowRoot.querySelector('.panel');
+      panel.scrollTop = panel.scrollHeight;
+      panel.dispatchEvent(new Event('scroll'));
+    })()`);
+    await settle();
+    expect(await page.run('window.asked')).toEqual(['tide', 'tide']);
+    expect(await page.run('window.limits')).toEqual([8, 20]);
+    await page.run(`window.answerWith('tide', 20, 300)`);
+    await settle();
+    const groups = `window.search.shadowRoot.querySelectorAll('[role="listbox"] > .group').length`;
+    expect(await page.run(groups)).toBe(20);
+    // A new query starts again from a few documents.
+    await page.run(`window.typeInto('tides')`);
+    expect(await page.run('window.limits')).toEqual([8, 20, 8]);
+  });
+
+  it('asks for more when the arrow keys near the last document, and stays on the same passage', async () => {
+    await page.run(`window.typeInto('reef')`);
+    await page.run(`window.answerWith('reef', 8, 300)`);
+    await settle();
+    const press = (key: string) =>
+      page.run(`window.search.shadowRoot.querySelector('input').dispatchEvent(
+        new KeyboardEvent('keydown', { key: '${key}', bubbles: true, composed: true }))`);
+    // Eight documents of three passages: options 0–23. Down to option 21, the last document's first.
+    for (let i = 0; i < 22; i++) await press('ArrowDown');
+    await page.run('window.search.updateComplete');
+    const active = `window.search.shadowRoot.querySelector('input').getAttribute('aria-activedescendant')`;
+    expect(await page.run(active)).toBe('option-21');
+    expect(await page.run('window.limits')).toEqual([8, 20]);
+    await page.run(`window.answerWith('reef', 20, 300)`);
+    await settle();
+    expect(await page.run(active)).toBe('option-21');
+    await press('ArrowDown');
+    await press('ArrowDown');
+    await press('ArrowDown');
+    await page.run('window.search.updateComplete');
+    // Past the eighth document now, into the ninth that the longer answer brought.
+    expect(await page.run(active)).toBe('option-24');
+  });
+
+  it('does not ask for more when every match is already shown', async () => {
+    await page.run(`window.typeInto('kelp')`);
+    await page.run(`window.answerWith('kelp', 5, 5)`);
+    await settle();
+    await page.run(`(() => {
+      const panel = window.search.shadowRoot.querySelector('.panel');
+      panel.scrollTop = panel.scrollHeight;
+      panel.dispatchEvent(new Event('scroll'));
+    })()`);
+    await settle();
+    expect(await page.run('window.limits')).toEqual([8]);
   });
 });
