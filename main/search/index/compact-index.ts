@@ -1,7 +1,12 @@
 import lunr from 'lunr';
 // Registers Margin's pipeline step, which an index's serialised pipeline names.
 import './word-forms';
-import { DECODED_POSTINGS_BUDGET, lazyFieldPostings, VarintCursor } from './compact-postings';
+import {
+  DECODED_POSTINGS_BUDGET,
+  lazyFieldPostings,
+  transposeToVectors,
+  VarintCursor,
+} from './compact-postings';
 
 /**
  * A compact binary form of a `lunr.Index` that loads into a real `lunr.Index`, so Lunr's own query
@@ -20,6 +25,8 @@ import { DECODED_POSTINGS_BUDGET, lazyFieldPostings, VarintCursor } from './comp
  *
  * Layout: "MRGNIDX1", u32 header length, header JSON, then the sections listed in the header, each
  * starting on a 4-byte boundary. `compact-index-writer.ts` writes it.
+ *
+ * `loadCompactIndexFile` (compact-index-file.ts) leaves the postings on disk.
  */
 
 export const MAGIC = 'MRGNIDX1';
@@ -81,30 +88,73 @@ export interface LoadOptions {
   lazyTokenSet?: boolean;
 }
 
+/** Where a loaded index reads its postings from: its bytes in memory, or its file. */
+export interface PostingsReader {
+  /** Bytes holding term `termIndex`'s postings, and where they start in them. */
+  term(termIndex: number): { bytes: Uint8Array; at: number };
+  /** Every term's postings, as laid out in the file (only Lunr's own engine needs them all). */
+  all(): Uint8Array;
+}
+
+const decoder = new TextDecoder();
+
+/** The header of an index whose first bytes are `head` (at least the magic and the header length). */
+export function readHeader(head: Uint8Array, readMore: (length: number) => Uint8Array): Header {
+  if (head.length < MAGIC.length + 4 || decoder.decode(head.subarray(0, MAGIC.length)) !== MAGIC) {
+    throw new Error('not a Margin search index (bad signature)');
+  }
+  const headerLength = new DataView(head.buffer, head.byteOffset).getUint32(MAGIC.length, true);
+  const bytes = readMore(MAGIC.length + 4 + headerLength);
+  if (bytes.length < MAGIC.length + 4 + headerLength) throw new Error('search index is truncated');
+  let header: Header;
+  try {
+    header = JSON.parse(decoder.decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength)));
+  } catch {
+    throw new Error('search index is damaged (unreadable header)');
+  }
+  if (header.format !== FORMAT_VERSION) throw new Error(`unsupported search index format ${header.format}`);
+  return header;
+}
+
 /** Loads a compact index into a real `lunr.Index`. Throws a plain Error when the bytes are not one. */
 export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): CompactIndex {
   // Typed views need 4-byte alignment; small Node buffers can sit at any offset of a shared pool.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-  const decoder = new TextDecoder();
-  if (bytes.length < MAGIC.length + 4 || decoder.decode(bytes.subarray(0, MAGIC.length)) !== MAGIC) {
-    throw new Error('not a Margin search index (bad signature)');
-  }
-  const headerLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(MAGIC.length, true);
-  const header = JSON.parse(
-    decoder.decode(bytes.subarray(MAGIC.length + 4, MAGIC.length + 4 + headerLength)),
-  ) as Header;
-  if (header.format !== FORMAT_VERSION) throw new Error(`unsupported search index format ${header.format}`);
+  const header = readHeader(bytes, () => bytes);
   const section = (name: keyof Header['sections']) => {
     const [offset, length] = header.sections[name];
     if (offset + length > bytes.length) throw new Error('search index is truncated');
     return bytes.subarray(offset, offset + length);
   };
-
-  const { fields, refCount, termCount } = header;
-  const terms = termCount === 0 ? [] : decoder.decode(section('terms')).split('\n');
-  const termOffsetBytes = section('termOffsets');
-  const termOffsets = new Uint32Array(termOffsetBytes.buffer, termOffsetBytes.byteOffset, termCount + 1);
+  const termOffsets = termOffsetsOf(section('termOffsets'), header.termCount);
   const postings = section('postings');
+  const reader: PostingsReader = {
+    term: (termIndex) => ({ bytes: postings, at: termOffsets[termIndex] }),
+    all: () => postings,
+  };
+  return indexOf(header, section('terms'), termOffsets, reader, options);
+}
+
+export function termOffsetsOf(bytes: Uint8Array, termCount: number): Uint32Array {
+  if (bytes.length < (termCount + 1) * 4) throw new Error('search index is truncated');
+  // A section read on its own starts at 0 of its buffer; one inside the file's bytes on a 4-byte boundary.
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, termCount + 1);
+}
+
+/** Number of term positions whose posting counts are remembered (a file-backed index reads them). */
+const POSTING_COUNT_CACHE_LIMIT = 16_384;
+
+/** The loaded index over its terms, their offsets and a reader of their postings. */
+export function indexOf(
+  header: Header,
+  termBytes: Uint8Array,
+  termOffsets: Uint32Array,
+  reader: PostingsReader,
+  options: LoadOptions,
+): CompactIndex {
+  const { fields, refCount, termCount } = header;
+  const terms = termCount === 0 ? [] : decoder.decode(termBytes).split('\n');
 
   let vectors: { elements: Float64Array; starts: Uint32Array } | null = null;
   const fieldPosition = new Map(fields.map((field, i) => [field, i]));
@@ -127,7 +177,8 @@ export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): 
     const cached = cache.get(termIndex);
     if (cached !== undefined) return cached;
     const posting: Record<string, unknown> = { _index: termIndex };
-    const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+    const { bytes, at } = reader.term(termIndex);
+    const cursor = new VarintCursor(bytes, at);
     for (const field of fields) {
       const count = cursor.next();
       const refs: Record<number, object> = {};
@@ -171,13 +222,14 @@ export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): 
       if (field === undefined || !Number.isInteger(ref) || ref < 0 || ref >= refCount) return undefined;
       // Only Lunr's own engine reads field vectors (Margin scores from the postings' weights), so they
       // are rebuilt from the postings the first time it asks.
-      vectors ??= transposeToVectors(postings, termOffsets, termCount, fields.length, refCount);
+      vectors ??= transposeToVectors(reader.all(), termOffsets, termCount, fields.length, refCount);
       const slot = ref * fields.length + field;
       const { elements, starts } = vectors;
       return new lunr.Vector(elements.subarray(starts[slot], starts[slot + 1]) as unknown as number[]);
     },
   });
 
+  const postingCounts = new Map<number, number>();
   // Decoded postings of the terms queried last, least recently used first (see DECODED_POSTINGS_BUDGET).
   const decoded = new Map<number, FieldPostings[]>();
   let decodedBytes = 0;
@@ -237,7 +289,8 @@ export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): 
         decoded.set(termIndex, cached);
         return cached;
       }
-      const fieldPostings = lazyFieldPostings(postings, termOffsets[termIndex], fields.length);
+      const { bytes: termPostings, at } = reader.term(termIndex);
+      const fieldPostings = lazyFieldPostings(termPostings, at, fields.length);
       const bytes = termOffsets[termIndex + 1] - termOffsets[termIndex];
       decoded.set(termIndex, fieldPostings);
       decodedBytes += bytes;
@@ -251,51 +304,19 @@ export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): 
     postingCount(term) {
       const termIndex = termIndexOf(term);
       if (termIndex < 0) return 0;
+      const known = postingCounts.get(termIndex);
+      if (known !== undefined) return known;
       let total = 0;
-      const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+      const { bytes, at } = reader.term(termIndex);
+      const cursor = new VarintCursor(bytes, at);
       for (let f = 0; f < fields.length; f++) {
         const count = cursor.next();
         total += count;
         cursor.skip(2 * count);
       }
+      if (postingCounts.size >= POSTING_COUNT_CACHE_LIMIT) postingCounts.clear();
+      postingCounts.set(termIndex, total);
       return total;
     },
   };
-}
-
-/** Lunr's field vectors (term index, weight pairs in term order per ref and field) from the postings. */
-function transposeToVectors(
-  postings: Uint8Array,
-  termOffsets: Uint32Array,
-  termCount: number,
-  fieldCount: number,
-  refCount: number,
-): { elements: Float64Array; starts: Uint32Array } {
-  const slots = refCount * fieldCount;
-  const starts = new Uint32Array(slots + 1);
-  const forEachPosting = (visit: (slot: number, termIndex: number, weight: number) => void) => {
-    for (let termIndex = 0; termIndex < termCount; termIndex++) {
-      const cursor = new VarintCursor(postings, termOffsets[termIndex]);
-      for (let field = 0; field < fieldCount; field++) {
-        const count = cursor.next();
-        let ref = 0;
-        for (let i = 0; i < count; i++) {
-          ref += cursor.next();
-          visit(ref * fieldCount + field, termIndex, cursor.next() / 1000);
-        }
-      }
-    }
-  };
-  forEachPosting((slot) => starts[slot + 1]++);
-  for (let slot = 0; slot < slots; slot++) starts[slot + 1] += starts[slot];
-  const elements = new Float64Array(starts[slots] * 2);
-  const fill = starts.slice(0, slots);
-  // Terms are visited in ascending order, so each vector comes out sorted as Lunr requires.
-  forEachPosting((slot, termIndex, weight) => {
-    const at = fill[slot]++ * 2;
-    elements[at] = termIndex;
-    elements[at + 1] = weight;
-  });
-  for (let slot = 0; slot <= slots; slot++) starts[slot] *= 2;
-  return { elements, starts };
 }

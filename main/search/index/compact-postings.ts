@@ -80,3 +80,40 @@ export class VarintCursor {
     }
   }
 }
+
+/** Lunr's field vectors (term index, weight pairs in term order per ref and field) from the postings. */
+export function transposeToVectors(
+  postings: Uint8Array,
+  termOffsets: Uint32Array,
+  termCount: number,
+  fieldCount: number,
+  refCount: number,
+): { elements: Float64Array; starts: Uint32Array } {
+  const slots = refCount * fieldCount;
+  const starts = new Uint32Array(slots + 1);
+  const forEachPosting = (visit: (slot: number, termIndex: number, weight: number) => void) => {
+    for (let termIndex = 0; termIndex < termCount; termIndex++) {
+      const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+      for (let field = 0; field < fieldCount; field++) {
+        const count = cursor.next();
+        let ref = 0;
+        for (let i = 0; i < count; i++) {
+          ref += cursor.next();
+          visit(ref * fieldCount + field, termIndex, cursor.next() / 1000);
+        }
+      }
+    }
+  };
+  forEachPosting((slot) => starts[slot + 1]++);
+  for (let slot = 0; slot < slots; slot++) starts[slot + 1] += starts[slot];
+  const elements = new Float64Array(starts[slots] * 2);
+  const fill = starts.slice(0, slots);
+  // Terms are visited in ascending order, so each vector comes out sorted as Lunr requires.
+  forEachPosting((slot, termIndex, weight) => {
+    const at = fill[slot]++ * 2;
+    elements[at] = termIndex;
+    elements[at + 1] = weight;
+  });
+  for (let slot = 0; slot <= slots; slot++) starts[slot] *= 2;
+  return { elements, starts };
+}

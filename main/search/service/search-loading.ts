@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadCompactIndex, type LoadOptions } from '../index/compact-index';
+import type { LoadOptions } from '../index/compact-index';
+import { loadCompactIndexFile } from '../index/compact-index-file';
 import { guardExpansions } from '../query/expansion-guard';
 import type { SearchStage } from './search-engine';
 import {
@@ -40,7 +41,8 @@ export function loadSearchStage(
   const file = join(searchDir(bundleDir), stage === 'meta' ? META_INDEX_FILE : BODY_INDEX_FILE);
   let compact;
   try {
-    compact = loadCompactIndex(readFileSync(file), options);
+    // The postings stay on disk: a query reads the few terms it needs (compact-index-file.ts).
+    compact = loadCompactIndexFile(file, options);
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }

@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import lunr from 'lunr';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCompactIndex } from '../../../../main/search/index/compact-index';
+import { loadCompactIndexFile } from '../../../../main/search/index/compact-index-file';
 import { serialiseCompactIndex } from '../../../../main/search/index/compact-index-writer';
 import { buildLunrIndex, documentFieldTexts } from '../../../../main/search/index/index-build';
 import { BODY_FIELDS, documentPassages } from '../../../../main/search/index/search-files';
@@ -138,6 +142,61 @@ describe('compact-index', () => {
     expect(() => loadCompactIndex(compactBytes.subarray(0, compactBytes.length >> 1))).toThrow(
       /truncated|damaged/,
     );
+  });
+
+  describe('left on disk (loadCompactIndexFile)', () => {
+    let dir: string;
+    const fileOf = (name: string, bytes: Uint8Array) => {
+      const file = join(dir, name);
+      writeFileSync(file, bytes);
+      return file;
+    };
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'margin-compact-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('answers every kind of query exactly as the index loaded whole', () => {
+      const onDisk = loadCompactIndexFile(fileOf('body.bin', compactBytes), { lazyTokenSet: true });
+      const whole = loadCompactIndex(compactBytes);
+      const random = seededRandom(23);
+      const pick = () => vocabulary[Math.floor(random() * random() * vocabulary.length)];
+      const queries = Array.from({ length: 40 }, () => [
+        pick(),
+        `+${pick()} +${pick()}`,
+        `${pick().slice(0, 3)}*`,
+        `${pick()}~1`,
+        `title:${pick()}`,
+        `-${pick()}`,
+      ]).flat();
+      for (const query of queries)
+        expect(topTen(onDisk.index, query), query).toEqual(topTen(whole.index, query));
+      for (const word of vocabulary.slice(0, 200)) {
+        const term = indexTermOf(word) ?? '';
+        expect(onDisk.postingCount(term), term).toBe(whole.postingCount(term));
+        const at = whole.termIndexOf(term);
+        if (at < 0) continue;
+        expect(onDisk.termIndexOf(term)).toBe(at);
+        const [a, b] = [onDisk.postingsOf(at), whole.postingsOf(at)];
+        for (let f = 0; f < BODY_FIELDS.length; f++) {
+          expect([...a[f].refs]).toEqual([...b[f].refs]);
+          expect([...a[f].weights]).toEqual([...b[f].weights]);
+        }
+      }
+    });
+
+    it('refuses a file that is not an index, or is cut short, naming the problem', () => {
+      expect(() => loadCompactIndexFile(fileOf('json.bin', new TextEncoder().encode('{"a":1}')))).toThrow(
+        /not a Margin search index/,
+      );
+      expect(() =>
+        loadCompactIndexFile(fileOf('cut.bin', compactBytes.subarray(0, compactBytes.length - 100))),
+      ).toThrow(/truncated/);
+      expect(() => loadCompactIndexFile(fileOf('short.bin', compactBytes.subarray(0, 20)))).toThrow(
+        /truncated|damaged/,
+      );
+      expect(() => loadCompactIndexFile(join(dir, 'missing.bin'))).toThrow(/ENOENT/);
+    });
   });
 
   it('refuses to serialise an index whose refs are not 0..n-1', () => {
