@@ -89,7 +89,9 @@ function referenceCollect(
   let total = 0;
   let reads = 0;
   const required = phrases.filter((p) => p.presence === 'required').map((p) => phraseBits(p.words));
-  const bitsByPhrase = new Map(phrases.map((phrase) => [phrase.words, phraseBits(phrase.words)]));
+  const bitsByPhrase = new Map<readonly string[], number[]>(
+    phrases.map((phrase) => [phrase.words, phraseBits(phrase.words)]),
+  );
   const hidden = stage.hiddenRefs;
   const candidates =
     required.length === 0 && hidden === undefined
