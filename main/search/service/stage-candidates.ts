@@ -41,7 +41,7 @@ export interface StageCandidates {
   total: number;
 }
 
-export const shownScore = (score: number): number => Math.round(score * 1000) / 1000;
+const shownScore = (score: number): number => Math.round(score * 1000) / 1000;
 
 /** The stage's best `limit` matches that pass the query's phrases, and how many match in all. */
 export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: number): StageCandidates {
