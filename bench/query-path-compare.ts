@@ -1,5 +1,5 @@
 /**
- * `npx tsx bench/query-path-compare.ts --bundle DIR --base DIR [--queries N] [--seed S]`
+ * `npx tsx bench/query-path-compare.ts --bundle DIR --base DIR [--library DIR] [--queries N] [--seed S]`
  *
  * Before and after, side by side: runs `runSearch` of this checkout and of another checkout of Margin
  * (`--base`, e.g. `git archive <commit> | tar -x -C DIR` with a `node_modules` link) on the same bundle,
@@ -7,6 +7,16 @@
  * alike. Every answer of the two must be the same (`tookMs` aside): the run stops at the first that is
  * not. Two passes: "warm" as the service answers (its passage cache kept between queries) and "cold"
  * (the passage cache emptied before each query, as the stage bench does).
+ *
+ * With `--library` (a data folder holding the reader's documents, as the yours part fills
+ * bench/.work/yours/<size>/data), both search the bundle and those documents as one search, the way the
+ * body worker answers (`BodyWithYours`): several stages merged. Its index must be made already (the yours
+ * part keeps it), so that neither side writes it while the other reads.
+ *
+ * The side imported from `--base` runs slower than the same code imported statically: an A/A run of one
+ * commit against itself gave "after/before" CPU of 0.58–0.76× for every kind but the sub-millisecond ones
+ * (rare, field). To measure a change, run it both ways round (also from the old checkout with `--base`
+ * the new one) and take the square root of the quotient of the two after/before ratios.
  */
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -14,13 +24,37 @@ import type { SearchResults } from '../main/api';
 import { corpusVocabulary, makeQueries, marginQueryText, QUERY_KINDS, type QueryKind } from './bench-queries';
 import { readFieldRecords } from './bundle-documents';
 import { round, summarise } from './stats';
-import { runSearch, type SearchStage } from '../main/search/service/search-engine';
+import { openUserLibrary } from '../main/library/user-library/user-library';
+import { runSearch } from '../main/search/service/search-engine';
 import { loadSearchStage } from '../main/search/service/search-loading';
+import { BodyWithYours, type UserLibraryPlan } from '../main/search/service/user-search-index';
 
 interface Engine {
   name: string;
-  stage: SearchStage;
-  search: (stage: SearchStage, query: string) => SearchResults;
+  search: (query: string) => SearchResults;
+  /** Empties the passage caches (the cold pass); the engine still answers. */
+  emptyCaches: () => void;
+}
+
+/** Searches the bundle alone, or with the reader's documents beside it (`plan`). */
+function engineOf(
+  name: string,
+  stage: ReturnType<typeof loadSearchStage>,
+  bundleDir: string,
+  plan: UserLibraryPlan | undefined,
+  modules: { runSearch: typeof runSearch; BodyWithYours: typeof BodyWithYours },
+): Engine {
+  if (plan === undefined) {
+    return {
+      name,
+      search: (query) => modules.runSearch(stage, query),
+      emptyCaches: () => stage.passages.close(),
+    };
+  }
+  const both = new modules.BodyWithYours(stage, bundleDir, plan);
+  if (both.problems.length > 0) throw new Error(`your documents: ${both.problems[0]}`);
+  both.prepare(Infinity);
+  return { name, search: (query) => both.search(query, {}), emptyCaches: () => both.close() };
 }
 
 function valueOf(args: string[], name: string): string | undefined {
@@ -28,18 +62,22 @@ function valueOf(args: string[], name: string): string | undefined {
   return at === -1 ? undefined : args[at + 1];
 }
 
-async function loadBase(baseDir: string, bundleDir: string): Promise<Engine> {
+async function loadBase(
+  baseDir: string,
+  bundleDir: string,
+  plan: UserLibraryPlan | undefined,
+): Promise<Engine> {
   const loading = (await import(path.resolve(baseDir, 'main/search/service/search-loading.ts'))) as {
     loadSearchStage: typeof loadSearchStage;
   };
   const engine = (await import(path.resolve(baseDir, 'main/search/service/search-engine.ts'))) as {
     runSearch: typeof runSearch;
   };
-  return {
-    name: 'before',
-    stage: loading.loadSearchStage(bundleDir, 'body'),
-    search: (stage, query) => engine.runSearch(stage, query),
+  const yours = (await import(path.resolve(baseDir, 'main/search/service/user-search-index.ts'))) as {
+    BodyWithYours: typeof BodyWithYours;
   };
+  const stage = loading.loadSearchStage(bundleDir, 'body');
+  return engineOf('before', stage, bundleDir, plan, { ...engine, ...yours });
 }
 
 function withoutTiming(results: SearchResults): unknown {
@@ -51,8 +89,13 @@ async function main(): Promise<void> {
   const bundleDir = valueOf(args, '--bundle');
   const baseDir = valueOf(args, '--base');
   if (bundleDir === undefined || baseDir === undefined) {
-    throw new Error('usage: query-path-compare --bundle DIR --base DIR [--queries N] [--seed S]');
+    throw new Error(
+      'usage: query-path-compare --bundle DIR --base DIR [--library DIR] [--queries N] [--seed S]',
+    );
   }
+  const dataDir = valueOf(args, '--library');
+  const library = dataDir === undefined ? undefined : openUserLibrary(dataDir);
+  const plan = library && { dir: library.dir, live: library.liveIds() };
   const perKind = Number(valueOf(args, '--queries') ?? 100);
   const seed = valueOf(args, '--seed') ?? 'margin-bench-1';
 
@@ -61,21 +104,21 @@ async function main(): Promise<void> {
   const warmup = makeQueries(records, Math.min(30, perKind), `${seed}:warmup`, vocabulary);
   const measured = makeQueries(records, perKind, seed, vocabulary);
 
-  const before = await loadBase(baseDir, bundleDir);
-  const after: Engine = {
-    name: 'after',
-    stage: loadSearchStage(bundleDir, 'body'),
-    search: (stage, query) => runSearch(stage, query),
-  };
+  const before = await loadBase(baseDir, bundleDir, plan);
+  const after = engineOf('after', loadSearchStage(bundleDir, 'body'), bundleDir, plan, {
+    runSearch,
+    BodyWithYours,
+  });
+  if (plan) console.log(`bundled and ${plan.live.length} documents of yours`);
   const engines = [before, after];
 
   for (const pass of ['warm', 'cold'] as const) {
     const times = new Map<string, number[]>();
     const timed = (engine: Engine, text: string) => {
-      if (pass === 'cold') engine.stage.passages.close();
+      if (pass === 'cold') engine.emptyCaches();
       const cpuStart = process.threadCpuUsage();
       const start = performance.now();
-      const results = engine.search(engine.stage, text);
+      const results = engine.search(text);
       const took = performance.now() - start;
       const cpu = process.threadCpuUsage(cpuStart);
       return { results: withoutTiming(results), took, cpu: (cpu.user + cpu.system) / 1000 };
@@ -126,7 +169,7 @@ async function main(): Promise<void> {
       console.log(`| ${kind} | ${round(b)} | ${round(a)} | ${round(a / b)}× |`);
     }
   }
-  for (const engine of engines) engine.stage.passages.close();
+  for (const engine of engines) engine.emptyCaches();
 }
 
 main().catch((error: unknown) => {

@@ -1,12 +1,12 @@
 import type { DocumentHit, SearchOptions, SearchResults } from '../../api';
 import { errorDetail } from '../../errors';
 import type { CompactIndex } from '../index/compact-index';
-import { queryCompact } from '../query/compact-query';
 import { rankPassages, type PassageQuery } from '../ranking/passage-ranking';
-import { addClauses, parseQuery, type ParsedQuery, type QueryPhrase } from '../query/query-language';
-import type { DocumentRecord, Passage, PassageStore } from '../index/search-files';
-import { mayContainPhrase, phraseBits } from '../index/phrase-filter';
-import { containsPhrase } from '../index/text-analysis';
+import { parseQuery } from '../query/query-language';
+import type { DocumentRecord, PassageStore } from '../index/search-files';
+import { stageCandidates, type Candidate, type StageCandidates } from './stage-candidates';
+
+export { PHRASE_READ_LIMIT } from './stage-candidates';
 
 /** A loaded index ready to answer: the meta stage (titles, authors, headings) or the full body stage. */
 export interface SearchStage {
@@ -23,15 +23,6 @@ export interface SearchStage {
 
 export const DEFAULT_LIMIT = 20;
 export const DEFAULT_PASSAGES = 3;
-/**
- * Phrase queries check candidates (documents with every word of the phrase) for the exact phrase in
- * score order. Most are ruled out unread by their word-pair filter; at most this many texts are read.
- * Past that, `total` counts only the documents verified so far (a lower bound).
- */
-export const PHRASE_READ_LIMIT = 60;
-
-class ReadLimitReached extends Error {}
-
 /** How many documents, and passages per document, a search may ask for (the API gate refuses others). */
 export const SEARCH_OPTION_RANGES = {
   limit: { min: 1, max: 100 },
@@ -51,7 +42,9 @@ export function runSearch(stage: SearchStage, query: string, options: SearchOpti
 /**
  * Runs a query on several stages (the bundled index and the reader's own documents) as one search: the
  * stages score alike, so their matches merge into one list, documents holding more of the query's
- * words first, then by score (ties: the earlier stage first).
+ * words first, then by score (ties: the earlier stage first). Each stage gives only its candidates
+ * (stage-candidates.ts); passages are read and ranked for the `limit` the merged list keeps, so that
+ * ten stages cost the passages of one page, not of ten.
  */
 export function runSearchOver(
   stages: readonly SearchStage[],
@@ -70,22 +63,29 @@ export function runSearchOver(
     DEFAULT_PASSAGES,
   );
   try {
-    const ranked: Array<{ hit: DocumentHit; coverage: number; order: number }> = [];
-    let total = 0;
-    for (const stage of stages) {
-      const groups: DocumentHit[] = [];
-      const coverages: number[] = [];
-      total += collect(stage, parsed.query, limit, perDocument, groups, coverages);
-      groups.forEach((hit, i) => ranked.push({ hit, coverage: coverages[i], order: ranked.length }));
-    }
+    const found = stages.map((stage) => stageCandidates(stage, parsed.query, limit));
+    const merged = found.flatMap((stage) => stage.candidates.map((candidate) => ({ stage, candidate })));
+    // Array#sort is stable: equal candidates keep their stage's order, the earlier stage first.
     if (stages.length > 1) {
-      ranked.sort((a, b) => b.coverage - a.coverage || b.hit.score - a.hit.score || a.order - b.order);
+      merged.sort(
+        (a, b) => b.candidate.coverage - a.candidate.coverage || b.candidate.score - a.candidate.score,
+      );
     }
+    // Phrases that choose passages: unfielded ones (a section: phrase chooses by heading, via its words).
+    const bodyPhrases = parsed.query.phrases
+      .filter((phrase) => phrase.presence === 'required' && phrase.field === null)
+      .map((phrase) => phrase.words);
+    const weights = new Map<StageCandidates, (term: string) => number>();
+    const groups = merged.slice(0, limit).map(({ stage, candidate }) => {
+      let weight = weights.get(stage);
+      if (weight === undefined) weights.set(stage, (weight = termWeights(stage.stage.compact)));
+      return documentHit(stage, candidate, { phrases: bodyPhrases, weight }, perDocument);
+    });
     return {
       status: 'ok',
       query,
-      total,
-      groups: ranked.slice(0, limit).map((entry) => entry.hit),
+      total: found.reduce((sum, stage) => sum + stage.total, 0),
+      groups,
       annotations: [],
       complete: stages.every((stage) => stage.complete),
       tookMs: Math.round((performance.now() - started) * 100) / 100,
@@ -95,23 +95,10 @@ export function runSearchOver(
   }
 }
 
-function collect(
-  stage: SearchStage,
-  query: ParsedQuery,
-  limit: number,
-  perDocument: number,
-  groups: DocumentHit[],
-  coverages: number[],
-): number {
-  const { compact, documents } = stage;
-  const outcome = queryCompact(compact, (lunrQuery) => addClauses(lunrQuery, query, compact.fields));
-  const passagesOf = (ref: number): Passage[] => stage.passages.read(ref, documents[ref]);
-  const phrases = query.phrases;
-  // Phrases that choose passages: unfielded ones (a section: phrase chooses by heading, via its words).
-  const bodyPhrases = phrases.filter((p) => p.presence === 'required' && p.field === null);
-
+/** How rare each term is in a stage (rarer matched words weigh more in a passage), worked out once. */
+function termWeights(compact: CompactIndex): (term: string) => number {
   const weights = new Map<string, number>();
-  const weight = (term: string) => {
+  return (term) => {
     let value = weights.get(term);
     if (value === undefined) {
       value = Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
@@ -119,93 +106,33 @@ function collect(
     }
     return value;
   };
-
-  let total = 0;
-  let reads = 0;
-  // Documents whose word-pair filter lacks a required phrase cannot hold it: they are dropped unread,
-  // before ranking, so that only plausible candidates are ranked and checked.
-  const required = phrases
-    .filter((phrase) => phrase.presence === 'required')
-    .map((phrase) => phraseBits(phrase.words));
-  const bitsByPhrase = new Map<readonly string[], number[]>(
-    phrases.map((phrase) => [phrase.words, phraseBits(phrase.words)]),
-  );
-  const hidden = stage.hiddenRefs;
-  const candidates =
-    required.length === 0 && hidden === undefined
-      ? outcome.ranked('coverage')
-      : outcome.rankedWhere(
-          (ref) =>
-            !hidden?.has(ref) && required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
-          'coverage',
-        );
-  for (const { ref, score, coverage } of candidates) {
-    const record = documents[ref];
-    if (phrases.length > 0) {
-      let passages: Passage[] | undefined;
-      const inText = (words: readonly string[]) => {
-        if (!mayContainPhrase(stage.phraseFilters, ref, bitsByPhrase.get(words) ?? [])) return false;
-        if (passages === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
-        passages ??= passagesOf(ref);
-        return passages.some((passage) => containsPhrase(passage.text, words));
-      };
-      try {
-        if (!phrases.every((phrase) => phraseAllows(phrase, record, inText))) continue;
-      } catch (error) {
-        if (error instanceof ReadLimitReached) break;
-        throw error;
-      }
-    }
-    total++;
-    if (groups.length >= limit) {
-      // Without a phrase (or hidden documents) every match counts as it is: the rest need not be ranked.
-      if (phrases.length === 0 && hidden === undefined) return outcome.count;
-      continue;
-    }
-
-    const bodyTerms = new Set<string>();
-    const sectionTerms = new Set<string>();
-    for (const { term, field } of outcome.matchedTerms(ref)) {
-      if (field === 'body') bodyTerms.add(term);
-      if (field === 'section') sectionTerms.add(term);
-    }
-    const passageQuery: PassageQuery = {
-      bodyTerms,
-      sectionTerms,
-      phrases: bodyPhrases.map((phrase) => phrase.words),
-      weight,
-    };
-    coverages.push(coverage);
-    groups.push({
-      docId: record.id,
-      title: record.title,
-      authors: record.authors,
-      published: record.published,
-      score: Math.round(score * 1000) / 1000,
-      passages: rankPassages(record, passagesOf(ref), passageQuery, perDocument),
-    });
-  }
-  return total;
 }
 
-/** Whether a document passes a phrase: a required phrase must occur in its field, a prohibited one not. */
-function phraseAllows(
-  phrase: QueryPhrase,
-  record: DocumentRecord,
-  inText: (words: readonly string[]) => boolean,
-): boolean {
-  const words = phrase.words;
-  const inTitle = () => containsPhrase(record.title, words);
-  const inAuthor = () => record.authors.some((author) => containsPhrase(author, words));
-  const inSection = () =>
-    record.sections.some(([, heading]) => heading !== null && containsPhrase(heading, words));
-  const found =
-    phrase.field === 'title'
-      ? inTitle()
-      : phrase.field === 'author'
-        ? inAuthor()
-        : phrase.field === 'section'
-          ? inSection()
-          : inTitle() || inAuthor() || inSection() || inText(words);
-  return phrase.presence === 'required' ? found : !found;
+/** A candidate the search shows: only now are its passages read and ranked. */
+function documentHit(
+  { stage, outcome }: StageCandidates,
+  { ref, score }: Candidate,
+  query: Pick<PassageQuery, 'phrases' | 'weight'>,
+  perDocument: number,
+): DocumentHit {
+  const record = stage.documents[ref];
+  const bodyTerms = new Set<string>();
+  const sectionTerms = new Set<string>();
+  for (const { term, field } of outcome.matchedTerms(ref)) {
+    if (field === 'body') bodyTerms.add(term);
+    if (field === 'section') sectionTerms.add(term);
+  }
+  return {
+    docId: record.id,
+    title: record.title,
+    authors: record.authors,
+    published: record.published,
+    score,
+    passages: rankPassages(
+      record,
+      stage.passages.read(ref, record),
+      { ...query, bodyTerms, sectionTerms },
+      perDocument,
+    ),
+  };
 }
