@@ -14,13 +14,14 @@ import type { SearchResults } from '../main/api';
 import { corpusVocabulary, makeQueries, marginQueryText, QUERY_KINDS, type QueryKind } from './bench-queries';
 import { readFieldRecords } from './bundle-documents';
 import { round, summarise } from './stats';
-import { runSearch, type SearchStage } from '../main/search/service/search-engine';
-import { loadSearchStage } from '../main/search/service/search-loading';
+import { runSearchOver, type SearchStage } from '../main/search/service/search-engine';
+import { loadSearchStages } from '../main/search/service/search-loading';
 
 interface Engine {
   name: string;
-  stage: SearchStage;
-  search: (stage: SearchStage, query: string) => SearchResults;
+  /** The body index, one stage per shard (sharing one passage store). */
+  stages: SearchStage[];
+  search: (stages: SearchStage[], query: string) => SearchResults;
 }
 
 function valueOf(args: string[], name: string): string | undefined {
@@ -30,15 +31,15 @@ function valueOf(args: string[], name: string): string | undefined {
 
 async function loadBase(baseDir: string, bundleDir: string): Promise<Engine> {
   const loading = (await import(path.resolve(baseDir, 'main/search/service/search-loading.ts'))) as {
-    loadSearchStage: typeof loadSearchStage;
+    loadSearchStages: typeof loadSearchStages;
   };
   const engine = (await import(path.resolve(baseDir, 'main/search/service/search-engine.ts'))) as {
-    runSearch: typeof runSearch;
+    runSearchOver: typeof runSearchOver;
   };
   return {
     name: 'before',
-    stage: loading.loadSearchStage(bundleDir, 'body'),
-    search: (stage, query) => engine.runSearch(stage, query),
+    stages: loading.loadSearchStages(bundleDir, 'body'),
+    search: (stages, query) => engine.runSearchOver(stages, query),
   };
 }
 
@@ -64,18 +65,18 @@ async function main(): Promise<void> {
   const before = await loadBase(baseDir, bundleDir);
   const after: Engine = {
     name: 'after',
-    stage: loadSearchStage(bundleDir, 'body'),
-    search: (stage, query) => runSearch(stage, query),
+    stages: loadSearchStages(bundleDir, 'body'),
+    search: (stages, query) => runSearchOver(stages, query),
   };
   const engines = [before, after];
 
   for (const pass of ['warm', 'cold'] as const) {
     const times = new Map<string, number[]>();
     const timed = (engine: Engine, text: string) => {
-      if (pass === 'cold') engine.stage.passages.close();
+      if (pass === 'cold') engine.stages[0]?.passages.close();
       const cpuStart = process.threadCpuUsage();
       const start = performance.now();
-      const results = engine.search(engine.stage, text);
+      const results = engine.search(engine.stages, text);
       const took = performance.now() - start;
       const cpu = process.threadCpuUsage(cpuStart);
       return { results: withoutTiming(results), took, cpu: (cpu.user + cpu.system) / 1000 };
@@ -126,7 +127,7 @@ async function main(): Promise<void> {
       console.log(`| ${kind} | ${round(b)} | ${round(a)} | ${round(a / b)}× |`);
     }
   }
-  for (const engine of engines) engine.stage.passages.close();
+  for (const engine of engines) engine.stages[0]?.passages.close();
 }
 
 main().catch((error: unknown) => {

@@ -105,7 +105,7 @@ function collect(
 ): number {
   const { compact, documents } = stage;
   const outcome = queryCompact(compact, (lunrQuery) => addClauses(lunrQuery, query, compact.fields));
-  const passagesOf = (ref: number): Passage[] => stage.passages.read(ref, documents[ref]);
+  const passagesOf = (ref: number): Passage[] => stage.passages.read(documents[ref]);
   const phrases = query.phrases;
   // Phrases that choose passages: unfielded ones (a section: phrase chooses by heading, via its words).
   const bodyPhrases = phrases.filter((p) => p.presence === 'required' && p.field === null);
