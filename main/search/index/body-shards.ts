@@ -51,12 +51,18 @@ class IntList {
     }
     this.values[this.length++] = value;
   }
+
+  /** Lets go of the room grown for values that never came (up to half the list). */
+  trim(): void {
+    this.values = this.values.slice(0, this.length);
+  }
 }
 
 /** Pass 1 of one shard: its documents' field terms, over the shard's own term dictionary. */
 export class ShardTerms {
   readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
+  private sealed = false;
   /** Per field, per document: length, then count of entries, then (term id, frequency) per entry. */
   private readonly entries = BODY_FIELDS.map(() => new IntList());
   documentCount = 0;
@@ -64,6 +70,7 @@ export class ShardTerms {
   constructor(private readonly tally: CorpusTally) {}
 
   add(terms: FieldTerms): void {
+    if (this.sealed) throw new Error('body shard: a document added after the shard was sealed');
     this.documentCount++;
     this.tally.documentCount++;
     BODY_FIELDS.forEach((field, f) => {
@@ -88,6 +95,16 @@ export class ShardTerms {
   }
 
   /**
+   * Ends pass 1 for this shard (no more documents): drops the term lookup and the lists' spare room,
+   * which would otherwise be held for every shard until pass 2.
+   */
+  seal(): void {
+    this.sealed = true;
+    this.termIds.clear();
+    for (const list of this.entries) list.trim();
+  }
+
+  /**
    * Pass 2: the shard's compact index (refs from 0), every weight computed against the whole corpus
    * (`tally`, complete by now), so that it equals the weight in one index over every document.
    */
@@ -96,7 +113,8 @@ export class ShardTerms {
     const idfs = Float64Array.from(this.terms, (term) =>
       lunrIdf(tally.documentsWithTerm.get(term) ?? 0, tally.documentCount),
     );
-    const postings: TermPostings[] = this.terms.map(() => BODY_FIELDS.map(() => ({ refs: [], weights: [] })));
+    // Per term, only the fields that hold it get lists (most terms occur in the body alone).
+    const postings: TermPostings[] = this.terms.map(() => []);
     BODY_FIELDS.forEach((field, f) => {
       const { values } = this.entries[f];
       let at = 0;
@@ -105,7 +123,7 @@ export class ShardTerms {
         const count = values[at++];
         for (let i = 0; i < count; i++, at += 2) {
           const id = values[at];
-          const posting = postings[id][f];
+          const posting = (postings[id][f] ??= { refs: [], weights: [] });
           posting.refs.push(ref);
           posting.weights.push(fieldWeight(idfs[id], values[at + 1], length, averages[field], field));
         }

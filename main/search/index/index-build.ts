@@ -87,7 +87,10 @@ export async function writeSearchIndex(
     });
     const texts = documentFieldTexts(doc, passages);
     metaTexts.push({ title: texts.title, author: texts.author, section: texts.section });
-    if (ref % shardDocuments === 0) shardTerms.push(new ShardTerms(tally));
+    if (ref % shardDocuments === 0) {
+      shardTerms.at(-1)?.seal();
+      shardTerms.push(new ShardTerms(tally));
+    }
     shardTerms[shardTerms.length - 1].add(textFieldTerms(texts));
     const filtered = [
       doc.title,
@@ -98,10 +101,13 @@ export async function writeSearchIndex(
     phraseFilters.set(buildPhraseFilter(filtered), ref * PHRASE_FILTER_BYTES);
   }
 
+  shardTerms.at(-1)?.seal();
+
   const dir = searchDir(outDir);
   await mkdir(dir, { recursive: true });
   const shards: BodyShard[] = [];
-  for (const [n, terms] of shardTerms.entries()) {
+  // Each shard's terms are let go once it is written.
+  for (let n = 0, terms = shardTerms.shift(); terms !== undefined; n++, terms = shardTerms.shift()) {
     const shard = { file: bodyShardFile(n), first: n * shardDocuments, count: terms.documentCount };
     await writeFile(join(dir, shard.file), terms.serialise(tally));
     shards.push(shard);
