@@ -6,7 +6,7 @@
 import lunr from 'lunr';
 import type { Document } from '../../api';
 import { BODY_FIELDS, FIELD_BOOSTS, type IndexField, type Passage } from './search-files';
-import { useMarginWordForms } from './word-forms';
+import { marginTokenizer, useMarginWordForms } from './word-forms';
 
 /** Lunr's BM25 constants (lunr.Builder's defaults, which the body index is scored with). */
 const K1 = 1.2;
@@ -45,24 +45,44 @@ export function bodyPipeline(): string[] {
   return bodyBuilder().searchPipeline.toJSON() as unknown as string[];
 }
 
-interface BuilderInternals {
-  fieldTermFrequencies: Record<string, Record<string, number>>;
-  fieldLengths: Record<string, number>;
-}
-
 /** Per field of one document: its length in terms and each term's frequency, as Lunr's builder counts. */
 export type FieldTerms = Record<IndexField, { length: number; frequencies: Record<string, number> }>;
 
+let indexPipeline: lunr.Pipeline | null = null;
+/**
+ * The index pipeline's terms for each word as the tokenizer gives it. Every step (trimmer, possessive,
+ * stop words, stemmer) reads the word alone, so a word gives the same terms wherever it stands; and
+ * Porter stemming is most of a build's time while a corpus repeats most of its words.
+ */
+const termsOfWord = new Map<string, string[]>();
+/** Words kept (about 100 MB at the most); past it the cache starts again. */
+const TERMS_OF_WORD_LIMIT = 500_000;
+
+/** The terms of one field's text, in order, as lunr.Builder#add gets them from its pipeline. */
+function fieldTermList(text: string, field: IndexField): string[] {
+  indexPipeline ??= bodyBuilder().pipeline;
+  const terms: string[] = [];
+  for (const token of marginTokenizer(text, { fields: [field] })) {
+    const word = token.toString();
+    let wordTerms = termsOfWord.get(word);
+    if (wordTerms === undefined) {
+      wordTerms = indexPipeline.run([token]).map(String);
+      if (termsOfWord.size >= TERMS_OF_WORD_LIMIT) termsOfWord.clear();
+      termsOfWord.set(word, wordTerms);
+    }
+    for (const term of wordTerms) terms.push(term);
+  }
+  return terms;
+}
+
 export function textFieldTerms(texts: FieldTexts): FieldTerms {
-  const builder = bodyBuilder();
-  builder.add({ ref: '0', ...texts });
-  const internals = builder as unknown as BuilderInternals;
   const result = {} as FieldTerms;
   for (const field of BODY_FIELDS) {
-    result[field] = {
-      length: internals.fieldLengths[`${field}/0`] ?? 0,
-      frequencies: internals.fieldTermFrequencies[`${field}/0`] ?? {},
-    };
+    const terms = fieldTermList(texts[field], field);
+    // A null prototype, as Lunr's own: a term may be any word ("constructor", "__proto__").
+    const frequencies = Object.create(null) as Record<string, number>;
+    for (const term of terms) frequencies[term] = (frequencies[term] ?? 0) + 1;
+    result[field] = { length: terms.length, frequencies };
   }
   return result;
 }

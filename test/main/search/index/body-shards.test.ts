@@ -31,6 +31,20 @@ function corpus(): { documents: Document[]; vocabulary: string[] } {
       sections: [{ heading: 'TRADE', blocks: ['Trade talks on the border corridor went on for a week.'] }],
     }),
     makeDocument({
+      id: 'tricky-words',
+      title: "Zardari's visit, Li Qiang’s trip",
+      authors: ["Conor O'Brien"],
+      sections: [
+        {
+          heading: 'Words that are not plain',
+          blocks: [
+            "President Asif Ali Zardari's planned visit — and Li Qiang’s mid-October trip; ' '' “quoted” 2024 " +
+              '10:30 http://example.org/a-b the constructor __proto__ toString hasOwnProperty valueOf.',
+          ],
+        },
+      ],
+    }),
+    makeDocument({
       id: 'short-note',
       title: 'A note',
       authors: ['Li Wei'],
@@ -76,9 +90,9 @@ describe('body-shards', () => {
   it('writes the body in shards of consecutive documents and lists them in the corpus stats', async () => {
     const search = join(dir, 'sharded', SEARCH_DIR);
     const stats = JSON.parse(await readFile(join(search, CORPUS_STATS_FILE), 'utf8')) as CorpusStats;
-    expect(stats.documentCount).toBe(38);
+    expect(stats.documentCount).toBe(39);
     expect(stats.shards).toEqual(
-      Array.from({ length: 8 }, (_, n) => ({ file: bodyShardFile(n), first: n * 5, count: n < 7 ? 5 : 3 })),
+      Array.from({ length: 8 }, (_, n) => ({ file: bodyShardFile(n), first: n * 5, count: n < 7 ? 5 : 4 })),
     );
     const files = (await readdir(search)).filter((file) => file.startsWith('body-')).sort();
     expect(files).toEqual(stats.shards.map((shard) => shard.file));
