@@ -25,8 +25,8 @@ import { corpusVocabulary, makeQueries, marginQueryText, QUERY_KINDS, type Query
 import { readFieldRecords } from './bundle-documents';
 import { round, summarise } from './stats';
 import { openUserLibrary } from '../main/library/user-library/user-library';
-import { runSearch } from '../main/search/service/search-engine';
-import { loadSearchStage } from '../main/search/service/search-loading';
+import { runSearchOver, type SearchStage } from '../main/search/service/search-engine';
+import { loadSearchStages } from '../main/search/service/search-loading';
 import { BodyWithYours, type UserLibraryPlan } from '../main/search/service/user-search-index';
 
 interface Engine {
@@ -39,19 +39,20 @@ interface Engine {
 /** Searches the bundle alone, or with the reader's documents beside it (`plan`). */
 function engineOf(
   name: string,
-  stage: ReturnType<typeof loadSearchStage>,
+  /** The body index, one stage per shard (sharing one passage store). */
+  stages: SearchStage[],
   bundleDir: string,
   plan: UserLibraryPlan | undefined,
-  modules: { runSearch: typeof runSearch; BodyWithYours: typeof BodyWithYours },
+  modules: { runSearchOver: typeof runSearchOver; BodyWithYours: typeof BodyWithYours },
 ): Engine {
   if (plan === undefined) {
     return {
       name,
-      search: (query) => modules.runSearch(stage, query),
-      emptyCaches: () => stage.passages.close(),
+      search: (query) => modules.runSearchOver(stages, query),
+      emptyCaches: () => stages[0]?.passages.close(),
     };
   }
-  const both = new modules.BodyWithYours(stage, bundleDir, plan);
+  const both = new modules.BodyWithYours(stages, bundleDir, plan);
   if (both.problems.length > 0) throw new Error(`your documents: ${both.problems[0]}`);
   both.prepare(Infinity);
   return { name, search: (query) => both.search(query, {}), emptyCaches: () => both.close() };
@@ -68,16 +69,16 @@ async function loadBase(
   plan: UserLibraryPlan | undefined,
 ): Promise<Engine> {
   const loading = (await import(path.resolve(baseDir, 'main/search/service/search-loading.ts'))) as {
-    loadSearchStage: typeof loadSearchStage;
+    loadSearchStages: typeof loadSearchStages;
   };
   const engine = (await import(path.resolve(baseDir, 'main/search/service/search-engine.ts'))) as {
-    runSearch: typeof runSearch;
+    runSearchOver: typeof runSearchOver;
   };
   const yours = (await import(path.resolve(baseDir, 'main/search/service/user-search-index.ts'))) as {
     BodyWithYours: typeof BodyWithYours;
   };
-  const stage = loading.loadSearchStage(bundleDir, 'body');
-  return engineOf('before', stage, bundleDir, plan, { ...engine, ...yours });
+  const stages = loading.loadSearchStages(bundleDir, 'body');
+  return engineOf('before', stages, bundleDir, plan, { ...engine, ...yours });
 }
 
 function withoutTiming(results: SearchResults): unknown {
@@ -105,8 +106,8 @@ async function main(): Promise<void> {
   const measured = makeQueries(records, perKind, seed, vocabulary);
 
   const before = await loadBase(baseDir, bundleDir, plan);
-  const after = engineOf('after', loadSearchStage(bundleDir, 'body'), bundleDir, plan, {
-    runSearch,
+  const after = engineOf('after', loadSearchStages(bundleDir, 'body'), bundleDir, plan, {
+    runSearchOver,
     BodyWithYours,
   });
   if (plan) console.log(`bundled and ${plan.live.length} documents of yours`);

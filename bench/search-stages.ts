@@ -17,7 +17,7 @@ import { makeSnippet } from '../main/search/ranking/snippet';
 import {
   DEFAULT_LIMIT,
   DEFAULT_PASSAGES,
-  runSearch,
+  runSearchOver,
   type SearchStage,
 } from '../main/search/service/search-engine';
 
@@ -26,36 +26,44 @@ export type StageName = (typeof STAGES)[number];
 export type StageReport = Record<StageName, LatencySummary>;
 
 /**
- * One query, stage by stage, then whole. The passage cache is emptied before each, so that both read
+ * One query over the body shards, stage by stage, then whole. The passage cache (one, shared by the shards) is emptied before each, so that both read
  * the documents from disk as a new query mostly does (the cache keeps only the latest 256 documents).
  */
-function timeOne(stage: SearchStage, text: string): Record<StageName, number> {
-  stage.passages.close();
+function timeOne(shards: readonly SearchStage[], text: string): Record<StageName, number> {
+  shards[0]?.passages.close();
   const t0 = performance.now();
   const parsed = parseQuery(text);
   const t1 = performance.now();
   if (!parsed.ok) return { parse: t1 - t0, index: 0, passages: 0, snippets: 0, search: 0 };
-  const { compact, documents } = stage;
-  const outcome = queryCompact(compact, (q) => addClauses(q, parsed.query, compact.fields));
-  const page: Array<{ ref: number; bodyTerms: Set<string>; sectionTerms: Set<string> }> = [];
-  for (const { ref } of outcome.ranked('coverage')) {
-    if (page.length >= DEFAULT_LIMIT) break;
-    const bodyTerms = new Set<string>();
-    const sectionTerms = new Set<string>();
-    for (const { term, field } of outcome.matchedTerms(ref)) {
-      if (field === 'body') bodyTerms.add(term);
-      if (field === 'section') sectionTerms.add(term);
+  // Each body shard's first page, merged as runSearchOver merges them (coverage, then score).
+  type Entry = { stage: SearchStage; ref: number; score: number; coverage: number };
+  const entries: Array<Entry & { bodyTerms: Set<string>; sectionTerms: Set<string> }> = [];
+  for (const stage of shards) {
+    const { compact } = stage;
+    const outcome = queryCompact(compact, (q) => addClauses(q, parsed.query, compact.fields));
+    let taken = 0;
+    for (const { ref, score, coverage } of outcome.ranked('coverage')) {
+      if (taken++ >= DEFAULT_LIMIT) break;
+      const bodyTerms = new Set<string>();
+      const sectionTerms = new Set<string>();
+      for (const { term, field } of outcome.matchedTerms(ref)) {
+        if (field === 'body') bodyTerms.add(term);
+        if (field === 'section') sectionTerms.add(term);
+      }
+      entries.push({ stage, ref, score, coverage, bodyTerms, sectionTerms });
     }
-    page.push({ ref, bodyTerms, sectionTerms });
   }
+  entries.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
+  const page = entries.slice(0, DEFAULT_LIMIT);
   const t2 = performance.now();
   const phrases = parsed.query.phrases
     .filter((p) => p.presence === 'required' && p.field === null)
     .map((p) => p.words);
-  const weight = (term: string) => Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
   const shown: Array<{ text: string; bodyTerms: Set<string> }> = [];
-  for (const { ref, bodyTerms, sectionTerms } of page) {
-    const passages = stage.passages.read(ref, documents[ref]);
+  for (const { stage, ref, bodyTerms, sectionTerms } of page) {
+    const { compact, documents } = stage;
+    const weight = (term: string) => Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
+    const passages = stage.passages.read(documents[ref]);
     const query: PassageQuery = { bodyTerms, sectionTerms, phrases, weight };
     for (const hit of rankPassages(documents[ref]!, passages, query, DEFAULT_PASSAGES)) {
       const passage = passages.find((p) => p.blockId === hit.blockId);
@@ -77,24 +85,24 @@ function timeOne(stage: SearchStage, text: string): Record<StageName, number> {
     makeSnippet(passageText, tokens, marked);
     snippets += performance.now() - start;
   }
-  stage.passages.close();
+  shards[0]?.passages.close();
   const t4 = performance.now();
-  runSearch(stage, text);
+  runSearchOver(shards, text);
   const search = performance.now() - t4;
   return { parse: t1 - t0, index: t2 - t1, passages: t3 - t2, snippets, search };
 }
 
 /** Per query kind, each stage's latency over the measured queries (after the warm-up set). */
 export function timeStages(
-  stage: SearchStage,
+  shards: readonly SearchStage[],
   warmup: readonly BenchQuery[],
   measured: readonly BenchQuery[],
 ): Record<QueryKind, StageReport> {
-  for (const query of warmup) timeOne(stage, marginQueryText(query));
+  for (const query of warmup) timeOne(shards, marginQueryText(query));
   const times = new Map<QueryKind, Record<StageName, number>[]>();
   for (const query of measured) {
     const list = times.get(query.kind) ?? times.set(query.kind, []).get(query.kind)!;
-    list.push(timeOne(stage, marginQueryText(query)));
+    list.push(timeOne(shards, marginQueryText(query)));
   }
   const report = {} as Record<QueryKind, StageReport>;
   for (const kind of QUERY_KINDS) {

@@ -3,7 +3,7 @@
  * latency of the engine itself), or start it as the app does, with the full-text index in a worker
  * thread, while watching the main thread's event loop.
  */
-import { loadSearchStage } from '../../main/search/service/search-loading';
+import { loadSearchStages } from '../../main/search/service/search-loading';
 import { createSearchService } from '../../main/search/service/search-service';
 import { lunrQueryText, marginQueryText, type BenchQuery } from '../bench-queries';
 import { heapAfterGc, measureQueries, readQueries, runJob, watchEventLoop } from './child-job';
@@ -67,15 +67,17 @@ runJob<MarginSearchJob>(async (job) => {
     // Margin's compact index alone (Lunr's query engine on it, no passages or snippets): where the time goes.
     let indexOnly = null;
     if (job.queriesFile !== null) {
-      const stage = loadSearchStage(job.bundleDir, 'body');
+      const shards = loadSearchStages(job.bundleDir, 'body');
       indexOnly = await measureQueries(readQueries(job.queriesFile), (q) => {
         try {
-          return stage.compact.index.search(lunrQueryText(q)).length;
+          let found = 0;
+          for (const shard of shards) found += shard.compact.index.search(lunrQueryText(q)).length;
+          return found;
         } catch {
           return -1;
         }
       });
-      stage.passages.close();
+      shards[0]?.passages.close();
     }
     return { loadMs, heapBefore, heap, heapAfterQueries, queries, indexOnly, closeProblem };
   }

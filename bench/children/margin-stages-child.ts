@@ -2,9 +2,9 @@
  * Child process for Margin's stages and ranking: loads the full-text stage in-process and times
  * `search()` by stage (search-stages.ts), and ranks the plain queries of the ranking-quality set.
  */
-import { loadSearchStage } from '../../main/search/service/search-loading';
-import { runSearch } from '../../main/search/service/search-engine';
+import { runSearchOver } from '../../main/search/service/search-engine';
 import { readFileSync } from 'node:fs';
+import { loadDocumentRecords, loadSearchStages } from '../../main/search/service/search-loading';
 import { qualityQueryText, TOP, type QualityQuery } from '../ranking-quality';
 import { timeStages } from '../search-stages';
 import { readQueries, runJob } from './child-job';
@@ -17,15 +17,16 @@ export interface MarginStagesJob {
 }
 
 runJob<MarginStagesJob>(async (job) => {
-  const stage = loadSearchStage(job.bundleDir, 'body');
+  const documents = loadDocumentRecords(job.bundleDir);
+  const shards = loadSearchStages(job.bundleDir, 'body', documents);
   const queries = readQueries(job.queriesFile);
-  const stages = timeStages(stage, queries.warmup, queries.measured);
-  const refOf = new Map(stage.documents.map((record, ref) => [record.id, ref]));
+  const stages = timeStages(shards, queries.warmup, queries.measured);
+  const refOf = new Map(documents.map((record, ref) => [record.id, ref]));
   const quality = JSON.parse(readFileSync(job.qualityFile, 'utf8')) as QualityQuery[];
   const rankings = quality.map((query) => {
-    const results = runSearch(stage, qualityQueryText(query), { limit: TOP });
+    const results = runSearchOver(shards, qualityQueryText(query), { limit: TOP });
     return results.status === 'ok' ? results.groups.map((group) => refOf.get(group.docId) ?? -1) : [];
   });
-  stage.passages.close();
+  shards[0]?.passages.close();
   return { stages, rankings };
 });

@@ -5,8 +5,8 @@
  * one after the other, in alternating order.
  */
 import { marginQueryText, type BenchQuery, type QueryKind } from '../bench-queries';
-import { loadSearchStage } from '../../main/search/service/search-loading';
-import { runSearch } from '../../main/search/service/search-engine';
+import { loadSearchStages } from '../../main/search/service/search-loading';
+import { runSearchOver } from '../../main/search/service/search-engine';
 import { BodyWithYours } from '../../main/search/service/user-search-index';
 import { kindReports, readQueries, runJob, type KindReport } from './child-job';
 
@@ -39,7 +39,7 @@ export interface YoursQueries {
   withYours: Record<QueryKind, KindReport>;
 }
 
-function total(results: ReturnType<typeof runSearch>): number {
+function total(results: ReturnType<typeof runSearchOver>): number {
   return results.status === 'ok' ? results.total : -1;
 }
 
@@ -48,7 +48,7 @@ runJob<YoursSearchJob>(async (job) => {
   if (job.task === 'start') {
     const started = performance.now();
     // As the body search worker loads it: term automata after `ready` (prepareMs below).
-    const body = loadSearchStage(job.bundleDir, 'body', undefined, { lazyTokenSet: true });
+    const body = loadSearchStages(job.bundleDir, 'body', undefined, { lazyTokenSet: true });
     const bodyReady = performance.now();
     const both = new BodyWithYours(body, job.bundleDir, plan);
     const yoursReady = performance.now();
@@ -67,11 +67,11 @@ runJob<YoursSearchJob>(async (job) => {
       lazyBody: true,
     } satisfies YoursStart;
   }
-  const alone = loadSearchStage(job.bundleDir, 'body');
-  const both = new BodyWithYours(loadSearchStage(job.bundleDir, 'body'), job.bundleDir, plan);
+  const alone = loadSearchStages(job.bundleDir, 'body');
+  const both = new BodyWithYours(loadSearchStages(job.bundleDir, 'body'), job.bundleDir, plan);
   both.prepare(Infinity);
   const engines = [
-    (query: BenchQuery) => total(runSearch(alone, marginQueryText(query))),
+    (query: BenchQuery) => total(runSearchOver(alone, marginQueryText(query))),
     (query: BenchQuery) => total(both.search(marginQueryText(query), {})),
   ];
   const queries = readQueries(job.queriesFile);
@@ -88,7 +88,7 @@ runJob<YoursSearchJob>(async (job) => {
       (hits[e].get(query.kind) ?? hits[e].set(query.kind, []).get(query.kind)!).push(count);
     }
   });
-  alone.passages.close();
+  alone[0]?.passages.close();
   both.close();
   return {
     alone: kindReports(times[0], hits[0]),

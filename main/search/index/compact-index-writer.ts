@@ -123,7 +123,10 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
   );
 }
 
-/** Per term, per field (in `fields` order): refs ascending and their weights in thousandths. */
+/**
+ * Per term, per field (in `fields` order; a field holding none may be left out): refs ascending and
+ * their weights in thousandths.
+ */
 export type TermPostings = Array<{ refs: number[]; weights: number[] }>;
 
 /**

@@ -74,6 +74,17 @@ export interface CompactIndex {
   termIndexOf(term: string): number;
   /** A term's postings per field (in `fields` order): refs ascending and Lunr's weight for each. */
   postingsOf(termIndex: number): FieldPostings[];
+  /**
+   * Set on a body shard by the loader: every shard of the corpus (this one included), so that a query
+   * is normalised over the terms it matches in any shard, as in one index of the whole corpus.
+   */
+  shardGroup?: ShardGroup;
+}
+
+/** The body shards of one corpus, and the expansions of the query terms asked last (over them all). */
+export interface ShardGroup {
+  readonly shards: readonly CompactIndex[];
+  readonly expansions: Map<string, string[]>;
 }
 
 /** Shared by every posting: the index stores no per-posting metadata. */

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import lunr from 'lunr';
 import { useMarginWordForms } from './word-forms';
 import type { Document } from '../../api';
+import { documentFieldTexts, textFieldTerms, type FieldTexts } from './body-scoring';
+import { CorpusTally, ShardTerms } from './body-shards';
 import { serialiseCompactIndex } from './compact-index-writer';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import {
-  BODY_FIELDS,
-  BODY_INDEX_FILE,
+  BODY_SHARD_DOCUMENTS,
+  bodyShardFile,
   CORPUS_STATS_FILE,
+  type BodyShard,
   type CorpusStats,
   DOCUMENTS_FILE,
   FIELD_BOOSTS,
@@ -21,37 +24,19 @@ import {
   type DocumentsFile,
   type IndexField,
   documentPassages,
-  type Passage,
 } from './search-files';
-
-/** The text of each field of one document, as Lunr indexes it. */
-export type FieldTexts = Record<IndexField, string>;
-
-export function documentFieldTexts(doc: Document, passages: readonly Passage[]): FieldTexts {
-  return {
-    title: doc.title,
-    author: doc.authors.map((author) => author.name).join('\n'),
-    section: doc.sections
-      .flatMap((section) => (section.heading === null ? [] : [section.heading]))
-      .join('\n'),
-    body: passages.map((passage) => passage.text).join('\n'),
-  };
-}
 
 /**
  * Builds a Lunr index with one Lunr document per article, ref = the article's position. The index keeps
- * no position metadata: snippets come from re-analysing the passages shown. `averages`, when given,
- * receives each field's average length in terms (what BM25 scored every document against).
+ * no position metadata: snippets come from re-analysing the passages shown. (The meta index is built
+ * so; the body index is built in shards by body-shards.ts, with the same weights.)
  */
 export function buildLunrIndex(
   fieldTexts: readonly Partial<FieldTexts>[],
   fields: readonly IndexField[],
-  averages?: Partial<Record<IndexField, number>>,
 ): lunr.Index {
-  let builder: lunr.Builder | null = null;
-  // Lunr hands its config function the builder as `this` and as its argument.
-  const index = lunr(function (this: lunr.Builder, self: lunr.Builder) {
-    builder = self;
+  // Lunr hands its config function the builder as `this`.
+  return lunr(function (this: lunr.Builder) {
     useMarginWordForms(this);
     this.ref('ref');
     for (const field of fields) this.field(field, { boost: FIELD_BOOSTS[field] });
@@ -61,20 +46,25 @@ export function buildLunrIndex(
       this.add(doc);
     });
   });
-  if (averages && builder) {
-    const computed = (builder as unknown as { averageFieldLength: Record<string, number> })
-      .averageFieldLength;
-    for (const field of fields) averages[field] = computed[field] ?? 0;
-  }
-  return index;
+}
+
+export interface SearchIndexOptions {
+  /** Documents per body shard (BODY_SHARD_DOCUMENTS); tests make it small to get many shards. */
+  shardDocuments?: number;
 }
 
 /**
  * Writes the search index of `documents` under `outDir/search/`: document records, the meta index
- * (titles, authors, headings), the body index and the phrase filters. Passage texts are read at query
- * time from `outDir/docs/<id>.json`, which the content build writes next to it.
+ * (titles, authors, headings), the body shards, the phrase filters and the corpus stats. Passage texts
+ * are read at query time from `outDir/docs/<id>.json`, which the content build writes next to it.
  */
-export async function writeSearchIndex(documents: Document[], outDir: string): Promise<void> {
+export async function writeSearchIndex(
+  documents: Document[],
+  outDir: string,
+  { shardDocuments = BODY_SHARD_DOCUMENTS }: SearchIndexOptions = {},
+): Promise<void> {
+  if (!Number.isInteger(shardDocuments) || shardDocuments < 1)
+    throw new Error(`search index: shardDocuments must be a whole number ≥ 1, not ${shardDocuments}`);
   const seen = new Set<string>();
   for (const doc of documents) {
     if (seen.has(doc.id)) throw new Error(`search index: two documents have the id "${doc.id}"`);
@@ -82,8 +72,10 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
   }
 
   const records: DocumentRecord[] = [];
-  const fieldTexts: FieldTexts[] = [];
+  const metaTexts: Array<Partial<FieldTexts>> = [];
   const phraseFilters = new Uint8Array(documents.length * PHRASE_FILTER_BYTES);
+  const tally = new CorpusTally();
+  const shardTerms: ShardTerms[] = [];
   for (const [ref, doc] of documents.entries()) {
     const passages = documentPassages(doc);
     records.push({
@@ -93,7 +85,13 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
       published: doc.published,
       sections: doc.sections.map((section) => [section.id, section.heading]),
     });
-    fieldTexts.push(documentFieldTexts(doc, passages));
+    const texts = documentFieldTexts(doc, passages);
+    metaTexts.push({ title: texts.title, author: texts.author, section: texts.section });
+    if (ref % shardDocuments === 0) {
+      shardTerms.at(-1)?.seal();
+      shardTerms.push(new ShardTerms(tally));
+    }
+    shardTerms[shardTerms.length - 1].add(textFieldTerms(texts));
     const filtered = [
       doc.title,
       ...doc.authors.map((author) => author.name),
@@ -103,21 +101,26 @@ export async function writeSearchIndex(documents: Document[], outDir: string): P
     phraseFilters.set(buildPhraseFilter(filtered), ref * PHRASE_FILTER_BYTES);
   }
 
-  const metaIndex = serialiseCompactIndex(buildLunrIndex(fieldTexts, META_FIELDS));
-  const averages: Partial<Record<IndexField, number>> = {};
-  const bodyIndex = serialiseCompactIndex(buildLunrIndex(fieldTexts, BODY_FIELDS, averages));
-  const stats: CorpusStats = {
-    format: SEARCH_FORMAT,
-    documentCount: documents.length,
-    averageFieldLength: averages as Record<IndexField, number>,
-  };
-  const documentsFile: DocumentsFile = { format: SEARCH_FORMAT, documents: records };
+  shardTerms.at(-1)?.seal();
 
   const dir = searchDir(outDir);
   await mkdir(dir, { recursive: true });
+  const shards: BodyShard[] = [];
+  // Each shard's terms are let go once it is written.
+  for (let n = 0, terms = shardTerms.shift(); terms !== undefined; n++, terms = shardTerms.shift()) {
+    const shard = { file: bodyShardFile(n), first: n * shardDocuments, count: terms.documentCount };
+    await writeFile(join(dir, shard.file), terms.serialise(tally));
+    shards.push(shard);
+  }
+  const stats: CorpusStats = {
+    format: SEARCH_FORMAT,
+    documentCount: documents.length,
+    averageFieldLength: tally.averageFieldLength(),
+    shards,
+  };
+  const documentsFile: DocumentsFile = { format: SEARCH_FORMAT, documents: records };
   await writeFile(join(dir, DOCUMENTS_FILE), JSON.stringify(documentsFile));
-  await writeFile(join(dir, META_INDEX_FILE), metaIndex);
-  await writeFile(join(dir, BODY_INDEX_FILE), bodyIndex);
+  await writeFile(join(dir, META_INDEX_FILE), serialiseCompactIndex(buildLunrIndex(metaTexts, META_FIELDS)));
   await writeFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
   await writeFile(join(dir, CORPUS_STATS_FILE), JSON.stringify(stats));
 }

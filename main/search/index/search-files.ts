@@ -9,9 +9,14 @@ import { blockText } from '../../library/canonical-text';
  * - `documents.json`: per document its id, title, authors, date and sections; the position in the list
  *   is the document's Lunr ref.
  * - `meta-index.bin`: compact Lunr index of titles, authors and headings (loads first, answers early).
- * - `body-index.bin`: compact Lunr index of everything, including the text.
+ * - `body-000.bin`, `body-001.bin`, …: the body index (everything, including the text) in shards of
+ *   consecutive documents (at most BODY_SHARD_DOCUMENTS each; `corpus-stats.json` lists them). Each is a
+ *   compact index whose refs count from 0 within the shard, scored against the whole corpus (its document
+ *   count, term document counts and average field lengths), so a document's score is the same in a shard
+ *   as in one index over every document, and a query merges the shards' matches by score.
  * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts).
- * - `corpus-stats.json`: the document count and average field lengths the body index was scored with.
+ * - `corpus-stats.json`: the document count and average field lengths the body shards were scored with,
+ *   and the shards (file, first document, count) in document order.
  *
  * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json`
  * (written by the content build), only for the documents a query shows. Reading and parsing one costs
@@ -23,11 +28,16 @@ export const SEARCH_DIR = 'search';
 export const DOCS_DIR = 'docs';
 export const DOCUMENTS_FILE = 'documents.json';
 export const META_INDEX_FILE = 'meta-index.bin';
-export const BODY_INDEX_FILE = 'body-index.bin';
+/** The file of body shard `n` (0-based): body-000.bin, body-001.bin, … */
+export function bodyShardFile(n: number): string {
+  return `body-${String(n).padStart(3, '0')}.bin`;
+}
+/** Documents per body shard: a changed article rebuilds one shard; a query runs on every shard. */
+export const BODY_SHARD_DOCUMENTS = 10_000;
 export const PHRASE_FILTER_FILE = 'phrase-filter.bin';
 /** What the body index's BM25 scored against; the reader's own documents are scored the same way. */
 export const CORPUS_STATS_FILE = 'corpus-stats.json';
-export const SEARCH_FORMAT = 2;
+export const SEARCH_FORMAT = 3;
 
 /** Lunr field names and their boosts: a match in the title counts most, then author, heading, text. */
 export const FIELD_BOOSTS = { title: 8, author: 5, section: 3, body: 1 } as const;
@@ -54,6 +64,16 @@ export interface CorpusStats {
   documentCount: number;
   /** Average length in terms of each field of the body index. */
   averageFieldLength: Record<IndexField, number>;
+  /** The body shards in document order: shard i holds documents first .. first + count - 1. */
+  shards: BodyShard[];
+}
+
+export interface BodyShard {
+  /** File name under search/ (bodyShardFile(i)). */
+  file: string;
+  /** Position in documents.json of the shard's first document (its ref 0). */
+  first: number;
+  count: number;
 }
 
 export interface DocumentsFile {
@@ -93,8 +113,9 @@ const PASSAGE_CACHE_CHARACTERS = 8_000_000;
 
 /** Reads the passages of the documents a query shows from the bundle, keeping the most recently used. */
 export class PassageStore {
-  /** In order of use, least recent first (a Map keeps insertion order). */
-  private readonly cache = new Map<number, { passages: Passage[]; characters: number }>();
+  /** By document id (the body shards share one store, and each numbers its documents from 0), in order
+   * of use, least recent first (a Map keeps insertion order). */
+  private readonly cache = new Map<string, { passages: Passage[]; characters: number }>();
   private characters = 0;
 
   constructor(
@@ -103,31 +124,30 @@ export class PassageStore {
   ) {}
 
   /**
-   * The passages of document `ref`. A document file that is missing or unreadable gives no passages
-   * (the document is still listed by title) rather than failing the whole search.
+   * The passages of the document `record` describes. A document file that is missing or unreadable
+   * gives no passages (the document is still listed by title) rather than failing the whole search.
    */
-  read(ref: number, record: DocumentRecord): Passage[] {
-    const cached = this.cache.get(ref);
+  read(record: DocumentRecord): Passage[] {
+    const id = record.id;
+    const cached = this.cache.get(id);
     if (cached !== undefined) {
-      this.cache.delete(ref);
-      this.cache.set(ref, cached);
+      this.cache.delete(id);
+      this.cache.set(id, cached);
       return cached.passages;
     }
     let passages: Passage[];
     try {
-      const doc = JSON.parse(
-        readFileSync(join(this.bundleDir, DOCS_DIR, `${record.id}.json`), 'utf8'),
-      ) as Document;
+      const doc = JSON.parse(readFileSync(join(this.bundleDir, DOCS_DIR, `${id}.json`), 'utf8')) as Document;
       passages = documentPassages(doc);
     } catch {
       passages = [];
     }
     let characters = 0;
     for (const passage of passages) characters += passage.text.length;
-    this.cache.set(ref, { passages, characters });
+    this.cache.set(id, { passages, characters });
     this.characters += characters;
     for (const [oldest, entry] of this.cache) {
-      if (this.characters <= this.cacheCharacters || oldest === ref) break;
+      if (this.characters <= this.cacheCharacters || oldest === id) break;
       this.cache.delete(oldest);
       this.characters -= entry.characters;
     }

@@ -8,26 +8,26 @@
  * The segments of the documents in the library are put together into one compact index when a query
  * next needs it (serialiseCompactPostings, a pass over their postings, no re-analysis).
  */
-import lunr from 'lunr';
 import type { Document } from '../../api';
+import {
+  documentFieldTexts,
+  fieldWeight,
+  lunrIdf,
+  bodyPipeline,
+  textFieldTerms,
+  type FieldTerms,
+} from './body-scoring';
 import { serialiseCompactPostings, type TermPostings } from './compact-index-writer';
-import { documentFieldTexts } from './index-build';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import {
   BODY_FIELDS,
   documentPassages,
-  FIELD_BOOSTS,
   type CorpusStats,
   type DocumentRecord,
   type IndexField,
 } from './search-files';
-import { useMarginWordForms } from './word-forms';
 
 export const SEGMENT_FORMAT = 1;
-
-/** Lunr's BM25 constants (lunr.Builder's defaults, which the bundled index was built with). */
-const K1 = 1.2;
-const B = 0.75;
 
 export interface UserSegment {
   format: number;
@@ -49,49 +49,9 @@ export interface ScoringCorpus {
   documentsWithTerm(term: string): number;
 }
 
-/** A Lunr builder set up exactly as index-build.ts sets up the body index's. */
-function bodyBuilder(): lunr.Builder {
-  const builder = new lunr.Builder();
-  builder.pipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
-  builder.searchPipeline.add(lunr.stemmer);
-  useMarginWordForms(builder);
-  builder.ref('ref');
-  for (const field of BODY_FIELDS) builder.field(field, { boost: FIELD_BOOSTS[field] });
-  return builder;
-}
-
-/** The pipeline the body index names in its header (the same steps as bodyBuilder's). */
-export function bodyPipeline(): string[] {
-  return bodyBuilder().pipeline.toJSON() as unknown as string[];
-}
-
-interface BuilderInternals {
-  fieldTermFrequencies: Record<string, Record<string, number>>;
-  fieldLengths: Record<string, number>;
-}
-
 /** Term frequencies and lengths of each field of one document, as Lunr's builder counts them. */
-export function fieldTerms(
-  doc: Document,
-): Record<IndexField, { length: number; frequencies: Record<string, number> }> {
-  const builder = bodyBuilder();
-  const texts = documentFieldTexts(doc, documentPassages(doc));
-  builder.add({ ref: '0', ...texts });
-  const internals = builder as unknown as BuilderInternals;
-  const result = {} as Record<IndexField, { length: number; frequencies: Record<string, number> }>;
-  for (const field of BODY_FIELDS) {
-    result[field] = {
-      length: internals.fieldLengths[`${field}/0`] ?? 0,
-      frequencies: internals.fieldTermFrequencies[`${field}/0`] ?? {},
-    };
-  }
-  return result;
-}
-
-/** Lunr's idf: `lunr.idf` over the bundled corpus. */
-function idf(documentsWithTerm: number, documentCount: number): number {
-  const x = (documentCount - documentsWithTerm + 0.5) / (documentsWithTerm + 0.5);
-  return Math.log(1 + Math.abs(x));
+export function fieldTerms(doc: Document): FieldTerms {
+  return textFieldTerms(documentFieldTexts(doc, documentPassages(doc)));
 }
 
 export function buildUserSegment(doc: Document, corpus: ScoringCorpus): UserSegment {
@@ -104,18 +64,12 @@ export function buildUserSegment(doc: Document, corpus: ScoringCorpus): UserSegm
     const average = corpus.stats.averageFieldLength[field] || length || 1;
     const weights: Array<[string, number]> = [];
     for (const term of Object.keys(frequencies).sort()) {
-      const tf = frequencies[term];
       let termIdf = idfCache.get(term);
       if (termIdf === undefined) {
-        termIdf = idf(corpus.documentsWithTerm(term), corpus.stats.documentCount);
+        termIdf = lunrIdf(corpus.documentsWithTerm(term), corpus.stats.documentCount);
         idfCache.set(term, termIdf);
       }
-      // Lunr.Builder#createFieldVectors, step by step (the same float operations in the same order).
-      let score = (termIdf * ((K1 + 1) * tf)) / (K1 * (1 - B + B * (length / average)) + tf);
-      score *= FIELD_BOOSTS[field];
-      score *= 1;
-      const rounded = Math.round(score * 1000) / 1000;
-      weights.push([term, Math.round(rounded * 1000)]);
+      weights.push([term, fieldWeight(termIdf, frequencies[term], length, average, field)]);
     }
     fields[field] = weights;
   }

@@ -1,6 +1,6 @@
 import lunr from 'lunr';
 import type { CompactIndex, FieldPostings } from '../index/compact-index';
-import { WORD_START_KEY, wordStartTokenSet } from './prefix-expansion';
+import { corpusMagnitudes, expansionsOf, runString } from './term-expansion';
 import { QueryScratch } from './query-scratch';
 import { matchesWhere, rankLazily, type CompactMatch, type Matches, type RankOrder } from './ranked-matches';
 
@@ -75,28 +75,6 @@ class RefSet {
     for (let i = 0; i < this.size; i++) members[i] = this.members[i] & other.members[i];
     return new RefSet(this.size, members);
   }
-}
-
-// Parts of Lunr's API that @types/lunr does not declare.
-const tokenSetFromClause = (
-  lunr.TokenSet as unknown as { fromClause(clause: lunr.Query.Clause): lunr.TokenSet }
-).fromClause;
-function runString(pipeline: lunr.Pipeline, term: string, fields: string[]): string[] {
-  return (pipeline as unknown as { runString(term: string, metadata: object): string[] }).runString(term, {
-    fields,
-  });
-}
-
-/** The index terms a clause's term stands for: Lunr's token-set intersection. */
-function expansionsOf(compact: CompactIndex, clause: lunr.Query.Clause, term: string): string[] {
-  const wordStart = (clause as unknown as Record<string, unknown>)[WORD_START_KEY];
-  // A term with no wildcard, edit distance or word-start prefix expands to itself if the index has it:
-  // said without the token set, which a large vocabulary takes most of its load time to build.
-  if (!wordStart && !clause.editDistance && !term.includes('*'))
-    return compact.termIndexOf(term) >= 0 ? [term] : [];
-  const index = compact.index as unknown as { tokenSet: lunr.TokenSet };
-  const clauseSet = wordStart ? wordStartTokenSet(term.replace(/\*$/, '')) : tokenSetFromClause(clause);
-  return index.tokenSet.intersect(clauseSet).toArray();
 }
 
 interface Touched {
@@ -215,7 +193,10 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
       }
     }
   });
-  const magnitudes = queryVectors.map((vector) => vector.magnitude());
+  const magnitudes =
+    compact.shardGroup === undefined || compact.shardGroup.shards.length === 1
+      ? queryVectors.map((vector) => vector.magnitude())
+      : corpusMagnitudes(compact.shardGroup, compact.fields, query, index.pipeline);
 
   const { scores, seen, order, fieldRefOrder } = scratch;
   // Documents in Lunr's order of first match, which its stable sort keeps for equal scores.

@@ -2,60 +2,25 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Document } from '../../api';
 import type { CompactIndex } from '../index/compact-index';
-import {
-  BODY_FIELDS,
-  CORPUS_STATS_FILE,
-  DOCS_DIR,
-  SEARCH_FORMAT,
-  searchDir,
-  type CorpusStats,
-  type DocumentRecord,
-  type IndexField,
-} from '../index/search-files';
-import { fieldTerms, type ScoringCorpus } from '../index/user-segments';
+import { CORPUS_STATS_FILE, searchDir, type CorpusStats } from '../index/search-files';
+import type { ScoringCorpus } from '../index/user-segments';
 
-/** The bundled corpus the body stage was built from, as the reader's documents are scored against it. */
-export function scoringCorpus(
-  bundleDir: string,
-  compact: CompactIndex,
-  documents: readonly DocumentRecord[],
-): ScoringCorpus {
-  let stats: CorpusStats;
-  let text: string;
-  try {
-    text = readFileSync(join(searchDir(bundleDir), CORPUS_STATS_FILE), 'utf8');
-    stats = JSON.parse(text) as CorpusStats;
-    if (stats.format !== SEARCH_FORMAT || stats.documentCount !== compact.refCount) throw new Error('stale');
-  } catch {
-    // A bundle built before the stats file existed: measure its documents once.
-    stats = measureCorpus(bundleDir, documents);
-    text = JSON.stringify(stats);
-  }
+/**
+ * The bundled corpus the body shards (`shards`, loaded by search-loading.ts, which checked the stats
+ * file) were scored against, as the reader's documents are scored against it: a term's documents are
+ * its postings summed over every shard.
+ */
+export function scoringCorpus(bundleDir: string, shards: readonly CompactIndex[]): ScoringCorpus {
+  const text = readFileSync(join(searchDir(bundleDir), CORPUS_STATS_FILE), 'utf8');
+  const stats = JSON.parse(text) as CorpusStats;
   return {
     stats,
     key: createHash('sha256').update(text).digest('hex').slice(0, 16),
-    documentsWithTerm: (term) => compact.postingCount(term),
+    documentsWithTerm: (term) => {
+      let count = 0;
+      for (const shard of shards) count += shard.postingCount(term);
+      return count;
+    },
   };
-}
-
-function measureCorpus(bundleDir: string, documents: readonly DocumentRecord[]): CorpusStats {
-  const totals = Object.fromEntries(BODY_FIELDS.map((field) => [field, 0])) as Record<IndexField, number>;
-  for (const record of documents) {
-    try {
-      const doc = JSON.parse(
-        readFileSync(join(bundleDir, DOCS_DIR, `${record.id}.json`), 'utf8'),
-      ) as Document;
-      const terms = fieldTerms(doc);
-      for (const field of BODY_FIELDS) totals[field] += terms[field].length;
-    } catch {
-      // An unreadable bundled document counts as empty, as its passages do in search.
-    }
-  }
-  const count = Math.max(1, documents.length);
-  const averageFieldLength = Object.fromEntries(
-    BODY_FIELDS.map((field) => [field, totals[field] / count]),
-  ) as Record<IndexField, number>;
-  return { format: SEARCH_FORMAT, documentCount: documents.length, averageFieldLength };
 }

@@ -75,10 +75,14 @@ export function runSearchOver(
     const bodyPhrases = parsed.query.phrases
       .filter((phrase) => phrase.presence === 'required' && phrase.field === null)
       .map((phrase) => phrase.words);
-    const weights = new Map<StageCandidates, (term: string) => number>();
+    // Shards of one corpus weigh words over the whole corpus, so a passage is chosen as in one index.
+    const weights = new Map<object, (term: string) => number>();
     const groups = merged.slice(0, limit).map(({ stage, candidate }) => {
-      let weight = weights.get(stage);
-      if (weight === undefined) weights.set(stage, (weight = termWeights(stage.stage.compact)));
+      const { compact } = stage.stage;
+      const corpus = compact.shardGroup ?? compact;
+      let weight = weights.get(corpus);
+      if (weight === undefined)
+        weights.set(corpus, (weight = termWeights(compact.shardGroup?.shards ?? [compact])));
       return documentHit(stage, candidate, { phrases: bodyPhrases, weight }, perDocument);
     });
     return {
@@ -95,13 +99,15 @@ export function runSearchOver(
   }
 }
 
-/** How rare each term is in a stage (rarer matched words weigh more in a passage), worked out once. */
-function termWeights(compact: CompactIndex): (term: string) => number {
+/** How rare each term is in a corpus (rarer matched words weigh more in a passage), worked out once. */
+function termWeights(corpus: readonly CompactIndex[]): (term: string) => number {
   const weights = new Map<string, number>();
+  const refCount = corpus.reduce((sum, compact) => sum + compact.refCount, 0);
   return (term) => {
     let value = weights.get(term);
     if (value === undefined) {
-      value = Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
+      const postings = corpus.reduce((sum, compact) => sum + compact.postingCount(term), 0);
+      value = Math.log(1 + refCount / (1 + postings));
       weights.set(term, value);
     }
     return value;
@@ -130,7 +136,7 @@ function documentHit(
     score,
     passages: rankPassages(
       record,
-      stage.passages.read(ref, record),
+      stage.passages.read(record),
       { ...query, bodyTerms, sectionTerms },
       perDocument,
     ),

@@ -1,20 +1,22 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LoadOptions } from '../index/compact-index';
+import type { CompactIndex, LoadOptions } from '../index/compact-index';
 import { loadCompactIndexFile } from '../index/compact-index-file';
 import { guardExpansions } from '../query/expansion-guard';
 import type { SearchStage } from './search-engine';
 import {
-  BODY_INDEX_FILE,
+  CORPUS_STATS_FILE,
   DOCUMENTS_FILE,
   META_INDEX_FILE,
   PassageStore,
   PHRASE_FILTER_FILE,
   SEARCH_FORMAT,
   searchDir,
+  type CorpusStats,
   type DocumentRecord,
   type DocumentsFile,
 } from '../index/search-files';
+import { PHRASE_FILTER_BYTES } from '../index/phrase-filter';
 
 export type StageName = 'meta' | 'body';
 
@@ -29,16 +31,41 @@ export function loadDocumentRecords(bundleDir: string): DocumentRecord[] {
 }
 
 /**
- * Loads one stage of the search index, synchronously (call it in a worker to keep a thread free).
- * `meta` is the small index of titles, authors and headings; `body` is the full index. Bench times this.
+ * Reads `corpus-stats.json`: what the body shards were scored against, and the shards themselves.
+ * Throws an Error naming the file when it is missing, damaged, of another format or disagrees with
+ * the `documentCount` documents listed.
  */
-export function loadSearchStage(
-  bundleDir: string,
-  stage: StageName,
-  documents: readonly DocumentRecord[] = loadDocumentRecords(bundleDir),
-  options: LoadOptions = {},
-): SearchStage {
-  const file = join(searchDir(bundleDir), stage === 'meta' ? META_INDEX_FILE : BODY_INDEX_FILE);
+export function loadCorpusStats(bundleDir: string, documentCount: number): CorpusStats {
+  const file = join(searchDir(bundleDir), CORPUS_STATS_FILE);
+  let stats: Partial<CorpusStats>;
+  try {
+    stats = JSON.parse(readFileSync(file, 'utf8')) as Partial<CorpusStats>;
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+  }
+  if (stats.format !== SEARCH_FORMAT || !Array.isArray(stats.shards)) {
+    throw new Error(`${file}: not a search index of format ${SEARCH_FORMAT}; rebuild the content`);
+  }
+  let next = 0;
+  for (const shard of stats.shards) {
+    if (
+      shard?.first !== next ||
+      !Number.isInteger(shard.count) ||
+      shard.count < 1 ||
+      !/^body-\d+\.bin$/.test(shard.file)
+    )
+      throw new Error(`${file}: its body shards do not follow each other; rebuild the content`);
+    next += shard.count;
+  }
+  if (next !== documentCount || stats.documentCount !== documentCount) {
+    throw new Error(
+      `${file}: its shards hold ${next} documents but ${DOCUMENTS_FILE} lists ${documentCount}`,
+    );
+  }
+  return stats as CorpusStats;
+}
+
+function loadIndexFile(file: string, refCount: number, what: string, options: LoadOptions): CompactIndex {
   let compact;
   try {
     // The postings stay on disk: a query reads the few terms it needs (compact-index-file.ts).
@@ -46,20 +73,54 @@ export function loadSearchStage(
   } catch (error) {
     throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
   }
-  if (compact.refCount !== documents.length) {
-    throw new Error(
-      `${file}: indexes ${compact.refCount} documents but ${DOCUMENTS_FILE} lists ${documents.length}`,
-    );
+  if (compact.refCount !== refCount) {
+    throw new Error(`${file}: indexes ${compact.refCount} documents but ${what} ${refCount}`);
   }
   guardExpansions(compact);
-  // The meta stage answers only while the full index loads: it checks phrases by reading, unfiltered.
-  const phraseFilters =
-    stage === 'body' ? readFileSync(join(searchDir(bundleDir), PHRASE_FILTER_FILE)) : new Uint8Array(0);
-  return {
-    complete: stage === 'body',
-    compact,
-    documents,
-    phraseFilters,
-    passages: new PassageStore(bundleDir),
-  };
+  return compact;
+}
+
+/**
+ * Loads one stage of the search index, synchronously (call it in a worker to keep a thread free): for
+ * `meta` the small index of titles, authors and headings (one stage); for `body` the full index, one
+ * stage per body shard, which a query searches together (`runSearchOver`). The stages share one
+ * passage store. Bench times this.
+ */
+export function loadSearchStages(
+  bundleDir: string,
+  stage: StageName,
+  documents: readonly DocumentRecord[] = loadDocumentRecords(bundleDir),
+  options: LoadOptions = {},
+): SearchStage[] {
+  const dir = searchDir(bundleDir);
+  const passages = new PassageStore(bundleDir);
+  if (stage === 'meta') {
+    const compact = loadIndexFile(
+      join(dir, META_INDEX_FILE),
+      documents.length,
+      `${DOCUMENTS_FILE} lists`,
+      options,
+    );
+    // The meta stage answers only while the full index loads: it checks phrases by reading, unfiltered.
+    return [{ complete: false, compact, documents, phraseFilters: new Uint8Array(0), passages }];
+  }
+  const { shards } = loadCorpusStats(bundleDir, documents.length);
+  const phraseFilters = readFileSync(join(dir, PHRASE_FILTER_FILE));
+  const compacts = shards.map((shard) =>
+    loadIndexFile(join(dir, shard.file), shard.count, `${CORPUS_STATS_FILE} gives it`, options),
+  );
+  const group = { shards: compacts, expansions: new Map<string, string[]>() };
+  return shards.map((shard, n) => {
+    compacts[n].shardGroup = group;
+    return {
+      complete: true,
+      compact: compacts[n],
+      documents: documents.slice(shard.first, shard.first + shard.count),
+      phraseFilters: phraseFilters.subarray(
+        shard.first * PHRASE_FILTER_BYTES,
+        (shard.first + shard.count) * PHRASE_FILTER_BYTES,
+      ),
+      passages,
+    };
+  });
 }

@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { runSearch, type SearchStage } from './search-engine';
-import { loadSearchStage } from './search-loading';
+import { runSearchOver, type SearchStage } from './search-engine';
+import { loadSearchStages } from './search-loading';
 import type { WorkerData, WorkerReply, WorkerRequest } from './search-worker-protocol';
 import { BodyWithYours } from './user-search-index';
 
@@ -17,7 +17,7 @@ const { bundleDir, stage: stageName, userLibrary } = workerData as WorkerData;
 /** Terms of the body's and your documents' term automata built per slice while idle (a few ms each). */
 const TERMS_PER_SLICE = 2000;
 
-let stage: SearchStage | null = null;
+let stages: SearchStage[] | null = null;
 let body: BodyWithYours | null = null;
 let preparing = false;
 
@@ -34,8 +34,8 @@ function prepareWhileIdle(): void {
 
 try {
   // The body stage's term automaton is built after `ready`, between queries (prepareWhileIdle).
-  stage = loadSearchStage(bundleDir, stageName, undefined, { lazyTokenSet: stageName === 'body' });
-  if (stageName === 'body') body = new BodyWithYours(stage, bundleDir, userLibrary);
+  stages = loadSearchStages(bundleDir, stageName, undefined, { lazyTokenSet: stageName === 'body' });
+  if (stageName === 'body') body = new BodyWithYours(stages, bundleDir, userLibrary);
   port.postMessage({ type: 'ready', problems: body?.problems ?? [] } satisfies WorkerReply);
   prepareWhileIdle();
 } catch (error) {
@@ -44,13 +44,13 @@ try {
 
 port.on('message', (request: WorkerRequest) => {
   if (request.type === 'close') {
-    stage?.passages.close();
+    stages?.forEach((stage) => stage.passages.close());
     body?.close();
     body = null;
     port.close();
     return;
   }
-  if (stage === null) return;
+  if (stages === null) return;
   if (request.type === 'user-library') {
     const problems = body?.update(request.live, request.reindex) ?? [];
     port.postMessage({ type: 'user-library', id: request.id, problems } satisfies WorkerReply);
@@ -62,6 +62,6 @@ port.on('message', (request: WorkerRequest) => {
     id: request.id,
     results: body
       ? body.search(request.query, request.options)
-      : runSearch(stage, request.query, request.options),
+      : runSearchOver(stages, request.query, request.options),
   } satisfies WorkerReply);
 });

@@ -1,8 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { SearchOptions, SearchResults } from '../../api';
 import { errorDetail, MarginError } from '../../errors';
-import { runSearch } from './search-engine';
-import { loadSearchStage, type StageName } from './search-loading';
+import { runSearchOver } from './search-engine';
+import { loadSearchStages, type StageName } from './search-loading';
 import type { WorkerData, WorkerReply, WorkerRequest } from './search-worker-protocol';
 import type { WorkerCode } from './search-worker-source';
 import { BodyWithYours, type UserLibraryPlan } from './user-search-index';
@@ -36,14 +36,14 @@ export function loadInProcess(
   return new Promise((resolve, reject) => {
     setImmediate(() => {
       try {
-        const loaded = loadSearchStage(bundleDir, stage);
+        const loaded = loadSearchStages(bundleDir, stage);
         const body = stage === 'body' ? new BodyWithYours(loaded, bundleDir, userLibrary) : null;
         resolve({
           search: async (query, options) =>
-            body ? body.search(query, options) : runSearch(loaded, query, options),
+            body ? body.search(query, options) : runSearchOver(loaded, query, options),
           updateUserLibrary: async (live, reindex) => body?.update(live, reindex) ?? [],
           problems: body?.problems ?? [],
-          close: async () => (body ? body.close() : loaded.passages.close()),
+          close: async () => (body ? body.close() : loaded.forEach((shard) => shard.passages.close())),
         });
       } catch (error) {
         reject(unavailable(error));

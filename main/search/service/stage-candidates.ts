@@ -74,7 +74,7 @@ export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: n
       const inText = (words: readonly string[]) => {
         if (!mayContainPhrase(stage.phraseFilters, ref, bitsByPhrase.get(words) ?? [])) return false;
         if (passages === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
-        passages ??= stage.passages.read(ref, documents[ref]);
+        passages ??= stage.passages.read(documents[ref]);
         return passages.some((passage) => containsPhrase(passage.text, words));
       };
       try {

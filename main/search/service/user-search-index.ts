@@ -256,14 +256,21 @@ export class BodyWithYours {
   readonly problems: string[] = [];
 
   constructor(
-    readonly body: SearchStage,
+    /** The bundled body index, one stage per shard. */
+    readonly body: readonly SearchStage[],
     bundleDir: string,
     plan: UserLibraryPlan | undefined,
   ) {
     this.yours =
       plan === undefined
         ? null
-        : new UserSearchIndex(plan.dir, scoringCorpus(bundleDir, body.compact, body.documents));
+        : new UserSearchIndex(
+            plan.dir,
+            scoringCorpus(
+              bundleDir,
+              body.map((shard) => shard.compact),
+            ),
+          );
     if (this.yours && plan) this.problems.push(...this.yours.update(plan.live, []));
   }
 
@@ -274,7 +281,7 @@ export class BodyWithYours {
     } catch (error) {
       console.error(`margin: your documents could not be searched: ${errorDetail(error)}`);
     }
-    return runSearchOver([this.body, ...yours], query, options);
+    return runSearchOver([...this.body, ...yours], query, options);
   }
 
   update(live: readonly string[], reindex: readonly string[]): string[] {
@@ -282,11 +289,11 @@ export class BodyWithYours {
   }
 
   /**
-   * Builds the body stage's term automaton (if it was loaded lazily), then UserSearchIndex.prepare;
+   * Builds the body shards' term automata (if they were loaded lazily), then UserSearchIndex.prepare;
    * true when done (or when it fails: the first query then says why).
    */
   prepare(terms: number): boolean {
-    if (!this.body.compact.buildTokenSet(terms)) return false;
+    if (!this.body.every((shard) => shard.compact.buildTokenSet(terms))) return false;
     try {
       return this.yours?.prepare(terms) ?? true;
     } catch {
@@ -295,7 +302,7 @@ export class BodyWithYours {
   }
 
   close(): void {
-    this.body.passages.close();
+    for (const shard of this.body) shard.passages.close();
     this.yours?.close();
   }
 }

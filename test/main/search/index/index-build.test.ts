@@ -37,7 +37,7 @@ describe('index-build', () => {
 
   it('writes its files under search/', async () => {
     expect((await readdir(join(dir, SEARCH_DIR))).sort()).toEqual([
-      'body-index.bin',
+      'body-000.bin',
       'corpus-stats.json',
       'documents.json',
       'meta-index.bin',
@@ -60,7 +60,7 @@ describe('index-build', () => {
     });
     const store = new PassageStore(dir);
     try {
-      expect(store.read(0, record)).toEqual([
+      expect(store.read(record)).toEqual([
         { blockId: 'ports-b1', section: 0, text: 'A lead paragraph.' },
         { blockId: 'ports-b2', section: 0, text: 'A figure caption.' },
         { blockId: 'ports-b3', section: 1, text: 'Background text.' },

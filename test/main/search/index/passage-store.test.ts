@@ -30,23 +30,23 @@ describe('PassageStore', () => {
   it('keeps the documents used most recently within its budget and reads the others again', async () => {
     // Room for two documents' text.
     const store = new PassageStore(bundleDir, 2 * PARAGRAPH.length);
-    expect(store.read(0, recordOf('a'))[0]?.text).toBe(PARAGRAPH);
-    store.read(1, recordOf('b'));
-    store.read(0, recordOf('a')); // a is now the most recently used
-    store.read(2, recordOf('c')); // over budget: b, the least recently used, is let go
+    expect(store.read(recordOf('a'))[0]?.text).toBe(PARAGRAPH);
+    store.read(recordOf('b'));
+    store.read(recordOf('a')); // a is now the most recently used
+    store.read(recordOf('c')); // over budget: b, the least recently used, is let go
     for (const id of ['a', 'b', 'c']) await rm(join(bundleDir, DOCS_DIR, `${id}.json`));
 
-    expect(store.read(0, recordOf('a'))[0]?.text).toBe(PARAGRAPH);
-    expect(store.read(2, recordOf('c'))[0]?.text).toBe(PARAGRAPH);
+    expect(store.read(recordOf('a'))[0]?.text).toBe(PARAGRAPH);
+    expect(store.read(recordOf('c'))[0]?.text).toBe(PARAGRAPH);
     // Its file is gone now: the document is still listed, with no passages.
-    expect(store.read(1, recordOf('b'))).toEqual([]);
+    expect(store.read(recordOf('b'))).toEqual([]);
   });
 
   it('keeps a document larger than its whole budget until the next one is read', () => {
     const store = new PassageStore(bundleDir, 10);
-    const first = store.read(0, recordOf('a'));
-    expect(store.read(0, recordOf('a'))).toBe(first);
-    store.read(1, recordOf('b'));
-    expect(store.read(0, recordOf('a'))).not.toBe(first);
+    const first = store.read(recordOf('a'));
+    expect(store.read(recordOf('a'))).toBe(first);
+    store.read(recordOf('b'));
+    expect(store.read(recordOf('a'))).not.toBe(first);
   });
 });

@@ -23,7 +23,7 @@ import {
   SEARCH_OPTION_RANGES,
   type SearchStage,
 } from '../../../../main/search/service/search-engine';
-import { loadSearchStage } from '../../../../main/search/service/search-loading';
+import { loadSearchStages } from '../../../../main/search/service/search-loading';
 import { BodyWithYours } from '../../../../main/search/service/user-search-index';
 import { writeTestBundle } from '../fixture-bundle';
 import { syntheticCorpus } from '../synthetic-corpus';
@@ -82,7 +82,7 @@ function referenceCollect(
 ): number {
   const { compact, documents } = stage;
   const outcome = queryCompact(compact, (lunrQuery) => addClauses(lunrQuery, query, compact.fields));
-  const passagesOf = (ref: number): Passage[] => stage.passages.read(ref, documents[ref]);
+  const passagesOf = (ref: number): Passage[] => stage.passages.read(documents[ref]);
   const phrases = query.phrases;
   const bodyPhrases = phrases.filter((p) => p.presence === 'required' && p.field === null);
   const weight = (term: string) => Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
@@ -168,9 +168,9 @@ function referencePhraseAllows(
 class CountingPassageStore extends PassageStore {
   reads = 0;
 
-  override read(ref: number, record: DocumentRecord): Passage[] {
+  override read(record: DocumentRecord): Passage[] {
     this.reads++;
-    return super.read(ref, record);
+    return super.read(record);
   }
 }
 
@@ -184,7 +184,7 @@ let body: BodyWithYours;
 let stages: SearchStage[];
 let queries: string[];
 
-const stores = () => stages.map((stage) => stage.passages as CountingPassageStore);
+const stores = () => [...new Set(stages.map((stage) => stage.passages as CountingPassageStore))];
 const withoutTiming = (results: SearchResults) =>
   results.status === 'ok' ? { ...results, tookMs: 0 } : results;
 const ids = (results: SearchResults) => (results.status === 'ok' ? results.groups.map((g) => g.docId) : []);
@@ -205,7 +205,7 @@ beforeAll(async () => {
   const yours: Document[] = documents.slice(BUNDLED).map((doc, i) => ({ ...doc, id: `yours-${i}` }));
   for (const doc of yours) writeFileSync(join(libraryDir, 'docs', `${doc.id}.json`), JSON.stringify(doc));
   const live = yours.map((doc) => doc.id);
-  body = new BodyWithYours(loadSearchStage(bundleDir, 'body'), bundleDir, { dir: libraryDir, live });
+  body = new BodyWithYours(loadSearchStages(bundleDir, 'body'), bundleDir, { dir: libraryDir, live });
   body.yours?.stages();
   // One removed and one replaced (same text) document: hidden in the main stage, the replaced one shown
   // from the recent stage, so that a search runs over three stages, one with hidden documents.
@@ -215,13 +215,15 @@ beforeAll(async () => {
   );
   const yourStages = body.yours?.stages() ?? [];
   expect(yourStages.map((stage) => stage.hiddenRefs?.size ?? 0)).toEqual([2, 0]);
+  // The bundle's shards share one passage store, as loadSearchStages gives them.
+  const bundledStore = new CountingPassageStore(bundleDir);
   stages = [
-    { ...body.body, passages: new CountingPassageStore(bundleDir) },
+    ...body.body.map((shard) => ({ ...shard, passages: bundledStore })),
     ...yourStages.map((stage) => ({ ...stage, passages: new CountingPassageStore(libraryDir) })),
   ];
 
   const words = vocabulary.filter((word) => word.length >= 5);
-  const record = body.body.documents[7];
+  const record = body.body[0].documents[7];
   const heading = record.sections.find(([, text]) => text !== null)?.[1] ?? '';
   const firstParagraph = (doc: Document) => {
     const block = doc.sections[0].blocks[0];

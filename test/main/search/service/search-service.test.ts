@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, DocumentHit, SearchResults } from '../../../../main/api';
 import { blockText } from '../../../../main/library/canonical-text';
 import { parseRcasText } from '../../../../main/library/parse-rcas-text';
-import { BODY_INDEX_FILE, DOCS_DIR, SEARCH_DIR } from '../../../../main/search/index/search-files';
+import { bodyShardFile, DOCS_DIR, SEARCH_DIR } from '../../../../main/search/index/search-files';
 import { createSearchService, type SearchService } from '../../../../main/search/service/search-service';
 import { searchWorkerPlan } from '../../../../main/search/service/search-worker-source';
 import { writeTestBundle } from '../fixture-bundle';
@@ -378,7 +378,7 @@ describe('search-service stages and failures', () => {
       await buildWorker(workerScript);
       const rcas = parseRcasText(await readFile(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
       await writeTestBundle([rcas], damaged);
-      await writeFile(join(damaged, SEARCH_DIR, BODY_INDEX_FILE), 'not an index');
+      await writeFile(join(damaged, SEARCH_DIR, bodyShardFile(0)), 'not an index');
       const service = createSearchService({ bundleDir: damaged, workerScript });
       await expect(service.ready).rejects.toMatchObject({
         code: 'unavailable',
@@ -398,11 +398,11 @@ describe('search-service stages and failures', () => {
     try {
       const rcas = parseRcasText(await readFile(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
       await writeTestBundle([rcas], damaged);
-      await writeFile(join(damaged, SEARCH_DIR, BODY_INDEX_FILE), 'not an index');
+      await writeFile(join(damaged, SEARCH_DIR, bodyShardFile(0)), 'not an index');
       const service = createSearchService({ bundleDir: damaged });
       await expect(service.ready).rejects.toMatchObject({
         code: 'unavailable',
-        message: expect.stringMatching(/body-index\.bin.*bad signature/),
+        message: expect.stringMatching(/body-000\.bin.*bad signature/),
       });
       expect(service.isReady()).toBe(false);
       const results = ok(await service.search('title:security'));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, SearchResults } from '../../../../main/api';
-import { loadSearchStage } from '../../../../main/search/service/search-loading';
+import { loadSearchStages } from '../../../../main/search/service/search-loading';
 import { BodyWithYours } from '../../../../main/search/service/user-search-index';
 import { writeTestBundle } from '../fixture-bundle';
 import { makeDocument } from '../fixture-documents';
@@ -40,7 +40,7 @@ beforeAll(async () => {
   libraryDir = join(dir, 'library');
   mkdirSync(join(libraryDir, 'docs'), { recursive: true });
   keep(article('my-notes-1', 'Notes on the treaty', 'My notes on the treaty and its commission.'));
-  body = new BodyWithYours(loadSearchStage(join(dir, 'bundle'), 'body'), join(dir, 'bundle'), {
+  body = new BodyWithYours(loadSearchStages(join(dir, 'bundle'), 'body'), join(dir, 'bundle'), {
     dir: libraryDir,
     live: ['my-notes-1'],
   });

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, SearchResults } from '../../../../main/api';
 import { PHRASE_FILTER_BYTES } from '../../../../main/search/index/phrase-filter';
 import { decodeStage, encodeStage, STAGE_FILE } from '../../../../main/search/index/user-stage-file';
-import { loadSearchStage } from '../../../../main/search/service/search-loading';
+import { loadSearchStages } from '../../../../main/search/service/search-loading';
 import { BodyWithYours } from '../../../../main/search/service/user-search-index';
 import { writeTestBundle } from '../fixture-bundle';
 import { makeDocument } from '../fixture-documents';
@@ -35,7 +35,7 @@ function freshLibrary(name: string): string {
 }
 
 function open(libraryDir: string, live = yours.map((doc) => doc.id)): BodyWithYours {
-  return new BodyWithYours(loadSearchStage(bundleDir, 'body'), bundleDir, { dir: libraryDir, live });
+  return new BodyWithYours(loadSearchStages(bundleDir, 'body'), bundleDir, { dir: libraryDir, live });
 }
 
 /** Starts on a library and readies its stages (which keeps the main one in its file), then stops. */
