@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../../api';
+import { readBundledDocument } from '../../library/bundle-document-file';
 import { blockText } from '../../library/canonical-text';
 
 /**
@@ -13,7 +13,7 @@ import { blockText } from '../../library/canonical-text';
  * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts).
  * - `corpus-stats.json`: the document count and average field lengths the body index was scored with.
  *
- * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json`
+ * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json.br`
  * (written by the content build), only for the documents a query shows. Reading and parsing one costs
  * about what inflating a compressed copy would, and the copy would double the bundle's text.
  */
@@ -115,10 +115,7 @@ export class PassageStore {
     }
     let passages: Passage[];
     try {
-      const doc = JSON.parse(
-        readFileSync(join(this.bundleDir, DOCS_DIR, `${record.id}.json`), 'utf8'),
-      ) as Document;
-      passages = documentPassages(doc);
+      passages = documentPassages(readBundledDocument(this.bundleDir, record.id));
     } catch {
       passages = [];
     }

@@ -3,11 +3,11 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../../api';
+import { readBundledDocument } from '../../library/bundle-document-file';
 import type { CompactIndex } from '../index/compact-index';
 import {
   BODY_FIELDS,
   CORPUS_STATS_FILE,
-  DOCS_DIR,
   SEARCH_FORMAT,
   searchDir,
   type CorpusStats,
@@ -44,10 +44,10 @@ function measureCorpus(bundleDir: string, documents: readonly DocumentRecord[]):
   const totals = Object.fromEntries(BODY_FIELDS.map((field) => [field, 0])) as Record<IndexField, number>;
   for (const record of documents) {
     try {
-      const doc = JSON.parse(
-        readFileSync(join(bundleDir, DOCS_DIR, `${record.id}.json`), 'utf8'),
-      ) as Document;
-      const terms = fieldTerms(doc);
+      // The file holds the text; fieldTerms reads besides it only the title and the authors' names.
+      const authors = record.authors.map((name) => ({ name, role: null }));
+      const doc = { ...readBundledDocument(bundleDir, record.id), title: record.title, authors };
+      const terms = fieldTerms(doc as Document);
       for (const field of BODY_FIELDS) totals[field] += terms[field].length;
     } catch {
       // An unreadable bundled document counts as empty, as its passages do in search.
