@@ -22,11 +22,11 @@ export const BUNDLED_DOCUMENT_SUFFIX = '.json.br';
 const PLAIN_DOCUMENT_SUFFIX = '.json';
 
 /**
- * Brotli quality 6: on the bench corpus qualities 5 to 9 give the same size (43% of the JSON) and 6 is
- * among the quickest to write; 10 and 11 save another 13% but take about 20 times as long, which a
- * 100,000-article build cannot afford.
+ * Brotli quality 5: on the bench corpus qualities 5 to 9 give the same size (43% of the JSON), and 5 is
+ * the quickest of them (4 is 3% larger); 10 and 11 save another 13% but take 10 to 20 times as long,
+ * more than a 100,000-article build can spend.
  */
-const BROTLI_QUALITY = 6;
+const BROTLI_QUALITY = 5;
 
 /** What a bundled document file holds; `documentWithText` joins it to its row of `library.json`. */
 export type DocumentText = Pick<Document, 'id' | 'sections' | 'authorBio'>;
