@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Document } from '../main/api';
 import { manifestDocuments } from '../main/library/library-manifest';
 import { blockText } from '../main/library/canonical-text';
+import { documentWithText, readBundledDocumentAsync } from '../main/library/bundle-document-file';
 
 export interface FieldRecord {
   /** Position of the document in the library: the ref every engine uses. */
@@ -24,10 +25,8 @@ export const BASELINE_FIELDS = ['title', 'author', 'section', 'body'] as const;
 export async function readBundleDocuments(bundleDir: string): Promise<Document[]> {
   const metas = manifestDocuments(JSON.parse(await readFile(path.join(bundleDir, 'library.json'), 'utf8')));
   const documents: Document[] = [];
-  for (const meta of metas) {
-    const file = path.join(bundleDir, 'docs', `${meta.id}.json`);
-    documents.push(JSON.parse(await readFile(file, 'utf8')) as Document);
-  }
+  for (const meta of metas)
+    documents.push(documentWithText(meta, await readBundledDocumentAsync(bundleDir, meta.id)));
   return documents;
 }
 

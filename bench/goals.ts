@@ -3,9 +3,9 @@
  * did not include 10,000 articles the checklist says which size it used instead.
  */
 import { QUERY_KINDS } from './bench-queries';
-import { ms } from './format';
+import { mb, ms } from './format';
 import type { BenchResults } from './bench-results';
-import type { GoalCheck, Status } from './goal-check';
+import { atMostGoal, type GoalCheck, type Status } from './goal-check';
 import { syncGoals } from './report-sync';
 import { archiveGoals } from './report-archive';
 import { typingAndLibraryGoals } from './report-typing-library';
@@ -97,6 +97,19 @@ export function checkGoals(results: BenchResults): { size: number | null; checks
     target: `≤ ${fmt(lunrHalf, 'MB')}`,
     status: compare(toMb(disk?.marginIndex?.raw), lunrHalf, 'MB'),
   });
+
+  const bundleBytes = disk?.marginBundle?.raw;
+  const sourceBytes = size?.corpus.bytes;
+  checks.push(
+    atMostGoal(
+      'Content bundle (library, documents and search files) ≤ the source text it is built from',
+      bundleBytes === undefined || sourceBytes === undefined ? undefined : bundleBytes / 1024 / 1024,
+      (sourceBytes ?? 0) / 1024 / 1024,
+      bundleBytes === undefined ? '—' : `${mb(bundleBytes)} MB`,
+      sourceBytes === undefined ? '—' : `≤ ${mb(sourceBytes)} MB`,
+      'MB',
+    ),
+  );
 
   const paint = results.renderer?.measured ? results.renderer.paintMs : null;
   checks.push({

@@ -78,8 +78,10 @@ function sizeSection(result: SizeResult): string[] {
     `| search files on disk, MB gzip | ${withRatios([mi?.gzip, ...peerDisk.map((d) => d?.gzip)], megabytes)} |`,
   );
   if (disk.marginBundle) {
+    const { raw, gzip } = disk.marginBundle;
     lines.push(
-      `| whole content bundle (documents + search), MB raw / gzip | ${mb(disk.marginBundle.raw)} / ${mb(disk.marginBundle.gzip)} | | | | | | |`,
+      `| whole content bundle (documents + search), MB raw / gzip | ${mb(raw)} / ${mb(gzip)} | | | | | | |`,
+      `| … beside the source text it is built from (${mb(c.bytes)} MB), raw | ${ratio(raw, c.bytes)} | | | | | | |`,
     );
   }
   const files = Object.entries(disk.marginIndexFiles)

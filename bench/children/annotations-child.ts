@@ -2,15 +2,14 @@
  * Child process for the annotation benchmarks: the SQLite store on real disk (note save latency with
  * synchronous=FULL, open time with 10,000 annotations) and anchoring (1,000 highlights after an edit).
  */
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import path from 'node:path';
-import type { Annotation, Document } from '../../main/api';
+import type { Annotation } from '../../main/api';
 import { anchor, type Anchorable, type RangeSelectors } from '../../main/annotations/anchoring';
 import { createAnnotationService } from '../../main/annotations/annotation-service';
 import { openAnnotationStore } from '../../main/annotations/store/annotation-store';
 import { loadLibrary } from '../../main/library/library';
 import { canonicalText } from '../../main/library/canonical-text';
+import { readBundledDocument } from '../../main/library/bundle-document-file';
 import { editText, makeHighlights, noteText, textHash } from '../annotation-fixtures';
 import { Random } from '../prng';
 import { summarise } from '../stats';
@@ -29,8 +28,7 @@ export type AnnotationsJob =
   | { task: 'anchoring'; bundleDir: string; docId: string; count: number; repeats: number; seed: string };
 
 function documentText(bundleDir: string, docId: string): string {
-  const doc = JSON.parse(readFileSync(path.join(bundleDir, 'docs', `${docId}.json`), 'utf8')) as Document;
-  return canonicalText(doc);
+  return canonicalText(readBundledDocument(bundleDir, docId));
 }
 
 function anchorable(annotation: Annotation): Anchorable {

@@ -7,6 +7,7 @@ import { extractFile, getRawHeader } from '@electron/asar';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { bundledDocumentPath } from '../../main/library/bundle-document-file';
 import {
   CITATION_LOCALE_FILE,
   CITATION_STYLES,
@@ -141,7 +142,7 @@ function checkShippedDocuments(asarPath: string, present: Set<string>): string[]
   }
   const problems: string[] = [];
   for (const meta of rows as { id?: unknown }[]) {
-    const file = `dist/content/docs/${String(meta.id)}.json`;
+    const file = `dist/content/${bundledDocumentPath(String(meta.id))}`;
     if (!present.has(file)) problems.push(`${file} is listed in library.json but not in the archive`);
   }
   if (![...present].some((file) => file.startsWith('dist/content/search/'))) {

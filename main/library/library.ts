@@ -1,14 +1,14 @@
 import { readFile } from 'node:fs/promises';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document, DocumentMeta } from '../api';
 import { MarginError } from '../errors';
+import { documentWithText, readBundledDocument } from './bundle-document-file';
 import { ManifestError, manifestDocuments } from './library-manifest';
 
 /**
- * The built content bundle: `library.json` (every document's metadata) read at start, each
- * `docs/<id>.json` read when first asked for and kept in a small cache, so a library of thousands of
- * articles costs only its manifest in memory.
+ * The built content bundle: `library.json` (every document's metadata) read at start, each document's
+ * text (`docs/<id>.json.br`, bundle-document-file.ts) read when first asked for and kept in a small
+ * cache, so a library of thousands of articles costs only its manifest in memory.
  */
 export interface Library {
   list(): DocumentMeta[];
@@ -18,7 +18,6 @@ export interface Library {
 }
 
 export const LIBRARY_MANIFEST = 'library.json';
-export const DOCS_FOLDER = 'docs';
 const DOCUMENT_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const CACHE_SIZE = 32;
 
@@ -86,29 +85,15 @@ export async function loadLibrary(bundleDir: string): Promise<Library> {
     list: () => metas.map((meta) => ({ ...meta })),
     has: (id) => isDocumentId(id) && byId.has(id),
     get(id) {
-      known(id);
+      const meta = known(id);
       const cached = cache.get(id);
       if (cached) {
         cache.delete(id);
         cache.set(id, cached);
         return cached;
       }
-      const file = join(bundleDir, DOCS_FOLDER, `${id}.json`);
-      let doc: Document;
-      try {
-        doc = JSON.parse(readFileSync(file, 'utf8')) as Document;
-      } catch {
-        throw new MarginError(
-          'unavailable',
-          `The content bundle is damaged: cannot read the document "${id}".`,
-        );
-      }
-      if (doc?.id !== id || !Array.isArray(doc.sections)) {
-        throw new MarginError(
-          'unavailable',
-          `The content bundle is damaged: ${DOCS_FOLDER}/${id}.json is not the document "${id}".`,
-        );
-      }
+      // Throws a one-line MarginError naming the file when it is missing or damaged.
+      const doc = documentWithText(meta, readBundledDocument(bundleDir, id));
       cache.set(id, doc);
       if (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value as string);
       return doc;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, SearchResults } from '../../main/api';
+import { readBundledDocument } from '../../main/library/bundle-document-file';
 import { closePrinter, printPdf } from '../main/import/render-test-pdf';
 
 const ROOT = join(__dirname, '../..');
@@ -124,9 +125,7 @@ describe('content CLI', () => {
     expect(results.groups[0]?.docId).toBe('security-concerns-impede-china-pakistan-relations');
     const passage = results.groups[0]?.passages[0];
     expect(passage?.section).toBe('BACKGROUND');
-    const doc = JSON.parse(
-      readFileSync(join(bundle, 'docs', 'security-concerns-impede-china-pakistan-relations.json'), 'utf8'),
-    ) as Document;
+    const doc = readBundledDocument(bundle, 'security-concerns-impede-china-pakistan-relations');
     const block = doc.sections.flatMap((section) => section.blocks).find((b) => b.id === passage?.blockId);
     expect(block?.type === 'paragraph' && block.runs.map((r) => r.text).join('')).toContain(
       'Ishaq Dar. Dar claimed',

@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Document } from '../../api';
+import { readBundledDocument } from '../../library/bundle-document-file';
 import { blockText } from '../../library/canonical-text';
 
 /**
@@ -18,7 +18,7 @@ import { blockText } from '../../library/canonical-text';
  * - `corpus-stats.json`: the document count and average field lengths the body shards were scored with,
  *   and the shards (file, first document, count) in document order.
  *
- * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json`
+ * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json.br`
  * (written by the content build), only for the documents a query shows. Reading and parsing one costs
  * about what inflating a compressed copy would, and the copy would double the bundle's text.
  */
@@ -137,8 +137,7 @@ export class PassageStore {
     }
     let passages: Passage[];
     try {
-      const doc = JSON.parse(readFileSync(join(this.bundleDir, DOCS_DIR, `${id}.json`), 'utf8')) as Document;
-      passages = documentPassages(doc);
+      passages = documentPassages(readBundledDocument(this.bundleDir, id));
     } catch {
       passages = [];
     }

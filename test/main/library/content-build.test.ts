@@ -10,12 +10,14 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../../main/library/content-build';
-import type { Document } from '../../../main/api';
 import type { LibraryManifest } from '../../../main/library/library-manifest';
 import { ContentError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
+import { loadLibrary } from '../../../main/library/library';
+import { readBundledDocument } from '../../../main/library/bundle-document-file';
 
 const ROOT = join(__dirname, '../../..');
 const FIXTURES = join(__dirname, '../../fixtures/content');
@@ -50,7 +52,7 @@ function readJson<T>(file: string): T {
 }
 
 describe('buildContent', () => {
-  it('writes the manifest, one JSON per document and the search index', async () => {
+  it('writes the manifest, one compressed file per document and the search index', async () => {
     const out = join(work, 'bundle-a');
     const { documents } = await buildContent({
       inDir: freshDir(BUNDLED, ...readdirSync(FIXTURES).map((f) => join(FIXTURES, f))),
@@ -61,9 +63,15 @@ describe('buildContent', () => {
     expect(manifest.map((meta) => meta.id)).toEqual(documents.map((doc) => doc.id));
     expect(manifest.map((meta) => meta.id)).toContain('security-concerns-impede-china-pakistan-relations');
     expect(manifest[0]).not.toHaveProperty('sections');
+    const library = await loadLibrary(out);
     for (const doc of documents) {
-      const stored = readJson<Document>(join(out, 'docs', `${doc.id}.json`));
+      const stored = library.get(doc.id);
       expect(stored).toEqual(doc);
+      // The file holds the text, brotli-compressed; the title, authors and publisher are in library.json.
+      const file = readFileSync(join(out, 'docs', `${doc.id}.json.br`));
+      const text = JSON.parse(brotliDecompressSync(file).toString('utf8')) as object;
+      expect(Object.keys(text)).toEqual(['id', 'sections', 'authorBio']);
+      expect(file.length).toBeLessThan(JSON.stringify(text).length);
       expect(stored.textHash).toHaveLength(64);
       expect(canonicalText(stored).length).toBeGreaterThan(0);
     }
@@ -85,9 +93,9 @@ describe('buildContent', () => {
     await buildContent({ inDir: input, outDir: second });
     expect(snapshot(second)).toEqual(snapshot(first));
     const ids = (dir: string) =>
-      readJson<Document>(
-        join(dir, 'docs', 'security-concerns-impede-china-pakistan-relations.json'),
-      ).sections.flatMap((s) => s.blocks.map((b) => b.id));
+      readBundledDocument(dir, 'security-concerns-impede-china-pakistan-relations').sections.flatMap((s) =>
+        s.blocks.map((b) => b.id),
+      );
     expect(ids(second)).toEqual(ids(first));
   });
 
@@ -99,7 +107,7 @@ describe('buildContent', () => {
     });
     await buildContent({ inDir: freshDir(BUNDLED), outDir: out });
     expect(readdirSync(join(out, 'docs'))).toEqual([
-      'security-concerns-impede-china-pakistan-relations.json',
+      'security-concerns-impede-china-pakistan-relations.json.br',
     ]);
   });
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -87,9 +87,18 @@ describe('loadLibrary', () => {
 
     const damaged = join(dir, 'damaged');
     await buildContent({ inDir: FIXTURES, outDir: damaged });
-    writeFileSync(join(damaged, 'docs', 'mekong-dams-and-downstream-states.json'), '{"id": "mekong-dams');
+    // Cut short, as a disk full or an interrupted copy would leave it.
+    const file = join(damaged, 'docs', 'mekong-dams-and-downstream-states.json.br');
+    writeFileSync(file, readFileSync(file).subarray(0, 200));
     const library = await loadLibrary(damaged);
     expect(codeOf(() => library.get('mekong-dams-and-downstream-states'))).toBe('unavailable');
+    expect(() => library.get('mekong-dams-and-downstream-states')).toThrow(
+      'The content bundle is damaged: docs/mekong-dams-and-downstream-states.json.br cannot be decompressed.',
+    );
+    // Still listed, by its title, from library.json.
+    expect(library.list().find((meta) => meta.id === 'mekong-dams-and-downstream-states')?.title).toBe(
+      'Mekong Dams and the Downstream States',
+    );
     expect(library.get('water-diplomacy-in-the-indus-basin').title).toBe(
       'Water Diplomacy in the Indus Basin',
     );

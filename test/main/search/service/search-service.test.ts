@@ -418,7 +418,23 @@ describe('search-service stages and failures', () => {
     const partial = await mkdtemp(join(tmpdir(), 'margin-search-partial-'));
     try {
       await writeTestBundle(FIXTURES, partial);
-      await rm(join(partial, DOCS_DIR, 'mountain-roads.json'));
+      await rm(join(partial, DOCS_DIR, 'mountain-roads.json.br'));
+      const service = createSearchService({ bundleDir: partial });
+      await service.ready;
+      const results = ok(await service.search('mountains roads'));
+      expect(results.groups.map((g) => [g.docId, g.passages.length])).toEqual([['mountain-roads', 0]]);
+      await service.close();
+    } finally {
+      await rm(partial, { recursive: true, force: true });
+    }
+  });
+
+  it('still lists a document by title when its compressed document file is damaged', async () => {
+    const partial = await mkdtemp(join(tmpdir(), 'margin-search-damaged-doc-'));
+    try {
+      await writeTestBundle(FIXTURES, partial);
+      const file = join(partial, DOCS_DIR, 'mountain-roads.json.br');
+      await writeFile(file, (await readFile(file)).subarray(0, 40));
       const service = createSearchService({ bundleDir: partial });
       await service.ready;
       const results = ok(await service.search('mountains roads'));

@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync } from 'node:zlib';
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { documentMeta } from '../../../main/library/assemble-document';
+import {
+  DOCS_FOLDER,
+  documentWithText,
+  readBundledDocument,
+  readBundledDocumentAsync,
+  writeBundledDocument,
+} from '../../../main/library/bundle-document-file';
+import { makeDocument } from '../search/fixture-documents';
+
+const work = mkdtempSync(join(tmpdir(), 'margin-bundle-document-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const PARAGRAPH =
+  'The port at Gwadar sits on the Arabian Sea, and the corridor that ends there has been promised for a decade.';
+const doc = makeDocument({
+  id: 'gwadar-port',
+  title: 'Gwadar Port',
+  authors: ['Nian Peng'],
+  sections: [
+    { heading: null, blocks: [PARAGRAPH, PARAGRAPH.toUpperCase()] },
+    { heading: 'OUTLOOK', blocks: [{ caption: 'The harbour in 2023.' }, PARAGRAPH] },
+  ],
+  bio: ['Nian Peng directs the centre.'],
+});
+
+let counter = 0;
+let bundle: string;
+beforeEach(() => {
+  bundle = join(work, `bundle-${++counter}`);
+  mkdirSync(join(bundle, DOCS_FOLDER), { recursive: true });
+});
+
+const file = (suffix = '.json.br') => join(bundle, DOCS_FOLDER, `${doc.id}${suffix}`);
+
+describe('bundle-document-file', () => {
+  it('reads back the text it wrote, and with its library row makes the whole document again', async () => {
+    await writeBundledDocument(bundle, doc);
+    const text = readBundledDocument(bundle, doc.id);
+    expect(text).toEqual({ id: doc.id, sections: doc.sections, authorBio: doc.authorBio });
+    expect(await readBundledDocumentAsync(bundle, doc.id)).toEqual(text);
+    expect(documentWithText(documentMeta(doc), text)).toEqual(doc);
+    // Compressed: the repeated paragraph costs little the second and third time.
+    expect(readFileSync(file()).length).toBeLessThan(JSON.stringify(text).length / 2);
+  });
+
+  it('reads a bundle written before compression (the whole document as plain JSON)', async () => {
+    writeFileSync(file('.json'), JSON.stringify(doc));
+    expect(readBundledDocument(bundle, doc.id).sections).toEqual(doc.sections);
+    expect((await readBundledDocumentAsync(bundle, doc.id)).authorBio).toEqual(doc.authorBio);
+  });
+
+  it('says in one line which file is damaged and how, for every kind of damage', async () => {
+    await writeBundledDocument(bundle, doc);
+    const whole = readFileSync(file());
+    const cases: Array<[Buffer | string, string]> = [
+      [whole.subarray(0, whole.length - 8), 'cannot be decompressed'],
+      [Buffer.from('{"id":"gwadar-port","sections":[]}'), 'cannot be decompressed'],
+      [Buffer.alloc(0), 'cannot be decompressed'],
+      [brotliCompressSync('{"id": "gwadar-port", "sec'), 'is not valid JSON'],
+    ];
+    for (const [bytes, why] of cases) {
+      writeFileSync(file(), bytes);
+      const message = `The content bundle is damaged: docs/gwadar-port.json.br ${why}.`;
+      expect(() => readBundledDocument(bundle, doc.id)).toThrow(message);
+      await expect(readBundledDocumentAsync(bundle, doc.id)).rejects.toMatchObject({
+        code: 'unavailable',
+        message,
+      });
+    }
+  });
+
+  it("refuses another document's file, or one that is not a document at all", async () => {
+    const other = { ...doc, id: 'another-document' };
+    await writeBundledDocument(bundle, other);
+    writeFileSync(file(), readFileSync(join(bundle, DOCS_FOLDER, 'another-document.json.br')));
+    expect(() => readBundledDocument(bundle, doc.id)).toThrow(
+      'The content bundle is damaged: docs/gwadar-port.json.br is not the document "gwadar-port".',
+    );
+    writeFileSync(file('.json'), '{"id": "gwadar-port", "sections": "none"}');
+    rmSync(file());
+    expect(() => readBundledDocument(bundle, doc.id)).toThrow(
+      'The content bundle is damaged: docs/gwadar-port.json is not the document "gwadar-port".',
+    );
+  });
+
+  it('says a missing file is missing, and an unreadable one unreadable', async () => {
+    expect(() => readBundledDocument(bundle, doc.id)).toThrow(
+      'The content bundle is damaged: docs/gwadar-port.json.br is missing.',
+    );
+    await expect(readBundledDocumentAsync(bundle, doc.id)).rejects.toMatchObject({
+      code: 'unavailable',
+      message: 'The content bundle is damaged: docs/gwadar-port.json.br is missing.',
+    });
+    // A folder where the file should be cannot be read, whoever runs the test (root included).
+    mkdirSync(file());
+    expect(() => readBundledDocument(bundle, doc.id)).toThrow(
+      'The content bundle is damaged: docs/gwadar-port.json.br cannot be read.',
+    );
+  });
+});
