@@ -70,6 +70,8 @@ export interface CompactIndex {
   buildTokenSet(terms: number): boolean;
   /** Number of (field, ref) postings of an index term: what a query on it costs. 0 when absent. */
   postingCount(term: string): number;
+  /** Every index term, sorted in string (UTF-16 code unit) order: what prefix and fuzzy terms expand over. */
+  terms: readonly string[];
   /** Position of an index term in the sorted term list (Lunr's `_index`), or -1. */
   termIndexOf(term: string): number;
   /** A term's postings per field (in `fields` order): refs ascending and Lunr's weight for each. */
@@ -281,6 +283,7 @@ export function indexOf(
     refCount,
     tokenSet: wholeTokenSet,
     buildTokenSet,
+    terms,
     termIndexOf,
     postingsOf(termIndex) {
       const cached = decoded.get(termIndex);

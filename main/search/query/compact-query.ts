@@ -1,7 +1,9 @@
 import lunr from 'lunr';
 import type { CompactIndex, FieldPostings } from '../index/compact-index';
-import { WORD_START_KEY, wordStartTokenSet } from './prefix-expansion';
+import { cappedExpansion } from './expansion-guard';
+import { WORD_START_KEY } from './prefix-expansion';
 import { QueryScratch } from './query-scratch';
+import { expandClause, inLunrOrder } from './term-expansion';
 import { matchesWhere, rankLazily, type CompactMatch, type Matches, type RankOrder } from './ranked-matches';
 
 /**
@@ -78,25 +80,27 @@ class RefSet {
 }
 
 // Parts of Lunr's API that @types/lunr does not declare.
-const tokenSetFromClause = (
-  lunr.TokenSet as unknown as { fromClause(clause: lunr.Query.Clause): lunr.TokenSet }
-).fromClause;
 function runString(pipeline: lunr.Pipeline, term: string, fields: string[]): string[] {
   return (pipeline as unknown as { runString(term: string, metadata: object): string[] }).runString(term, {
     fields,
   });
 }
 
-/** The index terms a clause's term stands for: Lunr's token-set intersection. */
+/**
+ * The index terms a clause's term stands for: Lunr's token-set intersection, read off the sorted term
+ * list (term-expansion.ts) instead of the term automaton, and capped as the guard caps it.
+ */
 function expansionsOf(compact: CompactIndex, clause: lunr.Query.Clause, term: string): string[] {
-  const wordStart = (clause as unknown as Record<string, unknown>)[WORD_START_KEY];
-  // A term with no wildcard, edit distance or word-start prefix expands to itself if the index has it:
-  // said without the token set, which a large vocabulary takes most of its load time to build.
+  const wordStart = (clause as unknown as Record<string, unknown>)[WORD_START_KEY] === true;
+  // A term with no wildcard, edit distance or word-start prefix expands to itself if the index has it.
   if (!wordStart && !clause.editDistance && !term.includes('*'))
     return compact.termIndexOf(term) >= 0 ? [term] : [];
-  const index = compact.index as unknown as { tokenSet: lunr.TokenSet };
-  const clauseSet = wordStart ? wordStartTokenSet(term.replace(/\*$/, '')) : tokenSetFromClause(clause);
-  return index.tokenSet.intersect(clauseSet).toArray();
+  // Lunr reads "fuzzy" from the key's presence, whatever its value.
+  const editDistance = 'editDistance' in clause ? clause.editDistance : undefined;
+  const { sorted, clauseSet } = expandClause(compact.terms, { term, editDistance, wordStart });
+  const kept = cappedExpansion(compact, sorted);
+  // A capped expansion is in string order, as the guard leaves it; otherwise in Lunr's order.
+  return kept === sorted ? inLunrOrder(sorted, clauseSet()) : kept;
 }
 
 interface Touched {

@@ -1,0 +1,88 @@
+import { walkSortedTerms } from './sorted-terms';
+
+/**
+ * The index terms a fuzzy term (`pakistn~1`) matches: exactly what Lunr's `TokenSet.fromFuzzyString(term,
+ * distance)` intersected with the index's term automaton accepts, found by walking the sorted terms as a
+ * trie (sorted-terms.ts) with one row of edit costs per depth, so no automaton is built.
+ *
+ * Lunr's fuzzy set is a derivation: with `rest` still to spell and edits left, it may match `rest[0]`
+ * (free), or, for one edit each, insert any character, delete `rest[0]`, substitute it by any character,
+ * or transpose: spell `rest[1]` and go on with `rest[0] + rest.slice(2)`. The transposed character
+ * stays editable (Lunr does not forbid it, as optimal string alignment would), so the states are
+ *
+ *   Spelled(i):    rest = term.slice(i)                        (i = 0..length)
+ *   Held(k, j):    rest = term[k] + term.slice(j), j = k + 2 + t, after t + 1 transpositions of term[k]
+ *
+ * and a word is accepted when Spelled(length) is reached within the distance. Deletion of the last
+ * character and insertion after it are dominated by substitution, so Lunr's special case there (deleting
+ * the last character only marks the node final) changes nothing. A `*` in the term matches any character,
+ * as Lunr's `*` edges do.
+ */
+
+const ANY = '*'.charCodeAt(0);
+
+/** The terms within `distance` edits of `term`, in sorted order. `terms` must be sorted. */
+export function fuzzyExpansion(terms: readonly string[], term: string, distance: number): string[] {
+  const length = term.length;
+  const units = Array.from({ length }, (_, i) => term.charCodeAt(i));
+  const matches = (at: number, unit: number) => units[at] === unit || units[at] === ANY;
+  // Costs above the distance are all the same to the walk: they are kept at `over`.
+  const over = distance + 1;
+  const held = Math.max(distance, 0);
+  const width = length + 1 + length * held;
+  const heldAt = (k: number, t: number) => length + 1 + k * held + t;
+  // One row per depth of the walk, made as the walk first reaches that depth.
+  const rows: Uint8Array[] = [new Uint8Array(width)];
+
+  // The root: nothing spelled, any prefix of the term deleted.
+  const root = rows[0];
+  root.fill(over);
+  for (let i = 0; i <= length; i++) root[i] = Math.min(i, over);
+  const found: string[] = [];
+  if (terms.length > 0 && terms[0] === '' && root[length] <= distance) found.push('');
+
+  const relax = (row: Uint8Array, at: number, cost: number) => {
+    if (cost < row[at]) row[at] = cost;
+  };
+
+  walkSortedTerms(terms, {
+    enter(depth, unit, word) {
+      const parent = rows[depth - 1];
+      const row = (rows[depth] ??= new Uint8Array(width));
+      row.fill(over);
+      for (let i = 0; i <= length; i++) {
+        const cost = parent[i];
+        if (cost > distance) continue;
+        relax(row, i, cost + 1); // insert `unit`
+        if (i < length) {
+          relax(row, i + 1, matches(i, unit) ? cost : cost + 1); // match, or substitute
+          if (i + 1 < length && held > 0 && matches(i + 1, unit)) relax(row, heldAt(i, 0), cost + 1);
+        }
+      }
+      for (let k = 0; k < length; k++) {
+        for (let t = 0; t < held; t++) {
+          const j = k + 2 + t;
+          const cost = parent[heldAt(k, t)];
+          if (j > length || cost > distance) continue;
+          relax(row, heldAt(k, t), cost + 1); // insert before the held character
+          relax(row, j, matches(k, unit) ? cost : cost + 1); // spell it, or substitute it
+          // Transpose again: spell term[j] and keep holding term[k] (t + 1 transpositions cost t + 2).
+          if (j < length && t + 1 < held && matches(j, unit)) relax(row, heldAt(k, t + 1), cost + 1);
+        }
+      }
+      // Deletions, which spell nothing: the held character first, then along the term.
+      for (let k = 0; k < length; k++) {
+        for (let t = 0; t < held; t++) {
+          const j = k + 2 + t;
+          if (j <= length && row[heldAt(k, t)] < over) relax(row, j, row[heldAt(k, t)] + 1);
+        }
+      }
+      let best = over;
+      for (let i = 0; i < length; i++) relax(row, i + 1, Math.min(row[i] + 1, over));
+      for (let at = 0; at < width; at++) if (row[at] < best) best = row[at];
+      if (word !== null && row[length] <= distance) found.push(word);
+      return best <= distance;
+    },
+  });
+  return found;
+}
