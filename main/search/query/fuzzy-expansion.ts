@@ -38,8 +38,8 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
   const root = rows[0];
   root.fill(over);
   for (let i = 0; i <= length; i++) root[i] = Math.min(i, over);
+  // An empty index term is never found: Lunr's intersection never marks its root final.
   const found: string[] = [];
-  if (terms.length > 0 && terms[0] === '' && root[length] <= distance) found.push('');
 
   const relax = (row: Uint8Array, at: number, cost: number) => {
     if (cost < row[at]) row[at] = cost;

@@ -44,8 +44,7 @@ export function expandClause(
 
 /** Every term starting with `prefix`, and the stems of words starting with it (prefix-expansion.ts). */
 export function wordStartExpansion(terms: readonly string[], prefix: string): string[] {
-  const [start, end] = prefixRange(terms, prefix);
-  const found = terms.slice(start, end);
+  const found = termsStartingWith(terms, prefix);
   // These stems are shorter than the prefix or do not start with it: none is in the range already.
   const stems = stemsOfWordsStartingWith(prefix).filter((stem) => isTerm(terms, stem));
   return stems.length === 0 ? found : [...found, ...stems].sort();
@@ -55,8 +54,7 @@ export function wordStartExpansion(terms: readonly string[], prefix: string): st
 export function wildcardExpansion(terms: readonly string[], pattern: string): string[] {
   const literal = /^[^*]*\*+$/.test(pattern) ? pattern.replace(/\*+$/, '') : null;
   if (literal !== null) {
-    const [start, end] = prefixRange(terms, literal);
-    return terms.slice(start, end);
+    return termsStartingWith(terms, literal);
   }
   if (!pattern.includes('*')) return isTerm(terms, pattern) ? [pattern] : [];
   // A walk with the set of pattern positions reached, as a bit mask per depth (patterns are short).
@@ -70,7 +68,7 @@ export function wildcardExpansion(terms: readonly string[], pattern: string): st
   };
   const end = 1 << units.length;
   const reached = [closure(1)];
-  const found: string[] = terms.length > 0 && terms[0] === '' && reached[0] & end ? [''] : [];
+  const found: string[] = [];
   walkSortedTerms(terms, {
     enter(depth, unit, word) {
       const before = reached[depth - 1];
@@ -93,6 +91,12 @@ export function wildcardExpansion(terms: readonly string[], pattern: string): st
 export function inLunrOrder(sorted: string[], clauseSet: lunr.TokenSet): string[] {
   if (sorted.length <= 1) return sorted;
   return fromArray(sorted).intersect(clauseSet).toArray();
+}
+
+/** The terms starting with `prefix` but the empty term (an index may hold one; Lunr never expands to it). */
+function termsStartingWith(terms: readonly string[], prefix: string): string[] {
+  const [start, end] = prefixRange(terms, prefix);
+  return terms.slice(start < end && terms[start] === '' ? start + 1 : start, end);
 }
 
 function isTerm(terms: readonly string[], term: string): boolean {
