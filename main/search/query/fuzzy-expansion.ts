@@ -33,6 +33,7 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
   const heldAt = (k: number, t: number) => length + 1 + k * held + t;
   // One row per depth of the walk, made as the walk first reaches that depth.
   const rows: Uint8Array[] = [new Uint8Array(width)];
+  const bests = [0];
 
   // The root: nothing spelled, any prefix of the term deleted.
   const root = rows[0];
@@ -80,8 +81,23 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       let best = over;
       for (let i = 0; i < length; i++) relax(row, i + 1, Math.min(row[i] + 1, over));
       for (let at = 0; at < width; at++) if (row[at] < best) best = row[at];
+      bests[depth] = best;
       if (word !== null && row[length] <= distance) found.push(word);
       return best <= distance;
+    },
+    only(depth) {
+      // With edits left, any character may follow (an insertion or substitution); with none left, only
+      // a character some state spells for free: the next letter of the term, or the held one.
+      if (bests[depth] < distance) return null;
+      const row = rows[depth];
+      const next = new Set<number>();
+      for (let i = 0; i < length; i++) if (row[i] === distance) next.add(units[i]);
+      for (let k = 0; k < length; k++) {
+        for (let t = 0; t < held; t++)
+          if (k + 2 + t <= length && row[heldAt(k, t)] === distance) next.add(units[k]);
+      }
+      if (next.has(ANY)) return null;
+      return [...next].sort((a, b) => a - b);
     },
   });
   return found;

@@ -47,28 +47,61 @@ export function childEnd(terms: readonly string[], start: number, to: number, de
   return low;
 }
 
+/** First position in `terms[from, to)` whose code unit at `depth` is not below `unit` (see childEnd). */
+function childStart(terms: readonly string[], from: number, to: number, depth: number, unit: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (terms[mid].charCodeAt(depth) < unit) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export interface SortedTermsVisitor {
+  /**
+   * Called for each child reached, with its depth, the code unit leading to it and the term ending
+   * exactly there (or null); returns whether to go below it.
+   */
+  enter(depth: number, unit: number, term: string | null): boolean;
+  /**
+   * Before the children of the node just entered at `depth` are enumerated: the only code units worth
+   * entering, ascending and distinct, or null for all of them. Lets a walk that can no longer afford
+   * an edit jump straight to the few children it can still match, by binary search.
+   */
+  only?(depth: number): readonly number[] | null;
+}
+
 /**
  * A walk over the virtual trie, depth first, children in code-unit order (so terms come out sorted).
- * `enter(depth, unit, term)` is called for each child and returns whether to go below it; `term` is the
- * term that ends exactly at that node, or null. `leave(depth)` undoes what `enter` set up.
+ * The root itself is not entered: Lunr never expands a clause to the empty term.
  */
-export function walkSortedTerms(
-  terms: readonly string[],
-  visitor: {
-    enter(depth: number, unit: number, term: string | null): boolean;
-    leave?(depth: number): void;
-  },
-): void {
+export function walkSortedTerms(terms: readonly string[], visitor: SortedTermsVisitor): void {
+  const enterChild = (depth: number, start: number, end: number) => {
+    const endsHere = terms[start].length === depth + 1;
+    const goOn = visitor.enter(depth + 1, terms[start].charCodeAt(depth), endsHere ? terms[start] : null);
+    // Only the shortest term of a range (its first) can end at the range's node.
+    const below = endsHere ? start + 1 : start;
+    if (goOn && below < end) descend(depth + 1, below, end);
+  };
   const descend = (depth: number, from: number, to: number) => {
+    const units = visitor.only?.(depth) ?? null;
+    if (units === null) {
+      for (let start = from; start < to;) {
+        const end = childEnd(terms, start, to, depth);
+        enterChild(depth, start, end);
+        start = end;
+      }
+      return;
+    }
     let start = from;
-    while (start < to) {
+    for (const unit of units) {
+      start = childStart(terms, start, to, depth, unit);
+      if (start >= to) return;
+      if (terms[start].charCodeAt(depth) !== unit) continue;
       const end = childEnd(terms, start, to, depth);
-      const endsHere = terms[start].length === depth + 1;
-      const goOn = visitor.enter(depth + 1, terms[start].charCodeAt(depth), endsHere ? terms[start] : null);
-      // Only the shortest term of a range (its first) can end at the range's node.
-      const below = endsHere ? start + 1 : start;
-      if (goOn && below < end) descend(depth + 1, below, end);
-      visitor.leave?.(depth + 1);
+      enterChild(depth, start, end);
       start = end;
     }
   };
