@@ -31,9 +31,12 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
   const held = Math.max(distance, 0);
   const width = length + 1 + length * held;
   const heldAt = (k: number, t: number) => length + 1 + k * held + t;
-  // One row per depth of the walk, made as the walk first reaches that depth.
+  // One row per depth of the walk, made as the walk first reaches that depth, with its least cost,
+  // whether any held state is affordable in it, and the units `only` lists for it.
   const rows: Uint8Array[] = [new Uint8Array(width)];
   const bests = [0];
+  const holding = [false];
+  const nextUnits: number[][] = [];
 
   // The root: nothing spelled, any prefix of the term deleted.
   const root = rows[0];
@@ -51,37 +54,52 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       const parent = rows[depth - 1];
       const row = (rows[depth] ??= new Uint8Array(width));
       row.fill(over);
+      let holds = false;
       for (let i = 0; i <= length; i++) {
         const cost = parent[i];
         if (cost > distance) continue;
         relax(row, i, cost + 1); // insert `unit`
         if (i < length) {
           relax(row, i + 1, matches(i, unit) ? cost : cost + 1); // match, or substitute
-          if (i + 1 < length && held > 0 && matches(i + 1, unit)) relax(row, heldAt(i, 0), cost + 1);
+          if (i + 1 < length && cost < distance && matches(i + 1, unit)) {
+            relax(row, heldAt(i, 0), cost + 1);
+            holds = true;
+          }
         }
       }
-      for (let k = 0; k < length; k++) {
-        for (let t = 0; t < held; t++) {
-          const j = k + 2 + t;
-          const cost = parent[heldAt(k, t)];
-          if (j > length || cost > distance) continue;
-          relax(row, heldAt(k, t), cost + 1); // insert before the held character
-          relax(row, j, matches(k, unit) ? cost : cost + 1); // spell it, or substitute it
-          // Transpose again: spell term[j] and keep holding term[k] (t + 1 transpositions cost t + 2).
-          if (j < length && t + 1 < held && matches(j, unit)) relax(row, heldAt(k, t + 1), cost + 1);
-        }
-      }
-      // Deletions, which spell nothing: the held character first, then along the term.
-      for (let k = 0; k < length; k++) {
-        for (let t = 0; t < held; t++) {
-          const j = k + 2 + t;
-          if (j <= length && row[heldAt(k, t)] < over) relax(row, j, row[heldAt(k, t)] + 1);
+      if (holding[depth - 1]) {
+        for (let k = 0; k < length; k++) {
+          for (let t = 0; t < held; t++) {
+            const j = k + 2 + t;
+            const cost = parent[heldAt(k, t)];
+            if (j > length || cost > distance) continue;
+            relax(row, j, matches(k, unit) ? cost : cost + 1); // spell the held character, or substitute it
+            if (cost === distance) continue;
+            relax(row, heldAt(k, t), cost + 1); // insert before the held character
+            // Transpose again: spell term[j] and keep holding term[k] (t + 1 transpositions cost t + 2).
+            if (j < length && t + 1 < held && matches(j, unit)) relax(row, heldAt(k, t + 1), cost + 1);
+            holds = true;
+          }
         }
       }
       let best = over;
-      for (let i = 0; i < length; i++) relax(row, i + 1, Math.min(row[i] + 1, over));
-      for (let at = 0; at < width; at++) if (row[at] < best) best = row[at];
+      // Deletions, which spell nothing: the held character first, then along the term.
+      if (holds) {
+        for (let k = 0; k < length; k++) {
+          for (let t = 0; t < held; t++) {
+            const cost = row[heldAt(k, t)];
+            if (cost >= over) continue;
+            if (cost < best) best = cost;
+            if (k + 2 + t <= length) relax(row, k + 2 + t, cost + 1);
+          }
+        }
+      }
+      for (let i = 0; i <= length; i++) {
+        if (i > 0) relax(row, i, Math.min(row[i - 1] + 1, over));
+        if (row[i] < best) best = row[i];
+      }
       bests[depth] = best;
+      holding[depth] = holds;
       if (word !== null && row[length] <= distance) found.push(word);
       return best <= distance;
     },
@@ -90,14 +108,22 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       // a character some state spells for free: the next letter of the term, or the held one.
       if (bests[depth] < distance) return null;
       const row = rows[depth];
-      const next = new Set<number>();
-      for (let i = 0; i < length; i++) if (row[i] === distance) next.add(units[i]);
-      for (let k = 0; k < length; k++) {
-        for (let t = 0; t < held; t++)
-          if (k + 2 + t <= length && row[heldAt(k, t)] === distance) next.add(units[k]);
+      const next = (nextUnits[depth] ??= []);
+      next.length = 0;
+      const add = (unit: number) => {
+        let at = next.length;
+        while (at > 0 && next[at - 1] > unit) at--;
+        if (at > 0 && next[at - 1] === unit) return;
+        next.splice(at, 0, unit);
+      };
+      for (let i = 0; i < length; i++) if (row[i] === distance) add(units[i]);
+      if (holding[depth]) {
+        for (let k = 0; k < length; k++) {
+          for (let t = 0; t < held; t++)
+            if (k + 2 + t <= length && row[heldAt(k, t)] === distance) add(units[k]);
+        }
       }
-      if (next.has(ANY)) return null;
-      return [...next].sort((a, b) => a - b);
+      return next.includes(ANY) ? null : next;
     },
   });
   return found;
