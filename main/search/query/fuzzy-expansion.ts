@@ -21,6 +21,13 @@ import { walkSortedTerms } from './sorted-terms';
 
 const ANY = '*'.charCodeAt(0);
 
+/*
+ * The band: every step moves the count of letters spelled and the count of the term's letters used up
+ * (a held letter not counted) apart by at most one, and only an edit moves them apart. So after `depth`
+ * letters, a state with term position i (or j - 1 when holding) costs at least |depth - i|, and the
+ * rows are computed only within `distance` of the diagonal.
+ */
+
 /** The terms within `distance` edits of `term`, in sorted order. `terms` must be sorted. */
 export function fuzzyExpansion(terms: readonly string[], term: string, distance: number): string[] {
   const length = term.length;
@@ -55,7 +62,9 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       const row = (rows[depth] ??= new Uint8Array(width));
       row.fill(over);
       let holds = false;
-      for (let i = 0; i <= length; i++) {
+      // Only states within `distance` of the diagonal can be affordable (the band, above).
+      const above = depth - 1;
+      for (let i = Math.max(0, above - distance); i <= Math.min(length, above + distance); i++) {
         const cost = parent[i];
         if (cost > distance) continue;
         relax(row, i, cost + 1); // insert `unit`
@@ -67,8 +76,8 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
           }
         }
       }
-      if (holding[depth - 1]) {
-        for (let k = 0; k < length; k++) {
+      if (holding[above]) {
+        for (let k = Math.max(0, above - distance - held); k <= Math.min(length - 1, above + distance); k++) {
           for (let t = 0; t < held; t++) {
             const j = k + 2 + t;
             const cost = parent[heldAt(k, t)];
@@ -85,7 +94,7 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       let best = over;
       // Deletions, which spell nothing: the held character first, then along the term.
       if (holds) {
-        for (let k = 0; k < length; k++) {
+        for (let k = Math.max(0, depth - distance - held); k <= Math.min(length - 1, depth + distance); k++) {
           for (let t = 0; t < held; t++) {
             const cost = row[heldAt(k, t)];
             if (cost >= over) continue;
@@ -94,7 +103,7 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
           }
         }
       }
-      for (let i = 0; i <= length; i++) {
+      for (let i = Math.max(0, depth - distance); i <= Math.min(length, depth + distance); i++) {
         if (i > 0) relax(row, i, Math.min(row[i - 1] + 1, over));
         if (row[i] < best) best = row[i];
       }
@@ -116,9 +125,10 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
         if (at > 0 && next[at - 1] === unit) return;
         next.splice(at, 0, unit);
       };
-      for (let i = 0; i < length; i++) if (row[i] === distance) add(units[i]);
+      for (let i = Math.max(0, depth - distance); i < Math.min(length, depth + distance + 1); i++)
+        if (row[i] === distance) add(units[i]);
       if (holding[depth]) {
-        for (let k = 0; k < length; k++) {
+        for (let k = Math.max(0, depth - distance - held); k <= Math.min(length - 1, depth + distance); k++) {
           for (let t = 0; t < held; t++)
             if (k + 2 + t <= length && row[heldAt(k, t)] === distance) add(units[k]);
         }
