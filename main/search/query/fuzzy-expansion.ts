@@ -39,11 +39,10 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
   const width = length + 1 + length * held;
   const heldAt = (k: number, t: number) => length + 1 + k * held + t;
   // One row per depth of the walk, made as the walk first reaches that depth, with its least cost,
-  // whether any held state is affordable in it, and the units `only` lists for it.
+  // and whether any held state is affordable in it.
   const rows: Uint8Array[] = [new Uint8Array(width)];
   const bests = [0];
   const holding = [false];
-  const nextUnits: number[][] = [];
 
   // The root: nothing spelled, any prefix of the term deleted.
   const root = rows[0];
@@ -112,19 +111,23 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       if (word !== null && row[length] <= distance) found.push(word);
       return best <= distance;
     },
-    only(depth) {
+    only(depth, next) {
       // With edits left, any character may follow (an insertion or substitution); with none left, only
       // a character some state spells for free: the next letter of the term, or the held one.
-      if (bests[depth] < distance) return null;
+      if (bests[depth] < distance) return -1;
       const row = rows[depth];
-      const next = (nextUnits[depth] ??= []);
-      next.length = 0;
+      let count = 0;
       const add = (unit: number) => {
-        let at = next.length;
+        let at = count;
         while (at > 0 && next[at - 1] > unit) at--;
         if (at > 0 && next[at - 1] === unit) return;
-        next.splice(at, 0, unit);
+        next.copyWithin(at + 1, at, count);
+        next[at] = unit;
+        count++;
       };
+      // One letter at most per state in the band, (2d + 1) spelled and (2d + 1) per held depth: within
+      // `next` for any distance a query allows (d ≤ 4); a larger one simply enters every child.
+      if ((2 * distance + 1) * (held + 1) > next.length) return -1;
       for (let i = Math.max(0, depth - distance); i < Math.min(length, depth + distance + 1); i++)
         if (row[i] === distance) add(units[i]);
       if (holding[depth]) {
@@ -133,7 +136,8 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
             if (k + 2 + t <= length && row[heldAt(k, t)] === distance) add(units[k]);
         }
       }
-      return next.includes(ANY) ? null : next;
+      for (let n = 0; n < count; n++) if (next[n] === ANY) return -1;
+      return count;
     },
   });
   return found;

@@ -37,27 +37,47 @@ export function prefixRange(terms: readonly string[], prefix: string): [start: n
  */
 export function childEnd(terms: readonly string[], start: number, to: number, depth: number): number {
   const unit = terms[start].charCodeAt(depth);
-  let low = start + 1;
-  let high = to;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (terms[mid].charCodeAt(depth) <= unit) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstPast(terms, start + 1, to, depth, (candidate) => candidate > unit);
 }
 
 /** First position in `terms[from, to)` whose code unit at `depth` is not below `unit` (see childEnd). */
 function childStart(terms: readonly string[], from: number, to: number, depth: number, unit: number): number {
+  return firstPast(terms, from, to, depth, (candidate) => candidate >= unit);
+}
+
+/**
+ * First position in `terms[from, to)` whose code unit at `depth` passes `past` (false, then true along
+ * the range), searched by galloping from `from`: runs deep in the trie are short, so this costs the
+ * log of the run's length, not of the range's.
+ */
+function firstPast(
+  terms: readonly string[],
+  from: number,
+  to: number,
+  depth: number,
+  past: (unit: number) => boolean,
+): number {
   let low = from;
   let high = to;
+  for (let step = 1; ; step *= 2) {
+    const probe = low + step - 1;
+    if (probe >= to) break;
+    if (past(terms[probe].charCodeAt(depth))) {
+      high = probe;
+      break;
+    }
+    low = probe + 1;
+  }
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (terms[mid].charCodeAt(depth) < unit) low = mid + 1;
-    else high = mid;
+    if (past(terms[mid].charCodeAt(depth))) high = mid;
+    else low = mid + 1;
   }
   return low;
 }
+
+/** How many code units `only` may list. */
+export const ONLY_UNITS = 64;
 
 export interface SortedTermsVisitor {
   /**
@@ -66,11 +86,12 @@ export interface SortedTermsVisitor {
    */
   enter(depth: number, unit: number, term: string | null): boolean;
   /**
-   * Before the children of the node just entered at `depth` are enumerated: the only code units worth
-   * entering, ascending and distinct, or null for all of them. Lets a walk that can no longer afford
-   * an edit jump straight to the few children it can still match, by binary search.
+   * Before the children of the node just entered at `depth` are enumerated: writes the only code units
+   * worth entering into `units` (ascending, at most its length) and returns how many, or -1 for all of
+   * them. Lets a walk that can no longer afford an edit jump straight to the few children it can still
+   * match, by binary search.
    */
-  only?(depth: number): readonly number[] | null;
+  only?(depth: number, units: Int32Array): number;
 }
 
 /**
@@ -85,9 +106,11 @@ export function walkSortedTerms(terms: readonly string[], visitor: SortedTermsVi
     const below = endsHere ? start + 1 : start;
     if (goOn && below < end) descend(depth + 1, below, end);
   };
+  const onlyUnits: Int32Array[] = [];
   const descend = (depth: number, from: number, to: number) => {
-    const units = visitor.only?.(depth) ?? null;
-    if (units === null) {
+    const units = (onlyUnits[depth] ??= new Int32Array(ONLY_UNITS));
+    const count = visitor.only === undefined ? -1 : visitor.only(depth, units);
+    if (count < 0) {
       for (let start = from; start < to;) {
         const end = childEnd(terms, start, to, depth);
         enterChild(depth, start, end);
@@ -96,7 +119,8 @@ export function walkSortedTerms(terms: readonly string[], visitor: SortedTermsVi
       return;
     }
     let start = from;
-    for (const unit of units) {
+    for (let n = 0; n < count; n++) {
+      const unit = units[n];
       start = childStart(terms, start, to, depth, unit);
       if (start >= to) return;
       if (terms[start].charCodeAt(depth) !== unit) continue;
