@@ -62,8 +62,8 @@ export interface CompactIndex {
   fields: string[];
   refCount: number;
   /**
-   * Lunr's term automaton, which prefix and fuzzy terms expand through (built when first asked for,
-   * if the index was loaded with `lazyTokenSet`).
+   * Lunr's term automaton, which only Lunr's own engine expands prefix and fuzzy terms through (Margin's
+   * compact query expands them over `terms`); built when first asked for, if loaded with `lazyTokenSet`.
    */
   tokenSet(): lunr.TokenSet;
   /** Builds the term automaton `terms` terms further, so it can be built in slices; true once whole. */
