@@ -117,23 +117,15 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       if (bests[depth] < distance) return -1;
       const row = rows[depth];
       let count = 0;
-      const add = (unit: number) => {
-        let at = count;
-        while (at > 0 && next[at - 1] > unit) at--;
-        if (at > 0 && next[at - 1] === unit) return;
-        next.copyWithin(at + 1, at, count);
-        next[at] = unit;
-        count++;
-      };
       // One letter at most per state in the band, (2d + 1) spelled and (2d + 1) per held depth: within
       // `next` for any distance a query allows (d ≤ 4); a larger one simply enters every child.
       if ((2 * distance + 1) * (held + 1) > next.length) return -1;
       for (let i = Math.max(0, depth - distance); i < Math.min(length, depth + distance + 1); i++)
-        if (row[i] === distance) add(units[i]);
+        if (row[i] === distance) count = addUnit(next, count, units[i]);
       if (holding[depth]) {
         for (let k = Math.max(0, depth - distance - held); k <= Math.min(length - 1, depth + distance); k++) {
           for (let t = 0; t < held; t++)
-            if (k + 2 + t <= length && row[heldAt(k, t)] === distance) add(units[k]);
+            if (k + 2 + t <= length && row[heldAt(k, t)] === distance) count = addUnit(next, count, units[k]);
         }
       }
       for (let n = 0; n < count; n++) if (next[n] === ANY) return -1;
@@ -141,4 +133,14 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
     },
   });
   return found;
+}
+
+/** Adds `unit` to the ascending, distinct `units[0, count)`; returns the new count. */
+function addUnit(units: Int32Array, count: number, unit: number): number {
+  let at = count;
+  while (at > 0 && units[at - 1] > unit) at--;
+  if (at > 0 && units[at - 1] === unit) return count;
+  units.copyWithin(at + 1, at, count);
+  units[at] = unit;
+  return count + 1;
 }

@@ -37,32 +37,32 @@ export function prefixRange(terms: readonly string[], prefix: string): [start: n
  */
 export function childEnd(terms: readonly string[], start: number, to: number, depth: number): number {
   const unit = terms[start].charCodeAt(depth);
-  return firstPast(terms, start + 1, to, depth, (candidate) => candidate > unit);
+  return firstAtLeast(terms, start + 1, to, depth, unit + 1);
 }
 
 /** First position in `terms[from, to)` whose code unit at `depth` is not below `unit` (see childEnd). */
 function childStart(terms: readonly string[], from: number, to: number, depth: number, unit: number): number {
-  return firstPast(terms, from, to, depth, (candidate) => candidate >= unit);
+  return firstAtLeast(terms, from, to, depth, unit);
 }
 
 /**
- * First position in `terms[from, to)` whose code unit at `depth` passes `past` (false, then true along
+ * First position in `terms[from, to)` whose code unit at `depth` is at least `unit` (they ascend along
  * the range), searched by galloping from `from`: runs deep in the trie are short, so this costs the
  * log of the run's length, not of the range's.
  */
-function firstPast(
+function firstAtLeast(
   terms: readonly string[],
   from: number,
   to: number,
   depth: number,
-  past: (unit: number) => boolean,
+  unit: number,
 ): number {
   let low = from;
   let high = to;
   for (let step = 1; ; step *= 2) {
     const probe = low + step - 1;
     if (probe >= to) break;
-    if (past(terms[probe].charCodeAt(depth))) {
+    if (terms[probe].charCodeAt(depth) >= unit) {
       high = probe;
       break;
     }
@@ -70,7 +70,7 @@ function firstPast(
   }
   while (low < high) {
     const mid = (low + high) >>> 1;
-    if (past(terms[mid].charCodeAt(depth))) high = mid;
+    if (terms[mid].charCodeAt(depth) >= unit) high = mid;
     else low = mid + 1;
   }
   return low;
