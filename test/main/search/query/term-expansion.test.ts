@@ -139,7 +139,22 @@ describe('term-expansion', () => {
     }
     expect(expandClause(terms, { term: 'zzz*', wordStart: true }).sorted).toEqual([]);
     expect(expandClause(terms, { term: 'café*', wordStart: false }).sorted).toEqual(['café', 'cafés']);
-    for (const term of ['kirik', 'kırık', 'cafe', 'd’etat', 'a', 'ab', 'z', 'é', 'ı', '10:3', 'x']) {
+    // A "*" in a fuzzy term (Lunr's syntax allows it) stands for any one character, as in Lunr.
+    for (const term of [
+      'kirik',
+      'kırık',
+      'cafe',
+      'd’etat',
+      'a',
+      'ab',
+      'z',
+      'é',
+      'ı',
+      '10:3',
+      'x',
+      'c*fé',
+      '*a',
+    ]) {
       for (const distance of [0, 1, 2, 3, 5]) {
         expectSameAsAutomaton(terms, automaton, { term, editDistance: distance, wordStart: false });
       }
