@@ -10,23 +10,28 @@ import { walkSortedTerms } from './sorted-terms';
  * or transpose: spell `rest[1]` and go on with `rest[0] + rest.slice(2)`. The transposed character
  * stays editable (Lunr does not forbid it, as optimal string alignment would), so the states are
  *
- *   Spelled(i):    rest = term.slice(i)                        (i = 0..length)
- *   Held(k, j):    rest = term[k] + term.slice(j), j = k + 2 + t, after t + 1 transpositions of term[k]
+ *   Spelled(i):  rest = term.slice(i)                   (i = 0..length)
+ *   Held(k):     rest = term[k] + term.slice(k + 2)     (term[k + 1] spelled before term[k])
  *
- * and a word is accepted when Spelled(length) is reached within the distance. Deletion of the last
- * character and insertion after it are dominated by substitution, so Lunr's special case there (deleting
- * the last character only marks the node final) changes nothing. A `*` in the term matches any character,
- * as Lunr's `*` edges do.
+ * and a word is accepted when Spelled(length) is reached within the distance. Transposing a held
+ * character again (moving it t + 1 places for t + 1 edits) is never cheaper than deleting it and
+ * inserting it where it lands (2 edits), so those states are left out: the accepted set is the same.
+ * Deletion of the last character and insertion after it are dominated by substitution, so Lunr's
+ * special case there (deleting the last character only marks the node final) changes nothing either.
+ * A `*` in the term matches any character, as Lunr's `*` edges do.
+ *
+ * Held(k) never costs less than Spelled(k) in the same row (an insertion takes Spelled(k) wherever a
+ * transposition or an insertion takes Held(k), for as much), so a row's least cost and the letters it can
+ * still spell for free are read off the spelled states alone; and deleting a held character is never
+ * cheaper than deleting it before the transposition, so that edit is left out too.
+ *
+ * The band: every step moves the count of letters spelled and the count of the term's letters used up
+ * (k + 1 when holding term[k]) apart by at most one, and only an edit moves them apart. So after `depth`
+ * letters a state costs at least their difference, and rows are computed only within `distance` of the
+ * diagonal.
  */
 
 const ANY = '*'.charCodeAt(0);
-
-/*
- * The band: every step moves the count of letters spelled and the count of the term's letters used up
- * (a held letter not counted) apart by at most one, and only an edit moves them apart. So after `depth`
- * letters, a state with term position i (or j - 1 when holding) costs at least |depth - i|, and the
- * rows are computed only within `distance` of the diagonal.
- */
 
 /** The terms within `distance` edits of `term`, in sorted order. `terms` must be sorted. */
 export function fuzzyExpansion(terms: readonly string[], term: string, distance: number): string[] {
@@ -35,9 +40,9 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
   const matches = (at: number, unit: number) => units[at] === unit || units[at] === ANY;
   // Costs above the distance are all the same to the walk: they are kept at `over`.
   const over = distance + 1;
-  const held = Math.max(distance, 0);
-  const width = length + 1 + length * held;
-  const heldAt = (k: number, t: number) => length + 1 + k * held + t;
+  // Spelled(i) at i, Held(k) at length + 1 + k.
+  const width = 2 * length + 1;
+  const heldAt = (k: number) => length + 1 + k;
   // One row per depth of the walk, made as the walk first reaches that depth, with its least cost,
   // and whether any held state is affordable in it.
   const rows: Uint8Array[] = [new Uint8Array(width)];
@@ -61,7 +66,6 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
       const row = (rows[depth] ??= new Uint8Array(width));
       row.fill(over);
       let holds = false;
-      // Only states within `distance` of the diagonal can be affordable (the band, above).
       const above = depth - 1;
       for (let i = Math.max(0, above - distance); i <= Math.min(length, above + distance); i++) {
         const cost = parent[i];
@@ -70,38 +74,27 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
         if (i < length) {
           relax(row, i + 1, matches(i, unit) ? cost : cost + 1); // match, or substitute
           if (i + 1 < length && cost < distance && matches(i + 1, unit)) {
-            relax(row, heldAt(i, 0), cost + 1);
+            relax(row, heldAt(i), cost + 1); // transpose: spell term[i + 1], hold term[i]
             holds = true;
           }
         }
       }
       if (holding[above]) {
-        for (let k = Math.max(0, above - distance - held); k <= Math.min(length - 1, above + distance); k++) {
-          for (let t = 0; t < held; t++) {
-            const j = k + 2 + t;
-            const cost = parent[heldAt(k, t)];
-            if (j > length || cost > distance) continue;
-            relax(row, j, matches(k, unit) ? cost : cost + 1); // spell the held character, or substitute it
-            if (cost === distance) continue;
-            relax(row, heldAt(k, t), cost + 1); // insert before the held character
-            // Transpose again: spell term[j] and keep holding term[k] (t + 1 transpositions cost t + 2).
-            if (j < length && t + 1 < held && matches(j, unit)) relax(row, heldAt(k, t + 1), cost + 1);
-            holds = true;
-          }
+        for (
+          let k = Math.max(0, above - distance - 1);
+          k <= Math.min(length - 2, above + distance - 1);
+          k++
+        ) {
+          const cost = parent[heldAt(k)];
+          if (cost > distance) continue;
+          relax(row, k + 2, matches(k, unit) ? cost : cost + 1); // spell the held character, or substitute it
+          if (cost === distance) continue;
+          relax(row, heldAt(k), cost + 1); // insert before the held character
+          holds = true;
         }
       }
       let best = over;
-      // Deletions, which spell nothing: the held character first, then along the term.
-      if (holds) {
-        for (let k = Math.max(0, depth - distance - held); k <= Math.min(length - 1, depth + distance); k++) {
-          for (let t = 0; t < held; t++) {
-            const cost = row[heldAt(k, t)];
-            if (cost >= over) continue;
-            if (cost < best) best = cost;
-            if (k + 2 + t <= length) relax(row, k + 2 + t, cost + 1);
-          }
-        }
-      }
+      // Deletions, which spell nothing (a held character's is never cheaper than its own: see above).
       for (let i = Math.max(0, depth - distance); i <= Math.min(length, depth + distance); i++) {
         if (i > 0) relax(row, i, Math.min(row[i - 1] + 1, over));
         if (row[i] < best) best = row[i];
@@ -113,21 +106,14 @@ export function fuzzyExpansion(terms: readonly string[], term: string, distance:
     },
     only(depth, next) {
       // With edits left, any character may follow (an insertion or substitution); with none left, only
-      // a character some state spells for free: the next letter of the term, or the held one.
+      // a character a spelled state spells for free (a held state's letter is its Spelled(k)'s: see above).
       if (bests[depth] < distance) return -1;
+      // One letter at most per spelled state in the band: within `next` for any distance a query allows.
+      if (2 * distance + 1 > next.length) return -1;
       const row = rows[depth];
       let count = 0;
-      // One letter at most per state in the band, (2d + 1) spelled and (2d + 1) per held depth: within
-      // `next` for any distance a query allows (d ≤ 4); a larger one simply enters every child.
-      if ((2 * distance + 1) * (held + 1) > next.length) return -1;
       for (let i = Math.max(0, depth - distance); i < Math.min(length, depth + distance + 1); i++)
         if (row[i] === distance) count = addUnit(next, count, units[i]);
-      if (holding[depth]) {
-        for (let k = Math.max(0, depth - distance - held); k <= Math.min(length - 1, depth + distance); k++) {
-          for (let t = 0; t < held; t++)
-            if (k + 2 + t <= length && row[heldAt(k, t)] === distance) count = addUnit(next, count, units[k]);
-        }
-      }
       for (let n = 0; n < count; n++) if (next[n] === ANY) return -1;
       return count;
     },
