@@ -62,14 +62,16 @@ export interface CompactIndex {
   fields: string[];
   refCount: number;
   /**
-   * Lunr's term automaton, which prefix and fuzzy terms expand through (built when first asked for,
-   * if the index was loaded with `lazyTokenSet`).
+   * Lunr's term automaton, which only Lunr's own engine expands prefix and fuzzy terms through (Margin's
+   * compact query expands them over `terms`); built when first asked for, if loaded with `lazyTokenSet`.
    */
   tokenSet(): lunr.TokenSet;
   /** Builds the term automaton `terms` terms further, so it can be built in slices; true once whole. */
   buildTokenSet(terms: number): boolean;
   /** Number of (field, ref) postings of an index term: what a query on it costs. 0 when absent. */
   postingCount(term: string): number;
+  /** Every index term, sorted in string (UTF-16 code unit) order: what prefix and fuzzy terms expand over. */
+  terms: readonly string[];
   /** Position of an index term in the sorted term list (Lunr's `_index`), or -1. */
   termIndexOf(term: string): number;
   /** A term's postings per field (in `fields` order): refs ascending and Lunr's weight for each. */
@@ -292,6 +294,7 @@ export function indexOf(
     refCount,
     tokenSet: wholeTokenSet,
     buildTokenSet,
+    terms,
     termIndexOf,
     postingsOf(termIndex) {
       const cached = decoded.get(termIndex);

@@ -13,9 +13,12 @@ import { matchesWhere, rankLazily, type CompactMatch, type Matches, type RankOrd
  * vectors, the same dot products summed in the same order, the same stable sort) and stores matches in
  * flat arrays instead. `compact-query.test.ts` checks it against stock Lunr, result for result.
  *
- * One deliberate difference: a clause that `addClauses` marks as a Margin prefix expands through
- * `wordStartTokenSet`, which also accepts the stems of words starting with the prefix (stock Lunr knows
- * nothing of the mark and matches the prefix against the stems only).
+ * Prefix, fuzzy and wildcard terms expand to exactly the terms, in the order, of Lunr's token-set
+ * intersection, found over the sorted term list instead (term-expansion.ts).
+ *
+ * One deliberate difference: a clause that `addClauses` marks as a Margin prefix expands as
+ * `wordStartTokenSet` accepts, which also accepts the stems of words starting with the prefix (stock
+ * Lunr knows nothing of the mark and matches the prefix against the stems only).
  */
 
 export type { CompactMatch, RankOrder } from './ranked-matches';

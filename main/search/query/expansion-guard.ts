@@ -12,7 +12,13 @@ export const MAX_EXPANDED_TERMS = 64;
 /** Postings a single expanded clause may touch; a plain common word at 10,000 articles is ~10,000. */
 export const MAX_EXPANDED_POSTINGS = 60_000;
 
-/** Installs the cap on the index's token set, which is where Lunr expands every query term. */
+/** Posting counts of the terms of each guarded index (by its Lunr index), remembered once asked. */
+const guarded = new WeakMap<lunr.Index, (term: string) => number>();
+
+/**
+ * Installs the cap: on the index's token set, where Lunr's own engine expands every query term, and for
+ * `cappedExpansion`, which Margin's compact query applies to the terms it expands itself.
+ */
 export function guardExpansions(compact: CompactIndex): void {
   const counts = new Map<string, number>();
   const countOf = (term: string) => {
@@ -20,13 +26,23 @@ export function guardExpansions(compact: CompactIndex): void {
     if (count === undefined) counts.set(term, (count = compact.postingCount(term)));
     return count;
   };
-  const guarded = {
+  guarded.set(compact.index, countOf);
+  const guardedTokenSet = {
     intersect(clauseSet: lunr.TokenSet) {
       const words = compact.tokenSet().intersect(clauseSet).toArray();
       return { toArray: () => (words.length <= 1 ? words : capExpansion(words, countOf)) };
     },
   };
-  (compact.index as unknown as { tokenSet: unknown }).tokenSet = guarded;
+  (compact.index as unknown as { tokenSet: unknown }).tokenSet = guardedTokenSet;
+}
+
+/**
+ * `words` as the guard caps them if `compact` is guarded: `words` itself (the same array) when within the
+ * cap, else its most frequent terms in string order.
+ */
+export function cappedExpansion(compact: CompactIndex, words: string[]): string[] {
+  const countOf = guarded.get(compact.index);
+  return countOf === undefined || words.length <= 1 ? words : capExpansion(words, countOf);
 }
 
 function capExpansion(words: string[], countOf: (term: string) => number): string[] {

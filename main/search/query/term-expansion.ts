@@ -1,15 +1,12 @@
 /**
  * What a query term stands for in an index: its pipeline terms and the index terms they expand to
- * (Lunr's token-set intersection), in one index or over every body shard of a corpus.
+ * (Lunr's token-set intersection, read off the sorted terms), in one index or over every body shard.
  */
 import lunr from 'lunr';
 import type { CompactIndex, ShardGroup } from '../index/compact-index';
-import { WORD_START_KEY, wordStartTokenSet } from './prefix-expansion';
-
-// Parts of Lunr's API that @types/lunr does not declare.
-const tokenSetFromClause = (
-  lunr.TokenSet as unknown as { fromClause(clause: lunr.Query.Clause): lunr.TokenSet }
-).fromClause;
+import { cappedExpansion } from './expansion-guard';
+import { WORD_START_KEY } from './prefix-expansion';
+import { expandClause, inLunrOrder } from './sorted-expansion';
 
 /** A query word through the index's search pipeline (Lunr's Pipeline#runString). */
 export function runString(pipeline: lunr.Pipeline, term: string, fields: string[]): string[] {
@@ -18,16 +15,21 @@ export function runString(pipeline: lunr.Pipeline, term: string, fields: string[
   });
 }
 
-/** The index terms a clause's term stands for: Lunr's token-set intersection. */
+/**
+ * The index terms a clause's term stands for: Lunr's token-set intersection, read off the sorted term
+ * list (sorted-expansion.ts) instead of the term automaton, and capped as the guard caps it.
+ */
 export function expansionsOf(compact: CompactIndex, clause: lunr.Query.Clause, term: string): string[] {
-  const wordStart = (clause as unknown as Record<string, unknown>)[WORD_START_KEY];
-  // A term with no wildcard, edit distance or word-start prefix expands to itself if the index has it:
-  // said without the token set, which a large vocabulary takes most of its load time to build.
+  const wordStart = (clause as unknown as Record<string, unknown>)[WORD_START_KEY] === true;
+  // A term with no wildcard, edit distance or word-start prefix expands to itself if the index has it.
   if (!wordStart && !clause.editDistance && !term.includes('*'))
     return compact.termIndexOf(term) >= 0 ? [term] : [];
-  const index = compact.index as unknown as { tokenSet: lunr.TokenSet };
-  const clauseSet = wordStart ? wordStartTokenSet(term.replace(/\*$/, '')) : tokenSetFromClause(clause);
-  return index.tokenSet.intersect(clauseSet).toArray();
+  // Lunr reads "fuzzy" from the key's presence, whatever its value.
+  const editDistance = 'editDistance' in clause ? clause.editDistance : undefined;
+  const { sorted, clauseSet } = expandClause(compact.terms, { term, editDistance, wordStart });
+  const kept = cappedExpansion(compact, sorted);
+  // A capped expansion is in string order, as the guard leaves it; otherwise in Lunr's order.
+  return kept === sorted ? inLunrOrder(sorted, clauseSet()) : kept;
 }
 
 /** Expansions a shard group keeps (a query has a few clauses; the next keystroke repeats most of them). */

@@ -5,6 +5,7 @@ import { serialiseCompactIndex } from '../../../../main/search/index/compact-ind
 import { queryCompact } from '../../../../main/search/query/compact-query';
 import { documentFieldTexts } from '../../../../main/search/index/body-scoring';
 import { buildLunrIndex } from '../../../../main/search/index/index-build';
+import { guardExpansions } from '../../../../main/search/query/expansion-guard';
 import { addClauses, parseQuery } from '../../../../main/search/query/query-language';
 import { BODY_FIELDS, documentPassages } from '../../../../main/search/index/search-files';
 import { seededRandom, syntheticCorpus } from '../synthetic-corpus';
@@ -15,6 +16,13 @@ function normalised(results: ReadonlyArray<{ ref: string | number; score: number
     .map((r) => ({ ref: Number(r.ref), score: r.score.toFixed(9) }))
     .sort((a, b) => Number(b.score) - Number(a.score) || a.ref - b.ref)
     .map((r) => `${r.ref}:${r.score}`);
+}
+
+/** Margin's query language, as the search engine runs it. */
+function marginSyntax(text: string): (query: lunr.Query) => void {
+  const parsed = parseQuery(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  return (query) => addClauses(query, parsed.query, BODY_FIELDS);
 }
 
 /** Lunr's own query-string parser, so both engines receive exactly the same clauses. */
@@ -137,6 +145,34 @@ describe('compact-query', () => {
       expect(normalised([...queryCompact(compact, build).ranked()]), text).toEqual(
         normalised(stock.query(build)),
       );
+    }
+  });
+
+  it('expands prefix, fuzzy and wildcard terms without building the term automaton, guarded or not', () => {
+    for (const guarded of [false, true]) {
+      const lazy = loadCompactIndex(serialiseCompactIndex(builtIndex), { lazyTokenSet: true });
+      if (guarded) guardExpansions(lazy);
+      const expected = (text: string) =>
+        [...queryCompact(compact, marginSyntax(text)).ranked()].map((m) => `${m.ref}:${m.score}`);
+      for (const text of [
+        'secur*',
+        'corridr~1',
+        'securty~2',
+        'sta* +trade',
+        'title:frien* -milit*',
+        'talks',
+      ]) {
+        const answer = [...queryCompact(lazy, marginSyntax(text)).ranked()].map((m) => `${m.ref}:${m.score}`);
+        if (!guarded) expect(answer, text).toEqual(expected(text));
+        expect(answer.length, text).toBeGreaterThan(0);
+      }
+      for (const text of ['*ity', 'se*ty', 'sec*', 'corridr~1']) queryCompact(lazy, lunrSyntax(text));
+      // buildTokenSet(0) adds nothing and says whether the automaton is whole: it was never built.
+      expect(lazy.buildTokenSet(0), `guarded: ${guarded}`).toBe(false);
+      // Only a query of prohibited terms alone (Lunr's syntax: Margin's refuses it), which stock Lunr
+      // answers, still needs it.
+      queryCompact(lazy, lunrSyntax('-secur*'));
+      expect(lazy.buildTokenSet(0)).toBe(true);
     }
   });
 });
