@@ -54,7 +54,7 @@ function engineOf(
   }
   const both = new modules.BodyWithYours(stages, bundleDir, plan);
   if (both.problems.length > 0) throw new Error(`your documents: ${both.problems[0]}`);
-  both.prepare(Infinity);
+  both.prepare();
   return { name, search: (query) => both.search(query, {}), emptyCaches: () => both.close() };
 }
 

@@ -47,14 +47,14 @@ runJob<YoursSearchJob>(async (job) => {
   const plan = { dir: job.libraryDir, live: job.live };
   if (job.task === 'start') {
     const started = performance.now();
-    // As the body search worker loads it: term automata after `ready` (prepareMs below).
+    // As the body search worker loads it (no term automaton), then your stages assembled (prepareMs).
     const body = loadSearchStages(job.bundleDir, 'body', undefined, { lazyTokenSet: true });
     const bodyReady = performance.now();
     const both = new BodyWithYours(body, job.bundleDir, plan);
     const yoursReady = performance.now();
     const found = both.search(job.probe, {});
     const answered = performance.now();
-    both.prepare(Infinity);
+    both.prepare();
     const prepared = performance.now();
     both.close();
     return {
@@ -69,7 +69,7 @@ runJob<YoursSearchJob>(async (job) => {
   }
   const alone = loadSearchStages(job.bundleDir, 'body');
   const both = new BodyWithYours(loadSearchStages(job.bundleDir, 'body'), job.bundleDir, plan);
-  both.prepare(Infinity);
+  both.prepare();
   const engines = [
     (query: BenchQuery) => total(runSearchOver(alone, marginQueryText(query))),
     (query: BenchQuery) => total(both.search(marginQueryText(query), {})),

@@ -84,13 +84,14 @@ function loadIndexFile(file: string, refCount: number, what: string, options: Lo
  * Loads one stage of the search index, synchronously (call it in a worker to keep a thread free): for
  * `meta` the small index of titles, authors and headings (one stage); for `body` the full index, one
  * stage per body shard, which a query searches together (`runSearchOver`). The stages share one
- * passage store. Bench times this.
+ * passage store. Bench times this. The term automaton is left unbuilt unless `options` say otherwise:
+ * Margin's queries never need it (sorted-expansion.ts), only stock Lunr's engine would.
  */
 export function loadSearchStages(
   bundleDir: string,
   stage: StageName,
   documents: readonly DocumentRecord[] = loadDocumentRecords(bundleDir),
-  options: LoadOptions = {},
+  options: LoadOptions = { lazyTokenSet: true },
 ): SearchStage[] {
   const dir = searchDir(bundleDir);
   const passages = new PassageStore(bundleDir);

@@ -14,27 +14,23 @@ const port = parentPort;
 if (port === null) throw new Error('search-worker.ts runs only as a worker thread');
 const { bundleDir, stage: stageName, userLibrary } = workerData as WorkerData;
 
-/** Terms of the body's and your documents' term automata built per slice while idle (a few ms each). */
-const TERMS_PER_SLICE = 2000;
-
 let stages: SearchStage[] | null = null;
 let body: BodyWithYours | null = null;
 let preparing = false;
 
-/** Readies the body stage and your documents' stages between queries, a slice per turn of the event loop. */
+/** Readies your documents' stages between queries (after `ready`, or after an import). */
 function prepareWhileIdle(): void {
   if (preparing || body === null) return;
   preparing = true;
-  const slice = () => {
-    if (body !== null && !body.prepare(TERMS_PER_SLICE)) setImmediate(slice);
-    else preparing = false;
-  };
-  setImmediate(slice);
+  setImmediate(() => {
+    body?.prepare();
+    preparing = false;
+  });
 }
 
 try {
-  // The body stage's term automaton is built after `ready`, between queries (prepareWhileIdle).
-  stages = loadSearchStages(bundleDir, stageName, undefined, { lazyTokenSet: stageName === 'body' });
+  // No term automaton: prefix and fuzzy terms expand over the sorted terms (sorted-expansion.ts).
+  stages = loadSearchStages(bundleDir, stageName);
   if (stageName === 'body') body = new BodyWithYours(stages, bundleDir, userLibrary);
   port.postMessage({ type: 'ready', problems: body?.problems ?? [] } satisfies WorkerReply);
   prepareWhileIdle();

@@ -118,11 +118,12 @@ export class UserSearchIndex {
   }
 
   /**
-   * Readies the stages a slice at a time (assembling them, then `terms` more terms of their term
-   * automata per call), so queries can run between slices; true once nothing is left to do.
+   * Readies the stages (assembles them) between queries, so the first query after an import or a start
+   * need not; true once done. Prefix and fuzzy terms need no term automaton (sorted-expansion.ts).
    */
-  prepare(terms: number): boolean {
-    return this.stages().every((stage) => stage.compact.buildTokenSet(terms));
+  prepare(): boolean {
+    this.stages();
+    return true;
   }
 
   close(): void {
@@ -288,14 +289,10 @@ export class BodyWithYours {
     return this.yours?.update(live, reindex) ?? [];
   }
 
-  /**
-   * Builds the body shards' term automata (if they were loaded lazily), then UserSearchIndex.prepare;
-   * true when done (or when it fails: the first query then says why).
-   */
-  prepare(terms: number): boolean {
-    if (!this.body.every((shard) => shard.compact.buildTokenSet(terms))) return false;
+  /** Readies your documents' stages (UserSearchIndex.prepare); true when done, or when it fails (the first query then says why). */
+  prepare(): boolean {
     try {
-      return this.yours?.prepare(terms) ?? true;
+      return this.yours?.prepare() ?? true;
     } catch {
       return true;
     }

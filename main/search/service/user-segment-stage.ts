@@ -11,7 +11,7 @@ export function searchStageOf(
   records: DocumentRecord[],
   phraseFilters: Uint8Array,
 ): SearchStage {
-  // The term automaton waits for a prefix or fuzzy query, or for prepare() when the worker is idle.
+  // No term automaton: prefix and fuzzy terms expand over the sorted terms (sorted-expansion.ts).
   const compact = loadCompactIndex(index, { lazyTokenSet: true });
   if (compact.refCount !== records.length) throw new Error('the index and its records disagree');
   guardExpansions(compact);

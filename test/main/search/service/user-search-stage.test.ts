@@ -41,7 +41,7 @@ function open(libraryDir: string, live = yours.map((doc) => doc.id)): BodyWithYo
 /** Starts on a library and readies its stages (which keeps the main one in its file), then stops. */
 function keepStage(libraryDir: string): void {
   const body = open(libraryDir);
-  body.prepare(Infinity);
+  body.prepare();
   body.close();
 }
 
