@@ -96,7 +96,7 @@ export interface SearchBenchOptions {
  * A peer whose index build takes longer than this is stopped and reported as unable to run at that size
  * (at 100,000 articles plain Lunr's and MiniSearch's stock JSON outgrow V8's longest string).
  */
-const PEER_BUILD_LIMIT_MS = 20 * 60_000;
+const PEER_BUILD_LIMIT_MS = 10 * 60_000;
 /**
  * Above this size Margin's index build is not timed again on its own: the content build, timed whole,
  * builds the same index (at 100,000 a second build would add ~20 minutes to the run).
