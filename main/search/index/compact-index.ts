@@ -95,8 +95,8 @@ const POSTING_CACHE_LIMIT = 4096;
 
 export interface LoadOptions {
   /**
-   * Leave the term automaton (most of a load's time with a large vocabulary) until a prefix or fuzzy
-   * term needs it, or buildTokenSet builds it.
+   * Leave the term automaton (most of a load's time with a large vocabulary) until Lunr's own engine
+   * asks for it (Margin's queries never do: sorted-expansion.ts), or buildTokenSet builds it.
    */
   lazyTokenSet?: boolean;
 }
