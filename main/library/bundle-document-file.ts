@@ -33,6 +33,12 @@ export type DocumentText = Pick<Document, 'id' | 'sections' | 'authorBio'>;
 
 const compress = promisify(brotliCompress);
 
+/**
+ * The most a document file may inflate to. The longest real document is a few MB of JSON; a file that
+ * would grow past this (a decompression bomb, or damage) is refused as damaged before it fills memory.
+ */
+export const MAX_DOCUMENT_JSON_BYTES = 64 * 1024 * 1024;
+
 /** The file's path inside the bundle, with `/` whatever the platform (as the packaging check lists them). */
 export function bundledDocumentPath(id: string): string {
   return `${DOCS_FOLDER}/${id}${BUNDLED_DOCUMENT_SUFFIX}`;
@@ -72,8 +78,11 @@ function decode(id: string, bytes: Buffer, compressed: boolean): DocumentText {
   const file = `${DOCS_FOLDER}/${id}${compressed ? BUNDLED_DOCUMENT_SUFFIX : PLAIN_DOCUMENT_SUFFIX}`;
   let json: string;
   try {
-    json = (compressed ? brotliDecompressSync(bytes) : bytes).toString('utf8');
-  } catch {
+    json = (
+      compressed ? brotliDecompressSync(bytes, { maxOutputLength: MAX_DOCUMENT_JSON_BYTES }) : bytes
+    ).toString('utf8');
+  } catch (error) {
+    if (error instanceof RangeError) throw damaged(file, 'would inflate past its limit');
     throw damaged(file, 'cannot be decompressed');
   }
   let parsed: Partial<DocumentText> | null;

@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliCompressSync } from 'node:zlib';
+import { brotliCompressSync, constants } from 'node:zlib';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { documentMeta } from '../../../main/library/assemble-document';
 import {
@@ -73,6 +73,15 @@ describe('bundle-document-file', () => {
         message,
       });
     }
+  });
+
+  it('refuses a file that would inflate past its limit without inflating it all', async () => {
+    // 80 MB of spaces compress to a few KB: a decompression bomb as far as the reader can tell.
+    const spaces = Buffer.alloc(80 * 1024 * 1024, 0x20);
+    writeFileSync(file(), brotliCompressSync(spaces, { params: { [constants.BROTLI_PARAM_QUALITY]: 1 } }));
+    const message = 'The content bundle is damaged: docs/gwadar-port.json.br would inflate past its limit.';
+    expect(() => readBundledDocument(bundle, doc.id)).toThrow(message);
+    await expect(readBundledDocumentAsync(bundle, doc.id)).rejects.toMatchObject({ message });
   });
 
   it("refuses another document's file, or one that is not a document at all", async () => {
