@@ -11,7 +11,7 @@ import type { Citation, Document } from '../api';
 import { MarginError } from '../errors';
 import { CITATION_LOCALE_FILE, CITATION_STYLES, type CitationStyleId } from '../shared/citation-styles';
 import { cslItem, type CitableDocument } from './csl-metadata';
-import { describeLocation, locatePassage } from './passage-locator';
+import { describeLocation, LOCATOR_WORDS, locatePassage, type LocatorWords } from './passage-locator';
 
 const LOCALE = 'en-US';
 
@@ -23,6 +23,32 @@ const NOTE_STYLES: ReadonlySet<CitationStyleId> = new Set(['chicago-notes']);
 export interface CitationFormatter {
   /** The document's reference and a citation of it; with `at`, located at that canonical offset. */
   cite(doc: Document & CitableDocument, style: CitationStyleId, at?: number): Citation;
+}
+
+/**
+ * MLA 9 abbreviates "paragraph" as "par." (handbook 6.20), where CSL's en-US locale and APA say "para.".
+ */
+const STYLE_LOCATOR_WORDS: Partial<Record<CitationStyleId, LocatorWords>> = {
+  mla: { ...LOCATOR_WORDS, paragraph: 'par.' },
+};
+
+/**
+ * The vendored files stay as the CSL project publishes them (a test compares them); what Margin needs
+ * otherwise is changed here, in memory. MLA's in-text citation puts its locator label and the locator
+ * in a group without a delimiter, which citeproc-js renders "sec.Background": give the group a space;
+ * and its paragraph label is MLA's "par.", not the locale's "para.".
+ */
+export function amendStyle(style: CitationStyleId, xml: string): string {
+  if (style !== 'mla') return xml;
+  return xml
+    .replace(
+      /<group>(\s*<label variable="locator" form="short"\/>\s*<text variable="locator"\/>\s*<\/group>)/,
+      '<group delimiter=" ">$1',
+    )
+    .replace(
+      /(<locale xml:lang="en">[\s\S]*?<terms>)/,
+      '$1<term name="paragraph" form="short"><single>par.</single><multiple>pars.</multiple></term>',
+    );
 }
 
 /** HTML of one entry, without citeproc's wrapping blocks (IEEE's number and text become one line). */
@@ -58,7 +84,7 @@ export function createCitationFormatter(stylesDir: string | null): CitationForma
       if (!config.locales.has(LOCALE)) config.locales.add(LOCALE, read(CITATION_LOCALE_FILE));
       const file = CITATION_STYLES.find((entry) => entry.id === style)?.file;
       if (!file) throw new MarginError('invalid-argument', `There is no citation style "${style}".`);
-      config.templates.add(templateName(style), read(file));
+      config.templates.add(templateName(style), amendStyle(style, read(file)));
       registered.add(style);
     }
     return templateName(style);
@@ -71,11 +97,14 @@ export function createCitationFormatter(stylesDir: string | null): CitationForma
       const template = ensure(style);
       const cite = new Cite([cslItem(doc)]);
       const location = at === undefined ? null : locatePassage(doc, at);
+      const words = STYLE_LOCATOR_WORDS[style] ?? LOCATOR_WORDS;
       const item: { id: string; locator?: string; label?: string } = { id: doc.id };
       if (location?.label && location.number !== null) {
         // With a heading, CSL's "section" label carries both: "sec. Background, para. 7".
         item.label = location.section ? 'section' : location.label;
-        item.locator = location.section ? (describeLocation(location) as string) : String(location.number);
+        item.locator = location.section
+          ? (describeLocation(location, words) as string)
+          : String(location.number);
       } else if (location?.section) {
         item.label = 'section';
         item.locator = location.section;

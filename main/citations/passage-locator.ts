@@ -89,14 +89,16 @@ export function locatePassage(doc: Document, offset: number): PassageLocation {
   return found;
 }
 
-const LOCATOR_WORDS = { paragraph: 'para.', figure: 'fig.', page: 'p.' } as const;
+export type LocatorWords = Readonly<Record<NonNullable<PassageLocation['label']>, string>>;
+
+/** APA's, Chicago's and CSL's en-US abbreviations. */
+export const LOCATOR_WORDS: LocatorWords = { paragraph: 'para.', figure: 'fig.', page: 'p.' };
 
 /** The locator in words, as Margin shows it beside a quote: "Background, para. 7". */
-export function describeLocation(location: PassageLocation): string | null {
+export function describeLocation(location: PassageLocation, words = LOCATOR_WORDS): string | null {
   const parts: string[] = [];
   if (location.section) parts.push(location.section);
-  if (location.label && location.number !== null)
-    parts.push(`${LOCATOR_WORDS[location.label]} ${location.number}`);
+  if (location.label && location.number !== null) parts.push(`${words[location.label]} ${location.number}`);
   return parts.length > 0 ? parts.join(', ') : null;
 }
 

@@ -56,7 +56,7 @@ describe('citations in the browser', () => {
     await eventually(async () => (await readClipboard(page)).text).toMatch(/^“Another key source/);
     const copied = await readClipboard(page);
     expect(copied.text).toBe(
-      `“${PASSAGE}” (Ali, sec.Background, para. 5)\n\n` +
+      `“${PASSAGE}” (Ali, sec. Background, par. 5)\n\n` +
         `Ali, Ghulam. ${COMMENTARY_TITLE}. The Hong Kong Research Center for Asian Studies (RCAS), 20 Nov. 2024, ${URL}.`,
     );
     // A word processor gets the title in italics.

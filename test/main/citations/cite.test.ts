@@ -85,9 +85,9 @@ describe('cite: the bundled commentary against hand-written references', () => {
       '(Ali 2024, sec. Background, para. 5)',
     );
     expect(formatter.cite(doc, 'harvard', at).citation.text).toBe('(Ali, 2024, sec. Background, para. 5)');
-    // MLA 9 by hand: (Ali, sec. Background, par. 5). The vendored MLA style joins its locator label
-    // without a space ("sec.Background"), and the en-US locale says "para.", not MLA's "par.".
-    expect(formatter.cite(doc, 'mla', at).citation.text).toBe('(Ali, sec.Background, para. 5)');
+    // MLA 9 by hand (6.20): (Ali, sec. Background, par. 5). The vendored style alone gives
+    // "sec.Background" and the locale's "para."; Margin amends both in memory (cite.ts amendStyle).
+    expect(formatter.cite(doc, 'mla', at).citation.text).toBe('(Ali, sec. Background, par. 5)');
     const note = formatter.cite(doc, 'chicago-notes', at);
     expect(note.note).toBe(true);
     expect(note.citation.text).toMatch(/^Ghulam Ali, “Security Concerns Impede China-Pakistan Relations,”/);
@@ -100,6 +100,7 @@ describe('cite: the bundled commentary against hand-written references', () => {
     const [first, figure] = opening.blocks;
     expect([first.type, figure.type]).toEqual(['paragraph', 'figure']);
     expect(formatter.cite(doc, 'apa', first.start).citation.text).toBe('(Ali, 2024, para. 1)');
+    expect(formatter.cite(doc, 'mla', first.start).citation.text).toBe('(Ali, par. 1)');
     expect(formatter.cite(doc, 'apa', figure.start + 5).citation.text).toBe('(Ali, 2024, fig. 1)');
     const bio = doc.authorBio[0];
     expect(formatter.cite(doc, 'apa', bio.start).locator).toBe('About the author, para. 1');
