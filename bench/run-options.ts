@@ -25,7 +25,16 @@ export interface RunOptions {
   reportOnly: boolean;
   /** Fewer saves and repeats: a smoke run. */
   quick: boolean;
+  /**
+   * The peers the search part runs beside Margin (default all three). Naming fewer is for archive sizes
+   * where a peer is known not to run (at 100,000 plain Lunr runs out of memory building and MiniSearch
+   * cannot serialise): the report says which were left out.
+   */
+  peers: PeerEngine[];
 }
+
+export const PEER_ENGINES = ['lunr', 'minisearch', 'flexsearch'] as const;
+export type PeerEngine = (typeof PEER_ENGINES)[number];
 
 export const ALL_PARTS = [
   'search',
@@ -69,6 +78,16 @@ export function parseRunOptions(args: string[]): RunOptions {
     if (!(ALL_PARTS as readonly string[]).includes(part))
       throw new Error(`unknown part "${part}"; parts: ${ALL_PARTS.join(', ')}`);
   }
+  const peersText = valueOf(args, '--peers');
+  const peers = (
+    peersText === undefined ? [...PEER_ENGINES] : peersText === 'none' ? [] : peersText.split(',')
+  ) as PeerEngine[];
+  for (const peer of peers) {
+    if (!PEER_ENGINES.includes(peer))
+      throw new Error(
+        `unknown peer "${peer}"; --peers takes ${PEER_ENGINES.join(', ')} (comma-separated) or none`,
+      );
+  }
   return {
     sizes,
     sizesGiven: valueOf(args, '--sizes') !== undefined,
@@ -81,6 +100,7 @@ export function parseRunOptions(args: string[]): RunOptions {
     dryRun: args.includes('--dry-run'),
     reportOnly: args.includes('--report-only'),
     quick,
+    peers,
   };
 }
 

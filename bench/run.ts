@@ -68,7 +68,15 @@ async function main(): Promise<void> {
       const buildRepeats = buildRepeatsFor(options, size);
       const queriesPerKind = options.queriesPerKind;
       results.sizes.push(
-        await runSearchBench({ size, repeats, buildRepeats, queriesPerKind, seed: options.seed, log }),
+        await runSearchBench({
+          size,
+          repeats,
+          buildRepeats,
+          queriesPerKind,
+          seed: options.seed,
+          peers: options.peers,
+          log,
+        }),
       );
     }
   }

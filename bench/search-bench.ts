@@ -17,9 +17,10 @@ import { ensureCorpus, type CorpusManifest } from './corpus';
 import { diskSize, type DiskSize } from './disk-size';
 import { runStagesAndRanking, type StagesAndRanking } from './stages-and-ranking-bench';
 import { median } from './stats';
+import { PEER_ENGINES, type PeerEngine } from './run-options';
 
 export const ENGINES = ['margin', 'lunr', 'minisearch', 'flexsearch'] as const;
-const BASELINES = ['lunr', 'minisearch', 'flexsearch'] as const;
+const BASELINES = PEER_ENGINES;
 export type Engine = (typeof ENGINES)[number];
 
 /** Every repeat's value and their median. */
@@ -89,6 +90,8 @@ export interface SearchBenchOptions {
   buildRepeats: number;
   queriesPerKind: number;
   seed: string;
+  /** The peers to run (all three unless --peers names fewer). */
+  peers: readonly PeerEngine[];
   log: (line: string) => void;
 }
 
@@ -171,6 +174,8 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
   const bundleDir = path.join(work, 'bundle');
   await mkdir(work, { recursive: true });
   const notes: string[] = [];
+  const leftOut = BASELINES.filter((engine) => !options.peers.includes(engine));
+  if (leftOut.length > 0) notes.push(`Not run at this size (--peers): ${leftOut.join(', ')}.`);
 
   log(`[${size}] corpus`);
   const corpus = await ensureCorpus(size, options.seed);
@@ -208,6 +213,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
   const scratch = path.join(work, 'index-scratch');
   /** Peers that could not run at this size, and why. */
   const failed = new Map<BaselineEngine, string>();
+  for (const engine of leftOut) failed.set(engine, 'not run (--peers)');
   const fail = (engine: BaselineEngine, step: string, error: unknown) => {
     const reason = firstLine(error);
     failed.set(engine, reason);
@@ -229,7 +235,9 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
       if (failed.has(engine)) continue;
       const job: BaselineJob = { task: 'build', engine, bundleDir, indexFile: indexFile(engine) };
       try {
-        const built = await runChild<{ totalMs: number }>(bin.baseline, job, { timeoutMs: PEER_BUILD_LIMIT_MS });
+        const built = await runChild<{ totalMs: number }>(bin.baseline, job, {
+          timeoutMs: PEER_BUILD_LIMIT_MS,
+        });
         indexBuild[engine].push(built.totalMs);
         log(`  ${engine} build ${(built.totalMs / 1000).toFixed(0)} s`);
       } catch (error) {
