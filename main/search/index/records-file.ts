@@ -62,7 +62,7 @@ export function loadRecordsFile(file: string): RecordsFile {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     throw new Error(
       missing
-        ? `${file}: missing, so this is not a search index of format ${SEARCH_FORMAT}; rebuild the content`
+        ? `${file}: not found, so the bundle has no search index of format ${SEARCH_FORMAT}; rebuild the content`
         : `${file}: ${errorDetail(error)}`,
       { cause: error },
     );

@@ -77,7 +77,7 @@ describe('search-loading', () => {
     await rm(search(RECORDS_FILE));
     await writeFile(search('documents.json'), JSON.stringify({ format: 3, documents: [] }));
     expect(() => loadSearchStages(bundleDir, 'body')).toThrow(
-      /records\.bin: missing, so this is not a search index of format 4; rebuild the content/,
+      /records\.bin: not found, so the bundle has no search index of format 4; rebuild the content/,
     );
     expect(() => loadSearchStages(bundleDir, 'meta')).toThrow(/records\.bin: .*rebuild the content/);
   });
