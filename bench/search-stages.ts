@@ -63,9 +63,11 @@ function timeOne(shards: readonly SearchStage[], text: string): Record<StageName
   for (const { stage, ref, bodyTerms, sectionTerms } of page) {
     const { compact, documents } = stage;
     const weight = (term: string) => Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
-    const passages = stage.passages.read(documents[ref]);
+    const record = documents.get(ref);
+    if (record === null) continue;
+    const passages = stage.passages.read(record);
     const query: PassageQuery = { bodyTerms, sectionTerms, phrases, weight };
-    for (const hit of rankPassages(documents[ref]!, passages, query, DEFAULT_PASSAGES)) {
+    for (const hit of rankPassages(record, passages, query, DEFAULT_PASSAGES)) {
       const passage = passages.find((p) => p.blockId === hit.blockId);
       if (passage) shown.push({ text: passage.text, bodyTerms });
     }

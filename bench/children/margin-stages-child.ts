@@ -21,7 +21,9 @@ runJob<MarginStagesJob>(async (job) => {
   const shards = loadSearchStages(job.bundleDir, 'body', documents);
   const queries = readQueries(job.queriesFile);
   const stages = timeStages(shards, queries.warmup, queries.measured);
-  const refOf = new Map(documents.map((record, ref) => [record.id, ref]));
+  // Every id, read record by record (the rankings name documents by ref).
+  const refOf = new Map<string, number>();
+  for (let ref = 0; ref < documents.count; ref++) refOf.set(documents.get(ref)?.id ?? '', ref);
   const quality = JSON.parse(readFileSync(job.qualityFile, 'utf8')) as QualityQuery[];
   const rankings = quality.map((query) => {
     const results = runSearchOver(shards, qualityQueryText(query), { limit: TOP });

@@ -7,21 +7,22 @@ import { documentFieldTexts, textFieldTerms, type FieldTexts } from './body-scor
 import { CorpusTally, ShardTerms } from './body-shards';
 import { serialiseCompactIndex } from './compact-index-writer';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
+import { recordOfDocument } from './record-table';
+import { serialiseRecords } from './records-file';
 import {
   BODY_SHARD_DOCUMENTS,
   bodyShardFile,
   CORPUS_STATS_FILE,
   type BodyShard,
   type CorpusStats,
-  DOCUMENTS_FILE,
   FIELD_BOOSTS,
   META_FIELDS,
   META_INDEX_FILE,
   PHRASE_FILTER_FILE,
+  RECORDS_FILE,
   SEARCH_FORMAT,
   searchDir,
   type DocumentRecord,
-  type DocumentsFile,
   type IndexField,
   documentPassages,
 } from './search-files';
@@ -78,13 +79,7 @@ export async function writeSearchIndex(
   const shardTerms: ShardTerms[] = [];
   for (const [ref, doc] of documents.entries()) {
     const passages = documentPassages(doc);
-    records.push({
-      id: doc.id,
-      title: doc.title,
-      authors: doc.authors.map((author) => author.name),
-      published: doc.published,
-      sections: doc.sections.map((section) => [section.id, section.heading]),
-    });
+    records.push(recordOfDocument(doc));
     const texts = documentFieldTexts(doc, passages);
     metaTexts.push({ title: texts.title, author: texts.author, section: texts.section });
     if (ref % shardDocuments === 0) {
@@ -118,8 +113,7 @@ export async function writeSearchIndex(
     averageFieldLength: tally.averageFieldLength(),
     shards,
   };
-  const documentsFile: DocumentsFile = { format: SEARCH_FORMAT, documents: records };
-  await writeFile(join(dir, DOCUMENTS_FILE), JSON.stringify(documentsFile));
+  await writeFile(join(dir, RECORDS_FILE), serialiseRecords(records));
   await writeFile(join(dir, META_INDEX_FILE), serialiseCompactIndex(buildLunrIndex(metaTexts, META_FIELDS)));
   await writeFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
   await writeFile(join(dir, CORPUS_STATS_FILE), JSON.stringify(stats));

@@ -6,8 +6,8 @@ import { blockText } from '../../library/canonical-text';
 /**
  * The files of the search index under `<bundle>/search/`, and the reader of passages.
  *
- * - `documents.json`: per document its id, title, authors, date and sections; the position in the list
- *   is the document's Lunr ref.
+ * - `records.bin`: per document its id, title, authors, date and sections, read one record at a time
+ *   (records-file.ts); the position in the file is the document's Lunr ref.
  * - `meta-index.bin`: compact Lunr index of titles, authors and headings (loads first, answers early).
  * - `body-000.bin`, `body-001.bin`, …: the body index (everything, including the text) in shards of
  *   consecutive documents (at most BODY_SHARD_DOCUMENTS each; `corpus-stats.json` lists them). Each is a
@@ -26,7 +26,7 @@ import { blockText } from '../../library/canonical-text';
 export const SEARCH_DIR = 'search';
 /** Where the content build writes one Document JSON per document, next to `search/`. */
 export const DOCS_DIR = 'docs';
-export const DOCUMENTS_FILE = 'documents.json';
+export const RECORDS_FILE = 'records.bin';
 export const META_INDEX_FILE = 'meta-index.bin';
 /** The file of body shard `n` (0-based): body-000.bin, body-001.bin, … */
 export function bodyShardFile(n: number): string {
@@ -37,7 +37,8 @@ export const BODY_SHARD_DOCUMENTS = 10_000;
 export const PHRASE_FILTER_FILE = 'phrase-filter.bin';
 /** What the body index's BM25 scored against; the reader's own documents are scored the same way. */
 export const CORPUS_STATS_FILE = 'corpus-stats.json';
-export const SEARCH_FORMAT = 3;
+/** 4: the records moved from documents.json (read whole) to records.bin (read one by one). */
+export const SEARCH_FORMAT = 4;
 
 /** Lunr field names and their boosts: a match in the title counts most, then author, heading, text. */
 export const FIELD_BOOSTS = { title: 8, author: 5, section: 3, body: 1 } as const;
@@ -49,7 +50,7 @@ export const BODY_FIELDS: readonly IndexField[] = ['title', 'author', 'section',
 export const BIO_SECTION_ID = 'author-bio';
 export const BIO_HEADING = 'About the author';
 
-/** One searchable document, as stored in documents.json. */
+/** One searchable document, as stored in records.bin. */
 export interface DocumentRecord {
   id: string;
   title: string;
@@ -71,14 +72,9 @@ export interface CorpusStats {
 export interface BodyShard {
   /** File name under search/ (bodyShardFile(i)). */
   file: string;
-  /** Position in documents.json of the shard's first document (its ref 0). */
+  /** Position in records.bin of the shard's first document (its ref 0). */
   first: number;
   count: number;
-}
-
-export interface DocumentsFile {
-  format: number;
-  documents: DocumentRecord[];
 }
 
 /** A passage: a paragraph, a figure caption or an author-bio paragraph. */

@@ -3,7 +3,8 @@ import { errorDetail } from '../../errors';
 import type { CompactIndex } from '../index/compact-index';
 import { rankPassages, type PassageQuery } from '../ranking/passage-ranking';
 import { parseQuery } from '../query/query-language';
-import type { DocumentRecord, PassageStore } from '../index/search-files';
+import type { PassageStore } from '../index/search-files';
+import type { RecordTable } from '../index/record-table';
 import { stageCandidates, type Candidate, type StageCandidates } from './stage-candidates';
 
 export { PHRASE_READ_LIMIT } from './stage-candidates';
@@ -13,7 +14,8 @@ export interface SearchStage {
   /** False for the meta stage: results say the full text was not searched yet. */
   readonly complete: boolean;
   readonly compact: CompactIndex;
-  readonly documents: readonly DocumentRecord[];
+  /** The stage's document records by ref, read as a query shows them (record-table.ts). */
+  readonly documents: RecordTable;
   readonly passages: PassageStore;
   /** Per-document Bloom filters of adjacent word pairs (phrase-filter.ts). */
   readonly phraseFilters: Uint8Array;
@@ -77,13 +79,13 @@ export function runSearchOver(
       .map((phrase) => phrase.words);
     // Shards of one corpus weigh words over the whole corpus, so a passage is chosen as in one index.
     const weights = new Map<object, (term: string) => number>();
-    const groups = merged.slice(0, limit).map(({ stage, candidate }) => {
+    const groups = merged.slice(0, limit).flatMap(({ stage, candidate }) => {
       const { compact } = stage.stage;
       const corpus = compact.shardGroup ?? compact;
       let weight = weights.get(corpus);
       if (weight === undefined)
         weights.set(corpus, (weight = termWeights(compact.shardGroup?.shards ?? [compact])));
-      return documentHit(stage, candidate, { phrases: bodyPhrases, weight }, perDocument);
+      return documentHit(stage, candidate, { phrases: bodyPhrases, weight }, perDocument) ?? [];
     });
     return {
       status: 'ok',
@@ -114,14 +116,18 @@ function termWeights(corpus: readonly CompactIndex[]): (term: string) => number 
   };
 }
 
-/** A candidate the search shows: only now are its passages read and ranked. */
+/**
+ * A candidate the search shows: only now are its record and passages read, and its passages ranked.
+ * Null when its record is damaged on disk (the table has said so): the rest of the answer still shows.
+ */
 function documentHit(
   { stage, outcome }: StageCandidates,
   { ref, score }: Candidate,
   query: Pick<PassageQuery, 'phrases' | 'weight'>,
   perDocument: number,
-): DocumentHit {
-  const record = stage.documents[ref];
+): DocumentHit | null {
+  const record = stage.documents.get(ref);
+  if (record === null) return null;
   const bodyTerms = new Set<string>();
   const sectionTerms = new Set<string>();
   for (const { term, field } of outcome.matchedTerms(ref)) {

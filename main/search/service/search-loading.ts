@@ -6,28 +6,26 @@ import { guardExpansions } from '../query/expansion-guard';
 import type { SearchStage } from './search-engine';
 import {
   CORPUS_STATS_FILE,
-  DOCUMENTS_FILE,
   META_INDEX_FILE,
   PassageStore,
   PHRASE_FILTER_FILE,
+  RECORDS_FILE,
   SEARCH_FORMAT,
   searchDir,
   type CorpusStats,
-  type DocumentRecord,
-  type DocumentsFile,
 } from '../index/search-files';
 import { PHRASE_FILTER_BYTES } from '../index/phrase-filter';
+import { recordTableView, type RecordTable } from '../index/record-table';
+import { loadRecordsFile } from '../index/records-file';
 
 export type StageName = 'meta' | 'body';
 
-/** Reads the document records of a bundle's search index. Throws an Error naming the file when damaged. */
-export function loadDocumentRecords(bundleDir: string): DocumentRecord[] {
-  const file = join(searchDir(bundleDir), DOCUMENTS_FILE);
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as Partial<DocumentsFile>;
-  if (parsed.format !== SEARCH_FORMAT || !Array.isArray(parsed.documents)) {
-    throw new Error(`${file}: not a search index of format ${SEARCH_FORMAT}; rebuild the content`);
-  }
-  return parsed.documents;
+/**
+ * Opens the document records of a bundle's search index, reading only their header and offsets: each
+ * record is read when a query shows it. Throws an Error naming the file when it is missing or damaged.
+ */
+export function loadDocumentRecords(bundleDir: string): RecordTable {
+  return loadRecordsFile(join(searchDir(bundleDir), RECORDS_FILE));
 }
 
 /**
@@ -58,9 +56,7 @@ export function loadCorpusStats(bundleDir: string, documentCount: number): Corpu
     next += shard.count;
   }
   if (next !== documentCount || stats.documentCount !== documentCount) {
-    throw new Error(
-      `${file}: its shards hold ${next} documents but ${DOCUMENTS_FILE} lists ${documentCount}`,
-    );
+    throw new Error(`${file}: its shards hold ${next} documents but ${RECORDS_FILE} lists ${documentCount}`);
   }
   return stats as CorpusStats;
 }
@@ -90,7 +86,7 @@ function loadIndexFile(file: string, refCount: number, what: string, options: Lo
 export function loadSearchStages(
   bundleDir: string,
   stage: StageName,
-  documents: readonly DocumentRecord[] = loadDocumentRecords(bundleDir),
+  documents: RecordTable = loadDocumentRecords(bundleDir),
   options: LoadOptions = { lazyTokenSet: true },
 ): SearchStage[] {
   const dir = searchDir(bundleDir);
@@ -98,14 +94,14 @@ export function loadSearchStages(
   if (stage === 'meta') {
     const compact = loadIndexFile(
       join(dir, META_INDEX_FILE),
-      documents.length,
-      `${DOCUMENTS_FILE} lists`,
+      documents.count,
+      `${RECORDS_FILE} lists`,
       options,
     );
     // The meta stage answers only while the full index loads: it checks phrases by reading, unfiltered.
     return [{ complete: false, compact, documents, phraseFilters: new Uint8Array(0), passages }];
   }
-  const { shards } = loadCorpusStats(bundleDir, documents.length);
+  const { shards } = loadCorpusStats(bundleDir, documents.count);
   const phraseFilters = readFileSync(join(dir, PHRASE_FILTER_FILE));
   const compacts = shards.map((shard) =>
     loadIndexFile(join(dir, shard.file), shard.count, `${CORPUS_STATS_FILE} gives it`, options),
@@ -116,7 +112,7 @@ export function loadSearchStages(
     return {
       complete: true,
       compact: compacts[n],
-      documents: documents.slice(shard.first, shard.first + shard.count),
+      documents: recordTableView(documents, shard.first, shard.count),
       phraseFilters: phraseFilters.subarray(
         shard.first * PHRASE_FILTER_BYTES,
         (shard.first + shard.count) * PHRASE_FILTER_BYTES,

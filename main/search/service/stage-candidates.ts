@@ -20,6 +20,7 @@ import type { SearchStage } from './search-engine';
 export const PHRASE_READ_LIMIT = 60;
 
 class ReadLimitReached extends Error {}
+class DamagedRecord extends Error {}
 
 /** A match of a stage that may be shown. */
 export interface Candidate {
@@ -71,16 +72,27 @@ export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: n
   for (const { ref, score, coverage } of ranked) {
     if (phrases.length > 0) {
       let passages: Passage[] | undefined;
+      let record: DocumentRecord | null | undefined;
+      // Records are read from disk one by one: only for a candidate whose filter may hold the phrase.
+      const recordOf = (): DocumentRecord => {
+        record ??= documents.get(ref);
+        if (record === null) throw new DamagedRecord();
+        return record;
+      };
+      const mayHold = (words: readonly string[]) =>
+        mayContainPhrase(stage.phraseFilters, ref, bitsByPhrase.get(words) ?? []);
       const inText = (words: readonly string[]) => {
-        if (!mayContainPhrase(stage.phraseFilters, ref, bitsByPhrase.get(words) ?? [])) return false;
+        if (!mayHold(words)) return false;
         if (passages === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
-        passages ??= stage.passages.read(documents[ref]);
+        passages ??= stage.passages.read(recordOf());
         return passages.some((passage) => containsPhrase(passage.text, words));
       };
       try {
-        if (!phrases.every((phrase) => phraseAllows(phrase, documents[ref], inText))) continue;
+        if (!phrases.every((phrase) => phraseAllows(phrase, mayHold, recordOf, inText))) continue;
       } catch (error) {
         if (error instanceof ReadLimitReached) break;
+        // A damaged record was reported by its table; the document is left out, the search goes on.
+        if (error instanceof DamagedRecord) continue;
         throw error;
       }
     }
@@ -98,24 +110,30 @@ export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: n
   return found;
 }
 
-/** Whether a document passes a phrase: a required phrase must occur in its field, a prohibited one not. */
+/**
+ * Whether a document passes a phrase: a required phrase must occur in its field, a prohibited one not.
+ * The word-pair filter covers the title, authors and headings too: where it rules the phrase out, the
+ * record is not read.
+ */
 function phraseAllows(
   phrase: QueryPhrase,
-  record: DocumentRecord,
+  mayHold: (words: readonly string[]) => boolean,
+  recordOf: () => DocumentRecord,
   inText: (words: readonly string[]) => boolean,
 ): boolean {
   const words = phrase.words;
-  const inTitle = () => containsPhrase(record.title, words);
-  const inAuthor = () => record.authors.some((author) => containsPhrase(author, words));
+  const inTitle = () => containsPhrase(recordOf().title, words);
+  const inAuthor = () => recordOf().authors.some((author) => containsPhrase(author, words));
   const inSection = () =>
-    record.sections.some(([, heading]) => heading !== null && containsPhrase(heading, words));
+    recordOf().sections.some(([, heading]) => heading !== null && containsPhrase(heading, words));
   const found =
-    phrase.field === 'title'
+    mayHold(words) &&
+    (phrase.field === 'title'
       ? inTitle()
       : phrase.field === 'author'
         ? inAuthor()
         : phrase.field === 'section'
           ? inSection()
-          : inTitle() || inAuthor() || inSection() || inText(words);
+          : inTitle() || inAuthor() || inSection() || inText(words));
   return phrase.presence === 'required' ? found : !found;
 }

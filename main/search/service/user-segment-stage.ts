@@ -1,6 +1,7 @@
 /** A stage of the reader's own documents: an assembled compact index over some of their segments. */
 import { loadCompactIndex } from '../index/compact-index';
 import { PassageStore, type DocumentRecord } from '../index/search-files';
+import { recordTableOf } from '../index/record-table';
 import { guardExpansions } from '../query/expansion-guard';
 import type { SearchStage } from './search-engine';
 
@@ -18,7 +19,7 @@ export function searchStageOf(
   return {
     complete: true,
     compact,
-    documents: records,
+    documents: recordTableOf(records),
     phraseFilters,
     // Refs are per stage, so each stage reads (and caches) its own passages.
     passages: new PassageStore(libraryDir),

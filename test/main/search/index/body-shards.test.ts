@@ -96,7 +96,7 @@ describe('body-shards', () => {
     );
     const files = (await readdir(search)).filter((file) => file.startsWith('body-')).sort();
     expect(files).toEqual(stats.shards.map((shard) => shard.file));
-    expect(sharded.map((stage) => stage.documents[0].id)).toEqual(
+    expect(sharded.map((stage) => stage.documents.get(0)?.id)).toEqual(
       stats.shards.map((shard) => documents[shard.first].id),
     );
   });

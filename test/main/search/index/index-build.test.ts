@@ -1,14 +1,10 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeSearchIndex } from '../../../../main/search/index/index-build';
-import {
-  DOCUMENTS_FILE,
-  PassageStore,
-  SEARCH_DIR,
-  type DocumentsFile,
-} from '../../../../main/search/index/search-files';
+import { loadRecordsFile } from '../../../../main/search/index/records-file';
+import { PassageStore, RECORDS_FILE, SEARCH_DIR } from '../../../../main/search/index/search-files';
 import { writeTestBundle } from '../fixture-bundle';
 import { makeDocument } from '../fixture-documents';
 
@@ -39,15 +35,17 @@ describe('index-build', () => {
     expect((await readdir(join(dir, SEARCH_DIR))).sort()).toEqual([
       'body-000.bin',
       'corpus-stats.json',
-      'documents.json',
       'meta-index.bin',
       'phrase-filter.bin',
+      'records.bin',
     ]);
   });
 
   it('records each document with what results show, and reads back every passage including figures and the bio', async () => {
-    const file = JSON.parse(await readFile(join(dir, SEARCH_DIR, DOCUMENTS_FILE), 'utf8')) as DocumentsFile;
-    const [record] = file.documents;
+    const records = loadRecordsFile(join(dir, SEARCH_DIR, RECORDS_FILE));
+    expect(records.count).toBe(1);
+    const record = records.get(0);
+    if (record === null) throw new Error('no record for document 0');
     expect(record).toMatchObject({
       id: 'ports',
       title: 'Ports',

@@ -82,7 +82,12 @@ function referenceCollect(
 ): number {
   const { compact, documents } = stage;
   const outcome = queryCompact(compact, (lunrQuery) => addClauses(lunrQuery, query, compact.fields));
-  const passagesOf = (ref: number): Passage[] => stage.passages.read(documents[ref]);
+  const recordOf = (ref: number): DocumentRecord => {
+    const record = documents.get(ref);
+    if (record === null) throw new Error(`no record for document ${ref}`);
+    return record;
+  };
+  const passagesOf = (ref: number): Passage[] => stage.passages.read(recordOf(ref));
   const phrases = query.phrases;
   const bodyPhrases = phrases.filter((p) => p.presence === 'required' && p.field === null);
   const weight = (term: string) => Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
@@ -102,7 +107,7 @@ function referenceCollect(
           'coverage',
         );
   for (const { ref, score, coverage } of candidates) {
-    const record = documents[ref];
+    const record = recordOf(ref);
     if (phrases.length > 0) {
       let passages: Passage[] | undefined;
       const inText = (words: readonly string[]) => {
@@ -223,7 +228,8 @@ beforeAll(async () => {
   ];
 
   const words = vocabulary.filter((word) => word.length >= 5);
-  const record = body.body[0].documents[7];
+  const record = body.body[0].documents.get(7);
+  if (record === null) throw new Error('the bundle has no document 7');
   const heading = record.sections.find(([, text]) => text !== null)?.[1] ?? '';
   const firstParagraph = (doc: Document) => {
     const block = doc.sections[0].blocks[0];

@@ -2,10 +2,11 @@ import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { RecordTable } from '../../../../main/search/index/record-table';
 import {
   bodyShardFile,
   CORPUS_STATS_FILE,
-  DOCUMENTS_FILE,
+  RECORDS_FILE,
   SEARCH_DIR,
 } from '../../../../main/search/index/search-files';
 import { runSearchOver } from '../../../../main/search/service/search-engine';
@@ -14,6 +15,8 @@ import { writeTestBundle } from '../fixture-bundle';
 import { syntheticCorpus } from '../synthetic-corpus';
 
 const SHARD_DOCUMENTS = 4;
+
+const idsOf = (table: RecordTable) => Array.from({ length: table.count }, (_, ref) => table.get(ref)?.id);
 
 describe('search-loading', () => {
   let bundleDir: string;
@@ -33,7 +36,7 @@ describe('search-loading', () => {
 
   it('loads one stage per body shard, each with its slice of the documents, all sharing one passage store', () => {
     const shards = loadSearchStages(bundleDir, 'body');
-    expect(shards.map((shard) => shard.documents.map((record) => record.id))).toEqual([
+    expect(shards.map((shard) => idsOf(shard.documents))).toEqual([
       ['synthetic-0', 'synthetic-1', 'synthetic-2', 'synthetic-3'],
       ['synthetic-4', 'synthetic-5', 'synthetic-6', 'synthetic-7'],
       ['synthetic-8', 'synthetic-9'],
@@ -66,15 +69,26 @@ describe('search-loading', () => {
     stats.shards.pop();
     await writeFile(search(CORPUS_STATS_FILE), JSON.stringify(stats));
     expect(() => loadSearchStages(bundleDir, 'body')).toThrow(
-      /corpus-stats\.json: its shards hold 8 documents but documents\.json lists 10/,
+      /corpus-stats\.json: its shards hold 8 documents but records\.bin lists 10/,
     );
   });
 
-  it('refuses a bundle of the previous format (one body index) and says to rebuild the content', async () => {
-    const documents = JSON.parse(await readFile(search(DOCUMENTS_FILE), 'utf8')) as { format: number };
-    await writeFile(search(DOCUMENTS_FILE), JSON.stringify({ ...documents, format: 2 }));
-    expect(() => loadSearchStages(bundleDir, 'body')).toThrow(/documents\.json: .*rebuild the content/);
-    expect(() => loadSearchStages(bundleDir, 'meta')).toThrow(/documents\.json: .*rebuild the content/);
+  it('refuses a bundle of the previous format (documents.json, no records.bin) and says to rebuild the content', async () => {
+    await rm(search(RECORDS_FILE));
+    await writeFile(search('documents.json'), JSON.stringify({ format: 3, documents: [] }));
+    expect(() => loadSearchStages(bundleDir, 'body')).toThrow(
+      /records\.bin: not found, so the bundle has no search index of format 4; rebuild the content/,
+    );
+    expect(() => loadSearchStages(bundleDir, 'meta')).toThrow(/records\.bin: .*rebuild the content/);
+  });
+
+  it('refuses records of another format and says to rebuild the content', async () => {
+    const records = await readFile(search(RECORDS_FILE));
+    records.writeUInt32LE(3, 8);
+    await writeFile(search(RECORDS_FILE), records);
+    expect(() => loadSearchStages(bundleDir, 'meta')).toThrow(
+      /records\.bin: not a search index of format 4; rebuild the content/,
+    );
   });
 
   it('refuses corpus stats of the previous format, which list no shards', async () => {

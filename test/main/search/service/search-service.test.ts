@@ -451,7 +451,7 @@ describe('search-service stages and failures', () => {
       const service = createSearchService({ bundleDir: empty });
       await expect(service.ready).rejects.toMatchObject({
         code: 'unavailable',
-        message: expect.stringMatching(/documents\.json/),
+        message: expect.stringMatching(/records\.bin: not found/),
       });
       await expect(service.search('gwadar')).rejects.toMatchObject({ code: 'unavailable' });
       await service.close();
