@@ -6,7 +6,7 @@ import type { Document } from '../../api';
 import { documentFieldTexts, textFieldTerms, type FieldTexts } from './body-scoring';
 import { CorpusTally, ShardTerms } from './body-shards';
 import { serialiseCompactIndex } from './compact-index-writer';
-import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
+import { PhraseFilterSlices, writePhraseFilterFile } from './phrase-filter-slices';
 import {
   BODY_SHARD_DOCUMENTS,
   bodyShardFile,
@@ -73,7 +73,7 @@ export async function writeSearchIndex(
 
   const records: DocumentRecord[] = [];
   const metaTexts: Array<Partial<FieldTexts>> = [];
-  const phraseFilters = new Uint8Array(documents.length * PHRASE_FILTER_BYTES);
+  const phraseFilters: PhraseFilterSlices[] = [];
   const tally = new CorpusTally();
   const shardTerms: ShardTerms[] = [];
   for (const [ref, doc] of documents.entries()) {
@@ -90,6 +90,8 @@ export async function writeSearchIndex(
     if (ref % shardDocuments === 0) {
       shardTerms.at(-1)?.seal();
       shardTerms.push(new ShardTerms(tally));
+      const count = Math.min(shardDocuments, documents.length - ref);
+      phraseFilters.push(new PhraseFilterSlices({ first: ref, count }));
     }
     shardTerms[shardTerms.length - 1].add(textFieldTerms(texts));
     const filtered = [
@@ -98,7 +100,7 @@ export async function writeSearchIndex(
       ...doc.sections.flatMap((section) => (section.heading === null ? [] : [section.heading])),
       ...passages.map((passage) => passage.text),
     ];
-    phraseFilters.set(buildPhraseFilter(filtered), ref * PHRASE_FILTER_BYTES);
+    phraseFilters[phraseFilters.length - 1].add(filtered);
   }
 
   shardTerms.at(-1)?.seal();
@@ -121,6 +123,6 @@ export async function writeSearchIndex(
   const documentsFile: DocumentsFile = { format: SEARCH_FORMAT, documents: records };
   await writeFile(join(dir, DOCUMENTS_FILE), JSON.stringify(documentsFile));
   await writeFile(join(dir, META_INDEX_FILE), serialiseCompactIndex(buildLunrIndex(metaTexts, META_FIELDS)));
-  await writeFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
+  await writePhraseFilterFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
   await writeFile(join(dir, CORPUS_STATS_FILE), JSON.stringify(stats));
 }
