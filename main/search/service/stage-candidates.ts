@@ -63,11 +63,15 @@ export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: n
     }
     return test;
   };
-  const required = phrases.filter((phrase) => phrase.presence === 'required').map((p) => mayHold(p.words));
+  // Made when the first candidate is asked about: a stage without candidates reads no filter.
+  const required = phrases.filter((phrase) => phrase.presence === 'required').map((p) => p.words);
   const ranked =
     required.length === 0 && hidden === undefined
       ? outcome.ranked('coverage')
-      : outcome.rankedWhere((ref) => !hidden?.has(ref) && required.every((test) => test(ref)), 'coverage');
+      : outcome.rankedWhere(
+          (ref) => !hidden?.has(ref) && required.every((words) => mayHold(words)(ref)),
+          'coverage',
+        );
   let reads = 0;
   for (const { ref, score, coverage } of ranked) {
     if (phrases.length > 0) {
