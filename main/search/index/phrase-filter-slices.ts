@@ -11,7 +11,7 @@
  * A file whose length disagrees with its header is refused as truncated or damaged.
  */
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { forEachPhraseBit, PHRASE_FILTER_BITS, type PhraseFilter } from './phrase-filter';
 
 const MAGIC = 'MRGNPHF1';
@@ -40,6 +40,11 @@ export class PhraseFilterSlices {
     this.bytes = new Uint8Array(PHRASE_FILTER_BITS * this.stride);
   }
 
+  /** Whether every document of the shard has been added. */
+  get complete(): boolean {
+    return this.added === this.shard.count;
+  }
+
   /** Adds the shard's next document, by its texts (title, authors, headings, passages). */
   add(texts: readonly string[]): void {
     const ref = this.added++;
@@ -63,17 +68,45 @@ function headerOf(shards: readonly FilterShard[]): Buffer {
   return header;
 }
 
-/** Writes `phrase-filter.bin` a shard at a time (never one buffer of the whole file). */
-export async function writePhraseFilterFile(
-  file: string,
-  shards: readonly PhraseFilterSlices[],
-): Promise<void> {
-  const handle = await open(file, 'w');
-  try {
-    await handle.write(headerOf(shards.map((slices) => slices.shard)));
-    for (const slices of shards) await handle.write(slices.bytes);
-  } finally {
-    await handle.close();
+/**
+ * Writes `phrase-filter.bin` a shard at a time, as the build finishes each: the build holds one shard's
+ * slices (20 MB at 10,000 documents), never the whole file's.
+ */
+export class PhraseFilterWriter {
+  private written = 0;
+
+  private constructor(
+    private readonly handle: FileHandle,
+    private readonly shards: readonly FilterShard[],
+  ) {}
+
+  /** Creates `file` with the header of `shards` (first document and count of each, in order). */
+  static async create(file: string, shards: readonly FilterShard[]): Promise<PhraseFilterWriter> {
+    const handle = await open(file, 'w');
+    try {
+      await handle.write(headerOf(shards));
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+    return new PhraseFilterWriter(handle, shards);
+  }
+
+  /** Appends the next shard's slices, once every one of its documents has been added. */
+  async write(slices: PhraseFilterSlices): Promise<void> {
+    const expected = this.shards[this.written];
+    const { first, count } = slices.shard;
+    if (expected?.first !== first || expected.count !== count || !slices.complete)
+      throw new Error(`phrase filter: shard ${this.written} written out of order or unfinished`);
+    await this.handle.write(slices.bytes);
+    this.written++;
+  }
+
+  /** Closes the file; throws when a shard of the header was never written. */
+  async close(): Promise<void> {
+    await this.handle.close();
+    if (this.written !== this.shards.length)
+      throw new Error(`phrase filter: ${this.written} of ${this.shards.length} shards written`);
   }
 }
 
