@@ -6,9 +6,9 @@ import type { Document } from '../../api';
 import { documentFieldTexts, textFieldTerms, type FieldTexts } from './body-scoring';
 import { CorpusTally, ShardTerms } from './body-shards';
 import { serialiseCompactIndex } from './compact-index-writer';
-import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import { recordOfDocument } from './record-table';
 import { serialiseRecords } from './records-file';
+import { PhraseFilterSlices, PhraseFilterWriter } from './phrase-filter-slices';
 import {
   BODY_SHARD_DOCUMENTS,
   bodyShardFile,
@@ -72,34 +72,46 @@ export async function writeSearchIndex(
     seen.add(doc.id);
   }
 
+  const dir = searchDir(outDir);
+  await mkdir(dir, { recursive: true });
+  const filterShards = Array.from({ length: Math.ceil(documents.length / shardDocuments) }, (_, n) => ({
+    first: n * shardDocuments,
+    count: Math.min(shardDocuments, documents.length - n * shardDocuments),
+  }));
+  // Each shard's phrase filters are written as soon as its last document is added.
+  const phraseFilters = await PhraseFilterWriter.create(join(dir, PHRASE_FILTER_FILE), filterShards);
   const records: DocumentRecord[] = [];
   const metaTexts: Array<Partial<FieldTexts>> = [];
-  const phraseFilters = new Uint8Array(documents.length * PHRASE_FILTER_BYTES);
   const tally = new CorpusTally();
   const shardTerms: ShardTerms[] = [];
-  for (const [ref, doc] of documents.entries()) {
-    const passages = documentPassages(doc);
-    records.push(recordOfDocument(doc));
-    const texts = documentFieldTexts(doc, passages);
-    metaTexts.push({ title: texts.title, author: texts.author, section: texts.section });
-    if (ref % shardDocuments === 0) {
-      shardTerms.at(-1)?.seal();
-      shardTerms.push(new ShardTerms(tally));
+  try {
+    let filterSlices: PhraseFilterSlices | undefined;
+    for (const [ref, doc] of documents.entries()) {
+      const passages = documentPassages(doc);
+      records.push(recordOfDocument(doc));
+      const texts = documentFieldTexts(doc, passages);
+      metaTexts.push({ title: texts.title, author: texts.author, section: texts.section });
+      if (ref % shardDocuments === 0) {
+        shardTerms.at(-1)?.seal();
+        shardTerms.push(new ShardTerms(tally));
+        if (filterSlices !== undefined) await phraseFilters.write(filterSlices);
+        filterSlices = new PhraseFilterSlices(filterShards[ref / shardDocuments]);
+      }
+      shardTerms[shardTerms.length - 1].add(textFieldTerms(texts));
+      filterSlices?.add([
+        doc.title,
+        ...doc.authors.map((author) => author.name),
+        ...doc.sections.flatMap((section) => (section.heading === null ? [] : [section.heading])),
+        ...passages.map((passage) => passage.text),
+      ]);
     }
-    shardTerms[shardTerms.length - 1].add(textFieldTerms(texts));
-    const filtered = [
-      doc.title,
-      ...doc.authors.map((author) => author.name),
-      ...doc.sections.flatMap((section) => (section.heading === null ? [] : [section.heading])),
-      ...passages.map((passage) => passage.text),
-    ];
-    phraseFilters.set(buildPhraseFilter(filtered), ref * PHRASE_FILTER_BYTES);
+    if (filterSlices !== undefined) await phraseFilters.write(filterSlices);
+  } finally {
+    await phraseFilters.close();
   }
 
   shardTerms.at(-1)?.seal();
 
-  const dir = searchDir(outDir);
-  await mkdir(dir, { recursive: true });
   const shards: BodyShard[] = [];
   // Each shard's terms are let go once it is written.
   for (let n = 0, terms = shardTerms.shift(); terms !== undefined; n++, terms = shardTerms.shift()) {
@@ -115,6 +127,5 @@ export async function writeSearchIndex(
   };
   await writeFile(join(dir, RECORDS_FILE), serialiseRecords(records));
   await writeFile(join(dir, META_INDEX_FILE), serialiseCompactIndex(buildLunrIndex(metaTexts, META_FIELDS)));
-  await writeFile(join(dir, PHRASE_FILTER_FILE), phraseFilters);
   await writeFile(join(dir, CORPUS_STATS_FILE), JSON.stringify(stats));
 }

@@ -6,11 +6,16 @@
  *
  * 2 KB a document (20 MB at 10,000 articles), six probes a pair: for an article of ~1,250 words about
  * one document in 400 without the pair still gets read (at 512 bytes it was one in four).
+ *
+ * The bundled index stores these filters bit-sliced on disk (phrase-filter-slices.ts): a query reads
+ * the few bits its phrase needs, over every document of a shard at once. Your own documents keep one
+ * filter per document in memory (DocumentPhraseFilters). A stage asks either through `PhraseFilter`.
  */
 import { phraseWords } from './word-forms';
 
 export const PHRASE_FILTER_BYTES = 2048;
-const BITS = PHRASE_FILTER_BYTES * 8;
+export const PHRASE_FILTER_BITS = PHRASE_FILTER_BYTES * 8;
+const BITS = PHRASE_FILTER_BITS;
 const PROBES = 6;
 
 /** FNV-1a over the UTF-16 code units, 32 bits. */
@@ -30,15 +35,20 @@ function bitsOf(first: string, second: string): number[] {
   return Array.from({ length: PROBES }, (_, i) => ((a + Math.imul(i, b)) >>> 0) & (BITS - 1));
 }
 
-/** The filter of a document's texts (a phrase never spans two of them). */
-export function buildPhraseFilter(texts: readonly string[]): Uint8Array {
-  const filter = new Uint8Array(PHRASE_FILTER_BYTES);
+/** Calls `visit` with every filter bit a document's texts set (a phrase never spans two texts). */
+export function forEachPhraseBit(texts: readonly string[], visit: (bit: number) => void): void {
   for (const text of texts) {
     const words = phraseWords(text);
     for (let i = 0; i + 1 < words.length; i++) {
-      for (const bit of bitsOf(words[i], words[i + 1])) filter[bit >> 3] |= 1 << (bit & 7);
+      for (const bit of bitsOf(words[i], words[i + 1])) visit(bit);
     }
   }
+}
+
+/** The filter of a document's texts. */
+export function buildPhraseFilter(texts: readonly string[]): Uint8Array {
+  const filter = new Uint8Array(PHRASE_FILTER_BYTES);
+  forEachPhraseBit(texts, (bit) => (filter[bit >> 3] |= 1 << (bit & 7)));
   return filter;
 }
 
@@ -55,4 +65,28 @@ export function mayContainPhrase(filters: Uint8Array, ref: number, bits: readonl
   if (base + PHRASE_FILTER_BYTES > filters.length) return true;
   for (const bit of bits) if ((filters[base + (bit >> 3)] & (1 << (bit & 7))) === 0) return false;
   return true;
+}
+
+/** Which documents of a stage may hold a phrase: what a stage asks instead of reading filter bytes. */
+export interface PhraseFilter {
+  /**
+   * For the phrase whose `phraseBits` are given, a test of a document (ref within the stage): false when
+   * it certainly lacks the phrase. Made once per phrase and query, then asked per candidate.
+   */
+  mayHold(bits: readonly number[]): (ref: number) => boolean;
+}
+
+const everyDocument = (): boolean => true;
+
+/** A stage without filters (the meta stage): every document may hold every phrase, its text decides. */
+export const NO_PHRASE_FILTER: PhraseFilter = { mayHold: () => everyDocument };
+
+/** Filters held in memory, one after another per document (your own documents: they are few). */
+export class DocumentPhraseFilters implements PhraseFilter {
+  constructor(private readonly filters: Uint8Array) {}
+
+  mayHold(bits: readonly number[]): (ref: number) => boolean {
+    if (bits.length === 0) return everyDocument;
+    return (ref) => mayContainPhrase(this.filters, ref, bits);
+  }
 }

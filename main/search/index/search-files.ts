@@ -14,7 +14,8 @@ import { blockText } from '../../library/canonical-text';
  *   compact index whose refs count from 0 within the shard, scored against the whole corpus (its document
  *   count, term document counts and average field lengths), so a document's score is the same in a shard
  *   as in one index over every document, and a query merges the shards' matches by score.
- * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts).
+ * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts),
+ *   stored bit-sliced per body shard (phrase-filter-slices.ts) so that a query reads only the bits it needs.
  * - `corpus-stats.json`: the document count and average field lengths the body shards were scored with,
  *   and the shards (file, first document, count) in document order.
  *
@@ -37,7 +38,10 @@ export const BODY_SHARD_DOCUMENTS = 10_000;
 export const PHRASE_FILTER_FILE = 'phrase-filter.bin';
 /** What the body index's BM25 scored against; the reader's own documents are scored the same way. */
 export const CORPUS_STATS_FILE = 'corpus-stats.json';
-/** 4: the records moved from documents.json (read whole) to records.bin (read one by one). */
+/**
+ * 4: the records moved from documents.json (read whole) to records.bin (read one by one), and the
+ * phrase filters are bit-sliced per shard (3 held one 2 KB filter per document).
+ */
 export const SEARCH_FORMAT = 4;
 
 /** Lunr field names and their boosts: a match in the title counts most, then author, heading, text. */

@@ -1,6 +1,7 @@
 import type { DocumentHit, SearchOptions, SearchResults } from '../../api';
 import { errorDetail } from '../../errors';
 import type { CompactIndex } from '../index/compact-index';
+import type { PhraseFilter } from '../index/phrase-filter';
 import { rankPassages, type PassageQuery } from '../ranking/passage-ranking';
 import { parseQuery } from '../query/query-language';
 import type { PassageStore } from '../index/search-files';
@@ -17,8 +18,8 @@ export interface SearchStage {
   /** The stage's document records by ref, read as a query shows them (record-table.ts). */
   readonly documents: RecordTable;
   readonly passages: PassageStore;
-  /** Per-document Bloom filters of adjacent word pairs (phrase-filter.ts). */
-  readonly phraseFilters: Uint8Array;
+  /** Which documents may hold a phrase: Bloom filters of adjacent word pairs (phrase-filter.ts). */
+  readonly phraseFilter: PhraseFilter;
   /** Documents the stage holds but must not show (your removed or replaced ones, until re-assembly). */
   readonly hiddenRefs?: ReadonlySet<number>;
 }

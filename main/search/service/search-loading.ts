@@ -14,7 +14,8 @@ import {
   searchDir,
   type CorpusStats,
 } from '../index/search-files';
-import { PHRASE_FILTER_BYTES } from '../index/phrase-filter';
+import { NO_PHRASE_FILTER } from '../index/phrase-filter';
+import { PhraseFilterFile } from '../index/phrase-filter-slices';
 import { recordTableView, type RecordTable } from '../index/record-table';
 import { loadRecordsFile } from '../index/records-file';
 
@@ -76,6 +77,15 @@ function loadIndexFile(file: string, refCount: number, what: string, options: Lo
   return compact;
 }
 
+/** Opens the phrase filters of the body shards, left on disk (phrase-filter-slices.ts). */
+function openPhraseFilters(file: string, shards: CorpusStats['shards']): PhraseFilterFile {
+  try {
+    return PhraseFilterFile.open(file, shards);
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
 /**
  * Loads one stage of the search index, synchronously (call it in a worker to keep a thread free): for
  * `meta` the small index of titles, authors and headings (one stage); for `body` the full index, one
@@ -99,10 +109,10 @@ export function loadSearchStages(
       options,
     );
     // The meta stage answers only while the full index loads: it checks phrases by reading, unfiltered.
-    return [{ complete: false, compact, documents, phraseFilters: new Uint8Array(0), passages }];
+    return [{ complete: false, compact, documents, phraseFilter: NO_PHRASE_FILTER, passages }];
   }
   const { shards } = loadCorpusStats(bundleDir, documents.count);
-  const phraseFilters = readFileSync(join(dir, PHRASE_FILTER_FILE));
+  const phraseFilters = openPhraseFilters(join(dir, PHRASE_FILTER_FILE), shards);
   const compacts = shards.map((shard) =>
     loadIndexFile(join(dir, shard.file), shard.count, `${CORPUS_STATS_FILE} gives it`, options),
   );
@@ -113,10 +123,7 @@ export function loadSearchStages(
       complete: true,
       compact: compacts[n],
       documents: recordTableView(documents, shard.first, shard.count),
-      phraseFilters: phraseFilters.subarray(
-        shard.first * PHRASE_FILTER_BYTES,
-        (shard.first + shard.count) * PHRASE_FILTER_BYTES,
-      ),
+      phraseFilter: phraseFilters.shards[n],
       passages,
     };
   });

@@ -8,7 +8,7 @@
 import { queryCompact, type CompactQueryResult } from '../query/compact-query';
 import { addClauses, type ParsedQuery, type QueryPhrase } from '../query/query-language';
 import type { DocumentRecord, Passage } from '../index/search-files';
-import { mayContainPhrase, phraseBits } from '../index/phrase-filter';
+import { phraseBits } from '../index/phrase-filter';
 import { containsPhrase } from '../index/text-analysis';
 import type { SearchStage } from './search-engine';
 
@@ -53,19 +53,24 @@ export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: n
   const found: StageCandidates = { stage, outcome, candidates: [], total: 0 };
 
   // Documents whose word-pair filter lacks a required phrase cannot hold it: they are dropped unread,
-  // before ranking, so that only plausible candidates are ranked and checked.
-  const required = phrases
-    .filter((phrase) => phrase.presence === 'required')
-    .map((phrase) => phraseBits(phrase.words));
-  const bitsByPhrase = new Map<readonly string[], number[]>(
-    phrases.map((phrase) => [phrase.words, phraseBits(phrase.words)]),
-  );
+  // before ranking, so that only plausible candidates are ranked and checked. Each phrase's test is made
+  // once (for bundled shards, the AND of its filter slices) and then costs a bit per candidate.
+  const mayHoldByPhrase = new Map<readonly string[], (ref: number) => boolean>();
+  const mayHold = (words: readonly string[]): ((ref: number) => boolean) => {
+    let test = mayHoldByPhrase.get(words);
+    if (test === undefined) {
+      test = stage.phraseFilter.mayHold(phraseBits(words));
+      mayHoldByPhrase.set(words, test);
+    }
+    return test;
+  };
+  // Made when the first candidate is asked about: a stage without candidates reads no filter.
+  const required = phrases.filter((phrase) => phrase.presence === 'required').map((p) => p.words);
   const ranked =
     required.length === 0 && hidden === undefined
       ? outcome.ranked('coverage')
       : outcome.rankedWhere(
-          (ref) =>
-            !hidden?.has(ref) && required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
+          (ref) => !hidden?.has(ref) && required.every((words) => mayHold(words)(ref)),
           'coverage',
         );
   let reads = 0;
@@ -79,16 +84,15 @@ export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: n
         if (record === null) throw new DamagedRecord();
         return record;
       };
-      const mayHold = (words: readonly string[]) =>
-        mayContainPhrase(stage.phraseFilters, ref, bitsByPhrase.get(words) ?? []);
+      const mayHoldHere = (words: readonly string[]) => mayHold(words)(ref);
       const inText = (words: readonly string[]) => {
-        if (!mayHold(words)) return false;
+        if (!mayHoldHere(words)) return false;
         if (passages === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
         passages ??= stage.passages.read(recordOf());
         return passages.some((passage) => containsPhrase(passage.text, words));
       };
       try {
-        if (!phrases.every((phrase) => phraseAllows(phrase, mayHold, recordOf, inText))) continue;
+        if (!phrases.every((phrase) => phraseAllows(phrase, mayHoldHere, recordOf, inText))) continue;
       } catch (error) {
         if (error instanceof ReadLimitReached) break;
         // A damaged record was reported by its table; the document is left out, the search goes on.

@@ -1,5 +1,6 @@
 /** A stage of the reader's own documents: an assembled compact index over some of their segments. */
 import { loadCompactIndex } from '../index/compact-index';
+import { DocumentPhraseFilters } from '../index/phrase-filter';
 import { PassageStore, type DocumentRecord } from '../index/search-files';
 import { recordTableOf } from '../index/record-table';
 import { guardExpansions } from '../query/expansion-guard';
@@ -20,7 +21,7 @@ export function searchStageOf(
     complete: true,
     compact,
     documents: recordTableOf(records),
-    phraseFilters,
+    phraseFilter: new DocumentPhraseFilters(phraseFilters),
     // Refs are per stage, so each stage reads (and caches) its own passages.
     passages: new PassageStore(libraryDir),
   };

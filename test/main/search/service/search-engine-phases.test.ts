@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, DocumentHit, SearchOptions, SearchResults } from '../../../../main/api';
 import { errorDetail } from '../../../../main/errors';
-import { mayContainPhrase, phraseBits } from '../../../../main/search/index/phrase-filter';
+import { phraseBits } from '../../../../main/search/index/phrase-filter';
 import { PassageStore, type DocumentRecord, type Passage } from '../../../../main/search/index/search-files';
 import { containsPhrase } from '../../../../main/search/index/text-analysis';
 import { queryCompact } from '../../../../main/search/query/compact-query';
@@ -102,8 +102,7 @@ function referenceCollect(
     required.length === 0 && hidden === undefined
       ? outcome.ranked('coverage')
       : outcome.rankedWhere(
-          (ref) =>
-            !hidden?.has(ref) && required.every((bits) => mayContainPhrase(stage.phraseFilters, ref, bits)),
+          (ref) => !hidden?.has(ref) && required.every((bits) => stage.phraseFilter.mayHold(bits)(ref)),
           'coverage',
         );
   for (const { ref, score, coverage } of candidates) {
@@ -111,7 +110,7 @@ function referenceCollect(
     if (phrases.length > 0) {
       let passages: Passage[] | undefined;
       const inText = (words: readonly string[]) => {
-        if (!mayContainPhrase(stage.phraseFilters, ref, bitsByPhrase.get(words) ?? [])) return false;
+        if (!stage.phraseFilter.mayHold(bitsByPhrase.get(words) ?? [])(ref)) return false;
         if (passages === undefined && reads++ >= PHRASE_READ_LIMIT) throw new ReadLimitReached();
         passages ??= passagesOf(ref);
         return passages.some((passage) => containsPhrase(passage.text, words));
