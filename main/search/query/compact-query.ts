@@ -218,12 +218,16 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
     }
   }
   // The scratch arrays are cleared for the next query: the result keeps its own copy of the matches.
+  // Plain loops: TypedArray.from with a mapping function goes through the iterator protocol and a call
+  // per element, which cost more than all the scoring of a common word.
   const refs = order.slice(0, count);
-  const matches: Matches = {
-    refs,
-    scores: Float64Array.from(refs, (ref) => scores[ref]),
-    coverage: Uint16Array.from(refs, (ref) => coverage[ref]),
-  };
+  const matchScores = new Float64Array(count);
+  const matchCoverage = new Uint16Array(count);
+  for (let i = 0; i < count; i++) {
+    matchScores[i] = scores[refs[i]];
+    matchCoverage[i] = coverage[refs[i]];
+  }
+  const matches: Matches = { refs, scores: matchScores, coverage: matchCoverage };
 
   return {
     count,

@@ -26,12 +26,22 @@ export interface Matches {
 
 /** The matches `keep` accepts, in the same order. */
 export function matchesWhere(matches: Matches, keep: (ref: number) => boolean): Matches {
-  const positions: number[] = [];
-  for (let i = 0; i < matches.refs.length; i++) if (keep(matches.refs[i])) positions.push(i);
+  const total = matches.refs.length;
+  const refs = new Int32Array(total);
+  const scores = new Float64Array(total);
+  const coverage = new Uint16Array(total);
+  let kept = 0;
+  // Plain loops (not TypedArray.from with a mapping function, a call per element through an iterator).
+  for (let i = 0; i < total; i++) {
+    if (!keep(matches.refs[i])) continue;
+    refs[kept] = matches.refs[i];
+    scores[kept] = matches.scores[i];
+    coverage[kept++] = matches.coverage[i];
+  }
   return {
-    refs: Int32Array.from(positions, (i) => matches.refs[i]),
-    scores: Float64Array.from(positions, (i) => matches.scores[i]),
-    coverage: Uint16Array.from(positions, (i) => matches.coverage[i]),
+    refs: refs.subarray(0, kept),
+    scores: scores.subarray(0, kept),
+    coverage: coverage.subarray(0, kept),
   };
 }
 
