@@ -45,6 +45,11 @@ export function cappedExpansion(compact: CompactIndex, words: string[]): string[
   return countOf === undefined || words.length <= 1 ? words : capExpansion(words, countOf);
 }
 
+/** Whether `compact`'s expansions are capped (its expansions change when the guard is installed). */
+export function isGuarded(compact: CompactIndex): boolean {
+  return guarded.has(compact.index);
+}
+
 function capExpansion(words: string[], countOf: (term: string) => number): string[] {
   let total = 0;
   for (const word of words) total += countOf(word);
