@@ -46,8 +46,8 @@ class RefSet {
 
   private constructor(
     private readonly size: number,
-    /** null: complete. */
-    private readonly members: Uint8Array | null,
+    /** 1 per member ref; null: complete. Read directly by the scoring loops. */
+    readonly members: Uint8Array | null,
   ) {}
 
   isComplete(): boolean {
@@ -184,15 +184,18 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   // (ref, field) receives its terms in ascending term order, exactly the order Lunr's merge adds them.
   // Documents a required clause rules out are never scored, so they are skipped here.
   const { dots } = scratch;
-  const requiredOnly = allRequired.isComplete() ? null : allRequired;
+  const requiredOnly = allRequired.members;
   queryVectors.forEach((vector, field) => {
     const elements = (vector as unknown as { elements: number[] }).elements;
     for (let i = 0; i < elements.length; i += 2) {
       const { refs, weights } = (postingsByTerm.get(elements[i]) as FieldPostings[])[field];
       const queryWeight = elements[i + 1];
+      if (requiredOnly === null) {
+        for (let j = 0; j < refs.length; j++) dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
+        continue;
+      }
       for (let j = 0; j < refs.length; j++) {
-        if (requiredOnly !== null && !requiredOnly.contains(refs[j])) continue;
-        dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
+        if (requiredOnly[refs[j]] === 1) dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
       }
     }
   });
@@ -204,10 +207,12 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   const { scores, seen, order, fieldRefOrder } = scratch;
   // Documents in Lunr's order of first match, which its stable sort keeps for equal scores.
   let count = 0;
+  const prohibitedRefs = allProhibited.members;
   for (let i = 0; i < scratch.fieldRefCount; i++) {
     const slot = fieldRefOrder[i];
     const ref = (slot / fieldCount) | 0;
-    if (!allRequired.contains(ref) || allProhibited.contains(ref)) continue;
+    if (requiredOnly !== null && requiredOnly[ref] !== 1) continue;
+    if (prohibitedRefs === null || prohibitedRefs[ref] === 1) continue;
     const score = dots[slot] / magnitudes[slot - ref * fieldCount] || 0;
     if (seen[ref] === 0) {
       seen[ref] = 1;
