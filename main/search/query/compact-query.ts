@@ -50,14 +50,6 @@ class RefSet {
     readonly members: Uint8Array | null,
   ) {}
 
-  isComplete(): boolean {
-    return this.members === null;
-  }
-
-  contains(ref: number): boolean {
-    return this.members === null || this.members[ref] === 1;
-  }
-
   union(other: RefSet | Int32Array): RefSet {
     if (this.members === null) return this;
     if (other instanceof RefSet) {
