@@ -44,6 +44,11 @@ class RefSet {
     return new RefSet(size, new Uint8Array(size));
   }
 
+  /** The refs marked 1 in `members`, which the set then owns. */
+  static of(members: Uint8Array): RefSet {
+    return new RefSet(members.length, members);
+  }
+
   private constructor(
     private readonly size: number,
     /** 1 per member ref; null: complete. Read directly by the scoring loops. */
@@ -64,7 +69,7 @@ class RefSet {
   }
 
   intersect(other: RefSet): RefSet {
-    if (this.members === null) return other;
+    if (this.members === null || other === this) return other;
     if (other.members === null) return this;
     const members = new Uint8Array(this.size);
     for (let i = 0; i < this.size; i++) members[i] = this.members[i] & other.members[i];
@@ -113,9 +118,9 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   ).entries()) {
     const terms = clause.usePipeline ? runString(index.pipeline, clause.term, clause.fields) : [clause.term];
     const clauseFields = clause.fields.map((field) => fields.indexOf(field));
-    // Only a required clause needs the set of documents it matched.
-    let clauseMatches =
-      clause.presence === presence.REQUIRED ? RefSet.empty(refCount) : RefSet.complete(refCount);
+    // Only a required clause needs the set of documents it matched: marked in place, one byte a ref
+    // (not a copy of the set for every term and field).
+    const clauseMembers = clause.presence === presence.REQUIRED ? new Uint8Array(refCount) : null;
 
     for (const term of terms) {
       clause.term = term;
@@ -131,8 +136,8 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
         if (postings === undefined) postingsByTerm.set(termIndex, (postings = compact.postingsOf(termIndex)));
         for (const field of clauseFields) {
           const refs = postings[field].refs;
-          if (clause.presence === presence.REQUIRED) {
-            clauseMatches = clauseMatches.union(refs);
+          if (clauseMembers !== null) {
+            for (let i = 0; i < refs.length; i++) clauseMembers[refs[i]] = 1;
             requiredMatches[field] ??= RefSet.complete(refCount);
           }
           if (clause.presence === presence.PROHIBITED) {
@@ -154,11 +159,18 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
         }
       }
     }
-    if (clause.presence === presence.REQUIRED) {
+    if (clauseMembers !== null) {
+      const clauseMatches = RefSet.of(clauseMembers);
+      // The fields of a clause mostly hold one and the same set: intersect each distinct set once.
+      const intersected = new Map<RefSet | undefined, RefSet>();
       for (const field of clauseFields) {
-        requiredMatches[field] = (requiredMatches[field] ?? RefSet.complete(refCount)).intersect(
-          clauseMatches,
-        );
+        const before = requiredMatches[field];
+        let after = intersected.get(before);
+        if (after === undefined) {
+          after = (before ?? RefSet.complete(refCount)).intersect(clauseMatches);
+          intersected.set(before, after);
+        }
+        requiredMatches[field] = after;
       }
     }
   }
