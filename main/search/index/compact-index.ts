@@ -70,6 +70,11 @@ export interface CompactIndex {
   buildTokenSet(terms: number): boolean;
   /** Number of (field, ref) postings of an index term: what a query on it costs. 0 when absent. */
   postingCount(term: string): number;
+  /**
+   * A bound `postingCount` never exceeds, from the term's offsets alone (no read): every field's count
+   * takes a byte and every posting two (its ref and its weight).
+   */
+  postingCountAtMost(term: string): number;
   /** Every index term, sorted in string (UTF-16 code unit) order: what prefix and fuzzy terms expand over. */
   terms: readonly string[];
   /** Position of an index term in the sorted term list (Lunr's `_index`), or -1. */
@@ -314,6 +319,14 @@ export function indexOf(
         decodedBytes -= termOffsets[oldest + 1] - termOffsets[oldest];
       }
       return fieldPostings;
+    },
+    postingCountAtMost(term) {
+      const termIndex = termIndexOf(term);
+      if (termIndex < 0) return 0;
+      return Math.max(
+        0,
+        Math.floor((termOffsets[termIndex + 1] - termOffsets[termIndex] - fields.length) / 2),
+      );
     },
     postingCount(term) {
       const termIndex = termIndexOf(term);

@@ -21,24 +21,14 @@ export function lazyFieldPostings(postings: Uint8Array, offset: number, fieldCou
   const cursor = new VarintCursor(postings, offset);
   for (let field = 0; field < fieldCount; field++) {
     starts.push(cursor.at);
+    // The last field (the body, most of a term's postings) need not be walked to find where it starts.
+    if (field === fieldCount - 1) break;
     const count = cursor.next();
     cursor.skip(2 * count);
   }
   return starts.map((start) => {
     let decodedField: FieldPostings | null = null;
-    const decode = (): FieldPostings => {
-      if (decodedField !== null) return decodedField;
-      const fieldCursor = new VarintCursor(postings, start);
-      const count = fieldCursor.next();
-      const refs = new Int32Array(count);
-      const weights = new Float64Array(count);
-      let ref = 0;
-      for (let i = 0; i < count; i++) {
-        refs[i] = ref += fieldCursor.next();
-        weights[i] = fieldCursor.next() / 1000;
-      }
-      return (decodedField = { refs, weights });
-    };
+    const decode = (): FieldPostings => (decodedField ??= decodeField(postings, start));
     return {
       get refs() {
         return decode().refs;
@@ -48,6 +38,35 @@ export function lazyFieldPostings(postings: Uint8Array, offset: number, fieldCou
       },
     };
   });
+}
+
+/**
+ * One field's postings from `start`: their count, then (ref delta, weight in thousandths) pairs. The
+ * varints are read inline, with the position in a local, because this loop runs over every posting a
+ * query reads for the first time (a common word's are tens of thousands).
+ */
+function decodeField(bytes: Uint8Array, start: number): FieldPostings {
+  const cursor = new VarintCursor(bytes, start);
+  const count = cursor.next();
+  const refs = new Int32Array(count);
+  const weights = new Float64Array(count);
+  const end = bytes.length;
+  let at = cursor.at;
+  let ref = 0;
+  for (let i = 0; i < 2 * count; i++) {
+    let value = 0;
+    let shift = 0;
+    let byte: number;
+    do {
+      if (at >= end) throw new Error('search index is damaged (varint runs past its section)');
+      byte = bytes[at++];
+      value |= (byte & 0x7f) << shift;
+      shift += 7;
+    } while (byte & 0x80);
+    if ((i & 1) === 0) refs[i >> 1] = ref += value >>> 0;
+    else weights[i >> 1] = (value >>> 0) / 1000;
+  }
+  return { refs, weights };
 }
 
 /** Reads unsigned varints forward from a position; a class so hot loops allocate nothing. */

@@ -44,19 +44,16 @@ class RefSet {
     return new RefSet(size, new Uint8Array(size));
   }
 
+  /** The refs marked 1 in `members`, which the set then owns. */
+  static of(members: Uint8Array): RefSet {
+    return new RefSet(members.length, members);
+  }
+
   private constructor(
     private readonly size: number,
-    /** null: complete. */
-    private readonly members: Uint8Array | null,
+    /** 1 per member ref; null: complete. Read directly by the scoring loops. */
+    readonly members: Uint8Array | null,
   ) {}
-
-  isComplete(): boolean {
-    return this.members === null;
-  }
-
-  contains(ref: number): boolean {
-    return this.members === null || this.members[ref] === 1;
-  }
 
   union(other: RefSet | Int32Array): RefSet {
     if (this.members === null) return this;
@@ -72,7 +69,7 @@ class RefSet {
   }
 
   intersect(other: RefSet): RefSet {
-    if (this.members === null) return other;
+    if (this.members === null || other === this) return other;
     if (other.members === null) return this;
     const members = new Uint8Array(this.size);
     for (let i = 0; i < this.size; i++) members[i] = this.members[i] & other.members[i];
@@ -121,9 +118,9 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   ).entries()) {
     const terms = clause.usePipeline ? runString(index.pipeline, clause.term, clause.fields) : [clause.term];
     const clauseFields = clause.fields.map((field) => fields.indexOf(field));
-    // Only a required clause needs the set of documents it matched.
-    let clauseMatches =
-      clause.presence === presence.REQUIRED ? RefSet.empty(refCount) : RefSet.complete(refCount);
+    // Only a required clause needs the set of documents it matched: marked in place, one byte a ref
+    // (not a copy of the set for every term and field).
+    const clauseMembers = clause.presence === presence.REQUIRED ? new Uint8Array(refCount) : null;
 
     for (const term of terms) {
       clause.term = term;
@@ -139,8 +136,8 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
         if (postings === undefined) postingsByTerm.set(termIndex, (postings = compact.postingsOf(termIndex)));
         for (const field of clauseFields) {
           const refs = postings[field].refs;
-          if (clause.presence === presence.REQUIRED) {
-            clauseMatches = clauseMatches.union(refs);
+          if (clauseMembers !== null) {
+            for (let i = 0; i < refs.length; i++) clauseMembers[refs[i]] = 1;
             requiredMatches[field] ??= RefSet.complete(refCount);
           }
           if (clause.presence === presence.PROHIBITED) {
@@ -162,11 +159,18 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
         }
       }
     }
-    if (clause.presence === presence.REQUIRED) {
+    if (clauseMembers !== null) {
+      const clauseMatches = RefSet.of(clauseMembers);
+      // The fields of a clause mostly hold one and the same set: intersect each distinct set once.
+      const intersected = new Map<RefSet | undefined, RefSet>();
       for (const field of clauseFields) {
-        requiredMatches[field] = (requiredMatches[field] ?? RefSet.complete(refCount)).intersect(
-          clauseMatches,
-        );
+        const before = requiredMatches[field];
+        let after = intersected.get(before);
+        if (after === undefined) {
+          after = (before ?? RefSet.complete(refCount)).intersect(clauseMatches);
+          intersected.set(before, after);
+        }
+        requiredMatches[field] = after;
       }
     }
   }
@@ -184,15 +188,18 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   // (ref, field) receives its terms in ascending term order, exactly the order Lunr's merge adds them.
   // Documents a required clause rules out are never scored, so they are skipped here.
   const { dots } = scratch;
-  const requiredOnly = allRequired.isComplete() ? null : allRequired;
+  const requiredOnly = allRequired.members;
   queryVectors.forEach((vector, field) => {
     const elements = (vector as unknown as { elements: number[] }).elements;
     for (let i = 0; i < elements.length; i += 2) {
       const { refs, weights } = (postingsByTerm.get(elements[i]) as FieldPostings[])[field];
       const queryWeight = elements[i + 1];
+      if (requiredOnly === null) {
+        for (let j = 0; j < refs.length; j++) dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
+        continue;
+      }
       for (let j = 0; j < refs.length; j++) {
-        if (requiredOnly !== null && !requiredOnly.contains(refs[j])) continue;
-        dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
+        if (requiredOnly[refs[j]] === 1) dots[refs[j] * fieldCount + field] += queryWeight * weights[j];
       }
     }
   });
@@ -204,10 +211,12 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   const { scores, seen, order, fieldRefOrder } = scratch;
   // Documents in Lunr's order of first match, which its stable sort keeps for equal scores.
   let count = 0;
+  const prohibitedRefs = allProhibited.members;
   for (let i = 0; i < scratch.fieldRefCount; i++) {
     const slot = fieldRefOrder[i];
     const ref = (slot / fieldCount) | 0;
-    if (!allRequired.contains(ref) || allProhibited.contains(ref)) continue;
+    if (requiredOnly !== null && requiredOnly[ref] !== 1) continue;
+    if (prohibitedRefs === null || prohibitedRefs[ref] === 1) continue;
     const score = dots[slot] / magnitudes[slot - ref * fieldCount] || 0;
     if (seen[ref] === 0) {
       seen[ref] = 1;
@@ -218,12 +227,16 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
     }
   }
   // The scratch arrays are cleared for the next query: the result keeps its own copy of the matches.
+  // Plain loops: TypedArray.from with a mapping function goes through the iterator protocol and a call
+  // per element, which cost more than all the scoring of a common word.
   const refs = order.slice(0, count);
-  const matches: Matches = {
-    refs,
-    scores: Float64Array.from(refs, (ref) => scores[ref]),
-    coverage: Uint16Array.from(refs, (ref) => coverage[ref]),
-  };
+  const matchScores = new Float64Array(count);
+  const matchCoverage = new Uint16Array(count);
+  for (let i = 0; i < count; i++) {
+    matchScores[i] = scores[refs[i]];
+    matchCoverage[i] = coverage[refs[i]];
+  }
+  const matches: Matches = { refs, scores: matchScores, coverage: matchCoverage };
 
   return {
     count,

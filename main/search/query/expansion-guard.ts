@@ -12,8 +12,15 @@ export const MAX_EXPANDED_TERMS = 64;
 /** Postings a single expanded clause may touch; a plain common word at 10,000 articles is ~10,000. */
 export const MAX_EXPANDED_POSTINGS = 60_000;
 
-/** Posting counts of the terms of each guarded index (by its Lunr index), remembered once asked. */
-const guarded = new WeakMap<lunr.Index, (term: string) => number>();
+/**
+ * Per guarded index (by its Lunr index): its terms' posting counts, remembered once asked, and a bound
+ * of each read without touching the disk.
+ */
+interface TermCounts {
+  countOf(term: string): number;
+  atMost(term: string): number;
+}
+const guarded = new WeakMap<lunr.Index, TermCounts>();
 
 /**
  * Installs the cap: on the index's token set, where Lunr's own engine expands every query term, and for
@@ -26,11 +33,12 @@ export function guardExpansions(compact: CompactIndex): void {
     if (count === undefined) counts.set(term, (count = compact.postingCount(term)));
     return count;
   };
-  guarded.set(compact.index, countOf);
+  const termCounts: TermCounts = { countOf, atMost: (term) => compact.postingCountAtMost(term) };
+  guarded.set(compact.index, termCounts);
   const guardedTokenSet = {
     intersect(clauseSet: lunr.TokenSet) {
       const words = compact.tokenSet().intersect(clauseSet).toArray();
-      return { toArray: () => (words.length <= 1 ? words : capExpansion(words, countOf)) };
+      return { toArray: () => (words.length <= 1 ? words : capExpansion(words, termCounts)) };
     },
   };
   (compact.index as unknown as { tokenSet: unknown }).tokenSet = guardedTokenSet;
@@ -41,14 +49,29 @@ export function guardExpansions(compact: CompactIndex): void {
  * cap, else its most frequent terms in string order.
  */
 export function cappedExpansion(compact: CompactIndex, words: string[]): string[] {
-  const countOf = guarded.get(compact.index);
-  return countOf === undefined || words.length <= 1 ? words : capExpansion(words, countOf);
+  const termCounts = guarded.get(compact.index);
+  return termCounts === undefined || words.length <= 1 ? words : capExpansion(words, termCounts);
 }
 
-function capExpansion(words: string[], countOf: (term: string) => number): string[] {
+/** Whether `compact`'s expansions are capped (its expansions change when the guard is installed). */
+export function isGuarded(compact: CompactIndex): boolean {
+  return guarded.has(compact.index);
+}
+
+function capExpansion(words: string[], { countOf, atMost }: TermCounts): string[] {
+  if (words.length > MAX_EXPANDED_TERMS) return capByFrequency(words, countOf);
+  // Most expansions are within the cap by their bounds alone: their counts need not be read from disk.
+  let bound = 0;
+  for (const word of words) bound += atMost(word);
+  if (bound <= MAX_EXPANDED_POSTINGS) return words;
   let total = 0;
   for (const word of words) total += countOf(word);
-  if (words.length <= MAX_EXPANDED_TERMS && total <= MAX_EXPANDED_POSTINGS) return words;
+  if (total <= MAX_EXPANDED_POSTINGS) return words;
+  return capByFrequency(words, countOf);
+}
+
+/** The most frequent of `words` within both caps, in string order. */
+function capByFrequency(words: string[], countOf: (term: string) => number): string[] {
   const byFrequency = [...words].sort((a, b) => countOf(b) - countOf(a) || (a < b ? -1 : 1));
   const kept: string[] = [];
   let budget = 0;

@@ -1,6 +1,6 @@
 /**
- * The matches of a query best first, taken lazily: a binary heap of their positions, O(n) to build and
- * O(log n) per match taken, so a page of 20 out of 10,000 costs little more than finding them.
+ * The matches of a query best first, taken lazily: the first hundred picked in one pass (a page of 20
+ * out of 10,000 costs little more than finding them), the rest, if asked for, through a binary heap.
  */
 
 export interface CompactMatch {
@@ -26,25 +26,50 @@ export interface Matches {
 
 /** The matches `keep` accepts, in the same order. */
 export function matchesWhere(matches: Matches, keep: (ref: number) => boolean): Matches {
-  const positions: number[] = [];
-  for (let i = 0; i < matches.refs.length; i++) if (keep(matches.refs[i])) positions.push(i);
+  const total = matches.refs.length;
+  const refs = new Int32Array(total);
+  const scores = new Float64Array(total);
+  const coverage = new Uint16Array(total);
+  let kept = 0;
+  // Plain loops (not TypedArray.from with a mapping function, a call per element through an iterator).
+  for (let i = 0; i < total; i++) {
+    if (!keep(matches.refs[i])) continue;
+    refs[kept] = matches.refs[i];
+    scores[kept] = matches.scores[i];
+    coverage[kept++] = matches.coverage[i];
+  }
   return {
-    refs: Int32Array.from(positions, (i) => matches.refs[i]),
-    scores: Float64Array.from(positions, (i) => matches.scores[i]),
-    coverage: Uint16Array.from(positions, (i) => matches.coverage[i]),
+    refs: refs.subarray(0, kept),
+    scores: scores.subarray(0, kept),
+    coverage: coverage.subarray(0, kept),
   };
 }
+
+/**
+ * How many matches are picked first, in one pass that keeps only the best so far: a search shows at
+ * most 100 documents a stage, and most searches stop there, so the rest need never be ordered.
+ */
+export const FIRST_PICK = 100;
 
 /** Yields matches best first; equal ones in their order of first match. */
 export function* rankLazily(matches: Matches, rankOrder: RankOrder): Generator<CompactMatch> {
   const { refs, scores, coverage } = matches;
-  const heap = new Int32Array(refs.length);
-  for (let i = 0; i < heap.length; i++) heap[i] = i;
   const byCoverage = rankOrder === 'coverage';
+  // A strict order over positions (the earlier position breaks ties): every way of ranking agrees.
   const before = (a: number, b: number) => {
     if (byCoverage && coverage[a] !== coverage[b]) return coverage[a] > coverage[b];
     return scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
   };
+  const first = pickBest(refs.length, FIRST_PICK, before);
+  for (const position of first) {
+    yield { ref: refs[position], score: scores[position], coverage: coverage[position] };
+  }
+  if (first.length === refs.length) return;
+  // Asked for more than the first pick: the rest through a heap, O(n) to build and O(log n) a match.
+  const picked = new Uint8Array(refs.length);
+  for (const position of first) picked[position] = 1;
+  const heap = new Int32Array(refs.length - first.length);
+  for (let i = 0, at = 0; i < refs.length; i++) if (picked[i] === 0) heap[at++] = i;
   const down = (from: number, size: number) => {
     let at = from;
     for (;;) {
@@ -67,4 +92,44 @@ export function* rankLazily(matches: Matches, rankOrder: RankOrder): Generator<C
     heap[0] = heap[size - 1];
     down(0, size - 1);
   }
+}
+
+/**
+ * The best `k` of positions 0..count-1 under the strict order `before`, best first. One pass with a
+ * heap of the best `k` so far, worst on top: most positions are turned away by one comparison with it.
+ */
+export function pickBest(count: number, k: number, before: (a: number, b: number) => boolean): Int32Array {
+  const size = Math.min(count, k);
+  const worstFirst = new Int32Array(size);
+  // Sift down in a heap whose root is its worst member (the one every other is `before`).
+  const down = (from: number, length: number) => {
+    let at = from;
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let worst = at;
+      if (left < length && before(worstFirst[worst], worstFirst[left])) worst = left;
+      if (right < length && before(worstFirst[worst], worstFirst[right])) worst = right;
+      if (worst === at) return;
+      const swap = worstFirst[at];
+      worstFirst[at] = worstFirst[worst];
+      worstFirst[worst] = swap;
+      at = worst;
+    }
+  };
+  for (let i = 0; i < size; i++) worstFirst[i] = i;
+  for (let i = (size >> 1) - 1; i >= 0; i--) down(i, size);
+  for (let position = size; position < count; position++) {
+    if (!before(position, worstFirst[0])) continue;
+    worstFirst[0] = position;
+    down(0, size);
+  }
+  // Taking the worst off the top, back to front, leaves them best first.
+  const best = new Int32Array(size);
+  for (let length = size; length > 0; length--) {
+    best[length - 1] = worstFirst[0];
+    worstFirst[0] = worstFirst[length - 1];
+    down(0, length - 1);
+  }
+  return best;
 }

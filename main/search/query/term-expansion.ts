@@ -4,7 +4,7 @@
  */
 import lunr from 'lunr';
 import type { CompactIndex, ShardGroup } from '../index/compact-index';
-import { cappedExpansion } from './expansion-guard';
+import { cappedExpansion, isGuarded } from './expansion-guard';
 import { WORD_START_KEY } from './prefix-expansion';
 import { expandClause, inLunrOrder } from './sorted-expansion';
 
@@ -26,11 +26,27 @@ export function expansionsOf(compact: CompactIndex, clause: lunr.Query.Clause, t
     return compact.termIndexOf(term) >= 0 ? [term] : [];
   // Lunr reads "fuzzy" from the key's presence, whatever its value.
   const editDistance = 'editDistance' in clause ? clause.editDistance : undefined;
+  const key = `${isGuarded(compact) ? 1 : 0}|${wordStart ? 1 : 0}|${editDistance}|${term}`;
+  let cache = expansionCaches.get(compact);
+  if (cache === undefined) expansionCaches.set(compact, (cache = new Map()));
+  const cached = cache.get(key);
+  if (cached !== undefined) return cached;
   const { sorted, clauseSet } = expandClause(compact.terms, { term, editDistance, wordStart });
   const kept = cappedExpansion(compact, sorted);
   // A capped expansion is in string order, as the guard leaves it; otherwise in Lunr's order.
-  return kept === sorted ? inLunrOrder(sorted, clauseSet()) : kept;
+  const expansions = kept === sorted ? inLunrOrder(sorted, clauseSet()) : kept;
+  if (cache.size >= EXPANSION_CACHE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, expansions);
+  return expansions;
 }
+
+/**
+ * Expansions each index keeps, so that a shard expands a term once a query: the norms over the shard
+ * group (corpusMagnitudes) and the shard's own scoring both ask, and walking a shard's sorted terms for
+ * a fuzzy term costs milliseconds. The next keystroke repeats most of a query's clauses too.
+ */
+const EXPANSION_CACHE = 64;
+const expansionCaches = new WeakMap<CompactIndex, Map<string, string[]>>();
 
 /** Expansions a shard group keeps (a query has a few clauses; the next keystroke repeats most of them). */
 const GROUP_EXPANSION_CACHE = 256;

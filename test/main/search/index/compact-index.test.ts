@@ -103,6 +103,13 @@ describe('compact-index', () => {
     const word = indexTermOf(vocabulary[20]) ?? '';
     expect(compact.postingCount(word)).toBeGreaterThan(0);
     expect(compact.postingCount('no-such-term')).toBe(0);
+    expect(compact.postingCountAtMost('no-such-term')).toBe(0);
+    // The bound read from the offsets alone is never below the count, and near it (two bytes a posting).
+    for (const term of compact.terms) {
+      const count = compact.postingCount(term);
+      expect(compact.postingCountAtMost(term), term).toBeGreaterThanOrEqual(count);
+      expect(compact.postingCountAtMost(term), term).toBeLessThanOrEqual(4 * count);
+    }
     const first = topTen(compact.index, word);
     expect(topTen(compact.index, word)).toEqual(first);
     expect(first).toEqual(topTen(stock, word));

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  FIRST_PICK,
   matchesWhere,
+  pickBest,
   rankLazily,
   type Matches,
   type RankOrder,
@@ -43,6 +45,36 @@ describe('ranked-matches', () => {
           page.push(match.ref);
         }
         expect(page).toEqual(expected.slice(0, 20));
+      }
+    }
+  });
+
+  it('gives every page of the full order, also pages that end just before, at or past the first pick', () => {
+    const random = seededRandom(5);
+    for (const count of [FIRST_PICK - 1, FIRST_PICK, FIRST_PICK + 1, 3 * FIRST_PICK, 10_000]) {
+      const matches = randomMatches(count, random);
+      for (const order of ['lunr', 'coverage'] as const) {
+        const expected = sortedFully(matches, order);
+        for (const pageSize of [FIRST_PICK - 1, FIRST_PICK, FIRST_PICK + 1, 2 * FIRST_PICK + 7]) {
+          const page: number[] = [];
+          for (const match of rankLazily(matches, order)) {
+            page.push(match.ref);
+            if (page.length === pageSize) break;
+          }
+          expect(page, `${count} ${order} ${pageSize}`).toEqual(expected.slice(0, pageSize));
+        }
+      }
+    }
+  });
+
+  it('picks the best k positions best first, as sorting them all and taking k would', () => {
+    const random = seededRandom(6);
+    for (const count of [0, 1, 5, 64, 1000]) {
+      const values = Array.from({ length: count }, () => Math.floor(random() * 10));
+      const before = (a: number, b: number) => values[a] > values[b] || (values[a] === values[b] && a < b);
+      const sorted = [...values.keys()].sort((a, b) => values[b] - values[a] || a - b);
+      for (const k of [0, 1, 3, 20, 2000]) {
+        expect([...pickBest(count, k, before)], `${count} ${k}`).toEqual(sorted.slice(0, k));
       }
     }
   });
