@@ -12,7 +12,7 @@ import type { BaselineEngine, BaselineJob } from './children/baseline-child';
 import type { HeapReport, KindReport } from './children/child-job';
 import type { MarginBuildJob } from './children/margin-build-child';
 import type { MarginSearchJob } from './children/margin-search-child';
-import { bundleScript, runChild, WORK_ROOT } from './child-process';
+import { bundleMarginBuildChild, bundleScript, runChild, WORK_ROOT } from './child-process';
 import { ensureCorpus, type CorpusManifest } from './corpus';
 import { diskSize, type DiskSize } from './disk-size';
 import { runStagesAndRanking, type StagesAndRanking } from './stages-and-ranking-bench';
@@ -129,10 +129,7 @@ function childScripts(): Promise<Scripts> {
     const hasService = existsSync(path.join(root, 'main/search/service/search-service.ts'));
     return {
       baseline: await bundleScript(path.join(__dirname, 'children/baseline-child.ts'), 'baseline-child'),
-      marginBuild: await bundleScript(
-        path.join(__dirname, 'children/margin-build-child.ts'),
-        'margin-build-child',
-      ),
+      marginBuild: await bundleMarginBuildChild(),
       marginSearch: hasService
         ? await bundleScript(path.join(__dirname, 'children/margin-search-child.ts'), 'margin-search-child')
         : null,
@@ -229,7 +226,9 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<SizeR
       if (failed.has(engine)) continue;
       const job: BaselineJob = { task: 'build', engine, bundleDir, indexFile: indexFile(engine) };
       try {
-        const built = await runChild<{ totalMs: number }>(bin.baseline, job, { timeoutMs: PEER_BUILD_LIMIT_MS });
+        const built = await runChild<{ totalMs: number }>(bin.baseline, job, {
+          timeoutMs: PEER_BUILD_LIMIT_MS,
+        });
         indexBuild[engine].push(built.totalMs);
         log(`  ${engine} build ${(built.totalMs / 1000).toFixed(0)} s`);
       } catch (error) {
