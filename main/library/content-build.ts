@@ -20,11 +20,13 @@ import {
 
 /**
  * The content build: every `.txt`/`.md` in `inDir` (not its subfolders; with the importer's reader,
- * PDFs and saved web pages too) → `outDir/library.json`,
- * `outDir/docs/<id>.json.br` (bundle-document-file.ts) and the search index. Files are read in sorted order so the bundle is the
- * same byte for byte on every machine. The first bad file stops the build with its error (file and
- * line). Everything is written into a sibling staging folder that replaces `outDir` only once complete,
- * so a failed build leaves the previous bundle exactly as it was.
+ * PDFs and saved web pages too) → `outDir/library.json`, `outDir/docs/<id>.json.br`
+ * (bundle-document-file.ts) and the search index. Files are read, and their documents compressed and
+ * written, in worker threads, one per core (content-build-workers.ts); they are taken in sorted order and
+ * their documents kept in it, so the bundle is the same byte for byte on every machine and with any
+ * number of workers. The first bad file in that order stops the build with its error (file and line).
+ * Everything is written into a sibling staging folder that replaces `outDir` only once complete, so a
+ * failed build leaves the previous bundle exactly as it was.
  */
 
 /** Which files a build takes and how it reads them; the importer supplies one that reads PDFs too. */

@@ -10,6 +10,8 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ContentError } from '../../../main/errors';
 import { IMPORTING_READER } from '../../../main/import/read-document-file';
@@ -140,5 +142,49 @@ describe('buildContent in worker threads', () => {
     expect(saved?.title).toBe(page.title);
     expect(inWorkers.documents).toEqual(here.documents);
     expect(snapshot(two)).toEqual(snapshot(one));
+  });
+
+  it('finds its worker built beside the bundle that holds the build, and builds on one thread without it', async () => {
+    const bin = join(work, 'bin');
+    const entry = join(work, 'build-child.ts');
+    // A bundled build, as the browser host and the bench run it: says which worker it found, then builds.
+    writeFileSync(
+      entry,
+      [
+        `import { buildContent } from ${JSON.stringify(join(ROOT, 'main/library/content-build'))};`,
+        `import { contentWorkerScript } from ${JSON.stringify(join(ROOT, 'main/library/content-build-workers'))};`,
+        'const [inDir, outDir] = process.argv.slice(2);',
+        'console.log(JSON.stringify(contentWorkerScript()));',
+        'void buildContent({ inDir, outDir, workers: 2 });',
+      ].join('\n'),
+    );
+    const bundle = (entryPoint: string, outfile: string) =>
+      build({
+        entryPoints: [entryPoint],
+        outfile,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        logLevel: 'error',
+      });
+    await bundle(entry, join(bin, 'build-child.js'));
+    const input = manyArticles();
+    const run = (outDir: string) =>
+      new Promise<string>((resolve, reject) =>
+        execFile(process.execPath, [join(bin, 'build-child.js'), input, outDir], (error, stdout) =>
+          error ? reject(error) : resolve(stdout.trim()),
+        ),
+      );
+    const one = out('bundled-reference');
+    await buildContent({ inDir: input, outDir: one, workers: 0 });
+
+    const alone = out('bundled-without-worker');
+    expect(await run(alone)).toBe('null');
+    expect(snapshot(alone)).toEqual(snapshot(one));
+
+    await bundle(join(ROOT, 'main/library/content-build-worker.ts'), join(bin, 'content-build-worker.js'));
+    const withWorker = out('bundled-with-worker');
+    expect(JSON.parse(await run(withWorker))).toEqual({ file: join(bin, 'content-build-worker.js') });
+    expect(snapshot(withWorker)).toEqual(snapshot(one));
   });
 });
