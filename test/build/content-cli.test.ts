@@ -124,7 +124,8 @@ describe('content CLI', () => {
     expect(failed.stderr).toMatch(/article-050-broken\.md:\d+: invalid front matter/);
     expectOneLine(failed);
     expect(readFileSync(join(manyBundle, 'library.json'), 'utf8')).toBe(before);
-  });
+    // Two builds, each starting its workers from TypeScript (about a second each, more on a busy machine).
+  }, 90_000);
 
   it('search prints passages with title, section, block id and marked words', async () => {
     const run = await cli('search', 'attacked', '--bundle', bundle);
