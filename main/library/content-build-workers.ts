@@ -24,9 +24,10 @@ const BATCH_FILES = 16;
 
 /**
  * Below this many files the build reads them on its own thread: starting a worker costs about as much
- * as parsing a hundred articles (more from TypeScript, where the worker compiles the parsers again).
+ * as reading a few hundred articles (at 300 the build was a second slower with two workers than with
+ * none), more from TypeScript, where each worker compiles the parsers again.
  */
-export const MIN_FILES_FOR_WORKERS = 100;
+export const MIN_FILES_FOR_WORKERS = 1000;
 
 /** One worker per core the process may use, at least one. */
 export function defaultWorkerCount(): number {

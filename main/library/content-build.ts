@@ -52,7 +52,7 @@ export interface ContentBuildOptions {
   reader?: ContentReader;
   /**
    * Worker threads that read and compress the files: 0 reads them on this thread. By default one per
-   * core, for a folder of at least MIN_FILES_FOR_WORKERS files. The bundle is the same either way.
+   * core, for a folder of at least MIN_FILES_FOR_WORKERS (1,000) files. The bundle is the same either way.
    */
   workers?: number;
 }
