@@ -8,7 +8,7 @@ import path from 'node:path';
 import { manifestDocuments } from '../main/library/library-manifest';
 import type { AnnotationsJob } from './children/annotations-child';
 import type { MarginBuildJob } from './children/margin-build-child';
-import { bundleScript, runChild, WORK_ROOT } from './child-process';
+import { bundleMarginBuildChild, bundleScript, runChild, WORK_ROOT } from './child-process';
 import { ensureCorpus } from './corpus';
 import type { LatencySummary } from './stats';
 import { median } from './stats';
@@ -49,10 +49,7 @@ async function sampleBundle(
   if (!existsSync(path.join(bundleDir, 'library.json'))) {
     log('[annotations] building the 100-article bundle');
     const corpus = await ensureCorpus(100, seed);
-    const script = await bundleScript(
-      path.join(__dirname, 'children/margin-build-child.ts'),
-      'margin-build-child',
-    );
+    const script = await bundleMarginBuildChild();
     const job: MarginBuildJob = { task: 'content-build', inDir: corpus.sourceDir, outDir: bundleDir };
     await runChild(script, job);
   }

@@ -26,6 +26,18 @@ export async function bundleScript(entry: string, name: string): Promise<string>
   return outfile;
 }
 
+/**
+ * The content build's child (children/margin-build-child.ts) bundled as `name`, with the build's worker
+ * bundled beside it, where the content build looks for it (main/library/content-build-workers.ts).
+ */
+export async function bundleMarginBuildChild(name = 'margin-build-child'): Promise<string> {
+  await bundleScript(
+    path.join(__dirname, '..', 'main', 'library', 'content-build-worker.ts'),
+    'content-build-worker',
+  );
+  return bundleScript(path.join(__dirname, 'children', 'margin-build-child.ts'), name);
+}
+
 export interface ChildOptions {
   /** --max-old-space-size in MB (default 8192: Lunr's stock index at 10,000 articles needs ~1 GB). */
   heapMb?: number;

@@ -12,7 +12,7 @@ import type { BaselineEngine, BaselineJob } from './children/baseline-child';
 import type { HeapReport, KindReport } from './children/child-job';
 import type { MarginBuildJob } from './children/margin-build-child';
 import type { MarginSearchJob } from './children/margin-search-child';
-import { bundleScript, runChild, WORK_ROOT } from './child-process';
+import { bundleMarginBuildChild, bundleScript, runChild, WORK_ROOT } from './child-process';
 import { ensureCorpus, type CorpusManifest } from './corpus';
 import { diskSize, type DiskSize } from './disk-size';
 import { runStagesAndRanking, type StagesAndRanking } from './stages-and-ranking-bench';
@@ -132,10 +132,7 @@ function childScripts(): Promise<Scripts> {
     const hasService = existsSync(path.join(root, 'main/search/service/search-service.ts'));
     return {
       baseline: await bundleScript(path.join(__dirname, 'children/baseline-child.ts'), 'baseline-child'),
-      marginBuild: await bundleScript(
-        path.join(__dirname, 'children/margin-build-child.ts'),
-        'margin-build-child',
-      ),
+      marginBuild: await bundleMarginBuildChild(),
       marginSearch: hasService
         ? await bundleScript(path.join(__dirname, 'children/margin-search-child.ts'), 'margin-search-child')
         : null,

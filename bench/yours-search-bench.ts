@@ -14,7 +14,7 @@ import { corpusVocabulary, makeQueries } from './bench-queries';
 import { readFieldRecords } from './bundle-documents';
 import type { MarginBuildJob } from './children/margin-build-child';
 import type { YoursQueries, YoursSearchJob, YoursStart } from './children/yours-search-child';
-import { bundleScript, runChild, WORK_ROOT } from './child-process';
+import { bundleMarginBuildChild, bundleScript, runChild, WORK_ROOT } from './child-process';
 import { ensureCorpus } from './corpus';
 import { fillLibrary } from './user-library-fill';
 import { median, round } from './stats';
@@ -62,10 +62,7 @@ export async function runYoursSearchBench(options: YoursSearchOptions): Promise<
   const dataDir = path.join(work, 'data');
   mkdirSync(work, { recursive: true });
   const child = await bundleScript(path.join(__dirname, 'children', 'yours-search-child.ts'), 'yours-search');
-  const builder = await bundleScript(
-    path.join(__dirname, 'children', 'margin-build-child.ts'),
-    'margin-build',
-  );
+  const builder = await bundleMarginBuildChild('margin-build');
 
   log(`[yours ${size}] corpus and content build`);
   const corpus = await ensureCorpus(size, options.seed);

@@ -3,7 +3,7 @@
  *   dist/main/app.js, preload.js, search-worker.js   (Electron main, sandboxed preload, search worker)
  *   dist/main/import-worker.js                       (the importer's worker thread: PDFs, web pages, text)
  *   dist/main/pdfjs-cmaps/                           (pdf.js's character maps, which the importer reads)
- *   dist/host/serve.js                               (the browser host)
+ *   dist/host/serve.js, content-build-worker.js      (the browser host; the worker of its content build)
  *   dist/renderer/                                   (index.html, main.js, css and assets)
  *   dist/content/                                    (library.json, docs/, search/)
  * No source maps: nothing in dist/ should point back at the sources of a shipped app.
@@ -59,6 +59,8 @@ const bundles: BuildOptions[] = [
     target: 'es2021',
   },
   nodeBundle('main/host/serve.ts', 'host/serve.js'),
+  // Beside serve.js, which builds a bundle from `--content DIR` with it (content-build-workers.ts).
+  nodeBundle('main/library/content-build-worker.ts', 'host/content-build-worker.js'),
   {
     // A sandboxed preload can require only `electron`: the browser platform makes esbuild refuse any
     // Node built-in, so nothing else can sneak in.

@@ -13,13 +13,18 @@ import { searchResultsText } from './search-results-text';
 const USAGE = `Usage: npm run content -- <command>
 
   inspect FILE                         print the document read from FILE (.txt, .md, .pdf, .html) as JSON
-  build [--in content] [--out dist/content]
-                                       build the content bundle (library, documents, search index)
+  build [--in content] [--out dist/content] [--workers N]
+                                       build the content bundle (library, documents, search index);
+                                       N threads read the files (0: none; default one per core
+                                       from 1,000 files on)
   search "QUERY" [--json] [--bundle dist/content] [--limit N]
                                        search a built bundle and print the matching passages
 `;
 
 class UsageError extends Error {}
+
+/** More threads than any machine's cores only queue behind one another. */
+const MAX_WORKERS = 64;
 
 function options(args: string[], spec: Record<string, { type: 'string' | 'boolean' }>, positionals: number) {
   let parsed;
@@ -49,12 +54,21 @@ async function inspect(args: string[]): Promise<void> {
 }
 
 async function build(args: string[]): Promise<void> {
-  const { values } = options(args, { in: { type: 'string' }, out: { type: 'string' } }, 0);
+  const { values } = options(
+    args,
+    { in: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } },
+    0,
+  );
   const outDir = (values.out as string | undefined) ?? 'dist/content';
+  const workers = values.workers === undefined ? undefined : Number(values.workers);
+  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= MAX_WORKERS)) {
+    throw new UsageError(`--workers must be a whole number from 0 to ${MAX_WORKERS}`);
+  }
   const { documents } = await buildContent({
     inDir: (values.in as string | undefined) ?? 'content',
     outDir,
     reader: (await importer()).IMPORTING_READER,
+    workers,
   });
   process.stdout.write(
     `Built ${documents.length} document${documents.length === 1 ? '' : 's'} into ${outDir}\n`,

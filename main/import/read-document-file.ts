@@ -57,4 +57,5 @@ export const IMPORTING_READER: ContentReader = {
   isContentFileName: isImportableFileName,
   read: readDocumentFile,
   kinds: IMPORTABLE_DESCRIPTION,
+  workerName: 'importing',
 };

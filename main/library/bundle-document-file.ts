@@ -2,7 +2,13 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliCompress, brotliDecompressSync, constants } from 'node:zlib';
+import {
+  brotliCompress,
+  brotliCompressSync,
+  brotliDecompressSync,
+  constants,
+  type BrotliOptions,
+} from 'node:zlib';
 import type { Document, DocumentMeta } from '../api';
 import { MarginError } from '../errors';
 
@@ -44,18 +50,39 @@ export function bundledDocumentPath(id: string): string {
   return `${DOCS_FOLDER}/${id}${BUNDLED_DOCUMENT_SUFFIX}`;
 }
 
-/** Writes `doc`'s text to `<bundleDir>/docs/<id>.json.br`; compression runs off the calling thread. */
-export async function writeBundledDocument(bundleDir: string, doc: Document): Promise<void> {
+/** `doc`'s text as the file holds it, and the brotli settings for it (the same on every thread). */
+function documentTextJson(doc: Document): { json: Buffer; options: BrotliOptions } {
   const text: DocumentText = { id: doc.id, sections: doc.sections, authorBio: doc.authorBio };
   const json = Buffer.from(JSON.stringify(text), 'utf8');
-  const compressed = await compress(json, {
-    params: {
-      [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
-      [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-      [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+  return {
+    json,
+    options: {
+      params: {
+        [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+        [constants.BROTLI_PARAM_SIZE_HINT]: json.length,
+      },
     },
-  });
-  await writeFile(join(bundleDir, DOCS_FOLDER, `${doc.id}${BUNDLED_DOCUMENT_SUFFIX}`), compressed);
+  };
+}
+
+function bundledDocumentFile(bundleDir: string, id: string): string {
+  return join(bundleDir, DOCS_FOLDER, `${id}${BUNDLED_DOCUMENT_SUFFIX}`);
+}
+
+/** Writes `doc`'s text to `<bundleDir>/docs/<id>.json.br`; compression runs off the calling thread. */
+export async function writeBundledDocument(bundleDir: string, doc: Document): Promise<void> {
+  const { json, options } = documentTextJson(doc);
+  await writeFile(bundledDocumentFile(bundleDir, doc.id), await compress(json, options));
+}
+
+/**
+ * `writeBundledDocument` compressing on the calling thread: for the content build's workers, each of
+ * which has a core to itself (libuv's pool would only make them queue behind one another).
+ */
+export async function writeBundledDocumentHere(bundleDir: string, doc: Document): Promise<void> {
+  const { json, options } = documentTextJson(doc);
+  await writeFile(bundledDocumentFile(bundleDir, doc.id), brotliCompressSync(json, options));
 }
 
 /** The document `meta` describes, with the text read from its file. */

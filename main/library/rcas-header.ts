@@ -194,8 +194,10 @@ export function parseRcasHeader(chunks: Chunk[], fileName: string): RcasHeader {
   const rest = [...(leftover ? [leftover] : []), ...chunks.slice(chunkIndex)];
 
   // The article repeats its title after the boilerplate: when the first line is what repeats, there is no series.
+  // The keys of the whole article, made once: asked afresh each time, they were a quarter of the parse.
+  let restKeys: Set<string> | null = null;
   const repeats = (text: string): boolean =>
-    rest.some((chunk) => sameLineKey(chunk.text) === sameLineKey(text));
+    (restKeys ??= new Set(rest.map((chunk) => sameLineKey(chunk.text)))).has(sameLineKey(text));
   const first = lines[0] as HeaderLine;
   const second = lines[1];
   const hasSeries =

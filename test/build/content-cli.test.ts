@@ -106,6 +106,31 @@ describe('content CLI', () => {
     expect(readFileSync(join(bundle, 'library.json'), 'utf8')).toBe(before);
   });
 
+  it('build --workers 2 reads 120 articles in worker threads, and names the first bad file in one line', async () => {
+    const many = join(work, 'many-articles');
+    mkdirSync(many);
+    for (let n = 0; n < 120; n++)
+      copyFileSync(BUNDLED, join(many, `article-${String(n).padStart(3, '0')}.txt`));
+    const manyBundle = join(work, 'many-bundle');
+    const built = await cli('build', '--in', many, '--out', manyBundle, '--workers', '2');
+    expect(built).toMatchObject({ code: 0, stderr: '', stdout: `Built 120 documents into ${manyBundle}\n` });
+    const before = readFileSync(join(manyBundle, 'library.json'), 'utf8');
+    expect(JSON.parse(before).documents).toHaveLength(120);
+
+    writeFileSync(join(many, 'article-050-broken.md'), '---\ntitle: Broken\ndate: [2024\n---\nText.\n');
+    writeFileSync(join(many, 'article-110-empty.txt'), '');
+    const failed = await cli('build', '--in', many, '--out', manyBundle, '--workers', '2');
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/article-050-broken\.md:\d+: invalid front matter/);
+    expectOneLine(failed);
+    expect(readFileSync(join(manyBundle, 'library.json'), 'utf8')).toBe(before);
+
+    const wrong = await cli('build', '--in', many, '--out', manyBundle, '--workers', 'two');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/^--workers must be a whole number from 0 to 64\n/);
+    // Two builds, each starting its workers from TypeScript (about a second each, more on a busy machine).
+  }, 90_000);
+
   it('search prints passages with title, section, block id and marked words', async () => {
     const run = await cli('search', 'attacked', '--bundle', bundle);
     expect(run.code).toBe(0);

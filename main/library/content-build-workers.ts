@@ -1,0 +1,139 @@
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { Document } from '../api';
+import {
+  receivedError,
+  type ContentReaderName,
+  type ContentWorkerData,
+  type ReadBatchReply,
+  type ReadBatchRequest,
+} from './content-build-worker-protocol';
+
+/**
+ * The content build's parsing on every core: one worker thread per core (not per file), each handed the
+ * next batch of files in sorted order as it finishes one, so a slow file holds up only its own worker.
+ * Every batch before a failing one is finished before the build answers, so the error it reports is the
+ * one the one-thread build would report: the first bad file in sorted order.
+ */
+
+/** Files per message: enough that posting costs nothing beside parsing, few enough to share evenly. */
+const BATCH_FILES = 16;
+
+/**
+ * Below this many files the build reads them on its own thread: starting a worker costs about as much
+ * as reading a few hundred articles (at 300 the build was a second slower with two workers than with
+ * none), more from TypeScript, where each worker compiles the parsers again.
+ */
+export const MIN_FILES_FOR_WORKERS = 1000;
+
+/** One worker per core the process may use, at least one. */
+export function defaultWorkerCount(): number {
+  return Math.max(1, availableParallelism());
+}
+
+/** A built worker's file, or the code that starts the worker from its TypeScript source. */
+type WorkerScript = { file: string } | { code: string };
+
+/**
+ * The worker's code: the bundled `content-build-worker.js` beside the bundle that holds this code (the
+ * app build writes it beside host/serve.js; the bench beside its build child), or, when Margin runs
+ * from source (tsx, vitest), its TypeScript source beside this file, loaded through tsx's require hook
+ * registered in the worker itself (a loader registered in the parent does not reach a worker on every
+ * Node). Null when a bundle was made without the worker.
+ */
+export function contentWorkerScript(): WorkerScript | null {
+  if (!__filename.endsWith('.ts')) {
+    const file = join(__dirname, 'content-build-worker.js');
+    return existsSync(file) ? { file } : null;
+  }
+  const tsx = createRequire(__filename).resolve('tsx/cjs/api');
+  const source = join(__dirname, 'content-build-worker.ts');
+  return { code: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});` };
+}
+
+/** The documents read, in the files' order, up to the first file that failed (and its error). */
+export interface ReadOutcome {
+  documents: Document[];
+  files: string[];
+  failure: Error | null;
+}
+
+export interface WorkerReadOptions {
+  files: string[];
+  reader: ContentReaderName;
+  /** The staging bundle, whose docs/ folder exists. */
+  bundleDir: string;
+  workers: number;
+  script: WorkerScript;
+}
+
+/** Reads `files` in worker threads, which write each document's file into `bundleDir` as they go. */
+export async function readInWorkers(options: WorkerReadOptions): Promise<ReadOutcome> {
+  const { files, script } = options;
+  const batchCount = Math.ceil(files.length / BATCH_FILES);
+  const workerData: ContentWorkerData = { reader: options.reader, bundleDir: options.bundleDir };
+  const workers = Array.from({ length: Math.max(1, Math.min(options.workers, batchCount)) }, () =>
+    'file' in script
+      ? new Worker(script.file, { workerData })
+      : new Worker(script.code, { workerData, eval: true }),
+  );
+  const replies: ReadBatchReply[] = [];
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let next = 0;
+      let inFlight = 0;
+      let stopped = false;
+      const give = (worker: Worker): void => {
+        if (stopped || next >= batchCount) {
+          if (inFlight === 0) resolve();
+          return;
+        }
+        const batch = next++;
+        inFlight++;
+        const request: ReadBatchRequest = {
+          batch,
+          files: files.slice(batch * BATCH_FILES, (batch + 1) * BATCH_FILES),
+        };
+        worker.postMessage(request);
+      };
+      const crashed = (why: string) => {
+        stopped = true;
+        reject(new Error(`the content build's worker ${why}`));
+      };
+      for (const worker of workers) {
+        worker.on('message', (reply: ReadBatchReply) => {
+          inFlight--;
+          replies[reply.batch] = reply;
+          if (reply.error) stopped = true;
+          give(worker);
+        });
+        worker.on('error', (error) => crashed(`failed: ${error.message}`));
+        worker.on('exit', (code) => crashed(`stopped unexpectedly (exit code ${code})`));
+        give(worker);
+      }
+    });
+  } finally {
+    // Stopped before the caller goes on, so that no worker still writes into a folder being removed.
+    await Promise.all(workers.map((worker) => worker.removeAllListeners('exit').terminate()));
+  }
+  return inOrder(replies, files);
+}
+
+/** The batches' documents in order, up to the first error: every batch before it was answered. */
+function inOrder(replies: ReadBatchReply[], files: string[]): ReadOutcome {
+  const outcome: ReadOutcome = { documents: [], files: [], failure: null };
+  for (const [batch, reply] of replies.entries()) {
+    reply.documents.forEach((doc, i) => {
+      outcome.documents.push(doc);
+      outcome.files.push(files[batch * BATCH_FILES + i] as string);
+    });
+    if (reply.error) {
+      outcome.failure = receivedError(reply.error);
+      break;
+    }
+  }
+  return outcome;
+}
