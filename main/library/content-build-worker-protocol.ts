@@ -1,11 +1,13 @@
-import type { Document, MarginErrorCode } from '../api';
+import type { DocumentMeta, MarginErrorCode } from '../api';
+import type { IndexedDocument } from '../search/index/indexed-document';
 import { ContentError, MarginError } from '../errors';
 
 /**
  * Messages between the content build and its worker threads (content-build-worker.ts). A worker reads a
  * batch of files in the order given, writes each document's file into the staging bundle and answers
- * with the parsed documents (the manifest and the search index need them); it stops its batch at the
- * first file that fails and answers with the documents before it and that file's error.
+ * with what the manifest and the search index need of each (never the document itself: the worker
+ * analyses its text for the index); it stops its batch at the first file that fails and answers with
+ * the documents before it and that file's error.
  */
 
 /** The readers a worker knows by name: a reader is code, and code cannot be posted to a thread. */
@@ -28,9 +30,15 @@ export type PostedError =
   | { kind: 'margin'; code: MarginErrorCode; message: string }
   | { kind: 'other'; message: string };
 
+/** A document as the build's own thread gets it: its manifest row and its part of the search index. */
+export interface BuiltDocument {
+  meta: DocumentMeta;
+  indexed: IndexedDocument;
+}
+
 export interface ReadBatchReply {
   batch: number;
-  documents: Document[];
+  documents: BuiltDocument[];
   error: PostedError | null;
 }
 

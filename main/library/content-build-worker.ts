@@ -4,16 +4,20 @@ import { readDocumentFile } from '../import/read-document-file';
 import { writeBundledDocumentHere } from './bundle-document-file';
 import {
   postedError,
+  type BuiltDocument,
   type ContentReaderName,
   type ContentWorkerData,
   type ReadBatchReply,
   type ReadBatchRequest,
 } from './content-build-worker-protocol';
 import { parseDocumentFile } from './load-document-file';
+import { documentMeta } from './assemble-document';
+import { indexedDocument } from '../search/index/indexed-document';
 
 /**
  * A content build worker (content-build-workers.ts starts one per core): reads the files it is handed,
- * compresses and writes each document into the staging bundle, and answers with the documents.
+ * compresses and writes each document into the staging bundle, analyses it for the search index, and
+ * answers with its manifest row and index part.
  */
 
 const port = parentPort;
@@ -30,12 +34,12 @@ const READERS: Record<ContentReaderName, (file: string) => Promise<Document>> = 
 const read = READERS[reader];
 
 async function readBatch({ batch, files }: ReadBatchRequest): Promise<ReadBatchReply> {
-  const documents: Document[] = [];
+  const documents: BuiltDocument[] = [];
   try {
     for (const file of files) {
       const doc = await read(file);
       await writeBundledDocumentHere(bundleDir, doc);
-      documents.push(doc);
+      documents.push({ meta: documentMeta(doc), indexed: indexedDocument(doc) });
     }
     return { batch, documents, error: null };
   } catch (error) {

@@ -3,9 +3,9 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { Document } from '../api';
 import {
   receivedError,
+  type BuiltDocument,
   type ContentReaderName,
   type ContentWorkerData,
   type ReadBatchReply,
@@ -54,12 +54,8 @@ export function contentWorkerScript(): WorkerScript | null {
   return { code: `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(source)});` };
 }
 
-/** The documents read, in the files' order, up to the first file that failed (and its error). */
-export interface ReadOutcome {
-  documents: Document[];
-  files: string[];
-  failure: Error | null;
-}
+/** Takes each document, in the files' order; an error it throws stops the build. */
+export type TakeDocument = (built: BuiltDocument, file: string) => Promise<void> | void;
 
 export interface WorkerReadOptions {
   files: string[];
@@ -68,11 +64,16 @@ export interface WorkerReadOptions {
   bundleDir: string;
   workers: number;
   script: WorkerScript;
+  take: TakeDocument;
 }
 
-/** Reads `files` in worker threads, which write each document's file into `bundleDir` as they go. */
-export async function readInWorkers(options: WorkerReadOptions): Promise<ReadOutcome> {
-  const { files, script } = options;
+/**
+ * Reads `files` in worker threads, which write each document's file into `bundleDir` as they go, and
+ * hands each document to `take` in the files' order as soon as every one before it has been taken.
+ * Throws the first problem in that order: a file that could not be read, or what `take` threw.
+ */
+export async function readInWorkers(options: WorkerReadOptions): Promise<void> {
+  const { files, script, take } = options;
   const batchCount = Math.ceil(files.length / BATCH_FILES);
   const workerData: ContentWorkerData = { reader: options.reader, bundleDir: options.bundleDir };
   const workers = Array.from({ length: Math.max(1, Math.min(options.workers, batchCount)) }, () =>
@@ -80,17 +81,38 @@ export async function readInWorkers(options: WorkerReadOptions): Promise<ReadOut
       ? new Worker(script.file, { workerData })
       : new Worker(script.code, { workerData, eval: true }),
   );
-  const replies: ReadBatchReply[] = [];
+  // Answers that came before an earlier batch's, until it comes (a batch is only held while waiting).
+  const waiting = new Map<number, ReadBatchReply>();
   try {
     await new Promise<void>((resolve, reject) => {
       let next = 0;
       let inFlight = 0;
       let stopped = false;
-      const give = (worker: Worker): void => {
-        if (stopped || next >= batchCount) {
-          if (inFlight === 0) resolve();
-          return;
+      let taken = 0;
+      let taking = Promise.resolve();
+      const stop = (error: Error): void => {
+        if (stopped) return;
+        stopped = true;
+        reject(error);
+      };
+      const takeBatch = async (reply: ReadBatchReply): Promise<void> => {
+        for (const [i, built] of reply.documents.entries())
+          await take(built, files[reply.batch * BATCH_FILES + i] as string);
+        if (reply.error) throw receivedError(reply.error);
+      };
+      // Batches are taken strictly in order, one after another.
+      const takeReady = (): void => {
+        for (let reply = waiting.get(taken); reply !== undefined; reply = waiting.get(taken)) {
+          waiting.delete(taken++);
+          const batch = reply;
+          taking = taking.then(() => (stopped ? undefined : takeBatch(batch)));
         }
+        taking.then(() => {
+          if (!stopped && taken === batchCount && inFlight === 0) resolve();
+        }, stop);
+      };
+      const give = (worker: Worker): void => {
+        if (stopped || next >= batchCount) return;
         const batch = next++;
         inFlight++;
         const request: ReadBatchRequest = {
@@ -99,41 +121,24 @@ export async function readInWorkers(options: WorkerReadOptions): Promise<ReadOut
         };
         worker.postMessage(request);
       };
-      const crashed = (why: string) => {
-        stopped = true;
-        reject(new Error(`the content build's worker ${why}`));
-      };
+      const crashed = (why: string) => stop(new Error(`the content build's worker ${why}`));
       for (const worker of workers) {
         worker.on('message', (reply: ReadBatchReply) => {
           inFlight--;
-          replies[reply.batch] = reply;
-          if (reply.error) stopped = true;
+          waiting.set(reply.batch, reply);
+          // No batch after a failed one is asked for: the failure is the last thing taken.
+          if (reply.error) next = Math.max(next, batchCount);
           give(worker);
+          takeReady();
         });
         worker.on('error', (error) => crashed(`failed: ${error.message}`));
         worker.on('exit', (code) => crashed(`stopped unexpectedly (exit code ${code})`));
         give(worker);
       }
+      if (batchCount === 0) resolve();
     });
   } finally {
     // Stopped before the caller goes on, so that no worker still writes into a folder being removed.
     await Promise.all(workers.map((worker) => worker.removeAllListeners('exit').terminate()));
   }
-  return inOrder(replies, files);
-}
-
-/** The batches' documents in order, up to the first error: every batch before it was answered. */
-function inOrder(replies: ReadBatchReply[], files: string[]): ReadOutcome {
-  const outcome: ReadOutcome = { documents: [], files: [], failure: null };
-  for (const [batch, reply] of replies.entries()) {
-    reply.documents.forEach((doc, i) => {
-      outcome.documents.push(doc);
-      outcome.files.push(files[batch * BATCH_FILES + i] as string);
-    });
-    if (reply.error) {
-      outcome.failure = receivedError(reply.error);
-      break;
-    }
-  }
-  return outcome;
 }

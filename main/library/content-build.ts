@@ -1,21 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import type { Document } from '../api';
+import type { Document, DocumentMeta } from '../api';
 import { ContentError } from '../errors';
 import { documentMeta } from './assemble-document';
 import { DOCS_FOLDER, writeBundledDocument } from './bundle-document-file';
 import { LIBRARY_MANIFEST } from './library';
 import { libraryManifest } from './library-manifest';
 import { isContentFileName, parseDocumentFile } from './load-document-file';
-import { writeSearchIndex } from '../search/index/index-build';
+import { SearchIndexWriter } from '../search/index/index-build';
+import { indexedDocument } from '../search/index/indexed-document';
 import type { ContentReaderName } from './content-build-worker-protocol';
 import {
   contentWorkerScript,
   defaultWorkerCount,
   MIN_FILES_FOR_WORKERS,
   readInWorkers,
-  type ReadOutcome,
+  type TakeDocument,
 } from './content-build-workers';
 
 /**
@@ -24,7 +25,9 @@ import {
  * (bundle-document-file.ts) and the search index. Files are read, and their documents compressed and
  * written, in worker threads, one per core (content-build-workers.ts); they are taken in sorted order and
  * their documents kept in it, so the bundle is the same byte for byte on every machine and with any
- * number of workers. The first bad file in that order stops the build with its error (file and line).
+ * number of workers. Each is handed to the search index as soon as every one before it has been: the
+workers analyse their documents' text for the index too, so the build's own thread holds no Document.
+The first bad file in that order stops the build with its error (file and line).
  * Everything is written into a sibling staging folder that replaces `outDir` only once complete, so a
  * failed build leaves the previous bundle exactly as it was.
  */
@@ -72,73 +75,28 @@ async function contentFiles(inDir: string, reader: ContentReader): Promise<strin
   return names.map((name) => join(inDir, name));
 }
 
-/** Reads the files in order on this thread, up to the first that fails. */
-async function readHere(files: string[], reader: ContentReader): Promise<ReadOutcome> {
-  const outcome: ReadOutcome = { documents: [], files: [], failure: null };
-  for (const file of files) {
-    try {
-      outcome.documents.push(await reader.read(file));
-      outcome.files.push(file);
-    } catch (error) {
-      outcome.failure = error as Error;
-      break;
-    }
-  }
-  return outcome;
-}
-
 /**
- * The documents read, once no two share an id; else the first problem in the files' order (a duplicate
- * id, or the file that failed), the one reading them one after another meets first.
+ * Every document read and its file written into `dir`'s docs/ folder (in workers where it can be),
+ * each handed to `take` in the files' order: the first problem in that order (a file that could not
+ * be read, or what `take` threw) stops the build, as reading them one after another would meet it.
  */
-function checkedDocuments({ documents, files, failure }: ReadOutcome): Document[] {
-  const fileOf = new Map<string, string>();
-  documents.forEach((doc, i) => {
-    const file = files[i] as string;
-    const other = fileOf.get(doc.id);
-    if (other !== undefined) {
-      throw new ContentError(
-        file,
-        null,
-        `its document id "${doc.id}" is already taken by ${other}; rename one of the files`,
-      );
-    }
-    fileOf.set(doc.id, file);
-  });
-  if (failure) throw failure;
-  return documents;
-}
-
-/**
- * Documents compressed at once on this thread's path: brotli runs on libuv's thread pool (4 threads),
- * so a few at a time keep both cores busy while the memory held stays a few documents' worth.
- */
-const DOCUMENTS_IN_FLIGHT = 4;
-
-async function writeDocuments(documents: readonly Document[], dir: string): Promise<void> {
-  for (let start = 0; start < documents.length; start += DOCUMENTS_IN_FLIGHT) {
-    await Promise.all(
-      documents.slice(start, start + DOCUMENTS_IN_FLIGHT).map((doc) => writeBundledDocument(dir, doc)),
-    );
-  }
-}
-
-/** Every document read and its file written into `dir`'s docs/ folder: in workers where it can be. */
 async function readAndWriteDocuments(
   files: string[],
   reader: ContentReader,
   dir: string,
   workers: number,
-): Promise<Document[]> {
+  take: TakeDocument,
+): Promise<void> {
   const script = workers > 0 && reader.workerName ? contentWorkerScript() : null;
   if (script && reader.workerName) {
-    return checkedDocuments(
-      await readInWorkers({ files, reader: reader.workerName, bundleDir: dir, workers, script }),
-    );
+    await readInWorkers({ files, reader: reader.workerName, bundleDir: dir, workers, script, take });
+    return;
   }
-  const documents = checkedDocuments(await readHere(files, reader));
-  await writeDocuments(documents, dir);
-  return documents;
+  for (const file of files) {
+    const doc = await reader.read(file);
+    await writeBundledDocument(dir, doc);
+    await take({ meta: documentMeta(doc), indexed: indexedDocument(doc) }, file);
+  }
 }
 
 /** Moves `staging` to `outDir`, keeping the old bundle until the new one is in place. */
@@ -160,7 +118,7 @@ async function swapInto(staging: string, outDir: string, tag: string): Promise<v
   if (hadOld) await rm(retired, { recursive: true, force: true });
 }
 
-export async function buildContent(options: ContentBuildOptions): Promise<{ documents: Document[] }> {
+export async function buildContent(options: ContentBuildOptions): Promise<{ documents: DocumentMeta[] }> {
   const outDir = resolve(options.outDir);
   const reader = options.reader ?? TEXT_READER;
   const files = await contentFiles(options.inDir, reader);
@@ -168,18 +126,33 @@ export async function buildContent(options: ContentBuildOptions): Promise<{ docu
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${tag}`);
   await mkdir(dirname(outDir), { recursive: true });
+  let index: SearchIndexWriter | undefined;
   try {
     await mkdir(join(staging, DOCS_FOLDER), { recursive: true });
-    const documents = await readAndWriteDocuments(files, reader, staging, workers);
+    index = await SearchIndexWriter.create(staging, files.length);
+    const writer = index;
+    const documents: DocumentMeta[] = [];
+    const fileOf = new Map<string, string>();
+    await readAndWriteDocuments(files, reader, staging, workers, async ({ meta, indexed }, file) => {
+      const other = fileOf.get(meta.id);
+      if (other !== undefined) {
+        throw new ContentError(
+          file,
+          null,
+          `its document id "${meta.id}" is already taken by ${other}; rename one of the files`,
+        );
+      }
+      fileOf.set(meta.id, file);
+      documents.push(meta);
+      await writer.add(indexed);
+    });
     // Not indented: at 1,000 articles the indentation alone was 180 KB, a fifth of the file.
-    await writeFile(
-      join(staging, LIBRARY_MANIFEST),
-      `${JSON.stringify(libraryManifest(documents.map(documentMeta)))}\n`,
-    );
-    await writeSearchIndex(documents, staging);
+    await writeFile(join(staging, LIBRARY_MANIFEST), `${JSON.stringify(libraryManifest(documents))}\n`);
+    await index.finish();
     await swapInto(staging, outDir, tag);
     return { documents };
   } finally {
+    await index?.close();
     await rm(staging, { recursive: true, force: true });
   }
 }

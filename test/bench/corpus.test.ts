@@ -6,6 +6,7 @@ import { buildContent } from '../../main/library/content-build';
 import { createCorpusModel, generateArticle } from '../../bench/article-generator';
 import { ensureCorpus, writeCorpus } from '../../bench/corpus';
 import { blockText } from '../../main/library/canonical-text';
+import { documentWithText, readBundledDocument } from '../../main/library/bundle-document-file';
 
 const temps: string[] = [];
 async function tempDir(): Promise<string> {
@@ -57,7 +58,10 @@ describe('bench corpus generator', () => {
     const out = path.join(await tempDir(), 'bundle');
     const manifest = await writeCorpus(source, 20, 'seed-one');
     const model = createCorpusModel('seed-one');
-    const { documents } = await buildContent({ inDir: source, outDir: out });
+    const built = await buildContent({ inDir: source, outDir: out });
+    const documents = built.documents.map((meta) =>
+      documentWithText(meta, readBundledDocument(out, meta.id)),
+    );
 
     expect(documents).toHaveLength(20);
     expect(manifest.articleWords / 20).toBeGreaterThan(1_000);

@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import lunr from 'lunr';
 import { useMarginWordForms } from './word-forms';
 import type { Document } from '../../api';
-import { documentFieldTexts, textFieldTerms, type FieldTexts } from './body-scoring';
+import type { FieldTexts } from './body-scoring';
 import { CorpusTally, ShardTerms } from './body-shards';
 import { serialiseCompactIndex } from './compact-index-writer';
-import { recordOfDocument } from './record-table';
+import { indexedDocument, type IndexedDocument } from './indexed-document';
 import { serialiseRecords } from './records-file';
 import { PhraseFilterSlices, PhraseFilterWriter } from './phrase-filter-slices';
 import {
@@ -24,7 +24,6 @@ import {
   searchDir,
   type DocumentRecord,
   type IndexField,
-  documentPassages,
 } from './search-files';
 
 /**
@@ -62,70 +61,117 @@ export interface SearchIndexOptions {
 export async function writeSearchIndex(
   documents: Document[],
   outDir: string,
-  { shardDocuments = BODY_SHARD_DOCUMENTS }: SearchIndexOptions = {},
+  options: SearchIndexOptions = {},
 ): Promise<void> {
-  if (!Number.isInteger(shardDocuments) || shardDocuments < 1)
-    throw new Error(`search index: shardDocuments must be a whole number ≥ 1, not ${shardDocuments}`);
   const seen = new Set<string>();
   for (const doc of documents) {
     if (seen.has(doc.id)) throw new Error(`search index: two documents have the id "${doc.id}"`);
     seen.add(doc.id);
   }
-
-  const dir = searchDir(outDir);
-  await mkdir(dir, { recursive: true });
-  const filterShards = Array.from({ length: Math.ceil(documents.length / shardDocuments) }, (_, n) => ({
-    first: n * shardDocuments,
-    count: Math.min(shardDocuments, documents.length - n * shardDocuments),
-  }));
-  // Each shard's phrase filters are written as soon as its last document is added.
-  const phraseFilters = await PhraseFilterWriter.create(join(dir, PHRASE_FILTER_FILE), filterShards);
-  const records: DocumentRecord[] = [];
-  const metaTexts: Array<Partial<FieldTexts>> = [];
-  const tally = new CorpusTally();
-  const shardTerms: ShardTerms[] = [];
+  const writer = await SearchIndexWriter.create(outDir, documents.length, options);
   try {
-    let filterSlices: PhraseFilterSlices | undefined;
-    for (const [ref, doc] of documents.entries()) {
-      const passages = documentPassages(doc);
-      records.push(recordOfDocument(doc));
-      const texts = documentFieldTexts(doc, passages);
-      metaTexts.push({ title: texts.title, author: texts.author, section: texts.section });
-      if (ref % shardDocuments === 0) {
-        shardTerms.at(-1)?.seal();
-        shardTerms.push(new ShardTerms(tally));
-        if (filterSlices !== undefined) await phraseFilters.write(filterSlices);
-        filterSlices = new PhraseFilterSlices(filterShards[ref / shardDocuments]);
-      }
-      shardTerms[shardTerms.length - 1].add(textFieldTerms(texts));
-      filterSlices?.add([
-        doc.title,
-        ...doc.authors.map((author) => author.name),
-        ...doc.sections.flatMap((section) => (section.heading === null ? [] : [section.heading])),
-        ...passages.map((passage) => passage.text),
-      ]);
-    }
-    if (filterSlices !== undefined) await phraseFilters.write(filterSlices);
+    for (const doc of documents) await writer.add(indexedDocument(doc));
+    await writer.finish();
   } finally {
-    await phraseFilters.close();
+    await writer.close();
+  }
+}
+
+/**
+ * The search index written document by document, in order (the content build hands each over as its
+ * worker posts it: no Document is held for the index). Each shard's phrase filters go to disk once its
+ * last document is in; the shards themselves, the records, the meta index and the stats at `finish`.
+ */
+export class SearchIndexWriter {
+  private readonly records: DocumentRecord[] = [];
+  private readonly metaTexts: Array<Partial<FieldTexts>> = [];
+  private readonly tally = new CorpusTally();
+  private readonly shardTerms: ShardTerms[] = [];
+  private filterSlices: PhraseFilterSlices | undefined;
+  private closed = false;
+
+  private constructor(
+    private readonly dir: string,
+    private readonly documentCount: number,
+    private readonly shardDocuments: number,
+    private readonly filterShards: ReadonlyArray<{ first: number; count: number }>,
+    private readonly phraseFilters: PhraseFilterWriter,
+  ) {}
+
+  /** Starts the index of `documentCount` documents under `outDir/search/`. */
+  static async create(
+    outDir: string,
+    documentCount: number,
+    { shardDocuments = BODY_SHARD_DOCUMENTS }: SearchIndexOptions = {},
+  ): Promise<SearchIndexWriter> {
+    if (!Number.isInteger(shardDocuments) || shardDocuments < 1)
+      throw new Error(`search index: shardDocuments must be a whole number ≥ 1, not ${shardDocuments}`);
+    const dir = searchDir(outDir);
+    await mkdir(dir, { recursive: true });
+    const filterShards = Array.from({ length: Math.ceil(documentCount / shardDocuments) }, (_, n) => ({
+      first: n * shardDocuments,
+      count: Math.min(shardDocuments, documentCount - n * shardDocuments),
+    }));
+    const phraseFilters = await PhraseFilterWriter.create(join(dir, PHRASE_FILTER_FILE), filterShards);
+    return new SearchIndexWriter(dir, documentCount, shardDocuments, filterShards, phraseFilters);
   }
 
-  shardTerms.at(-1)?.seal();
-
-  const shards: BodyShard[] = [];
-  // Each shard's terms are let go once it is written.
-  for (let n = 0, terms = shardTerms.shift(); terms !== undefined; n++, terms = shardTerms.shift()) {
-    const shard = { file: bodyShardFile(n), first: n * shardDocuments, count: terms.documentCount };
-    await writeFile(join(dir, shard.file), terms.serialise(tally));
-    shards.push(shard);
+  /** Adds the next document. */
+  async add(doc: IndexedDocument): Promise<void> {
+    const ref = this.records.length;
+    if (ref >= this.documentCount)
+      throw new Error(`search index: more than the ${this.documentCount} documents announced`);
+    this.records.push(doc.record);
+    this.metaTexts.push(doc.metaTexts);
+    if (ref % this.shardDocuments === 0) {
+      this.shardTerms.at(-1)?.seal();
+      this.shardTerms.push(new ShardTerms(this.tally));
+      if (this.filterSlices !== undefined) await this.phraseFilters.write(this.filterSlices);
+      this.filterSlices = new PhraseFilterSlices(this.filterShards[ref / this.shardDocuments]);
+    }
+    this.shardTerms[this.shardTerms.length - 1].add(doc.fieldTerms);
+    this.filterSlices?.addFilter(doc.phraseFilter);
   }
-  const stats: CorpusStats = {
-    format: SEARCH_FORMAT,
-    documentCount: documents.length,
-    averageFieldLength: tally.averageFieldLength(),
-    shards,
-  };
-  await writeFile(join(dir, RECORDS_FILE), serialiseRecords(records));
-  await writeFile(join(dir, META_INDEX_FILE), serialiseCompactIndex(buildLunrIndex(metaTexts, META_FIELDS)));
-  await writeFile(join(dir, CORPUS_STATS_FILE), JSON.stringify(stats));
+
+  /** Writes the rest of the index once every document announced has been added. */
+  async finish(): Promise<void> {
+    if (this.records.length !== this.documentCount)
+      throw new Error(`search index: ${this.records.length} of ${this.documentCount} documents added`);
+    if (this.filterSlices !== undefined) await this.phraseFilters.write(this.filterSlices);
+    this.filterSlices = undefined;
+    this.closed = true;
+    // Throws when a shard of the file's header was never written.
+    await this.phraseFilters.close();
+    this.shardTerms.at(-1)?.seal();
+    const shards: BodyShard[] = [];
+    // Each shard's terms are let go once it is written.
+    for (
+      let n = 0, terms = this.shardTerms.shift();
+      terms !== undefined;
+      n++, terms = this.shardTerms.shift()
+    ) {
+      const shard = { file: bodyShardFile(n), first: n * this.shardDocuments, count: terms.documentCount };
+      await writeFile(join(this.dir, shard.file), terms.serialise(this.tally));
+      shards.push(shard);
+    }
+    const stats: CorpusStats = {
+      format: SEARCH_FORMAT,
+      documentCount: this.documentCount,
+      averageFieldLength: this.tally.averageFieldLength(),
+      shards,
+    };
+    await writeFile(join(this.dir, RECORDS_FILE), serialiseRecords(this.records));
+    await writeFile(
+      join(this.dir, META_INDEX_FILE),
+      serialiseCompactIndex(buildLunrIndex(this.metaTexts, META_FIELDS)),
+    );
+    await writeFile(join(this.dir, CORPUS_STATS_FILE), JSON.stringify(stats));
+  }
+
+  /** Closes the phrase filter file, if `finish` did not: after a failure, whose error is the one to see. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.phraseFilters.close().catch(() => undefined);
+  }
 }

@@ -47,11 +47,26 @@ export class PhraseFilterSlices {
 
   /** Adds the shard's next document, by its texts (title, authors, headings, passages). */
   add(texts: readonly string[]): void {
+    const { byte, mask } = this.next();
+    forEachPhraseBit(texts, (bit) => (this.bytes[bit * this.stride + byte] |= mask));
+  }
+
+  /** Adds the shard's next document, by its own filter (buildPhraseFilter of the same texts). */
+  addFilter(filter: Uint8Array): void {
+    if (filter.length * 8 !== PHRASE_FILTER_BITS)
+      throw new Error(`phrase filter: a document's filter has ${filter.length} bytes`);
+    const { byte, mask } = this.next();
+    for (let at = 0; at < filter.length; at++) {
+      const bits = filter[at];
+      if (bits === 0) continue;
+      for (let i = 0; i < 8; i++) if (bits & (1 << i)) this.bytes[(at * 8 + i) * this.stride + byte] |= mask;
+    }
+  }
+
+  private next(): { byte: number; mask: number } {
     const ref = this.added++;
     if (ref >= this.shard.count) throw new Error(`phrase filter: shard holds only ${this.shard.count}`);
-    const byte = ref >> 3;
-    const mask = 1 << (ref & 7);
-    forEachPhraseBit(texts, (bit) => (this.bytes[bit * this.stride + byte] |= mask));
+    return { byte: ref >> 3, mask: 1 << (ref & 7) };
   }
 }
 

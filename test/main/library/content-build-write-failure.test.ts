@@ -11,22 +11,24 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import type { Document } from '../../../main/api';
+import { buildContent } from '../../../main/library/content-build';
+import { SearchIndexWriter } from '../../../main/search/index/index-build';
 
-// The real index writer, except that it fails (like a full disk would) for a document titled "Disk full".
-vi.mock('../../../main/search/index/index-build', async (importOriginal) => {
-  const actual = await importOriginal<typeof import('../../../main/search/index/index-build')>();
-  return {
-    ...actual,
-    writeSearchIndex: async (documents: Document[], outDir: string) => {
-      await actual.writeSearchIndex(documents, outDir);
-      if (documents.some((doc) => doc.title === 'Disk full'))
-        throw new Error('ENOSPC: no space left on device');
-    },
-  };
+// The real index writer, except that it fails (like a full disk would) once it has a document titled
+// "Disk full" and writes its last files.
+const full = new WeakSet<SearchIndexWriter>();
+const { add, finish } = SearchIndexWriter.prototype;
+vi.spyOn(SearchIndexWriter.prototype, 'add').mockImplementation(async function (
+  this: SearchIndexWriter,
+  doc,
+) {
+  if (doc.record.title === 'Disk full') full.add(this);
+  return add.call(this, doc);
 });
-
-const { buildContent } = await import('../../../main/library/content-build');
+vi.spyOn(SearchIndexWriter.prototype, 'finish').mockImplementation(async function (this: SearchIndexWriter) {
+  await finish.call(this);
+  if (full.has(this)) throw new Error('ENOSPC: no space left on device');
+});
 
 const BUNDLED = join(__dirname, '../../../content/security-concerns-impede-china-pakistan-relations.txt');
 const work = mkdtempSync(join(tmpdir(), 'margin-build-fail-'));

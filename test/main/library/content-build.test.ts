@@ -18,6 +18,8 @@ import { ContentError } from '../../../main/errors';
 import { canonicalText } from '../../../main/library/canonical-text';
 import { loadLibrary } from '../../../main/library/library';
 import { readBundledDocument } from '../../../main/library/bundle-document-file';
+import { documentMeta } from '../../../main/library/assemble-document';
+import { parseDocumentFile } from '../../../main/library/load-document-file';
 
 const ROOT = join(__dirname, '../../..');
 const FIXTURES = join(__dirname, '../../fixtures/content');
@@ -64,9 +66,13 @@ describe('buildContent', () => {
     expect(manifest.map((meta) => meta.id)).toContain('security-concerns-impede-china-pakistan-relations');
     expect(manifest[0]).not.toHaveProperty('sections');
     const library = await loadLibrary(out);
+    const sources = [BUNDLED, ...readdirSync(FIXTURES).map((f) => join(FIXTURES, f))];
+    const parsed = new Map((await Promise.all(sources.map(parseDocumentFile))).map((doc) => [doc.id, doc]));
     for (const doc of documents) {
       const stored = library.get(doc.id);
-      expect(stored).toEqual(doc);
+      // The build returns each document's manifest row; the library gives back the whole document.
+      expect(documentMeta(stored)).toEqual(doc);
+      expect(stored).toEqual(parsed.get(doc.id));
       // The file holds the text, brotli-compressed; the title, authors and publisher are in library.json.
       const file = readFileSync(join(out, 'docs', `${doc.id}.json.br`));
       const text = JSON.parse(brotliDecompressSync(file).toString('utf8')) as object;
