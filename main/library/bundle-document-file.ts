@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { brotliDecompressSync, constants, zstdCompress, zstdDecompressSync } from 'node:zlib';
+import {
+  brotliDecompressSync,
+  constants,
+  zstdCompress,
+  zstdCompressSync,
+  zstdDecompressSync,
+  type ZstdOptions,
+} from 'node:zlib';
 import type { Document, DocumentMeta } from '../api';
 import { MarginError } from '../errors';
 
@@ -52,15 +59,33 @@ export function bundledDocumentPath(id: string): string {
   return `${DOCS_FOLDER}/${id}${BUNDLED_DOCUMENT_SUFFIX}`;
 }
 
-/** Writes `doc`'s text to `<bundleDir>/docs/<id>.json.br`; compression runs off the calling thread. */
-export async function writeBundledDocument(bundleDir: string, doc: Document): Promise<void> {
+/** `doc`'s text as the file holds it, and the zstd settings for it (the same on every thread). */
+function documentTextJson(doc: Document): { json: Buffer; options: ZstdOptions } {
   const text: DocumentText = { id: doc.id, sections: doc.sections, authorBio: doc.authorBio };
   const json = Buffer.from(JSON.stringify(text), 'utf8');
-  const compressed = await compress(json, {
-    params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL },
-    pledgedSrcSize: json.length,
-  });
-  await writeFile(join(bundleDir, DOCS_FOLDER, `${doc.id}${BUNDLED_DOCUMENT_SUFFIX}`), compressed);
+  return {
+    json,
+    options: { params: { [constants.ZSTD_c_compressionLevel]: ZSTD_LEVEL }, pledgedSrcSize: json.length },
+  };
+}
+
+function bundledDocumentFile(bundleDir: string, id: string): string {
+  return join(bundleDir, DOCS_FOLDER, `${id}${BUNDLED_DOCUMENT_SUFFIX}`);
+}
+
+/** Writes `doc`'s text to `<bundleDir>/docs/<id>.json.zst`; compression runs off the calling thread. */
+export async function writeBundledDocument(bundleDir: string, doc: Document): Promise<void> {
+  const { json, options } = documentTextJson(doc);
+  await writeFile(bundledDocumentFile(bundleDir, doc.id), await compress(json, options));
+}
+
+/**
+ * `writeBundledDocument` compressing on the calling thread: for the content build's workers, each of
+ * which has a core to itself (libuv's pool would only make them queue behind one another).
+ */
+export async function writeBundledDocumentHere(bundleDir: string, doc: Document): Promise<void> {
+  const { json, options } = documentTextJson(doc);
+  await writeFile(bundledDocumentFile(bundleDir, doc.id), zstdCompressSync(json, options));
 }
 
 /** The document `meta` describes, with the text read from its file. */
