@@ -21,7 +21,7 @@ import {
 
 /**
  * The content build: every `.txt`/`.md` in `inDir` (not its subfolders; with the importer's reader,
- * PDFs and saved web pages too) → `outDir/library.json`, `outDir/docs/<id>.json.br`
+ * PDFs and saved web pages too) → `outDir/library.json`, `outDir/docs/<id>.json.zst`
  * (bundle-document-file.ts) and the search index. Files are read, and their documents compressed and
  * written, in worker threads, one per core (content-build-workers.ts); they are taken in sorted order and
  * their documents kept in it, so the bundle is the same byte for byte on every machine and with any

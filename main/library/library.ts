@@ -7,7 +7,7 @@ import { ManifestError, manifestDocuments } from './library-manifest';
 
 /**
  * The built content bundle: `library.json` (every document's metadata) read at start, each document's
- * text (`docs/<id>.json.br`, bundle-document-file.ts) read when first asked for and kept in a small
+ * text (`docs/<id>.json.zst`, bundle-document-file.ts) read when first asked for and kept in a small
  * cache, so a library of thousands of articles costs only its manifest in memory.
  */
 export interface Library {

@@ -201,7 +201,7 @@ describe('checkAsarContents', () => {
     'dist/renderer/index.html': '<!doctype html>',
     'dist/renderer/main.js': 'void 0;',
     'dist/content/library.json': JSON.stringify([{ id: 'first-essay' }]),
-    'dist/content/docs/first-essay.json.br': '{}',
+    'dist/content/docs/first-essay.json.zst': '{}',
     'dist/content/search/index.json': '{}',
     // The licence list and the vendored citation styles (their content does not matter here).
     ...Object.fromEntries(
@@ -248,7 +248,7 @@ describe('checkAsarContents', () => {
     });
     expect(checkAsarContents(archive)).toEqual([
       'dist/main/preload.js is missing from the archive',
-      'dist/content/docs/second-essay.json.br is listed in library.json but not in the archive',
+      'dist/content/docs/second-essay.json.zst is listed in library.json but not in the archive',
       'dist/content/search/ is missing: the app would ship without its search index',
     ]);
   });
@@ -267,7 +267,7 @@ describe('checkAsarContents', () => {
   it('accepts the search data unpacked beside the archive, and names data packed where the worker cannot read it', async () => {
     expect(checkAsarContents(await packDirectory(complete))).toEqual([]);
     expect(checkAsarContents(await packDirectory(complete, '{nothing}')).sort()).toEqual([
-      'dist/content/docs/first-essay.json.br: inside the archive, where a worker thread cannot read it (asarUnpack)',
+      'dist/content/docs/first-essay.json.zst: inside the archive, where a worker thread cannot read it (asarUnpack)',
       'dist/content/search/index.json: inside the archive, where a worker thread cannot read it (asarUnpack)',
     ]);
   });

@@ -56,7 +56,7 @@ export interface SearchIndexOptions {
 /**
  * Writes the search index of `documents` under `outDir/search/`: document records, the meta index
  * (titles, authors, headings), the body shards, the phrase filters and the corpus stats. Passage texts
- * are read at query time from `outDir/docs/<id>.json.br`, which the content build writes next to it.
+ * are read at query time from `outDir/docs/<id>.json.zst`, which the content build writes next to it.
  */
 export async function writeSearchIndex(
   documents: Document[],

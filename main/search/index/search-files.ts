@@ -19,7 +19,7 @@ import { blockText } from '../../library/canonical-text';
  * - `corpus-stats.json`: the document count and average field lengths the body shards were scored with,
  *   and the shards (file, first document, count) in document order.
  *
- * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json.br`
+ * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json.zst`
  * (written by the content build), only for the documents a query shows. Reading and parsing one costs
  * about what inflating a compressed copy would, and the copy would double the bundle's text.
  */

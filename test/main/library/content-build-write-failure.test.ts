@@ -46,8 +46,8 @@ describe('buildContent when writing the bundle fails', () => {
     writeFileSync(join(input, 'b.md'), '---\ntitle: Disk full\n---\nText.\n');
     await expect(buildContent({ inDir: input, outDir: out })).rejects.toThrow(/ENOSPC/);
     expect(readFileSync(join(out, 'library.json'), 'utf8')).toBe(manifest);
-    expect(readdirSync(join(out, 'docs'))).toEqual(['a.json.br']);
+    expect(readdirSync(join(out, 'docs'))).toEqual(['a.json.zst']);
     expect(readdirSync(work).sort()).toEqual(['bundle', 'content']);
-    expect(existsSync(join(out, 'docs', 'b.json.br'))).toBe(false);
+    expect(existsSync(join(out, 'docs', 'b.json.zst'))).toBe(false);
   });
 });

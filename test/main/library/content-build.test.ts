@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { brotliDecompressSync } from 'node:zlib';
+import { zstdDecompressSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildContent } from '../../../main/library/content-build';
 import type { LibraryManifest } from '../../../main/library/library-manifest';
@@ -73,9 +73,9 @@ describe('buildContent', () => {
       // The build returns each document's manifest row; the library gives back the whole document.
       expect(documentMeta(stored)).toEqual(doc);
       expect(stored).toEqual(parsed.get(doc.id));
-      // The file holds the text, brotli-compressed; the title, authors and publisher are in library.json.
-      const file = readFileSync(join(out, 'docs', `${doc.id}.json.br`));
-      const text = JSON.parse(brotliDecompressSync(file).toString('utf8')) as object;
+      // The file holds the text, zstd-compressed; the title, authors and publisher are in library.json.
+      const file = readFileSync(join(out, 'docs', `${doc.id}.json.zst`));
+      const text = JSON.parse(zstdDecompressSync(file).toString('utf8')) as object;
       expect(Object.keys(text)).toEqual(['id', 'sections', 'authorBio']);
       expect(file.length).toBeLessThan(JSON.stringify(text).length);
       expect(stored.textHash).toHaveLength(64);
@@ -113,7 +113,7 @@ describe('buildContent', () => {
     });
     await buildContent({ inDir: freshDir(BUNDLED), outDir: out });
     expect(readdirSync(join(out, 'docs'))).toEqual([
-      'security-concerns-impede-china-pakistan-relations.json.br',
+      'security-concerns-impede-china-pakistan-relations.json.zst',
     ]);
   });
 

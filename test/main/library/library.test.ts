@@ -88,12 +88,12 @@ describe('loadLibrary', () => {
     const damaged = join(dir, 'damaged');
     await buildContent({ inDir: FIXTURES, outDir: damaged });
     // Cut short, as a disk full or an interrupted copy would leave it.
-    const file = join(damaged, 'docs', 'mekong-dams-and-downstream-states.json.br');
+    const file = join(damaged, 'docs', 'mekong-dams-and-downstream-states.json.zst');
     writeFileSync(file, readFileSync(file).subarray(0, 200));
     const library = await loadLibrary(damaged);
     expect(codeOf(() => library.get('mekong-dams-and-downstream-states'))).toBe('unavailable');
     expect(() => library.get('mekong-dams-and-downstream-states')).toThrow(
-      'The content bundle is damaged: docs/mekong-dams-and-downstream-states.json.br cannot be decompressed.',
+      'The content bundle is damaged: docs/mekong-dams-and-downstream-states.json.zst cannot be decompressed.',
     );
     // Still listed, by its title, from library.json.
     expect(library.list().find((meta) => meta.id === 'mekong-dams-and-downstream-states')?.title).toBe(

@@ -4,7 +4,7 @@ import type { Document } from '../../../main/api';
 import { writeSearchIndex, type SearchIndexOptions } from '../../../main/search/index/index-build';
 import { DOCS_FOLDER, writeBundledDocument } from '../../../main/library/bundle-document-file';
 
-/** Writes what the content build writes for search: `docs/<id>.json.br` per document, then the index. */
+/** Writes what the content build writes for search: `docs/<id>.json.zst` per document, then the index. */
 export async function writeTestBundle(
   documents: Document[],
   bundleDir: string,

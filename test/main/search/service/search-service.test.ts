@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Document, DocumentHit, SearchResults } from '../../../../main/api';
 import { blockText } from '../../../../main/library/canonical-text';
 import { parseRcasText } from '../../../../main/library/parse-rcas-text';
-import { bodyShardFile, DOCS_DIR, SEARCH_DIR } from '../../../../main/search/index/search-files';
+import { bundledDocumentPath } from '../../../../main/library/bundle-document-file';
+import { bodyShardFile, SEARCH_DIR } from '../../../../main/search/index/search-files';
 import { createSearchService, type SearchService } from '../../../../main/search/service/search-service';
 import { searchWorkerPlan } from '../../../../main/search/service/search-worker-source';
 import { writeTestBundle } from '../fixture-bundle';
@@ -418,7 +419,7 @@ describe('search-service stages and failures', () => {
     const partial = await mkdtemp(join(tmpdir(), 'margin-search-partial-'));
     try {
       await writeTestBundle(FIXTURES, partial);
-      await rm(join(partial, DOCS_DIR, 'mountain-roads.json.br'));
+      await rm(join(partial, bundledDocumentPath('mountain-roads')));
       const service = createSearchService({ bundleDir: partial });
       await service.ready;
       const results = ok(await service.search('mountains roads'));
@@ -433,7 +434,7 @@ describe('search-service stages and failures', () => {
     const partial = await mkdtemp(join(tmpdir(), 'margin-search-damaged-doc-'));
     try {
       await writeTestBundle(FIXTURES, partial);
-      const file = join(partial, DOCS_DIR, 'mountain-roads.json.br');
+      const file = join(partial, bundledDocumentPath('mountain-roads'));
       await writeFile(file, (await readFile(file)).subarray(0, 40));
       const service = createSearchService({ bundleDir: partial });
       await service.ready;
