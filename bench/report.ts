@@ -131,7 +131,7 @@ function sizeSection(result: SizeResult): string[] {
     // A kind FlexSearch has no equivalent for is refused on every query: not a latency.
     const fs = queries.flexsearch?.[kind];
     const f = fs && fs.refused < fs.count ? fs : undefined;
-    const triple = (k: typeof m) => (k ? `${ms(k.p50)} / ${ms(k.p95)} / ${ms(k.p99)}` : 'not yet measured');
+    const triple = (k: typeof m) => (k ? `${ms(k.p50)} / ${ms(k.p95)} / ${ms(k.p99)}` : '—');
     const flexText = fs && !f ? 'not supported' : triple(f);
     const hits = [m, l, s, f].map((k) => (k ? k.meanHits.toFixed(1) : '—')).join(' / ');
     lines.push(
