@@ -15,6 +15,10 @@ export const ARCHIVE_MEMORY_MB = 250;
 export const ARCHIVE_QUERY_P95_MS = 16;
 export const ARCHIVE_QUERY_P99_MS = 50;
 export const ARCHIVE_CONTENT_BUILD_MS = 10 * 60_000;
+/** A rebuild of the bundle after one article changes. */
+export const ARCHIVE_REBUILD_S = 10;
+/** 1,000 highlights painted (issue 11 halves issue 6's one frame). */
+export const HIGHLIGHTS_PAINT_MS = 8;
 /** Passages and snippets (the work beyond the index), p95, every kind, every size. */
 export const BEYOND_INDEX_P95_MS = 1;
 
@@ -45,7 +49,8 @@ export function archiveGoals(results: BenchResults): GoalCheck[] {
   const p99 = worst(worker, 'p99');
   const memory = size?.load.margin?.memoryMb.median;
   const build = size?.contentBuildMs?.median;
-  const checks = [
+  const paint = results.renderer?.measured ? results.renderer.paintMs : null;
+  const checks: GoalCheck[] = [
     atMostGoal(
       `Archive ${at}: first answer (titles, authors, headings) after process start`,
       start?.firstAnswerMs.median,
@@ -101,6 +106,22 @@ export function archiveGoals(results: BenchResults): GoalCheck[] {
       build === undefined ? '—' : `${(build / 60_000).toFixed(1)} min`,
       '≤ 10 min',
       'min',
+    ),
+    {
+      // Shards make it possible (only the changed article's shard and the corpus figures), but the
+      // content build still rebuilds everything: reported as the miss it is, not left out.
+      goal: `Archive ${at}: rebuild after one article changes`,
+      margin: 'not built',
+      target: `≤ ${ARCHIVE_REBUILD_S} s`,
+      status: { met: false, text: 'not built: a changed article rebuilds the whole bundle' },
+    },
+    atMostGoal(
+      '1,000 highlights painted (issue 11: on-screen ranges first, the rest when idle)',
+      paint ?? undefined,
+      HIGHLIGHTS_PAINT_MS,
+      `${ms(paint ?? undefined)} ms`,
+      `≤ ${HIGHLIGHTS_PAINT_MS} ms`,
+      'ms',
     ),
   ];
   // Passages and snippets: the work of search() beyond the index, at every size measured.
