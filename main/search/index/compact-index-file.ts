@@ -4,7 +4,7 @@
  * a query first touches it. At 100,000 articles the postings are most of the index, and a query reads a
  * few terms of them; recently used ones stay decoded (DECODED_POSTINGS_BUDGET).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
 import {
   indexOf,
   MAGIC,
@@ -15,15 +15,7 @@ import {
   type LoadOptions,
   type PostingsReader,
 } from './compact-index';
-
-// A file-backed index closes its file once nothing refers to it any more.
-const openFiles = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
+import { closeWhenCollected, readFully } from './positioned-reads';
 
 /**
  * Loads the compact index in `file`, leaving its postings on disk: each term's are read (one positioned
@@ -36,12 +28,7 @@ export function loadCompactIndexFile(file: string, options: LoadOptions = {}): C
     const readAt = (position: number, length: number): Uint8Array => {
       if (position + length > size) throw new Error('search index is truncated');
       const buffer = new Uint8Array(length);
-      let done = 0;
-      while (done < length) {
-        const read = readSync(fd, buffer, done, length - done, position + done);
-        if (read === 0) throw new Error('search index is truncated');
-        done += read;
-      }
+      readFully(fd, buffer, position, length, 'search index is truncated');
       return buffer;
     };
     const header = readHeader(readAt(0, Math.min(size, MAGIC.length + 4)), (length) => readAt(0, length));
@@ -63,7 +50,8 @@ export function loadCompactIndexFile(file: string, options: LoadOptions = {}): C
       all: () => readAt(postingsStart, postingsLength),
     };
     const index = indexOf(header, section('terms'), termOffsets, reader, options);
-    openFiles.register(index, fd);
+    // A file-backed index closes its file once nothing refers to it any more.
+    closeWhenCollected(index, fd);
     return index;
   } catch (error) {
     closeSync(fd);

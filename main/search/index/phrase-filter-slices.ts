@@ -10,7 +10,8 @@
  * shard u32 first document and count; then per shard in order its PHRASE_FILTER_BITS slices, bit 0 first.
  * A file whose length disagrees with its header is refused as truncated or damaged.
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { closeWhenCollected, readFully } from './positioned-reads';
 import { open, type FileHandle } from 'node:fs/promises';
 import { forEachPhraseBit, PHRASE_FILTER_BITS, type PhraseFilter } from './phrase-filter';
 
@@ -125,15 +126,6 @@ export class PhraseFilterWriter {
   }
 }
 
-// A filter file closes once nothing refers to it any more.
-const openFiles = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
-
 /** `phrase-filter.bin` opened: its header checked, its slices read on demand. */
 export class PhraseFilterFile {
   /** Slices read from disk so far (a cached slice read again does not count). */
@@ -188,7 +180,8 @@ export class PhraseFilterFile {
       if (size < end) throw new Error('phrase filter file is truncated');
       if (size > end) throw new Error('phrase filter file is damaged (longer than its shards)');
       const filterFile = new PhraseFilterFile(fd, shards, dataStart);
-      openFiles.register(filterFile, fd);
+      // A filter file closes once nothing refers to it any more.
+      closeWhenCollected(filterFile, fd);
       return filterFile;
     } catch (error) {
       closeSync(fd);
@@ -220,12 +213,7 @@ export class PhraseFilterFile {
 
 function readExactly(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.alloc(length);
-  let done = 0;
-  while (done < length) {
-    const read = readSync(fd, buffer, done, length - done, position + done);
-    if (read === 0) throw new Error('phrase filter file is truncated');
-    done += read;
-  }
+  readFully(fd, buffer, position, length, 'phrase filter file is truncated');
   return buffer;
 }
 

@@ -10,7 +10,8 @@
  * start of the file; record i is the bytes offsets[i] .. offsets[i + 1]) | the records, each the UTF-8
  * JSON array [id, title, authors, published, sections] (no key names: they would be a third of the file).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync } from 'node:fs';
+import { closeWhenCollected, readFully } from './positioned-reads';
 import { errorDetail, printableLine } from '../../errors';
 import type { RecordTable } from './record-table';
 import { SEARCH_FORMAT, type DocumentRecord } from './search-files';
@@ -40,15 +41,6 @@ export function serialiseRecords(records: readonly DocumentRecord[]): Buffer {
   }
   return Buffer.concat([header, ...encoded]);
 }
-
-// A records file closes once nothing refers to it any more (as compact-index-file.ts does).
-const openFiles = new FinalizationRegistry<number>((fd) => {
-  try {
-    closeSync(fd);
-  } catch {
-    // Already closed.
-  }
-});
 
 /**
  * Opens `file` and reads its header and offset table, nothing else. Throws an Error naming the file
@@ -111,7 +103,8 @@ export class RecordsFile implements RecordTable {
     if (this.offsets[0] !== dataStart || this.offsets[this.count] !== this.size) throw new Error(cutShort);
     for (let ref = 0; ref < this.count; ref++)
       if (this.offsets[ref + 1] < this.offsets[ref]) throw new Error(cutShort);
-    openFiles.register(this, fd);
+    // A records file closes once nothing refers to it any more.
+    closeWhenCollected(this, fd);
   }
 
   get(ref: number): DocumentRecord | null {
@@ -147,12 +140,7 @@ export class RecordsFile implements RecordTable {
     if (position + length > this.size) throw new Error('the records file is cut short');
     if (this.scratch.byteLength < length)
       this.scratch = Buffer.alloc(Math.max(length, this.scratch.byteLength * 2));
-    let done = 0;
-    while (done < length) {
-      const read = readSync(this.fd, this.scratch, done, length - done, position + done);
-      if (read === 0) throw new Error('the records file is cut short');
-      done += read;
-    }
+    readFully(this.fd, this.scratch, position, length, 'the records file is cut short');
     this.reads++;
     this.bytesRead += length;
     return this.scratch.subarray(0, length);
