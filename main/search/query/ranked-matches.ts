@@ -70,21 +70,7 @@ export function* rankLazily(matches: Matches, rankOrder: RankOrder): Generator<C
   for (const position of first) picked[position] = 1;
   const heap = new Int32Array(refs.length - first.length);
   for (let i = 0, at = 0; i < refs.length; i++) if (picked[i] === 0) heap[at++] = i;
-  const down = (from: number, size: number) => {
-    let at = from;
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let best = at;
-      if (left < size && before(heap[left], heap[best])) best = left;
-      if (right < size && before(heap[right], heap[best])) best = right;
-      if (best === at) return;
-      const swap = heap[at];
-      heap[at] = heap[best];
-      heap[best] = swap;
-      at = best;
-    }
-  };
+  const down = (from: number, size: number) => siftDown(heap, from, size, before);
   for (let i = (heap.length >> 1) - 1; i >= 0; i--) down(i, heap.length);
   for (let size = heap.length; size > 0; size--) {
     const top = heap[0];
@@ -101,22 +87,9 @@ export function* rankLazily(matches: Matches, rankOrder: RankOrder): Generator<C
 export function pickBest(count: number, k: number, before: (a: number, b: number) => boolean): Int32Array {
   const size = Math.min(count, k);
   const worstFirst = new Int32Array(size);
-  // Sift down in a heap whose root is its worst member (the one every other is `before`).
-  const down = (from: number, length: number) => {
-    let at = from;
-    for (;;) {
-      const left = 2 * at + 1;
-      const right = left + 1;
-      let worst = at;
-      if (left < length && before(worstFirst[worst], worstFirst[left])) worst = left;
-      if (right < length && before(worstFirst[worst], worstFirst[right])) worst = right;
-      if (worst === at) return;
-      const swap = worstFirst[at];
-      worstFirst[at] = worstFirst[worst];
-      worstFirst[worst] = swap;
-      at = worst;
-    }
-  };
+  // A heap whose root is its worst member (the one every other is `before`).
+  const after = (a: number, b: number) => before(b, a);
+  const down = (from: number, length: number) => siftDown(worstFirst, from, length, after);
   for (let i = 0; i < size; i++) worstFirst[i] = i;
   for (let i = (size >> 1) - 1; i >= 0; i--) down(i, size);
   for (let position = size; position < count; position++) {
@@ -132,4 +105,26 @@ export function pickBest(count: number, k: number, before: (a: number, b: number
     down(0, length - 1);
   }
   return best;
+}
+
+/** Moves `heap[from]` down until no child of it is `above` it (the first `size` entries are the heap). */
+function siftDown(
+  heap: Int32Array,
+  from: number,
+  size: number,
+  above: (a: number, b: number) => boolean,
+): void {
+  let at = from;
+  for (;;) {
+    const left = 2 * at + 1;
+    const right = left + 1;
+    let top = at;
+    if (left < size && above(heap[left], heap[top])) top = left;
+    if (right < size && above(heap[right], heap[top])) top = right;
+    if (top === at) return;
+    const swap = heap[at];
+    heap[at] = heap[top];
+    heap[top] = swap;
+    at = top;
+  }
 }
