@@ -3,10 +3,10 @@
  * (under bench/.work), one sync folder between them. Measures, per repeat on fresh folders:
  * - baseline: the plain store writing the same records in one transaction (no sync at all);
  * - publish: device A's pass that takes 10,000 new notes and writes them as segments;
- * - merge: device B's pass that reads them and merges them into its empty store, and the longest the
- *   event loop was held meanwhile;
+ * - merge: device B's pass that reads them and merges them into its empty store;
  * - incremental: 10 notes edited on A, A's background pass, then B's;
- * - crypto: sealing and opening the same lines alone, to give encryption's share of the sync time.
+ * - crypto: sealing and opening the same lines alone, to give encryption's share of the sync time;
+ * - and how long each pass held the event loop (loop-hold-probe.ts).
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -22,6 +22,8 @@ import { CHANGES_PER_LINE } from '../../main/sync/sync-segment';
 import { createSyncService } from '../../main/sync/sync-service';
 import type { SyncService } from '../../main/sync/sync-service';
 import { makeHighlights } from '../annotation-fixtures';
+import { withLoopHoldProbe } from '../loop-hold-probe';
+import type { LoopHold } from '../loop-hold-probe';
 import { Random } from '../prng';
 import { runJob } from './child-job';
 
@@ -39,11 +41,15 @@ export interface SyncRun {
   publishMs: number;
   /** B's pass: the same read and merged into an empty store. */
   mergeMs: number;
-  /** The longest the event loop was held during B's merge (the slowest repeat). */
+  /** The longest the event loop was held during B's merge: the timer's gap (waiting for a core included). */
   mergeStallMs: number;
   incrementalPublishMs: number;
   incrementalMergeMs: number;
   incrementalStallMs: number;
+  /** How A's publish, B's merge and the two incremental passes held the loop (loop-hold-probe.ts). */
+  publishHold: LoopHold;
+  mergeHold: LoopHold;
+  incrementalHold: LoopHold;
   /** Sealing and opening the lines of the 10,000 notes' changes, alone. */
   cryptoMs: number;
   incrementalCryptoMs: number;
@@ -59,24 +65,6 @@ function sampleText(seed: string): string {
     Array.from({ length: 80 }, () => random.pick(words)).join(' '),
   );
   return paragraphs.join('\n\n');
-}
-
-/** The longest gap between ticks of a 1 ms timer while `work` runs: how long the event loop was held. */
-async function withStallProbe(work: () => Promise<unknown>): Promise<{ ms: number; stallMs: number }> {
-  let last = performance.now();
-  let stall = 0;
-  const probe = setInterval(() => {
-    const now = performance.now();
-    stall = Math.max(stall, now - last);
-    last = now;
-  }, 1);
-  const began = performance.now();
-  last = began;
-  await work();
-  const ms = performance.now() - began;
-  stall = Math.max(stall, performance.now() - last);
-  clearInterval(probe);
-  return { ms, stallMs: stall };
 }
 
 /** Seals and opens `changes` as a segment's lines would be: encryption's own cost, nothing else. */
@@ -122,7 +110,7 @@ async function oneRun(job: SyncJob, records: Annotation[], run: number): Promise
   mkdirSync(folder, { recursive: true });
 
   const baselineStore = openAnnotationStore({ dataDir: path.join(root, 'baseline') });
-  let began = performance.now();
+  const began = performance.now();
   baselineStore.putAll(records);
   const baselineMs = performance.now() - began;
   baselineStore.close();
@@ -132,10 +120,8 @@ async function oneRun(job: SyncJob, records: Annotation[], run: number): Promise
   const b = openDevice(path.join(root, 'b'), folder);
   await b.sync.setUp({ passphrase: PASSPHRASE, deviceName: 'B' });
   a.store.putAll(records);
-  began = performance.now();
-  await a.sync.syncNow();
-  const publishMs = performance.now() - began;
-  const merge = await withStallProbe(() => b.sync.syncNow());
+  const publish = await withLoopHoldProbe(() => a.sync.syncNow());
+  const merge = await withLoopHoldProbe(() => b.sync.syncNow());
   if (b.store.list().length !== records.length)
     throw new Error(`B holds ${b.store.list().length} notes, not ${records.length}`);
 
@@ -146,11 +132,11 @@ async function oneRun(job: SyncJob, records: Annotation[], run: number): Promise
   // compared (A), and an idle device only reads what is new in the folder (B).
   a.store.putAll(edited);
   // (The probe's timer also keeps this process alive while the unref'd debounce timer waits.)
-  const incrementalPublish = await withStallProbe(async () => {
+  const incrementalPublish = await withLoopHoldProbe(async () => {
     a.sync.localChange(edited.map((record) => record.id));
     await a.sync.settled();
   });
-  const incremental = await withStallProbe(async () => {
+  const incremental = await withLoopHoldProbe(async () => {
     b.sync.localChange([]);
     await b.sync.settled();
   });
@@ -169,12 +155,17 @@ async function oneRun(job: SyncJob, records: Annotation[], run: number): Promise
   rmSync(root, { recursive: true, force: true });
   return {
     baselineMs,
-    publishMs,
+    publishMs: publish.ms,
     mergeMs: merge.ms,
-    mergeStallMs: merge.stallMs,
+    mergeStallMs: merge.hold.gapMs,
     incrementalPublishMs: incrementalPublish.ms,
     incrementalMergeMs: incremental.ms,
-    incrementalStallMs: Math.max(incremental.stallMs, incrementalPublish.stallMs),
+    incrementalStallMs: Math.max(incremental.hold.gapMs, incrementalPublish.hold.gapMs),
+    publishHold: publish.hold,
+    mergeHold: merge.hold,
+    incrementalHold: [incremental.hold, incrementalPublish.hold].reduce((a, b) =>
+      b.ownMs > a.ownMs ? b : a,
+    ),
     cryptoMs,
     incrementalCryptoMs,
   };
