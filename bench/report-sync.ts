@@ -109,7 +109,7 @@ export function syncSection(results: BenchResults): string[] {
     `Encryption alone (sealing and opening the same lines with AES-256-GCM): ${ms(sync.cryptoMs)} ms for the ${n} notes ` +
       `(${percent(sync.cryptoShare)} of publish + merge), ${ms(sync.incrementalCryptoMs)} ms for the ${sync.incremental} changes ` +
       `(${percent(sync.incrementalCryptoShare)}). ${holdSentence(sync)} ` +
-      'Sync runs in the main process, never on the window’s thread; the merge goes in slices of about 20 ms of work, each one transaction.',
+      'Sync runs in the main process, never on the window’s thread; a pass goes in slices of about 10 ms of the thread’s CPU, each one transaction, and publishes its outbox a segment at a time.',
     '',
   ];
 }
