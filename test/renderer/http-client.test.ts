@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MarginApi } from '../../main/api';
 import { API_METHODS } from '../../main/shared/api-channels';
 import { ApiError, createHttpClient } from '../../renderer/http-client';
@@ -82,6 +82,22 @@ describe('http-client', () => {
     await client().exportAnnotations('markdown', undefined);
     await client().search('gwadar');
     expect(received.map((call) => call.args)).toEqual([['markdown'], ['gwadar']]);
+  });
+
+  it('lets a save outlive the page (keepalive) but not a search, whose answer only the page wants', async () => {
+    answer = () => ({ json: { ok: true, value: null } });
+    const fetched = vi.spyOn(globalThis, 'fetch');
+    try {
+      await client().setReadingPosition('doc', { blockId: 'p-1', fraction: 0.5 });
+      await client().search('gwadar');
+      const keepalive = fetched.mock.calls.map(([url, init]) => [String(url), init?.keepalive]);
+      expect(keepalive).toEqual([
+        [`${origin}/api/setReadingPosition`, true],
+        [`${origin}/api/search`, false],
+      ]);
+    } finally {
+      fetched.mockRestore();
+    }
   });
 
   it('turns an error envelope into an ApiError with the service’s code and message', async () => {
