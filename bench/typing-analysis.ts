@@ -27,6 +27,8 @@ export interface SearchAsked {
   /** performance.now() when the page asked, and when the whole answer was in (null if it never was). */
   sentAt: number;
   answeredAt: number | null;
+  /** The search's own time in main, as its answer says (`tookMs`); absent in older records. */
+  searchMs?: number | null;
 }
 
 export interface TypingRecord {
@@ -109,6 +111,12 @@ export interface KeyStages {
   wait: number;
   /** Sent → the whole answer in (HTTP, the API's gate, the search worker). */
   answer: number;
+  /**
+   * Of `answer`, the search's own time in main (its `tookMs`); the rest is the way there and back: HTTP,
+   * the gate, the worker's messages, JSON, and on a busy machine each process waiting for a core.
+   * Absent where the answers did not say.
+   */
+  search?: number;
   /** Answer in → the first animation frame showing it (Lit's render, then the wait for a frame). */
   render: number;
   /** That frame's callback → its paint done. */
@@ -128,6 +136,7 @@ export function keyStages(record: TypingRecord): KeyStages[] {
       value: key.value ?? '',
       wait: ask.sentAt - key.at,
       answer: ask.answeredAt - ask.sentAt,
+      ...(typeof ask.searchMs === 'number' ? { search: ask.searchMs } : {}),
       render: paint.seenAt - ask.answeredAt,
       paint: paint.at - paint.seenAt,
     });
@@ -143,9 +152,11 @@ export function medianStages(stages: readonly KeyStages[]): KeyStages {
     const half = sorted.length >> 1;
     return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
   };
+  const searched = stages.every((stage) => stage.search !== undefined);
   return {
     wait: middle((stage) => stage.wait),
     answer: middle((stage) => stage.answer),
+    ...(searched && stages.length > 0 ? { search: middle((stage) => stage.search ?? 0) } : {}),
     render: middle((stage) => stage.render),
     paint: middle((stage) => stage.paint),
   };

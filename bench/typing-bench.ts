@@ -99,11 +99,13 @@ const PROBE = `(() => {
     if (!String(input).includes('/api/search')) return asked;
     let query = null;
     try { query = JSON.parse(init.body)[0]; } catch {}
-    const ask = { query, sentAt: performance.now(), answeredAt: null };
+    const ask = { query, sentAt: performance.now(), answeredAt: null, searchMs: null };
     log.asks.push(ask);
     return asked.then(async (response) => {
-      await response.clone().arrayBuffer();
+      const text = await response.clone().text();
       ask.answeredAt = performance.now();
+      const took = /"tookMs":([0-9.]+)/.exec(text);
+      ask.searchMs = took ? Number(took[1]) : null;
       return response;
     });
   };

@@ -113,6 +113,28 @@ describe('typing stages', () => {
     ]);
   });
 
+  it('tells the search’s own time in main apart within the answer, where the answer said it', () => {
+    const record: TypingRecord = {
+      typed: 'se',
+      finalValue: 'se',
+      keys: typed('se'),
+      asks: [
+        { query: 's', sentAt: 1002, answeredAt: 1020, searchMs: 1.5 },
+        { query: 'se', sentAt: 1090, answeredAt: 1110, searchMs: 3.5 },
+      ],
+      paints: [
+        { query: 's', seenAt: 1033, at: 1036 },
+        { query: 'se', seenAt: 1116, at: 1120 },
+      ],
+    };
+    const stages = keyStages(record);
+    expect(stages.map((stage) => [stage.answer, stage.search])).toEqual([
+      [18, 1.5],
+      [20, 3.5],
+    ]);
+    expect(medianStages(stages)).toEqual({ wait: 6, answer: 19, search: 2.5, render: 9.5, paint: 3.5 });
+  });
+
   it('leaves out a key whose results were painted from an earlier search than its own', () => {
     const record: TypingRecord = {
       typed: 's',
