@@ -144,21 +144,23 @@ export function keyStages(record: TypingRecord): KeyStages[] {
   return stages;
 }
 
-/** Each stage's median over these keys. */
+/** The median of some numbers; NaN for none. */
+function middle(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const half = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
+}
+
+/** Each stage's median over these keys; the search's own time over the keys whose answer said it. */
 export function medianStages(stages: readonly KeyStages[]): KeyStages {
-  const middle = (pick: (stage: KeyStages) => number) => {
-    const sorted = stages.map(pick).sort((a, b) => a - b);
-    if (sorted.length === 0) return Number.NaN;
-    const half = sorted.length >> 1;
-    return sorted.length % 2 === 1 ? sorted[half]! : (sorted[half - 1]! + sorted[half]!) / 2;
-  };
-  const searched = stages.every((stage) => stage.search !== undefined);
+  const searched = stages.flatMap((stage) => (stage.search === undefined ? [] : [stage.search]));
   return {
-    wait: middle((stage) => stage.wait),
-    answer: middle((stage) => stage.answer),
-    ...(searched && stages.length > 0 ? { search: middle((stage) => stage.search ?? 0) } : {}),
-    render: middle((stage) => stage.render),
-    paint: middle((stage) => stage.paint),
+    wait: middle(stages.map((stage) => stage.wait)),
+    answer: middle(stages.map((stage) => stage.answer)),
+    ...(searched.length > 0 ? { search: middle(searched) } : {}),
+    render: middle(stages.map((stage) => stage.render)),
+    paint: middle(stages.map((stage) => stage.paint)),
   };
 }
 
