@@ -41,8 +41,8 @@ function holdSentence(sync: SyncResult): string {
     blocked?.blockedMs == null
       ? ''
       : ` Counting the waits the thread chose too (a timer gap less its wait for a core, by Linux schedstat): ` +
-        `${ms(blocked.blockedMs)} ms, ${ms(blocked.blockedCpuMs)} ms of it CPU and the rest synchronous ` +
-        'disk writes (fsync) on a disk the other work on this machine shares.';
+        `${ms(blocked.blockedMs)} ms, ${ms(blocked.blockedCpuMs)} ms of it CPU and the rest blocked, mostly on ` +
+        'synchronous disk writes (fsync: segment files, the store’s durable commits) on a disk the other work on this machine shares.';
   return (
     `Longest hold of the event loop by sync’s own work: ${ms(hold.ownMs)} ms of the main thread’s CPU ` +
     `(process.threadCpuUsage) within one gap of a 1 ms timer, in ${pass}, the slowest of the repeats: the goal’s figure. ` +
