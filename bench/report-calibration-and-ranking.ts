@@ -2,6 +2,7 @@
  * RESULTS.md sections for what issue #11 added to the bench: the corpus's calibration against real prose,
  * Margin's `search()` by stage, its index stage against FlexSearch, and the ranking quality of every engine.
  */
+import { GROUP_STEPS } from '../main/shared/search-steps';
 import { QUERY_KINDS, type QueryKind } from './bench-queries';
 import type { BenchResults } from './bench-results';
 import { GENERATOR_VERSION } from './corpus';
@@ -95,8 +96,9 @@ export function stagesSection(result: SizeResult): string[] {
   lines.push(
     '',
     'Timed in one process on the loaded full-text stage, calling the stage functions of `main/search` in the order ' +
-      '`runSearch` does: parse = `parseQuery`; index = `queryCompact` with the clauses, then the first 20 matches in ' +
-      "reading order with their matched terms; passages = reading the 20 documents' passages and `rankPassages` (which " +
+      '`runSearch` does, for the documents the search list asks for first (GROUP_STEPS[0], ' +
+      `${GROUP_STEPS[0]}): parse = \`parseQuery\`; index = \`queryCompact\` with the clauses, then the first ${GROUP_STEPS[0]} matches in ` +
+      `reading order with their matched terms; passages = reading those documents' passages and \`rankPassages\` (which ` +
       'builds the snippets); snippets = `makeSnippet` alone on each shown passage, with the tokens and marks ' +
       '`rankPassages` gives it (made outside the clock). The passage cache is emptied before each query, so passages ' +
       'include reading the documents from disk, as a new query mostly does; `search()` whole is timed the same way ' +
