@@ -46,7 +46,7 @@ export function termPrefix(term: string): string {
  * longer query mostly shows the same documents. At most this many documents (a few pages of results),
  * the least recently used let go first.
  */
-const ANALYSED_DOCUMENTS = 64;
+export const ANALYSED_DOCUMENTS = 64;
 interface AnalysedPassages {
   lower: Array<string | undefined>;
   bounds: Array<WordBounds | undefined>;
@@ -63,6 +63,11 @@ function analysedOf(passages: readonly Passage[]): AnalysedPassages {
   }
   analysed.set(passages, entry);
   return entry;
+}
+
+/** How many documents' passages are kept analysed now (at most ANALYSED_DOCUMENTS). */
+export function analysedDocumentCount(): number {
+  return analysed.size;
 }
 
 function boundsOf(passages: readonly Passage[], entry: AnalysedPassages, order: number): WordBounds {
