@@ -1,4 +1,5 @@
 /** RESULTS.md's section on search over bundled + yours beside bundled alone (bench/yours-search-bench.ts). */
+import { GROUP_STEPS } from '../main/shared/search-steps';
 import { QUERY_KINDS } from './bench-queries';
 import type { BenchResults } from './bench-results';
 import { ms, ratio } from './format';
@@ -40,7 +41,7 @@ function entrySection(entry: YoursSearchResult, results: BenchResults): string[]
     '',
     `Queries: ${entry.queriesPerKind} per kind (bench-queries.ts, drawn from the bundled corpus) after a ` +
       `warm-up set, each run on the bundled stage alone and on bundled + yours in one process, alternating ` +
-      `which goes first. Times are Margin's whole \`search()\` (top 20 with passages and snippets).` +
+      `which goes first. Times are Margin's whole \`search()\` (top ${GROUP_STEPS[0]} with passages and snippets, as the search list first asks).` +
       (miniSearch ? ` MiniSearch's p95 is the search part's, at the same size (another run).` : ''),
     '',
     '| kind | alone p50 | alone p95 | alone p99 | with yours p50 | with yours p95 | with yours p99 | p95 with ÷ alone | hits alone → with | MiniSearch p95 | ' +

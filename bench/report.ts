@@ -2,6 +2,7 @@
  * Turns a run's results into bench/RESULTS.md: the goals at 10,000 articles first (met, or missed by how
  * much), then one set of tables per corpus size, with Margin's ratio to each baseline.
  */
+import { GROUP_STEPS } from '../main/shared/search-steps';
 import { QUERY_KINDS, type QueryKind } from './bench-queries';
 import type { BenchResults } from './bench-results';
 import { ENGINES, type Engine, type SizeResult } from './search-bench';
@@ -140,7 +141,7 @@ function sizeSection(result: SizeResult): string[] {
   }
   lines.push(
     '',
-    '"Margin" is `search()` as the app calls it: parse, query the compact index, rank passages, build snippets for the top 20 documents. ' +
+    `"Margin" is \`search()\` as the app calls it: parse, query the compact index, rank passages, build snippets for the top ${GROUP_STEPS[0]} documents (the list's first step). ` +
       '"via worker" adds the hop to the search worker thread (100 queries per kind at most). ' +
       '"index only" is Lunr\'s own `index.search()` on a freshly loaded compact index with the baseline query (phrases as `+a +b`): ' +
       'no guards, passage ranking or snippets, and every lazy posting list is materialised on first touch; ' +
@@ -167,7 +168,8 @@ export function renderResultsMarkdown(results: BenchResults): string {
       "Margin's real content build turns them into the bundle; plain Lunr (default builder, stock JSON), MiniSearch " +
       '(defaults, stock JSON) and FlexSearch (Document index, defaults, its own export) index the very same field texts (title, author, section headings, body), one document per article. ' +
       "Queries are drawn from the corpus's own words. Margin's latency is its `search()` as the app calls it " +
-      '(ranked passages with snippets, top 20 documents); the baselines return ranked document refs only. ' +
+      `(ranked passages with snippets for the top ${GROUP_STEPS[0]} documents, the first step the search list asks for while the reader types: GROUP_STEPS in main/shared/search-steps.ts); ` +
+      'the baselines return ranked document refs only. ' +
       'Baselines have no phrase search: `"a b"` runs as `+a +b` on Lunr and as an AND query on MiniSearch, which does less work. ' +
       'MiniSearch has no stemmer, so its AND and phrase queries match fewer documents. MiniSearch options per kind: ' +
       'AND/phrase `combineWith: "AND"`, prefix `prefix: true`, fuzzy `fuzzy: 1`, field `fields: ["title"]`.',

@@ -1,5 +1,6 @@
 /**
- * Margin's `search()` split by stage, timed from outside with the stage functions of main/search:
+ * Margin's `search()` split by stage, timed from outside with the stage functions of main/search, for the
+ * documents the app asks for first (GROUP_STEPS[0]):
  * parse (`parseQuery`), index (`queryCompact` with the query's clauses, then the first page of matches in
  * reading order with their matched terms), passages (reading and ranking the passages of those
  * documents, `rankPassages`, snippets included) and snippets (`makeSnippet` alone on each shown passage,
@@ -14,14 +15,14 @@ import { queryCompact } from '../main/search/query/compact-query';
 import { addClauses, parseQuery } from '../main/search/query/query-language';
 import { rankPassages, type PassageQuery } from '../main/search/ranking/passage-ranking';
 import { makeSnippet } from '../main/search/ranking/snippet';
-import {
-  DEFAULT_LIMIT,
-  DEFAULT_PASSAGES,
-  runSearchOver,
-  type SearchStage,
-} from '../main/search/service/search-engine';
+import { DEFAULT_PASSAGES, runSearchOver, type SearchStage } from '../main/search/service/search-engine';
+import { GROUP_STEPS } from '../main/shared/search-steps';
 
-export const STAGES = ['parse', 'index', 'passages', 'snippets', 'search'] as const;
+/** The documents a search shows first: what the renderer asks for while the reader types. */
+export const SHOWN_DOCUMENTS = GROUP_STEPS[0];
+
+/** `again`: the same `search()` once more with its documents kept, as when the next key shows them again. */
+export const STAGES = ['parse', 'index', 'passages', 'snippets', 'search', 'again'] as const;
 export type StageName = (typeof STAGES)[number];
 export type StageReport = Record<StageName, LatencySummary>;
 
@@ -34,7 +35,7 @@ function timeOne(shards: readonly SearchStage[], text: string): Record<StageName
   const t0 = performance.now();
   const parsed = parseQuery(text);
   const t1 = performance.now();
-  if (!parsed.ok) return { parse: t1 - t0, index: 0, passages: 0, snippets: 0, search: 0 };
+  if (!parsed.ok) return { parse: t1 - t0, index: 0, passages: 0, snippets: 0, search: 0, again: 0 };
   // Each body shard's first page, merged as runSearchOver merges them (coverage, then score).
   type Entry = { stage: SearchStage; ref: number; score: number; coverage: number };
   const entries: Array<Entry & { bodyTerms: Set<string>; sectionTerms: Set<string> }> = [];
@@ -43,7 +44,7 @@ function timeOne(shards: readonly SearchStage[], text: string): Record<StageName
     const outcome = queryCompact(compact, (q) => addClauses(q, parsed.query, compact.fields));
     let taken = 0;
     for (const { ref, score, coverage } of outcome.ranked('coverage')) {
-      if (taken++ >= DEFAULT_LIMIT) break;
+      if (taken++ >= SHOWN_DOCUMENTS) break;
       const bodyTerms = new Set<string>();
       const sectionTerms = new Set<string>();
       for (const { term, field } of outcome.matchedTerms(ref)) {
@@ -54,7 +55,7 @@ function timeOne(shards: readonly SearchStage[], text: string): Record<StageName
     }
   }
   entries.sort((a, b) => b.coverage - a.coverage || b.score - a.score);
-  const page = entries.slice(0, DEFAULT_LIMIT);
+  const page = entries.slice(0, SHOWN_DOCUMENTS);
   const t2 = performance.now();
   const phrases = parsed.query.phrases
     .filter((p) => p.presence === 'required' && p.field === null)
@@ -89,9 +90,12 @@ function timeOne(shards: readonly SearchStage[], text: string): Record<StageName
   }
   shards[0]?.passages.close();
   const t4 = performance.now();
-  runSearchOver(shards, text);
+  runSearchOver(shards, text, { limit: SHOWN_DOCUMENTS });
   const search = performance.now() - t4;
-  return { parse: t1 - t0, index: t2 - t1, passages: t3 - t2, snippets, search };
+  const t5 = performance.now();
+  runSearchOver(shards, text, { limit: SHOWN_DOCUMENTS });
+  const again = performance.now() - t5;
+  return { parse: t1 - t0, index: t2 - t1, passages: t3 - t2, snippets, search, again };
 }
 
 /** Per query kind, each stage's latency over the measured queries (after the warm-up set). */

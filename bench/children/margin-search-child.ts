@@ -6,6 +6,7 @@
 import { loadSearchStages } from '../../main/search/service/search-loading';
 import { createSearchService } from '../../main/search/service/search-service';
 import { lunrQueryText, marginQueryText, type BenchQuery } from '../bench-queries';
+import { GROUP_STEPS } from '../../main/shared/search-steps';
 import { heapAfterGc, measureQueries, readQueries, runJob, watchEventLoop } from './child-job';
 
 export type MarginSearchJob =
@@ -41,7 +42,7 @@ async function closeAndRecord(service: ReturnType<typeof createSearchService>): 
 /** Documents found, or -1 when the query was refused (invalid) or failed (counted as refused). */
 async function hits(service: ReturnType<typeof createSearchService>, query: BenchQuery): Promise<number> {
   try {
-    const results = await service.search(marginQueryText(query));
+    const results = await service.search(marginQueryText(query), { limit: GROUP_STEPS[0] });
     return results.status === 'ok' ? results.total : -1;
   } catch (error) {
     const message = `a query failed: ${(error as Error).message}`;

@@ -8,6 +8,7 @@ import { marginQueryText, type BenchQuery, type QueryKind } from '../bench-queri
 import { loadSearchStages } from '../../main/search/service/search-loading';
 import { runSearchOver } from '../../main/search/service/search-engine';
 import { BodyWithYours } from '../../main/search/service/user-search-index';
+import { GROUP_STEPS } from '../../main/shared/search-steps';
 import { kindReports, readQueries, runJob, type KindReport } from './child-job';
 
 interface Library {
@@ -38,6 +39,9 @@ export interface YoursQueries {
   alone: Record<QueryKind, KindReport>;
   withYours: Record<QueryKind, KindReport>;
 }
+
+/** The documents the renderer asks for first, as it asks while the reader types. */
+const AS_THE_APP_ASKS = { limit: GROUP_STEPS[0] };
 
 function total(results: ReturnType<typeof runSearchOver>): number {
   return results.status === 'ok' ? results.total : -1;
@@ -71,8 +75,8 @@ runJob<YoursSearchJob>(async (job) => {
   const both = new BodyWithYours(loadSearchStages(job.bundleDir, 'body'), job.bundleDir, plan);
   both.prepare();
   const engines = [
-    (query: BenchQuery) => total(runSearchOver(alone, marginQueryText(query))),
-    (query: BenchQuery) => total(both.search(marginQueryText(query), {})),
+    (query: BenchQuery) => total(runSearchOver(alone, marginQueryText(query), AS_THE_APP_ASKS)),
+    (query: BenchQuery) => total(both.search(marginQueryText(query), AS_THE_APP_ASKS)),
   ];
   const queries = readQueries(job.queriesFile);
   for (const query of queries.warmup) for (const run of engines) run(query);

@@ -1,12 +1,7 @@
 /** The search list's choices (passages by document, then the reader's own hits) and how far it asks. */
 import type { AnnotationHit, PassageHit, SearchResults } from '../../main/api';
 
-/**
- * How many documents the list asks for: a few panels' worth while the reader types (the panel shows two
- * or three, and every answer's passages and snippets are made in main and painted here), then more as
- * the list is scrolled or arrowed towards its end.
- */
-export const GROUP_STEPS = [8, 20, 50, 100] as const;
+export { GROUP_STEPS } from '../../main/shared/search-steps';
 /** Ask for the next step when the list is scrolled to within this many panel heights of its end. */
 export const MORE_WITHIN_PANELS = 1;
 

@@ -114,45 +114,109 @@ function startsWithLowered(text: string, start: number, end: number, prefix: str
 }
 
 /**
- * Tokenises and stems a text exactly as the index did, keeping where each word is. Hand-rolled rather
- * than regex-driven: it runs over the passages shown, on each query. `worthStemming` may skip stemming
- * words that cannot matter (their term is then null, like a stop word's): a test of the lower-cased
- * word, or, cheaper, the `WordStarts` a word must begin with.
+ * Where the words of a text stand, as the index's tokenizer splits it: per word, the token (what the
+ * index's pipeline reads, punctuation included) and the word inside it (without the punctuation around
+ * it), four offsets a word. Tokens of punctuation only, which the index drops, are left out. It does not
+ * depend on a query, so a search keeps it for the passages of the documents it shows while the reader
+ * types (passage-ranking.ts).
+ */
+export class WordBounds {
+  private constructor(
+    readonly text: string,
+    /** tokenStart, tokenEnd, wordStart, wordEnd for each word in turn. */
+    readonly offsets: Uint32Array,
+  ) {}
+
+  get count(): number {
+    return this.offsets.length >> 2;
+  }
+
+  static of(text: string): WordBounds {
+    // A word takes at least one character and one separator: room for every word, cut to size after.
+    const offsets = new Uint32Array(2 * text.length + 4);
+    let words = 0;
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      if (isSeparator(text.charCodeAt(at))) {
+        at++;
+        continue;
+      }
+      let end = at + 1;
+      while (end < length && !isSeparator(text.charCodeAt(end))) end++;
+      let wordStart = at;
+      let wordEnd = end;
+      while (wordStart < wordEnd && !isWordChar(text.charCodeAt(wordStart))) wordStart++;
+      while (wordEnd > wordStart && !isWordChar(text.charCodeAt(wordEnd - 1))) wordEnd--;
+      // A token of punctuation only is dropped by Lunr's trimmer too.
+      if (wordStart < wordEnd) {
+        const slot = 4 * words++;
+        offsets[slot] = at;
+        offsets[slot + 1] = end;
+        offsets[slot + 2] = wordStart;
+        offsets[slot + 3] = wordEnd;
+      }
+      at = end;
+    }
+    return new WordBounds(text, offsets.slice(0, 4 * words));
+  }
+
+  /** The index term of word `i` (null: a stop word), as the index's pipeline makes it from its token. */
+  termOf(i: number): string | null {
+    return indexTermOf(this.text.slice(this.offsets[4 * i], this.offsets[4 * i + 1]).toLowerCase());
+  }
+
+  /** Whether word `i`, lower-cased, starts with one of `starts`' prefixes. */
+  startsWithOne(i: number, starts: WordStarts): boolean {
+    return starts.matches(this.text, this.offsets[4 * i + 2], this.offsets[4 * i + 3]);
+  }
+
+  /**
+   * The words as tokens with their terms. `worthStemming` may skip stemming the words that cannot
+   * matter (their term is then null, like a stop word's): a test of the lower-cased word, or, cheaper,
+   * the `WordStarts` a word must begin with.
+   */
+  tokens(worthStemming?: ((lowercaseWord: string) => boolean) | WordStarts): AnalysedToken[] {
+    const { text, offsets } = this;
+    const tokens = new Array<AnalysedToken>(this.count);
+    for (let i = 0; i < tokens.length; i++) {
+      const start = offsets[4 * i + 2];
+      const end = offsets[4 * i + 3];
+      const stem =
+        worthStemming === undefined ||
+        (worthStemming instanceof WordStarts
+          ? worthStemming.matches(text, start, end)
+          : worthStemming(text.slice(start, end).toLowerCase()));
+      tokens[i] = { start, end, term: stem ? this.termOf(i) : null };
+    }
+    return tokens;
+  }
+}
+
+/**
+ * The token around offset `at` of `text` when a word starts there (`at` is the first letter or digit of
+ * its token, as `WordBounds` would find it), else null: what a search that finds a word's start by its
+ * letters needs to stem it as the index did.
+ */
+export function tokenStartingWordAt(text: string, at: number): { start: number; end: number } | null {
+  let start = at;
+  while (start > 0 && !isSeparator(text.charCodeAt(start - 1))) start--;
+  for (let i = start; i < at; i++) if (isWordChar(text.charCodeAt(i))) return null;
+  if (!isWordChar(text.charCodeAt(at))) return null;
+  let end = at + 1;
+  while (end < text.length && !isSeparator(text.charCodeAt(end))) end++;
+  return { start, end };
+}
+
+/**
+ * Tokenises and stems a text exactly as the index did, keeping where each word is (`WordBounds`, then
+ * its tokens). Hand-rolled rather than regex-driven: it runs over the passages shown, on each query.
  */
 export function analyseText(
   text: string,
   worthStemming?: ((lowercaseWord: string) => boolean) | WordStarts,
 ): AnalysedToken[] {
-  const tokens: AnalysedToken[] = [];
-  const length = text.length;
-  let at = 0;
-  while (at < length) {
-    if (isSeparator(text.charCodeAt(at))) {
-      at++;
-      continue;
-    }
-    let end = at + 1;
-    while (end < length && !isSeparator(text.charCodeAt(end))) end++;
-    let wordStart = at;
-    let wordEnd = end;
-    while (wordStart < wordEnd && !isWordChar(text.charCodeAt(wordStart))) wordStart++;
-    while (wordEnd > wordStart && !isWordChar(text.charCodeAt(wordEnd - 1))) wordEnd--;
-    // A token of punctuation only is dropped by Lunr's trimmer too.
-    if (wordStart < wordEnd) {
-      const stem =
-        worthStemming === undefined ||
-        (worthStemming instanceof WordStarts
-          ? worthStemming.matches(text, wordStart, wordEnd)
-          : worthStemming(text.slice(wordStart, wordEnd).toLowerCase()));
-      tokens.push({
-        start: wordStart,
-        end: wordEnd,
-        term: stem ? indexTermOf(text.slice(at, end).toLowerCase()) : null,
-      });
-    }
-    at = end;
-  }
-  return tokens;
+  return WordBounds.of(text).tokens(worthStemming);
 }
 
 /** The set of index terms in a text. */

@@ -2,7 +2,15 @@ import type { PassageHit } from '../../api';
 import { makeSnippet } from './snippet';
 import type { DocumentRecord, Passage } from '../index/search-files';
 import { BIO_HEADING, BIO_SECTION_ID } from '../index/search-files';
-import { analyseText, findPhrase, WordStarts, type AnalysedToken } from '../index/text-analysis';
+import {
+  analyseText,
+  findPhrase,
+  indexTermOf,
+  tokenStartingWordAt,
+  WordBounds,
+  WordStarts,
+  type AnalysedToken,
+} from '../index/text-analysis';
 
 /** What a document's match tells the passage ranking: which index terms matched in which field. */
 export interface PassageQuery {
@@ -19,74 +27,60 @@ export interface PassageQuery {
 const SECTION_WEIGHT = 3;
 const K1 = 1.2;
 
-interface Candidate {
-  passage: Passage;
-  order: number;
-  phrase: boolean;
-  score: number;
-  tokens: AnalysedToken[];
-  marked: boolean[];
-  terms: Set<string>;
+/**
+ * How a word can look for it to stem to `term`: it starts with this. Porter stemming rewrites at most the
+ * last two letters of a stem ("policy" → "polici", "citing" → "cite", "having" → "have"), and the
+ * trimming of punctuation and possessives before it only takes letters off the ends; so only the words
+ * starting with the stem less its last two letters need stemming to find a term's words, and a passage's
+ * other words are passed over at the cost of a character test. The test suite checks this against the
+ * full analysis of every word of real documents.
+ */
+export function termPrefix(term: string): string {
+  return term.slice(0, Math.max(1, term.length - 2));
 }
 
 /**
- * Cheap substrings that a passage holding one of the terms must contain. Porter stemming rewrites at
- * most the last two letters of a word's stem ("policy" → "polici"), so the stem minus two letters is in
- * the lower-cased word. Passages are first ranked by counting probes, and only the few best are then
- * analysed word by word (stemming every word of every passage of 20 documents costs milliseconds).
+ * Per passage of a recently shown document: its text lower-cased (where a term's words may start) and,
+ * once a query needed them, where its words stand. Kept by passage list (one a document, as the passage
+ * store keeps it; a document read again, or replaced, is a new list): while the reader types, each
+ * longer query mostly shows the same documents. At most this many documents (a few pages of results),
+ * the least recently used let go first.
  */
-function probesOf(terms: ReadonlySet<string>): Array<{ term: string; probe: string }> {
-  return [...terms].map((term) => ({ term, probe: probeOf(term) }));
+export const ANALYSED_DOCUMENTS = 64;
+interface AnalysedPassages {
+  lower: Array<string | undefined>;
+  bounds: Array<WordBounds | undefined>;
 }
+const analysed = new Map<readonly Passage[], AnalysedPassages>();
 
-function probeOf(term: string): string {
-  // Short stems are rarely rewritten except for a final y → i ("spy" → "spi").
-  if (term.length > 4) return term.slice(0, -2);
-  return term.endsWith('i') && term.length > 1 ? term.slice(0, -1) : term;
-}
-
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** `LETTER_OR_DIGIT.test(text[at])`, without the regular expression for ASCII. */
-function isLetterOrDigitAt(text: string, at: number): boolean {
-  const code = text.charCodeAt(at);
-  if (code < 0x80) {
-    return (code >= 0x30 && code <= 0x39) || (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+function analysedOf(passages: readonly Passage[]): AnalysedPassages {
+  let entry = analysed.get(passages);
+  if (entry === undefined) {
+    entry = { lower: new Array(passages.length), bounds: new Array(passages.length) };
+    if (analysed.size >= ANALYSED_DOCUMENTS) analysed.delete(analysed.keys().next().value!);
+  } else {
+    analysed.delete(passages);
   }
-  return LETTER_OR_DIGIT.test(text[at]);
+  analysed.set(passages, entry);
+  return entry;
 }
 
-/** Occurrences of a probe at the start of a word. */
-function countAtWordStarts(lower: string, probe: string): number {
-  let count = 0;
-  for (let at = lower.indexOf(probe); at >= 0; at = lower.indexOf(probe, at + probe.length)) {
-    if (at === 0 || !isLetterOrDigitAt(lower, at - 1)) count++;
-  }
-  return count;
+/** How many documents' passages are kept analysed now (at most ANALYSED_DOCUMENTS). */
+export function analysedDocumentCount(): number {
+  return analysed.size;
 }
 
-/**
- * Each document's passages lower-cased, kept as long as the passage store keeps the document: the
- * reader types on, and the longer query mostly shows the same documents. Keyed by the passage list
- * (one entry a document) rather than by passage, which would give the collector hundreds of entries a
- * query to trace.
- */
-const lowerCased = new WeakMap<readonly Passage[], Array<string | undefined>>();
+function boundsOf(passages: readonly Passage[], entry: AnalysedPassages, order: number): WordBounds {
+  return (entry.bounds[order] ??= WordBounds.of(passages[order].text));
+}
 
-function lowerCaseOf(passages: readonly Passage[], order: number): string {
-  let texts = lowerCased.get(passages);
-  if (texts === undefined) lowerCased.set(passages, (texts = new Array<string | undefined>(passages.length)));
-  return (texts[order] ??= passages[order].text.toLowerCase());
+function lowerOf(passages: readonly Passage[], entry: AnalysedPassages, order: number): string {
+  return (entry.lower[order] ??= passages[order].text.toLowerCase());
 }
 
 function saturate(tf: number): number {
   return (tf * (K1 + 1)) / (tf + K1);
 }
-
-const NO_WORDS = new WordStarts([]);
-
-/** Passages analysed beyond the number asked for, in case the probe count over-rated some. */
-const ANALYSIS_MARGIN = 2;
 
 interface HeadingMatch {
   score: number;
@@ -94,10 +88,107 @@ interface HeadingMatch {
   phrases: boolean[];
 }
 
+/** A passage that holds a match: its exact score, and where the query's phrases are in it. */
+interface Scored {
+  passage: Passage;
+  order: number;
+  phrase: boolean;
+  score: number;
+  spans: Array<Array<[number, number]>>;
+  /** The matched words of its heading, as written. */
+  headingTerms: readonly string[];
+}
+
+/** What a shown passage carries to its snippet. */
+interface Shown extends Scored {
+  tokens: AnalysedToken[];
+  marked: boolean[];
+  terms: Set<string>;
+}
+
+function overlapsSpan(spans: Scored['spans'], start: number, end: number): boolean {
+  for (const found of spans) for (const [from, to] of found) if (start < to && end > from) return true;
+  return false;
+}
+
+/** The query's matched body terms and the prefixes their words start with. */
+interface BodyTerms {
+  query: PassageQuery;
+  starts: WordStarts;
+  prefixes: string[];
+  /**
+   * Whether lower-casing a whole passage finds exactly the prefixes that lower-casing each word would:
+   * it does unless a prefix holds a sigma (the one letter whose lower case depends on what follows).
+   */
+  findable: boolean;
+}
+
+function bodyTermsOf(query: PassageQuery): BodyTerms {
+  const prefixes = [...new Set([...query.bodyTerms].map(termPrefix))];
+  return {
+    query,
+    starts: new WordStarts(prefixes),
+    prefixes,
+    findable: prefixes.every((prefix) => !/[σς]/.test(prefix)),
+  };
+}
+
+/**
+ * The weight of the matched words a passage holds: each matched term by its rarity, saturating with
+ * repeats. A word counts when it stems to a matched term or stands in one of the query's phrases (a
+ * stop word there has no term and weighs nothing). Found by where the terms' prefixes start a word in
+ * the lower-cased text, or, with a phrase in the passage (or a text whose lower case is longer), word by
+ * word; both count exactly what a full analysis counts.
+ */
+function bodyScore(
+  passages: readonly Passage[],
+  entry: AnalysedPassages,
+  order: number,
+  terms: BodyTerms,
+  spans: Scored['spans'],
+): number {
+  const { query } = terms;
+  const inSpans = spans.some((found) => found.length > 0);
+  if (query.bodyTerms.size === 0 && !inSpans) return 0;
+  const frequency = new Map<string, number>();
+  const count = (term: string | null) => {
+    if (term !== null) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  };
+  const text = passages[order].text;
+  const lower = inSpans || !terms.findable ? null : lowerOf(passages, entry, order);
+  if (lower !== null && lower.length === text.length) {
+    // Same length: no letter grew in lower case, so offsets in `lower` are offsets in `text`.
+    const seen = new Set<number>();
+    for (const prefix of terms.prefixes) {
+      for (let at = lower.indexOf(prefix); at >= 0; at = lower.indexOf(prefix, at + 1)) {
+        if (seen.has(at)) continue;
+        const token = tokenStartingWordAt(text, at);
+        if (token === null) continue;
+        seen.add(at);
+        const term = indexTermOf(text.slice(token.start, token.end).toLowerCase());
+        if (term !== null && query.bodyTerms.has(term)) count(term);
+      }
+    }
+  } else {
+    const bounds = boundsOf(passages, entry, order);
+    for (let i = 0; i < bounds.count; i++) {
+      const inPhrase = inSpans && overlapsSpan(spans, bounds.offsets[4 * i + 2], bounds.offsets[4 * i + 3]);
+      if (!inPhrase && !bounds.startsWithOne(i, terms.starts)) continue;
+      const term = bounds.termOf(i);
+      if (inPhrase || (term !== null && query.bodyTerms.has(term))) count(term);
+    }
+  }
+  let score = 0;
+  for (const [term, tf] of frequency) score += query.weight(term) * saturate(tf);
+  return score;
+}
+
 /**
  * The best passages of a matched document, best first: passages with every phrase, then by the weight of
  * the matched words they hold (saturating with repeats) plus matches in their heading. When no passage
- * holds a match (the title or author matched), the opening passage stands for the document.
+ * holds a match (the title or author matched), the opening passage stands for the document. Every
+ * passage is scored exactly, as a full analysis would score it, but only the words that can stem to a
+ * matched term are stemmed (termPrefix), and only the passages shown are turned into tokens.
  */
 export function rankPassages(
   record: DocumentRecord,
@@ -105,7 +196,8 @@ export function rankPassages(
   query: PassageQuery,
   count: number,
 ): PassageHit[] {
-  const probes = probesOf(query.bodyTerms);
+  const terms = bodyTermsOf(query);
+  const entry = analysedOf(passages);
   const headings = new Map<number, HeadingMatch>();
   const headingMatch = (passage: Passage): HeadingMatch => {
     let match = headings.get(passage.section);
@@ -129,91 +221,74 @@ export function rankPassages(
     return match;
   };
 
-  const rough: Array<{
-    passage: Passage;
-    order: number;
-    phrase: boolean;
-    estimate: number;
-    spans: Array<[number, number]>[];
-  }> = [];
+  const scored: Scored[] = [];
   passages.forEach((passage, order) => {
     const heading = headingMatch(passage);
     const spans = query.phrases.map((phrase) => findPhrase(passage.text, phrase));
     const phrase =
       query.phrases.length > 0 && spans.every((found, i) => found.length > 0 || heading.phrases[i]);
-    let estimate = heading.score;
-    if (probes.length > 0) {
-      const lower = lowerCaseOf(passages, order);
-      for (const { term, probe } of probes) {
-        const tf = countAtWordStarts(lower, probe);
-        if (tf > 0) estimate += query.weight(term) * saturate(tf);
-      }
-    }
-    if (estimate > 0 || phrase) rough.push({ passage, order, phrase, estimate, spans });
+    const score = heading.score + bodyScore(passages, entry, order, terms, spans);
+    if (score > 0 || phrase)
+      scored.push({ passage, order, phrase, score, spans, headingTerms: heading.terms });
   });
-  const withPhrase = rough.some((candidate) => candidate.phrase);
-  const shortlist = rough
+  const withPhrase = scored.some((candidate) => candidate.phrase);
+  const best = scored
     .filter((candidate) => !withPhrase || candidate.phrase)
-    .sort((a, b) => b.estimate - a.estimate || a.order - b.order)
-    .slice(0, count + ANALYSIS_MARGIN);
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, count);
 
-  // Only words starting with a probe can stem to a matched term; the rest need no stemming.
-  const worthStemming = new WordStarts(probes.map(({ probe }) => probe));
-  const candidates: Candidate[] = [];
-  for (const { passage, order, phrase, spans } of shortlist) {
-    const tokens = analyseText(passage.text, worthStemming);
-    const marked = tokens.map((token) => token.term !== null && query.bodyTerms.has(token.term));
-    for (const found of spans) {
-      for (const [from, to] of found) {
-        tokens.forEach((token, i) => {
-          if (token.start < to && token.end > from) marked[i] = true;
-        });
-      }
-    }
-    const frequency = new Map<string, number>();
-    const terms = new Set<string>();
-    tokens.forEach((token, i) => {
-      if (!marked[i]) return;
-      terms.add(passage.text.slice(token.start, token.end));
-      if (token.term !== null) frequency.set(token.term, (frequency.get(token.term) ?? 0) + 1);
-    });
-    const heading = headingMatch(passage);
-    let score = heading.score;
-    for (const [term, tf] of frequency) score += query.weight(term) * saturate(tf);
-    for (const term of heading.terms) terms.add(term);
-    if (score === 0 && !phrase) continue;
-    candidates.push({ passage, order, phrase, score, tokens, marked, terms });
-  }
-
-  if (candidates.length === 0) {
+  if (best.length === 0) {
     const opening = passages[0];
     if (opening === undefined) return [];
     // Nothing in it is marked: the snippet needs where its words are, not what they stem to.
-    const tokens = analyseText(opening.text, NO_WORDS);
+    const tokens = boundsOf(passages, entry, 0).tokens(NO_WORDS);
     const marked = tokens.map(() => false);
+    const spans = query.phrases.map(() => []);
     return [
       hitOf(record, {
         passage: opening,
         order: 0,
         phrase: false,
         score: 0,
+        spans,
+        headingTerms: [],
         tokens,
         marked,
         terms: new Set(),
       }),
     ];
   }
-  return candidates
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, count)
-    .map((candidate) => hitOf(record, candidate));
+  return best.map((candidate) =>
+    hitOf(record, shownOf(candidate, boundsOf(passages, entry, candidate.order), terms.starts, query)),
+  );
+}
+
+const NO_WORDS = new WordStarts([]);
+
+/** A shown passage's tokens, which of them are marked, and the matched words as written. */
+function shownOf(candidate: Scored, bounds: WordBounds, starts: WordStarts, query: PassageQuery): Shown {
+  const { passage, spans } = candidate;
+  const tokens = new Array<AnalysedToken>(bounds.count);
+  const marked = new Array<boolean>(bounds.count);
+  const terms = new Set<string>();
+  for (let i = 0; i < bounds.count; i++) {
+    const start = bounds.offsets[4 * i + 2];
+    const end = bounds.offsets[4 * i + 3];
+    const inPhrase = overlapsSpan(spans, start, end);
+    const term = inPhrase || bounds.startsWithOne(i, starts) ? bounds.termOf(i) : null;
+    tokens[i] = { start, end, term };
+    marked[i] = inPhrase || (term !== null && query.bodyTerms.has(term));
+    if (marked[i]) terms.add(passage.text.slice(start, end));
+  }
+  for (const term of candidate.headingTerms) terms.add(term);
+  return { ...candidate, tokens, marked, terms };
 }
 
 function headingOf(record: DocumentRecord, passage: Passage): string | null {
   return passage.section >= 0 ? record.sections[passage.section][1] : BIO_HEADING;
 }
 
-function hitOf(record: DocumentRecord, candidate: Candidate): PassageHit {
+function hitOf(record: DocumentRecord, candidate: Shown): PassageHit {
   const { passage } = candidate;
   return {
     blockId: passage.blockId,
