@@ -14,6 +14,7 @@ import {
   type OriginFilter,
 } from '../events';
 import { LibraryRows } from '../library/library-rows';
+import { RowSlots } from '../library/row-slots';
 import { segmentedStyles } from '../styles/segmented-styles';
 import { sharedStyles } from '../styles/shared-styles';
 import { LIBRARY_ROW_REM, libraryViewStyles } from './mg-library-view.styles';
@@ -24,6 +25,8 @@ import './mg-origin-filter';
 
 /** How long a row that is being read may take before focus gives up on it (a broken host). */
 const FOCUS_WAIT_MS = 3000;
+// Made once: toLocaleString makes a formatter per call, and the count line is drawn every frame of a scroll.
+const COUNT = new Intl.NumberFormat('en');
 
 /**
  * The library: the publisher's documents and the reader's own, sorted by date or title (remembered),
@@ -70,6 +73,8 @@ export class MgLibraryView extends LitElement {
     () => this.rows.total ?? 0,
     () => this.headerHeight(),
   );
+  /** The element (slot) each drawn row is given: scrolling hands on cards instead of making new ones. */
+  private readonly rowSlots = new RowSlots();
   /** The row holding focus: always drawn, wherever the list is scrolled. */
   private focusedIndex: number | null = null;
   private askedRevision: number | null = null;
@@ -276,8 +281,8 @@ export class MgLibraryView extends LitElement {
     if (total === null) return '';
     const noun = libraryTotal === 1 ? 'document' : 'documents';
     return total === libraryTotal
-      ? `${libraryTotal.toLocaleString('en')} ${noun}`
-      : `${total.toLocaleString('en')} of ${libraryTotal.toLocaleString('en')} ${noun}`;
+      ? `${COUNT.format(libraryTotal)} ${noun}`
+      : `${COUNT.format(total)} of ${COUNT.format(libraryTotal)} ${noun}`;
   }
 
   private renderDocuments(): TemplateResult {
@@ -292,6 +297,7 @@ export class MgLibraryView extends LitElement {
     for (let index = first; index <= last; index++) indices.push(index);
     const focused = this.focusedIndex;
     if (focused !== null && focused < total && (focused < first || focused > last)) indices.push(focused);
+    const slots = this.rowSlots.assign(indices);
     return html`<ul
       class="rows"
       aria-label="Documents"
@@ -301,7 +307,7 @@ export class MgLibraryView extends LitElement {
     >
       ${repeat(
         indices,
-        (index) => this.rows.rowAt(index)?.id ?? `reading-${index}`,
+        (_, at) => slots[at],
         (index) => {
           const doc = this.rows.rowAt(index);
           return html`<li
