@@ -14,7 +14,6 @@ import {
   type OriginFilter,
 } from '../events';
 import { LibraryRows } from '../library/library-rows';
-import { RowSlots } from '../library/row-slots';
 import { segmentedStyles } from '../styles/segmented-styles';
 import { sharedStyles } from '../styles/shared-styles';
 import { LIBRARY_ROW_REM, libraryViewStyles } from './mg-library-view.styles';
@@ -73,8 +72,6 @@ export class MgLibraryView extends LitElement {
     () => this.rows.total ?? 0,
     () => this.headerHeight(),
   );
-  /** The element (slot) each drawn row is given: scrolling hands on cards instead of making new ones. */
-  private readonly rowSlots = new RowSlots();
   /** The row holding focus: always drawn, wherever the list is scrolled. */
   private focusedIndex: number | null = null;
   private askedRevision: number | null = null;
@@ -297,7 +294,6 @@ export class MgLibraryView extends LitElement {
     for (let index = first; index <= last; index++) indices.push(index);
     const focused = this.focusedIndex;
     if (focused !== null && focused < total && (focused < first || focused > last)) indices.push(focused);
-    const slots = this.rowSlots.assign(indices);
     return html`<ul
       class="rows"
       aria-label="Documents"
@@ -307,7 +303,7 @@ export class MgLibraryView extends LitElement {
     >
       ${repeat(
         indices,
-        (_, at) => slots[at],
+        (index) => this.rows.rowAt(index)?.id ?? `reading-${index}`,
         (index) => {
           const doc = this.rows.rowAt(index);
           return html`<li
