@@ -191,9 +191,8 @@ export async function createMarginService(options: MarginServiceOptions): Promis
   const warmPages = setTimeout(() => {
     pages();
     rows.warm();
-    // The filter's index of words in a task of its own, so that a first page asked meanwhile waits
-    // for the sort orders only.
-    setTimeout(() => pages().prepareFilter(), 0).unref();
+    // Made a slice at a time: a first page asked meanwhile waits for one slice at most.
+    void pages().prepareFilter();
   }, 0);
   warmPages.unref();
   const workerCode = importWorkerOf(options);

@@ -12,6 +12,31 @@ const WHITE_SPACE = /\s+/;
 // so a match never spans two words.
 const SEPARATOR = '\n';
 
+/** Rows read between two pauses while the index is made. */
+const SLICE_ROWS = 2000;
+
+/** The distinct words met so far, and each row's words as their numbers. */
+class RowWords {
+  readonly words: string[] = [];
+  readonly rowWords: number[] = [];
+  readonly rowStarts: number[] = [0];
+  private readonly idOf = new Map<string, number>();
+
+  add(text: string): void {
+    for (const word of text.split(WHITE_SPACE)) {
+      if (word === '') continue;
+      let id = this.idOf.get(word);
+      if (id === undefined) {
+        id = this.words.length;
+        this.idOf.set(word, id);
+        this.words.push(word);
+      }
+      this.rowWords.push(id);
+    }
+    this.rowStarts.push(this.rowWords.length);
+  }
+}
+
 export class FilterWordIndex {
   private readonly words: string[];
   /** Every distinct word, joined by SEPARATOR, and where each starts in it (one more: the end). */
@@ -26,31 +51,31 @@ export class FilterWordIndex {
   /** The words of the previous filter and the distinct words each was found in (typing narrows). */
   private lastFound = new Map<string, Int32Array>();
 
-  /** `texts[row]` is the row's folded filter text. */
-  constructor(texts: readonly string[]) {
-    const idOf = new Map<string, number>();
-    const words: string[] = [];
-    const rowWords: number[] = [];
-    const rowStarts = new Int32Array(texts.length + 1);
+  /**
+   * The index of `texts` (`texts[row]` is the row's folded filter text), read a slice of rows at a time
+   * with `pause()` awaited before each: at 100,000 rows reading takes the best part of a second, and the
+   * process that reads it is the one answering the window (its first page must not wait for this).
+   */
+  static async build(
+    texts: readonly string[],
+    pause: () => Promise<void> = () => new Promise((resolve) => setTimeout(resolve, 0)),
+    sliceRows = SLICE_ROWS,
+  ): Promise<FilterWordIndex> {
+    const read = new RowWords();
     for (let row = 0; row < texts.length; row++) {
-      rowStarts[row] = rowWords.length;
-      for (const word of texts[row].split(WHITE_SPACE)) {
-        if (word === '') continue;
-        let id = idOf.get(word);
-        if (id === undefined) {
-          id = words.length;
-          idOf.set(word, id);
-          words.push(word);
-        }
-        rowWords.push(id);
-      }
+      if (row % sliceRows === 0) await pause();
+      read.add(texts[row]);
     }
-    rowStarts[texts.length] = rowWords.length;
+    return new FilterWordIndex(read);
+  }
 
+  private constructor(read: RowWords) {
+    const { words, rowWords, rowStarts } = read;
+    const rows = rowStarts.length - 1;
     // Each row once per word, however often the word is in it: count, then fill (rows ascending).
     const lastRowOf = new Int32Array(words.length).fill(-1);
     const counts = new Int32Array(words.length + 1);
-    for (let row = 0; row < texts.length; row++) {
+    for (let row = 0; row < rows; row++) {
       for (let at = rowStarts[row]; at < rowStarts[row + 1]; at++) {
         const id = rowWords[at];
         if (lastRowOf[id] === row) continue;
@@ -64,7 +89,7 @@ export class FilterWordIndex {
     this.postingRows = new Int32Array(this.postingStarts[words.length]);
     const filled = this.postingStarts.slice(0, words.length);
     lastRowOf.fill(-1);
-    for (let row = 0; row < texts.length; row++) {
+    for (let row = 0; row < rows; row++) {
       for (let at = rowStarts[row]; at < rowStarts[row + 1]; at++) {
         const id = rowWords[at];
         if (lastRowOf[id] === row) continue;
@@ -82,7 +107,7 @@ export class FilterWordIndex {
       start += words[id].length + SEPARATOR.length;
     }
     this.wordStarts[words.length] = start;
-    this.passed = new Int32Array(texts.length);
+    this.passed = new Int32Array(rows);
   }
 
   /**

@@ -9,8 +9,11 @@ import { FilterWordIndex } from './filter-word-index';
  */
 export interface LibraryPages {
   page(query: Required<DocumentPageQuery>, annotationCount: (id: string) => number): DocumentPage;
-  /** Makes the filter's index of words now (it is otherwise made by the first filter typed). */
-  prepareFilter(): void;
+  /**
+   * Starts making the filter's index of words, a slice at a time (the first filter typed starts it
+   * otherwise); until it is made, a filter reads every row's text, with the same answers.
+   */
+  prepareFilter(): Promise<void>;
 }
 
 // Punctuation that looks alike is matched alike, as the reader's find-in-page does.
@@ -78,7 +81,16 @@ export function createLibraryPages(rows: readonly DocumentSummary[]): LibraryPag
   const byDate = all.slice().sort((a, b) => byKey(dates, b, a) || byKey(titleKeys, a, b) || byKey(ids, a, b));
   let last: LastFilter | null = null;
   let wordIndex: FilterWordIndex | null = null;
-  const filterIndex = (): FilterWordIndex => (wordIndex ??= new FilterWordIndex(haystacks));
+  let making: Promise<void> | null = null;
+  const prepareFilter = (): Promise<void> =>
+    (making ??= FilterWordIndex.build(haystacks).then((made) => {
+      wordIndex = made;
+    }));
+  const holdingEveryWord = (words: string[]): ((index: number) => boolean) => {
+    if (wordIndex !== null) return wordIndex.matching(words);
+    void prepareFilter();
+    return (index) => words.every((word) => haystacks[index].includes(word));
+  };
 
   const matching = (query: Required<DocumentPageQuery>): Int32Array => {
     const order = query.sort === 'title' ? byTitle : byDate;
@@ -89,7 +101,7 @@ export function createLibraryPages(rows: readonly DocumentSummary[]): LibraryPag
     // A longer filter matches a subset of what its start matched: look only there.
     const from = last?.key === key && folded.startsWith(last.folded) ? last.matches : order;
     const words = folded.split(' ').filter(Boolean);
-    const holdsEveryWord = words.length === 0 ? () => true : filterIndex().matching(words);
+    const holdsEveryWord = words.length === 0 ? () => true : holdingEveryWord(words);
     const found = new Int32Array(from.length);
     let count = 0;
     for (let i = 0; i < from.length; i++) {
@@ -102,9 +114,7 @@ export function createLibraryPages(rows: readonly DocumentSummary[]): LibraryPag
   };
 
   return {
-    prepareFilter() {
-      filterIndex();
-    },
+    prepareFilter,
     page(query, annotationCount) {
       const matches = matching(query);
       const slice = matches.subarray(query.offset, query.offset + query.limit);

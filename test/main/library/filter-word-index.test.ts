@@ -38,9 +38,9 @@ function texts(count: number, seed: string): string[] {
 }
 
 describe('filter-word-index', () => {
-  it('finds the same rows as looking for each word in every row, word by word as typed and deleted', () => {
+  it('finds the same rows as looking for each word in every row, word by word as typed and deleted', async () => {
     const rows = texts(3000, 'filter-word-index');
-    const index = new FilterWordIndex(rows);
+    const index = await FilterWordIndex.build(rows, async () => {}, 100);
     const typed = [
       's',
       'se',
@@ -80,15 +80,15 @@ describe('filter-word-index', () => {
     }
   });
 
-  it('never matches across the white space between two words of a row', () => {
-    const index = new FilterWordIndex(['coal and\nsecurity', 'coalsecurity']);
+  it('never matches across the white space between two words of a row', async () => {
+    const index = await FilterWordIndex.build(['coal and\nsecurity', 'coalsecurity']);
     expect(indexMatch(index, 2, ['coalsecurity'])).toEqual([1]);
     expect(indexMatch(index, 2, ['andsec'])).toEqual([]);
     expect(indexMatch(index, 2, ['coal', 'security'])).toEqual([0, 1]);
   });
 
-  it('answers for an empty library and for a word no row holds', () => {
-    expect(indexMatch(new FilterWordIndex([]), 0, ['a'])).toEqual([]);
-    expect(indexMatch(new FilterWordIndex(['', '  ']), 2, ['a'])).toEqual([]);
+  it('answers for an empty library and for a word no row holds', async () => {
+    expect(indexMatch(await FilterWordIndex.build([]), 0, ['a'])).toEqual([]);
+    expect(indexMatch(await FilterWordIndex.build(['', '  ']), 2, ['a'])).toEqual([]);
   });
 });
