@@ -1,13 +1,19 @@
 import type { DocumentPage, DocumentPageQuery, DocumentSummary } from '../api';
+import { FilterWordIndex } from './filter-word-index';
 
 /**
  * The library's rows, ready to be listed a page at a time: each row's filter text folded once and both
  * sort orders computed once, so a page of the unfiltered list costs only its own rows, and a filtered
- * one a pass over precomputed strings. While the reader types ("sec" → "secu"), the next filter only
- * looks at the rows the previous one matched.
+ * one a look-up of the filter's words among the rows' distinct words (FilterWordIndex). While the
+ * reader types ("sec" → "secu"), the next filter only looks at the rows the previous one matched.
  */
 export interface LibraryPages {
   page(query: Required<DocumentPageQuery>, annotationCount: (id: string) => number): DocumentPage;
+  /**
+   * Starts making the filter's index of words, a slice at a time (the first filter typed starts it
+   * otherwise); until it is made, a filter reads every row's text, with the same answers.
+   */
+  prepareFilter(): Promise<void>;
 }
 
 // Punctuation that looks alike is matched alike, as the reader's find-in-page does.
@@ -74,6 +80,17 @@ export function createLibraryPages(rows: readonly DocumentSummary[]): LibraryPag
   const byTitle = all.slice().sort((a, b) => byKey(titleKeys, a, b) || byKey(ids, a, b));
   const byDate = all.slice().sort((a, b) => byKey(dates, b, a) || byKey(titleKeys, a, b) || byKey(ids, a, b));
   let last: LastFilter | null = null;
+  let wordIndex: FilterWordIndex | null = null;
+  let making: Promise<void> | null = null;
+  const prepareFilter = (): Promise<void> =>
+    (making ??= FilterWordIndex.build(haystacks).then((made) => {
+      wordIndex = made;
+    }));
+  const holdingEveryWord = (words: string[]): ((index: number) => boolean) => {
+    if (wordIndex !== null) return wordIndex.matching(words);
+    void prepareFilter();
+    return (index) => words.every((word) => haystacks[index].includes(word));
+  };
 
   const matching = (query: Required<DocumentPageQuery>): Int32Array => {
     const order = query.sort === 'title' ? byTitle : byDate;
@@ -84,21 +101,20 @@ export function createLibraryPages(rows: readonly DocumentSummary[]): LibraryPag
     // A longer filter matches a subset of what its start matched: look only there.
     const from = last?.key === key && folded.startsWith(last.folded) ? last.matches : order;
     const words = folded.split(' ').filter(Boolean);
+    const holdsEveryWord = words.length === 0 ? () => true : holdingEveryWord(words);
     const found = new Int32Array(from.length);
     let count = 0;
     for (let i = 0; i < from.length; i++) {
       const index = from[i];
       if (query.origin !== 'all' && rows[index].origin !== query.origin) continue;
-      const haystack = haystacks[index];
-      let every = true;
-      for (let w = 0; w < words.length && every; w++) every = haystack.includes(words[w]);
-      if (every) found[count++] = index;
+      if (holdsEveryWord(index)) found[count++] = index;
     }
     last = { key, folded, matches: found.subarray(0, count) };
     return last.matches;
   };
 
   return {
+    prepareFilter,
     page(query, annotationCount) {
       const matches = matching(query);
       const slice = matches.subarray(query.offset, query.offset + query.limit);

@@ -98,6 +98,9 @@ export const libraryViewStyles = css`
     box-sizing: border-box;
     height: ${unsafeCSS(LIBRARY_ROW_REM)}rem;
     padding-bottom: 0.9rem;
+    /* The rows drawn above and below the screen are not laid out or painted until they scroll into
+       view; each row is its own layout root, so a card that changes lays out alone. */
+    content-visibility: auto;
   }
 
   li.row mg-document-card {

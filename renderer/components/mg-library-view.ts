@@ -24,6 +24,8 @@ import './mg-origin-filter';
 
 /** How long a row that is being read may take before focus gives up on it (a broken host). */
 const FOCUS_WAIT_MS = 3000;
+// Made once: toLocaleString makes a formatter per call, and the count line is drawn every frame of a scroll.
+const COUNT = new Intl.NumberFormat('en');
 
 /**
  * The library: the publisher's documents and the reader's own, sorted by date or title (remembered),
@@ -276,8 +278,8 @@ export class MgLibraryView extends LitElement {
     if (total === null) return '';
     const noun = libraryTotal === 1 ? 'document' : 'documents';
     return total === libraryTotal
-      ? `${libraryTotal.toLocaleString('en')} ${noun}`
-      : `${total.toLocaleString('en')} of ${libraryTotal.toLocaleString('en')} ${noun}`;
+      ? `${COUNT.format(libraryTotal)} ${noun}`
+      : `${COUNT.format(total)} of ${COUNT.format(libraryTotal)} ${noun}`;
   }
 
   private renderDocuments(): TemplateResult {

@@ -91,6 +91,17 @@ describe('library-page', () => {
     expect(typed[4]).toEqual(['b', 'd']);
   });
 
+  it('gives the same answers while its index of words is being made as after', async () => {
+    const pages = createLibraryPages(ROWS);
+    const texts = ['s', 'se', 'security', 'nunez jose', 'agua', 'river notes', 'security coal', 'xyz', 'o'];
+    const before = texts.map((text) => ids(pages, { text }));
+    await pages.prepareFilter();
+    const after = texts.map((text) => ids(pages, { text }));
+    expect(after).toEqual(before);
+    expect(after[2]).toEqual(['b', 'd']);
+    expect(after[3]).toEqual(['a']);
+  });
+
   it('fills in the current count of notes on the rows of the page', () => {
     const pages = createLibraryPages(ROWS);
     const page = pages.page(query({ text: 'delta' }), (id) => (id === 'e' ? 3 : 0));
