@@ -119,27 +119,38 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
       pipeline: raw.pipeline.toJSON() as unknown as string[],
       refCount,
       termCount: terms.length,
+      weighting: 'stored',
     },
   );
 }
 
 /**
  * Per term, per field (in `fields` order; a field holding none may be left out): refs ascending and
- * their weights in thousandths.
+ * their weights in thousandths (or, in a counts index, the term's frequencies).
  */
 export type TermPostings = Array<{ refs: number[]; weights: number[] }>;
 
 /**
- * Writes a compact index straight from postings whose weights were computed elsewhere (the reader's own
- * documents, scored against the bundled corpus: search/index/user-segments.ts).
+ * Writes a compact index straight from postings: weights computed elsewhere (the reader's own
+ * documents, scored against the bundled corpus: search/index/user-segments.ts), or with `fieldLengths`
+ * (u32 per document and field) frequencies to be weighed at query time (body-shards.ts). A term without
+ * a single posting is left out.
  */
 export function serialiseCompactPostings(
   fields: string[],
   pipeline: string[],
   refCount: number,
   postingsByTerm: Map<string, TermPostings>,
+  fieldLengths: Uint32Array | null = null,
 ): Uint8Array {
-  const terms = [...postingsByTerm.keys()].sort();
+  if (fieldLengths !== null && fieldLengths.length !== refCount * fields.length)
+    throw new Error('compact index: field lengths need one per document and field');
+  const terms = [...postingsByTerm.keys()]
+    .filter((term) =>
+      // `some` skips the fields a term has no list for (holes).
+      (postingsByTerm.get(term) as TermPostings).some((list) => list.refs.length > 0),
+    )
+    .sort();
   const termOffsets = new Uint32Array(terms.length + 1);
   const postings = new ByteWriter();
   terms.forEach((term, position) => {
@@ -162,6 +173,15 @@ export function serialiseCompactPostings(
       terms: new TextEncoder().encode(terms.join('\n')),
       termOffsets: new Uint8Array(termOffsets.buffer),
       postings: postings.result(),
+      ...(fieldLengths === null
+        ? {}
+        : {
+            fieldLengths: new Uint8Array(
+              fieldLengths.buffer,
+              fieldLengths.byteOffset,
+              fieldLengths.byteLength,
+            ),
+          }),
     },
     {
       format: FORMAT_VERSION,
@@ -170,24 +190,27 @@ export function serialiseCompactPostings(
       pipeline,
       refCount,
       termCount: terms.length,
+      weighting: fieldLengths === null ? 'stored' : 'counts',
     },
   );
 }
 
 function assemble(
-  data: Record<keyof Header['sections'], Uint8Array>,
+  data: Record<'terms' | 'termOffsets' | 'postings', Uint8Array> & { fieldLengths?: Uint8Array },
   header: Omit<Header, 'sections'>,
 ): Uint8Array {
   const align = (n: number) => Math.ceil(n / 4) * 4;
   // The header's own length changes the offsets; a fixed-width placeholder pass settles it.
-  const names = Object.keys(data) as Array<keyof Header['sections']>;
+  const parts = Object.entries(data).filter(
+    (part): part is [keyof Header['sections'], Uint8Array] => part[1] !== undefined,
+  );
   const sections = {} as Header['sections'];
-  for (const name of names) sections[name] = [0xffffffff, data[name].length];
+  for (const [name, part] of parts) sections[name] = [0xffffffff, part.length];
   const headerLength = new TextEncoder().encode(JSON.stringify({ ...header, sections })).length;
   let offset = align(MAGIC.length + 4 + headerLength);
-  for (const name of names) {
-    sections[name] = [offset, data[name].length];
-    offset = align(offset + data[name].length);
+  for (const [name, part] of parts) {
+    sections[name] = [offset, part.length];
+    offset = align(offset + part.length);
   }
   const headerBytes = new TextEncoder().encode(
     JSON.stringify({ ...header, sections }).padEnd(headerLength, ' '),
@@ -196,6 +219,6 @@ function assemble(
   out.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(MAGIC.length, headerBytes.length, true);
   out.set(headerBytes, MAGIC.length + 4);
-  for (const name of names) out.set(data[name], sections[name][0]);
+  for (const [name, part] of parts) out.set(part, (sections[name] as [number, number])[0]);
   return out;
 }
