@@ -13,7 +13,7 @@
  */
 import { bodyPipeline, type FieldTerms } from './body-scoring';
 import { averageOf, readIndexSections } from './compact-index';
-import { serialiseCompactPostings, type TermPostings } from './compact-index-writer';
+import { serialiseCountsIndex } from './compact-index-writer';
 import { VarintCursor } from './compact-postings';
 import { BODY_FIELDS, type IndexField } from './search-files';
 
@@ -136,23 +136,36 @@ export class ShardTerms {
   serialise(): Uint8Array {
     const fieldCount = this.fields.length;
     const lengths = new Uint32Array(this.documentCount * fieldCount);
-    // Per term, only the fields that hold it get lists (most terms occur in the body alone).
-    const postings: TermPostings[] = this.terms.map(() => []);
-    this.fields.forEach((_field, f) => {
-      const { values } = this.entries[f];
-      let at = 0;
-      for (let ref = 0; ref < this.documentCount; ref++) {
-        lengths[ref * fieldCount + f] = values[at++];
-        const count = values[at++];
-        for (let i = 0; i < count; i++, at += 2) {
-          const posting = (postings[values[at]][f] ??= { refs: [], weights: [] });
-          posting.refs.push(ref);
-          posting.weights.push(values[at + 1]);
+    // Per (term, field) a list: counted, then filled document by document, so its refs ascend.
+    const listStart = new Uint32Array(this.terms.length * fieldCount + 1);
+    const forEachEntry = (visit: (list: number, ref: number, frequency: number) => void) => {
+      this.entries.forEach(({ values }, f) => {
+        let at = 0;
+        for (let ref = 0; ref < this.documentCount; ref++) {
+          lengths[ref * fieldCount + f] = values[at++];
+          const count = values[at++];
+          for (let i = 0; i < count; i++, at += 2) visit(values[at] * fieldCount + f, ref, values[at + 1]);
         }
-      }
+      });
+    };
+    forEachEntry((list) => listStart[list + 1]++);
+    for (let list = 0; list < listStart.length - 1; list++) listStart[list + 1] += listStart[list];
+    const fill = listStart.slice(0, -1);
+    const refs = new Int32Array(listStart[listStart.length - 1]);
+    const frequencies = new Int32Array(refs.length);
+    forEachEntry((list, ref, frequency) => {
+      const slot = fill[list]++;
+      refs[slot] = ref;
+      frequencies[slot] = frequency;
     });
-    const byTerm = new Map<string, TermPostings>(this.terms.map((term, id) => [term, postings[id]]));
-    return serialiseCompactPostings([...this.fields], bodyPipeline(), this.documentCount, byTerm, lengths);
+    return serialiseCountsIndex(
+      [...this.fields],
+      bodyPipeline(),
+      this.documentCount,
+      this.terms,
+      { listStart, refs, frequencies },
+      lengths,
+    );
   }
 
   /**

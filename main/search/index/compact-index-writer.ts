@@ -126,31 +126,21 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
 
 /**
  * Per term, per field (in `fields` order; a field holding none may be left out): refs ascending and
- * their weights in thousandths (or, in a counts index, the term's frequencies).
+ * their weights in thousandths.
  */
 export type TermPostings = Array<{ refs: number[]; weights: number[] }>;
 
 /**
- * Writes a compact index straight from postings: weights computed elsewhere (the reader's own
- * documents, scored against the bundled corpus: search/index/user-segments.ts), or with `fieldLengths`
- * (u32 per document and field) frequencies to be weighed at query time (body-shards.ts). A term without
- * a single posting is left out.
+ * Writes a compact index straight from postings whose weights were computed elsewhere (the reader's own
+ * documents, scored against the bundled corpus: search/index/user-segments.ts).
  */
 export function serialiseCompactPostings(
   fields: string[],
   pipeline: string[],
   refCount: number,
   postingsByTerm: Map<string, TermPostings>,
-  fieldLengths: Uint32Array | null = null,
 ): Uint8Array {
-  if (fieldLengths !== null && fieldLengths.length !== refCount * fields.length)
-    throw new Error('compact index: field lengths need one per document and field');
-  const terms = [...postingsByTerm.keys()]
-    .filter((term) =>
-      // `some` skips the fields a term has no list for (holes).
-      (postingsByTerm.get(term) as TermPostings).some((list) => list.refs.length > 0),
-    )
-    .sort();
+  const terms = [...postingsByTerm.keys()].sort();
   const termOffsets = new Uint32Array(terms.length + 1);
   const postings = new ByteWriter();
   terms.forEach((term, position) => {
@@ -173,15 +163,6 @@ export function serialiseCompactPostings(
       terms: new TextEncoder().encode(terms.join('\n')),
       termOffsets: new Uint8Array(termOffsets.buffer),
       postings: postings.result(),
-      ...(fieldLengths === null
-        ? {}
-        : {
-            fieldLengths: new Uint8Array(
-              fieldLengths.buffer,
-              fieldLengths.byteOffset,
-              fieldLengths.byteLength,
-            ),
-          }),
     },
     {
       format: FORMAT_VERSION,
@@ -190,7 +171,74 @@ export function serialiseCompactPostings(
       pipeline,
       refCount,
       termCount: terms.length,
-      weighting: fieldLengths === null ? 'stored' : 'counts',
+      weighting: 'stored',
+    },
+  );
+}
+
+/**
+ * Postings in flat arrays: list (term id, field) is positions listStart[id * fields + field] up to the
+ * next list's start of `refs` (ascending) and `frequencies`.
+ */
+export interface PostingLists {
+  listStart: Uint32Array;
+  refs: Int32Array;
+  frequencies: Int32Array;
+}
+
+/**
+ * Writes a compact index in counts mode (body-shards.ts): per term and field its refs and frequencies,
+ * and each document's length in each field (`fieldLengths`, ref * fields + field). Terms without a
+ * single posting are left out.
+ */
+export function serialiseCountsIndex(
+  fields: string[],
+  pipeline: string[],
+  refCount: number,
+  terms: readonly string[],
+  lists: PostingLists,
+  fieldLengths: Uint32Array,
+): Uint8Array {
+  const fieldCount = fields.length;
+  if (fieldLengths.length !== refCount * fieldCount)
+    throw new Error('compact index: field lengths need one per document and field');
+  const { listStart, refs, frequencies } = lists;
+  const ids: number[] = [];
+  for (let id = 0; id < terms.length; id++)
+    if (listStart[(id + 1) * fieldCount] > listStart[id * fieldCount]) ids.push(id);
+  // The order of a plain sort(): UTF-16 code units.
+  ids.sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+  const termOffsets = new Uint32Array(ids.length + 1);
+  const postings = new ByteWriter();
+  ids.forEach((id, position) => {
+    termOffsets[position] = postings.length;
+    for (let f = 0; f < fieldCount; f++) {
+      const [from, to] = [listStart[id * fieldCount + f], listStart[id * fieldCount + f + 1]];
+      postings.varint(to - from);
+      let previous = 0;
+      for (let i = from; i < to; i++) {
+        postings.varint(refs[i] - previous);
+        postings.varint(frequencies[i]);
+        previous = refs[i];
+      }
+    }
+  });
+  termOffsets[ids.length] = postings.length;
+  return assemble(
+    {
+      terms: new TextEncoder().encode(ids.map((id) => terms[id]).join('\n')),
+      termOffsets: new Uint8Array(termOffsets.buffer),
+      postings: postings.result(),
+      fieldLengths: new Uint8Array(fieldLengths.buffer, fieldLengths.byteOffset, fieldLengths.byteLength),
+    },
+    {
+      format: FORMAT_VERSION,
+      lunrVersion: lunr.version,
+      fields,
+      pipeline,
+      refCount,
+      termCount: ids.length,
+      weighting: 'counts',
     },
   );
 }
