@@ -1,14 +1,20 @@
 /**
- * The body index in shards of consecutive documents, built without one Lunr builder over the corpus.
+ * The body index in shards of consecutive documents, built without one Lunr builder over the corpus;
+ * the meta index (titles, authors, headings) is built the same way, as one shard of its fields.
  *
- * Pass 1 (`ShardTerms.add`, document by document) keeps, per shard, each document's field lengths and
- * term frequencies in typed arrays over the shard's own term dictionary, and tallies for the whole
- * corpus what Lunr's scoring reads: per term its (field, document) postings, per field its total
- * length. Pass 2 (`writeShard`) weighs each shard's terms against those corpus figures, exactly as
- * lunr.Builder would have in one index over every document, and writes the shard's compact index.
+ * `ShardTerms.add` (document by document) keeps, per shard, each document's field lengths and term
+ * frequencies in typed arrays over the shard's own term dictionary, and tallies what the corpus stats
+ * keep (document count, per field its total length). `serialise` writes the shard as a compact index
+ * in counts mode: per term and field its documents and frequencies, and each document's field lengths.
+ * Nothing in a shard depends on another shard: the BM25 weights, which read the whole corpus (a term's
+ * postings over every shard, the average field lengths), are computed when a query decodes a term's
+ * postings (compact-postings.ts), equal to the bit to those of one Lunr index over every document. So
+ * one changed document rewrites only its own shard (`ShardTerms.fromShard`, index-update.ts).
  */
-import { bodyPipeline, fieldWeight, lunrIdf, type FieldTerms } from './body-scoring';
-import { serialiseCompactPostings, type TermPostings } from './compact-index-writer';
+import { bodyPipeline, type FieldTerms } from './body-scoring';
+import { averageOf, readIndexSections } from './compact-index';
+import { serialiseCountsIndex } from './compact-index-writer';
+import { VarintCursor } from './compact-postings';
 import { BODY_FIELDS, type IndexField } from './search-files';
 
 /**
@@ -33,11 +39,9 @@ export function packFieldTerms(terms: FieldTerms): PackedFieldTerms {
   return packed;
 }
 
-/** What Lunr's BM25 reads of the whole corpus. */
+/** What the corpus stats keep of the whole corpus: the document count and each field's total length. */
 export class CorpusTally {
   documentCount = 0;
-  /** Per term, its (field, document) postings over every document: what lunr.idf counts. */
-  readonly documentsWithTerm = new Map<string, number>();
   readonly totalFieldLength = Object.fromEntries(BODY_FIELDS.map((field) => [field, 0])) as Record<
     IndexField,
     number
@@ -45,18 +49,9 @@ export class CorpusTally {
 
   /** Each field's average length (lunr.Builder#calculateAverageFieldLengths; 0 with no documents). */
   averageFieldLength(): Record<IndexField, number> {
-    const count = this.documentCount;
     return Object.fromEntries(
-      BODY_FIELDS.map((field) => [field, count === 0 ? 0 : this.totalFieldLength[field] / count]),
+      BODY_FIELDS.map((field) => [field, averageOf(this.totalFieldLength[field], this.documentCount)]),
     ) as Record<IndexField, number>;
-  }
-
-  /** Adds the counts of another tally (one shard's, counted elsewhere). */
-  merge(other: CorpusTally): void {
-    this.documentCount += other.documentCount;
-    for (const field of BODY_FIELDS) this.totalFieldLength[field] += other.totalFieldLength[field];
-    for (const [term, count] of other.documentsWithTerm)
-      this.documentsWithTerm.set(term, (this.documentsWithTerm.get(term) ?? 0) + count);
   }
 }
 
@@ -80,48 +75,56 @@ class IntList {
   }
 }
 
-/** Pass 1 of one shard: its documents' field terms, over the shard's own term dictionary. */
+/** One shard's documents' field terms over the shard's own term dictionary (the meta index: one shard). */
 export class ShardTerms {
   readonly terms: string[] = [];
   private readonly termIds = new Map<string, number>();
   private sealed = false;
   /** Per field, per document: length, then count of entries, then (term id, frequency) per entry. */
-  private readonly entries = BODY_FIELDS.map(() => new IntList());
+  private readonly entries: IntList[];
   documentCount = 0;
 
-  constructor(private readonly tally: CorpusTally) {}
+  /** `tally`, if given, counts the documents added and their field lengths. */
+  constructor(
+    readonly fields: readonly IndexField[] = BODY_FIELDS,
+    private readonly tally: CorpusTally | null = null,
+  ) {
+    this.entries = fields.map(() => new IntList());
+  }
 
   add(packed: PackedFieldTerms): void {
     if (this.sealed) throw new Error('body shard: a document added after the shard was sealed');
     this.documentCount++;
-    this.tally.documentCount++;
-    BODY_FIELDS.forEach((field, f) => {
+    if (this.tally !== null) this.tally.documentCount++;
+    this.fields.forEach((field, f) => {
       const { length, terms, counts } = packed[field];
       const list = this.entries[f];
       list.push(length);
       list.push(counts.length);
-      this.tally.totalFieldLength[field] += length;
+      if (this.tally !== null) this.tally.totalFieldLength[field] += length;
       if (counts.length === 0) return;
       const keys = terms.split('\n');
       if (keys.length !== counts.length) throw new Error('body shard: packed terms and counts differ');
       for (let i = 0; i < keys.length; i++) {
-        const term = keys[i];
-        let id = this.termIds.get(term);
-        if (id === undefined) {
-          id = this.terms.length;
-          this.terms.push(term);
-          this.termIds.set(term, id);
-        }
-        list.push(id);
+        list.push(this.idOf(keys[i]));
         list.push(counts[i]);
-        this.tally.documentsWithTerm.set(term, (this.tally.documentsWithTerm.get(term) ?? 0) + 1);
       }
     });
   }
 
+  private idOf(term: string): number {
+    let id = this.termIds.get(term);
+    if (id === undefined) {
+      id = this.terms.length;
+      this.terms.push(term);
+      this.termIds.set(term, id);
+    }
+    return id;
+  }
+
   /**
-   * Ends pass 1 for this shard (no more documents): drops the term lookup and the lists' spare room,
-   * which would otherwise be held for every shard until pass 2.
+   * Ends the shard (no more documents): drops the term lookup and the lists' spare room, which would
+   * otherwise be held for every shard until it is written.
    */
   seal(): void {
     this.sealed = true;
@@ -129,32 +132,124 @@ export class ShardTerms {
     for (const list of this.entries) list.trim();
   }
 
-  /**
-   * Pass 2: the shard's compact index (refs from 0), every weight computed against the whole corpus
-   * (`tally`, complete by now), so that it equals the weight in one index over every document.
-   */
-  serialise(tally: CorpusTally): Uint8Array {
-    const averages = tally.averageFieldLength();
-    const idfs = Float64Array.from(this.terms, (term) =>
-      lunrIdf(tally.documentsWithTerm.get(term) ?? 0, tally.documentCount),
+  /** The shard's compact index in counts mode (refs from 0): frequencies and field lengths. */
+  serialise(): Uint8Array {
+    const fieldCount = this.fields.length;
+    const lengths = new Uint32Array(this.documentCount * fieldCount);
+    // Per (term, field) a list: counted, then filled document by document, so its refs ascend.
+    const listStart = new Uint32Array(this.terms.length * fieldCount + 1);
+    const forEachEntry = (visit: (list: number, ref: number, frequency: number) => void) => {
+      this.entries.forEach(({ values }, f) => {
+        let at = 0;
+        for (let ref = 0; ref < this.documentCount; ref++) {
+          lengths[ref * fieldCount + f] = values[at++];
+          const count = values[at++];
+          for (let i = 0; i < count; i++, at += 2) visit(values[at] * fieldCount + f, ref, values[at + 1]);
+        }
+      });
+    };
+    forEachEntry((list) => listStart[list + 1]++);
+    for (let list = 0; list < listStart.length - 1; list++) listStart[list + 1] += listStart[list];
+    const fill = listStart.slice(0, -1);
+    const refs = new Int32Array(listStart[listStart.length - 1]);
+    const frequencies = new Int32Array(refs.length);
+    forEachEntry((list, ref, frequency) => {
+      const slot = fill[list]++;
+      refs[slot] = ref;
+      frequencies[slot] = frequency;
+    });
+    return serialiseCountsIndex(
+      [...this.fields],
+      bodyPipeline(),
+      this.documentCount,
+      this.terms,
+      { listStart, refs, frequencies },
+      lengths,
     );
-    // Per term, only the fields that hold it get lists (most terms occur in the body alone).
-    const postings: TermPostings[] = this.terms.map(() => []);
-    BODY_FIELDS.forEach((field, f) => {
-      const { values } = this.entries[f];
-      let at = 0;
-      for (let ref = 0; ref < this.documentCount; ref++) {
-        const length = values[at++];
-        const count = values[at++];
-        for (let i = 0; i < count; i++, at += 2) {
-          const id = values[at];
-          const posting = (postings[id][f] ??= { refs: [], weights: [] });
-          posting.refs.push(ref);
-          posting.weights.push(fieldWeight(idfs[id], values[at + 1], length, averages[field], field));
+  }
+
+  /**
+   * A shard written by `serialise`, back in this form, with the documents of `replacements` (by ref in
+   * the shard) given their new terms: serialised again, it is the shard a full build would write.
+   */
+  static fromShard(
+    bytes: Uint8Array,
+    fields: readonly IndexField[],
+    replacements: ReadonlyMap<number, PackedFieldTerms>,
+  ): ShardTerms {
+    const { header, terms, termOffsets, postings, fieldLengths } = readIndexSections(bytes);
+    if (header.weighting !== 'counts' || header.fields.join() !== fields.join())
+      throw new Error(`body shard: not a counts index of the fields ${fields.join(', ')}`);
+    const refCount = header.refCount;
+    const fieldCount = fields.length;
+    for (const ref of replacements.keys())
+      if (!Number.isInteger(ref) || ref < 0 || ref >= refCount)
+        throw new Error(`body shard: no document ${ref} among its ${refCount}`);
+    const shard = new ShardTerms(fields);
+    shard.documentCount = refCount;
+    for (const term of terms) shard.idOf(term);
+    const replaced = new Uint8Array(refCount);
+    for (const ref of replacements.keys()) replaced[ref] = 1;
+    // Entries per (document, field): kept ones counted from the postings, replaced ones from their terms.
+    const counts = new Uint32Array(refCount * fieldCount);
+    const forEachKept = (visit: (slot: number, id: number, frequency: number) => void) => {
+      for (let id = 0; id < terms.length; id++) {
+        const cursor = new VarintCursor(postings, termOffsets[id]);
+        for (let f = 0; f < fieldCount; f++) {
+          const count = cursor.next();
+          let ref = 0;
+          for (let i = 0; i < count; i++) {
+            ref += cursor.next();
+            const frequency = cursor.next();
+            if (replaced[ref] === 0) visit(ref * fieldCount + f, id, frequency);
+          }
         }
       }
+    };
+    forEachKept((slot) => counts[slot]++);
+    const replacementIds = new Map<number, Array<{ length: number; ids: number[]; counts: Uint32Array }>>();
+    for (const [ref, packed] of replacements) {
+      replacementIds.set(
+        ref,
+        fields.map((field, f) => {
+          const { length, terms: joined, counts: frequencies } = packed[field];
+          const ids = frequencies.length === 0 ? [] : joined.split('\n').map((term) => shard.idOf(term));
+          if (ids.length !== frequencies.length)
+            throw new Error('body shard: packed terms and counts differ');
+          counts[ref * fieldCount + f] = ids.length;
+          return { length, ids, counts: frequencies };
+        }),
+      );
+    }
+    // Where each (document, field)'s next entry goes in its field's list.
+    const fill = new Uint32Array(refCount * fieldCount);
+    fields.forEach((_field, f) => {
+      let size = 0;
+      for (let ref = 0; ref < refCount; ref++) size += 2 + 2 * counts[ref * fieldCount + f];
+      const list = shard.entries[f];
+      list.values = new Int32Array(size);
+      list.length = size;
+      let at = 0;
+      for (let ref = 0; ref < refCount; ref++) {
+        const slot = ref * fieldCount + f;
+        const own = replacementIds.get(ref)?.[f];
+        list.values[at] = own?.length ?? fieldLengths[slot];
+        list.values[at + 1] = counts[slot];
+        fill[slot] = at + 2;
+        if (own !== undefined)
+          own.ids.forEach((id, i) => {
+            list.values[fill[slot]++] = id;
+            list.values[fill[slot]++] = own.counts[i];
+          });
+        at += 2 + 2 * counts[slot];
+      }
     });
-    const byTerm = new Map<string, TermPostings>(this.terms.map((term, id) => [term, postings[id]]));
-    return serialiseCompactPostings([...BODY_FIELDS], bodyPipeline(), this.documentCount, byTerm);
+    forEachKept((slot, id, frequency) => {
+      const values = shard.entries[slot % fieldCount].values;
+      values[fill[slot]++] = id;
+      values[fill[slot]++] = frequency;
+    });
+    shard.seal();
+    return shard;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import {
+  fieldLengthsOf,
   indexOf,
   MAGIC,
   readHeader,
@@ -33,7 +34,7 @@ export function loadCompactIndexFile(file: string, options: LoadOptions = {}): C
     };
     const header = readHeader(readAt(0, Math.min(size, MAGIC.length + 4)), (length) => readAt(0, length));
     const section = (name: keyof Header['sections']) => {
-      const [offset, length] = header.sections[name];
+      const [offset, length] = header.sections[name] ?? [0, 0];
       return readAt(offset, length);
     };
     const termOffsets = termOffsetsOf(section('termOffsets'), header.termCount);
@@ -49,7 +50,10 @@ export function loadCompactIndexFile(file: string, options: LoadOptions = {}): C
       }),
       all: () => readAt(postingsStart, postingsLength),
     };
-    const index = indexOf(header, section('terms'), termOffsets, reader, options);
+    // Field lengths (a counts index's) are read whole: every decoded posting needs its document's.
+    const lengths =
+      header.sections.fieldLengths === undefined ? null : fieldLengthsOf(section('fieldLengths'), header);
+    const index = indexOf(header, section('terms'), termOffsets, reader, options, lengths);
     // A file-backed index closes its file once nothing refers to it any more.
     closeWhenCollected(index, fd);
     return index;

@@ -119,6 +119,7 @@ export function serialiseCompactIndex(index: lunr.Index): Uint8Array {
       pipeline: raw.pipeline.toJSON() as unknown as string[],
       refCount,
       termCount: terms.length,
+      weighting: 'stored',
     },
   );
 }
@@ -170,24 +171,94 @@ export function serialiseCompactPostings(
       pipeline,
       refCount,
       termCount: terms.length,
+      weighting: 'stored',
+    },
+  );
+}
+
+/**
+ * Postings in flat arrays: list (term id, field) is positions listStart[id * fields + field] up to the
+ * next list's start of `refs` (ascending) and `frequencies`.
+ */
+export interface PostingLists {
+  listStart: Uint32Array;
+  refs: Int32Array;
+  frequencies: Int32Array;
+}
+
+/**
+ * Writes a compact index in counts mode (body-shards.ts): per term and field its refs and frequencies,
+ * and each document's length in each field (`fieldLengths`, ref * fields + field). Terms without a
+ * single posting are left out.
+ */
+export function serialiseCountsIndex(
+  fields: string[],
+  pipeline: string[],
+  refCount: number,
+  terms: readonly string[],
+  lists: PostingLists,
+  fieldLengths: Uint32Array,
+): Uint8Array {
+  const fieldCount = fields.length;
+  if (fieldLengths.length !== refCount * fieldCount)
+    throw new Error('compact index: field lengths need one per document and field');
+  const { listStart, refs, frequencies } = lists;
+  const ids: number[] = [];
+  for (let id = 0; id < terms.length; id++)
+    if (listStart[(id + 1) * fieldCount] > listStart[id * fieldCount]) ids.push(id);
+  // The order of a plain sort(): UTF-16 code units.
+  ids.sort((a, b) => (terms[a] < terms[b] ? -1 : terms[a] > terms[b] ? 1 : 0));
+  const termOffsets = new Uint32Array(ids.length + 1);
+  const postings = new ByteWriter();
+  ids.forEach((id, position) => {
+    termOffsets[position] = postings.length;
+    for (let f = 0; f < fieldCount; f++) {
+      const [from, to] = [listStart[id * fieldCount + f], listStart[id * fieldCount + f + 1]];
+      postings.varint(to - from);
+      let previous = 0;
+      for (let i = from; i < to; i++) {
+        postings.varint(refs[i] - previous);
+        postings.varint(frequencies[i]);
+        previous = refs[i];
+      }
+    }
+  });
+  termOffsets[ids.length] = postings.length;
+  return assemble(
+    {
+      terms: new TextEncoder().encode(ids.map((id) => terms[id]).join('\n')),
+      termOffsets: new Uint8Array(termOffsets.buffer),
+      postings: postings.result(),
+      fieldLengths: new Uint8Array(fieldLengths.buffer, fieldLengths.byteOffset, fieldLengths.byteLength),
+    },
+    {
+      format: FORMAT_VERSION,
+      lunrVersion: lunr.version,
+      fields,
+      pipeline,
+      refCount,
+      termCount: ids.length,
+      weighting: 'counts',
     },
   );
 }
 
 function assemble(
-  data: Record<keyof Header['sections'], Uint8Array>,
+  data: Record<'terms' | 'termOffsets' | 'postings', Uint8Array> & { fieldLengths?: Uint8Array },
   header: Omit<Header, 'sections'>,
 ): Uint8Array {
   const align = (n: number) => Math.ceil(n / 4) * 4;
   // The header's own length changes the offsets; a fixed-width placeholder pass settles it.
-  const names = Object.keys(data) as Array<keyof Header['sections']>;
+  const parts = Object.entries(data).filter(
+    (part): part is [keyof Header['sections'], Uint8Array] => part[1] !== undefined,
+  );
   const sections = {} as Header['sections'];
-  for (const name of names) sections[name] = [0xffffffff, data[name].length];
+  for (const [name, part] of parts) sections[name] = [0xffffffff, part.length];
   const headerLength = new TextEncoder().encode(JSON.stringify({ ...header, sections })).length;
   let offset = align(MAGIC.length + 4 + headerLength);
-  for (const name of names) {
-    sections[name] = [offset, data[name].length];
-    offset = align(offset + data[name].length);
+  for (const [name, part] of parts) {
+    sections[name] = [offset, part.length];
+    offset = align(offset + part.length);
   }
   const headerBytes = new TextEncoder().encode(
     JSON.stringify({ ...header, sections }).padEnd(headerLength, ' '),
@@ -196,6 +267,6 @@ function assemble(
   out.set(new TextEncoder().encode(MAGIC), 0);
   new DataView(out.buffer).setUint32(MAGIC.length, headerBytes.length, true);
   out.set(headerBytes, MAGIC.length + 4);
-  for (const name of names) out.set(data[name], sections[name][0]);
+  for (const [name, part] of parts) out.set(part, (sections[name] as [number, number])[0]);
   return out;
 }

@@ -6,7 +6,10 @@ import {
   lazyFieldPostings,
   transposeToVectors,
   VarintCursor,
+  type TermWeighing,
 } from './compact-postings';
+import { lunrIdf } from './body-scoring';
+import { FIELD_BOOSTS, type IndexField } from './search-files';
 
 /**
  * A compact binary form of a `lunr.Index` that loads into a real `lunr.Index`, so Lunr's own query
@@ -19,9 +22,13 @@ import {
  * - postings are varint delta-coded ref lists per term and field, behind an offset table, and are
  *   materialised into Lunr's `{ ref: {} }` shape only when a query first touches the term (every
  *   posting shares one empty metadata object: the index keeps no positions);
- * - each posting carries the term's weight in that document's field vector (Lunr rounds weights to
- *   thousandths, so they are exact integers), so scoring reads postings sequentially; the field vectors
- *   themselves are rebuilt from the postings only if Lunr's own engine asks for them.
+ * - each posting carries, by the header's `weighting`, either the term's weight in that document's field
+ *   vector (`stored`: Lunr rounds weights to thousandths, so they are exact integers) or the term's
+ *   frequency in that field (`counts`), with each document's field lengths in a section of their own.
+ *   A counts index is weighed when a term's postings are decoded, with Lunr's BM25 against the corpus
+ *   it belongs to (`scoreAgainst`: for a body shard, every shard of the bundle; alone, the index itself),
+ *   so one document changed rewrites only its own file. Either way scoring reads postings sequentially;
+ *   the field vectors are rebuilt from the postings only if Lunr's own engine asks for them.
  *
  * Layout: "MRGNIDX1", u32 header length, header JSON, then the sections listed in the header, each
  * starting on a 4-byte boundary. `compact-index-writer.ts` writes it.
@@ -30,8 +37,14 @@ import {
  */
 
 export const MAGIC = 'MRGNIDX1';
-/** 2: weights travel in the postings and field vectors are no longer stored. */
-export const FORMAT_VERSION = 2;
+/**
+ * 2: weights travel in the postings and field vectors are no longer stored. 3: the header names its
+ * `weighting`; a counts index stores frequencies and field lengths, weighed at query time.
+ */
+export const FORMAT_VERSION = 3;
+
+/** What a posting holds: the term's final weight in thousandths, or its frequency in the field. */
+export type Weighting = 'stored' | 'counts';
 
 // @types/lunr lacks TokenSet.Builder, which Lunr's own Index.load uses to build the term automaton.
 const TokenSetBuilder = (
@@ -47,7 +60,24 @@ export interface Header {
   pipeline: string[];
   refCount: number;
   termCount: number;
-  sections: Record<'terms' | 'termOffsets' | 'postings', [offset: number, length: number]>;
+  weighting: Weighting;
+  /** `fieldLengths` (counts only): u32 per document and field, document by document, in `fields` order. */
+  sections: Record<'terms' | 'termOffsets' | 'postings', [offset: number, length: number]> &
+    Partial<Record<'fieldLengths', [offset: number, length: number]>>;
+}
+
+/** What Lunr's BM25 reads of the corpus a counts index is weighed against. */
+export interface CorpusFigures {
+  documentCount: number;
+  /** Per field of the index, in its `fields` order (lunr.Builder#calculateAverageFieldLengths). */
+  averageFieldLength: readonly number[];
+  /** (field, document) postings of a term over the whole corpus: what lunr.idf counts. */
+  documentsWithTerm(term: string): number;
+}
+
+/** Each field's average length, exactly as lunr.Builder computes it (0 with no documents). */
+export function averageOf(totalFieldLength: number, documentCount: number): number {
+  return documentCount === 0 ? 0 : totalFieldLength / documentCount;
 }
 
 /** The documents of one field holding a term, and the term's weight in each (its field-vector entry). */
@@ -81,6 +111,14 @@ export interface CompactIndex {
   termIndexOf(term: string): number;
   /** A term's postings per field (in `fields` order): refs ascending and Lunr's weight for each. */
   postingsOf(termIndex: number): FieldPostings[];
+  weighting: Weighting;
+  /** Counts only: each document's length in each field (ref * fields.length + field). */
+  fieldLengths: Uint32Array | null;
+  /**
+   * Counts only: weigh the postings against `corpus` from now on (a body shard's loader gives the whole
+   * bundle's figures); until then a counts index is its own corpus. Stored weights ignore it.
+   */
+  scoreAgainst(corpus: CorpusFigures): void;
   /**
    * Set on a body shard by the loader: every shard of the corpus (this one included), so that a query
    * is normalised over the terms it matches in any shard, as in one index of the whole corpus.
@@ -131,6 +169,10 @@ export function readHeader(head: Uint8Array, readMore: (length: number) => Uint8
     throw new Error('search index is damaged (unreadable header)');
   }
   if (header.format !== FORMAT_VERSION) throw new Error(`unsupported search index format ${header.format}`);
+  if (header.weighting !== 'stored' && header.weighting !== 'counts')
+    throw new Error('search index is damaged (unknown weighting)');
+  if (header.weighting === 'counts' && header.sections.fieldLengths === undefined)
+    throw new Error('search index is damaged (its field lengths are missing)');
   return header;
 }
 
@@ -140,7 +182,7 @@ export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): 
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   const header = readHeader(bytes, () => bytes);
   const section = (name: keyof Header['sections']) => {
-    const [offset, length] = header.sections[name];
+    const [offset, length] = header.sections[name] ?? [0, 0];
     if (offset + length > bytes.length) throw new Error('search index is truncated');
     return bytes.subarray(offset, offset + length);
   };
@@ -150,7 +192,43 @@ export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): 
     term: (termIndex) => ({ bytes: postings, at: termOffsets[termIndex] }),
     all: () => postings,
   };
-  return indexOf(header, section('terms'), termOffsets, reader, options);
+  const lengths =
+    header.sections.fieldLengths === undefined ? null : fieldLengthsOf(section('fieldLengths'), header);
+  return indexOf(header, section('terms'), termOffsets, reader, options, lengths);
+}
+
+/** The field lengths section as u32s, refused unless it holds one per document and field. */
+export function fieldLengthsOf(bytes: Uint8Array, header: Header): Uint32Array {
+  const expected = header.refCount * header.fields.length;
+  if (bytes.length !== expected * 4)
+    throw new Error('search index is damaged (its field lengths do not match its documents)');
+  const aligned = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
+  return new Uint32Array(aligned.buffer, aligned.byteOffset, expected);
+}
+
+/** A counts index's parts, read straight from its bytes (to be rewritten: index-update.ts). */
+export function readIndexSections(input: Uint8Array): {
+  header: Header;
+  terms: string[];
+  termOffsets: Uint32Array;
+  postings: Uint8Array;
+  fieldLengths: Uint32Array;
+} {
+  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
+  const header = readHeader(bytes, () => bytes);
+  const section = (name: keyof Header['sections']) => {
+    const [offset, length] = header.sections[name] ?? [0, 0];
+    if (offset + length > bytes.length) throw new Error('search index is truncated');
+    return bytes.subarray(offset, offset + length);
+  };
+  if (header.weighting !== 'counts') throw new Error('search index: not a counts index');
+  return {
+    header,
+    terms: header.termCount === 0 ? [] : decoder.decode(section('terms')).split('\n'),
+    termOffsets: termOffsetsOf(section('termOffsets'), header.termCount),
+    postings: section('postings'),
+    fieldLengths: fieldLengthsOf(section('fieldLengths'), header),
+  };
 }
 
 export function termOffsetsOf(bytes: Uint8Array, termCount: number): Uint32Array {
@@ -170,8 +248,16 @@ export function indexOf(
   termOffsets: Uint32Array,
   reader: PostingsReader,
   options: LoadOptions,
+  fieldLengths: Uint32Array | null = null,
 ): CompactIndex {
-  const { fields, refCount, termCount } = header;
+  const { fields, refCount, termCount, weighting } = header;
+  if (weighting === 'counts' && fieldLengths === null)
+    throw new Error('search index is damaged (its field lengths are missing)');
+  const boosts = fields.map((field) => {
+    if (weighting === 'counts' && !Object.hasOwn(FIELD_BOOSTS, field))
+      throw new Error(`search index is damaged (no boost for field "${field}")`);
+    return field as IndexField;
+  });
   const terms = termCount === 0 ? [] : decoder.decode(termBytes).split('\n');
 
   let vectors: { elements: Float64Array; starts: Uint32Array } | null = null;
@@ -188,6 +274,31 @@ export function indexOf(
       else high = mid - 1;
     }
     return -1;
+  };
+
+  let corpus: CorpusFigures | null = null;
+  // Alone, a counts index is its own corpus: its documents, its postings, its field lengths.
+  const ownCorpus = (): CorpusFigures => {
+    const totals = fields.map(() => 0);
+    const lengths = fieldLengths as Uint32Array;
+    for (let i = 0; i < lengths.length; i++) totals[i % fields.length] += lengths[i];
+    return {
+      documentCount: refCount,
+      averageFieldLength: totals.map((total) => averageOf(total, refCount)),
+      documentsWithTerm: (term) => compact.postingCount(term),
+    };
+  };
+  /** How term `termIndex`'s counts become weights; null for stored weights. */
+  const weighingOf = (termIndex: number): TermWeighing | null => {
+    if (weighting === 'stored') return null;
+    corpus ??= ownCorpus();
+    const figures = corpus;
+    return {
+      idf: () => lunrIdf(figures.documentsWithTerm(terms[termIndex]), figures.documentCount),
+      fieldLengths: fieldLengths as Uint32Array,
+      averageFieldLength: figures.averageFieldLength,
+      fields: boosts,
+    };
   };
 
   const cache = new Map<number, Record<string, unknown>>();
@@ -240,7 +351,14 @@ export function indexOf(
       if (field === undefined || !Number.isInteger(ref) || ref < 0 || ref >= refCount) return undefined;
       // Only Lunr's own engine reads field vectors (Margin scores from the postings' weights), so they
       // are rebuilt from the postings the first time it asks.
-      vectors ??= transposeToVectors(reader.all(), termOffsets, termCount, fields.length, refCount);
+      vectors ??= transposeToVectors(
+        reader.all(),
+        termOffsets,
+        termCount,
+        fields.length,
+        refCount,
+        weighingOf,
+      );
       const slot = ref * fields.length + field;
       const { elements, starts } = vectors;
       return new lunr.Vector(elements.subarray(starts[slot], starts[slot + 1]) as unknown as number[]);
@@ -293,10 +411,21 @@ export function indexOf(
       }),
   });
 
-  return {
+  const compact: CompactIndex = {
     index,
     fields,
     refCount,
+    weighting,
+    fieldLengths,
+    scoreAgainst(figures) {
+      if (figures.averageFieldLength.length !== fields.length)
+        throw new Error('search index: corpus figures for other fields');
+      corpus = figures;
+      // Weights decoded so far were against another corpus.
+      decoded.clear();
+      decodedBytes = 0;
+      vectors = null;
+    },
     tokenSet: wholeTokenSet,
     buildTokenSet,
     terms,
@@ -309,7 +438,7 @@ export function indexOf(
         return cached;
       }
       const { bytes: termPostings, at } = reader.term(termIndex);
-      const fieldPostings = lazyFieldPostings(termPostings, at, fields.length);
+      const fieldPostings = lazyFieldPostings(termPostings, at, fields.length, weighingOf(termIndex));
       const bytes = termOffsets[termIndex + 1] - termOffsets[termIndex];
       decoded.set(termIndex, fieldPostings);
       decodedBytes += bytes;
@@ -346,4 +475,5 @@ export function indexOf(
       return total;
     },
   };
+  return compact;
 }

@@ -2,7 +2,22 @@
  * Reading the compact index's postings (see compact-index.ts): varints forward, and a term's postings
  * decoded field by field only when a query reads them.
  */
+import { fieldWeight } from './body-scoring';
 import type { FieldPostings } from './compact-index';
+import type { IndexField } from './search-files';
+
+/**
+ * How a counts index's postings (term frequencies) become Lunr's weights, for one term: its idf over
+ * the corpus (asked once, when a field of the term is first decoded), each document's field lengths
+ * and the corpus's average field lengths.
+ */
+export interface TermWeighing {
+  idf: () => number;
+  /** ref * fields.length + field. */
+  fieldLengths: Uint32Array;
+  averageFieldLength: readonly number[];
+  fields: readonly IndexField[];
+}
 
 /**
  * Encoded bytes of postings whose decoded form is kept between queries: a reader typing "secur",
@@ -16,7 +31,12 @@ export const DECODED_POSTINGS_BUDGET = 2_000_000;
  * A term's postings per field, each decoded only when read: a `title:` query reads only the title
  * field's, never the thousands of body postings of the same word.
  */
-export function lazyFieldPostings(postings: Uint8Array, offset: number, fieldCount: number): FieldPostings[] {
+export function lazyFieldPostings(
+  postings: Uint8Array,
+  offset: number,
+  fieldCount: number,
+  weighing: TermWeighing | null = null,
+): FieldPostings[] {
   const starts: number[] = [];
   const cursor = new VarintCursor(postings, offset);
   for (let field = 0; field < fieldCount; field++) {
@@ -26,9 +46,15 @@ export function lazyFieldPostings(postings: Uint8Array, offset: number, fieldCou
     const count = cursor.next();
     cursor.skip(2 * count);
   }
-  return starts.map((start) => {
+  let idf: number | undefined;
+  return starts.map((start, field) => {
     let decodedField: FieldPostings | null = null;
-    const decode = (): FieldPostings => (decodedField ??= decodeField(postings, start));
+    const decode = (): FieldPostings => {
+      if (decodedField !== null) return decodedField;
+      decodedField = decodeField(postings, start, weighing === null ? 1000 : 1);
+      if (weighing !== null) weighCounts(decodedField, (idf ??= weighing.idf()), weighing, field);
+      return decodedField;
+    };
     return {
       get refs() {
         return decode().refs;
@@ -41,11 +67,12 @@ export function lazyFieldPostings(postings: Uint8Array, offset: number, fieldCou
 }
 
 /**
- * One field's postings from `start`: their count, then (ref delta, weight in thousandths) pairs. The
+ * One field's postings from `start`: their count, then (ref delta, value) pairs, each value divided by
+ * `divisor` (weights are stored in thousandths; frequencies are read as they are). The
  * varints are read inline, with the position in a local, because this loop runs over every posting a
  * query reads for the first time (a common word's are tens of thousands).
  */
-function decodeField(bytes: Uint8Array, start: number): FieldPostings {
+function decodeField(bytes: Uint8Array, start: number, divisor: number): FieldPostings {
   const cursor = new VarintCursor(bytes, start);
   const count = cursor.next();
   const refs = new Int32Array(count);
@@ -64,9 +91,25 @@ function decodeField(bytes: Uint8Array, start: number): FieldPostings {
       shift += 7;
     } while (byte & 0x80);
     if ((i & 1) === 0) refs[i >> 1] = ref += value >>> 0;
-    else weights[i >> 1] = (value >>> 0) / 1000;
+    else weights[i >> 1] = (value >>> 0) / divisor;
   }
   return { refs, weights };
+}
+
+/**
+ * Turns one field's decoded frequencies into Lunr's weights: fieldWeight with
+ * the same arguments lunr.Builder gives it, so each weight is equal to the bit to a stored one.
+ */
+function weighCounts(postings: FieldPostings, idf: number, weighing: TermWeighing, field: number): void {
+  const { refs, weights } = postings;
+  const { fieldLengths } = weighing;
+  const fieldCount = weighing.fields.length;
+  const average = weighing.averageFieldLength[field];
+  const name = weighing.fields[field];
+  for (let i = 0; i < refs.length; i++) {
+    weights[i] =
+      fieldWeight(idf, weights[i], fieldLengths[refs[i] * fieldCount + field], average, name) / 1000;
+  }
 }
 
 /** Reads unsigned varints forward from a position; a class so hot loops allocate nothing. */
@@ -107,23 +150,37 @@ export function transposeToVectors(
   termCount: number,
   fieldCount: number,
   refCount: number,
+  weighingOf: (termIndex: number) => TermWeighing | null = () => null,
 ): { elements: Float64Array; starts: Uint32Array } {
   const slots = refCount * fieldCount;
   const starts = new Uint32Array(slots + 1);
-  const forEachPosting = (visit: (slot: number, termIndex: number, weight: number) => void) => {
+  const forEachPosting = (
+    visit: (slot: number, termIndex: number, weight: number) => void,
+    weigh: boolean,
+  ) => {
     for (let termIndex = 0; termIndex < termCount; termIndex++) {
       const cursor = new VarintCursor(postings, termOffsets[termIndex]);
+      const weighing = weigh ? weighingOf(termIndex) : null;
+      let idf: number | undefined;
       for (let field = 0; field < fieldCount; field++) {
         const count = cursor.next();
         let ref = 0;
         for (let i = 0; i < count; i++) {
           ref += cursor.next();
-          visit(ref * fieldCount + field, termIndex, cursor.next() / 1000);
+          const value = cursor.next();
+          const slot = ref * fieldCount + field;
+          if (weighing === null) visit(slot, termIndex, value / 1000);
+          else {
+            idf ??= weighing.idf();
+            const length = weighing.fieldLengths[slot];
+            const average = weighing.averageFieldLength[field];
+            visit(slot, termIndex, fieldWeight(idf, value, length, average, weighing.fields[field]) / 1000);
+          }
         }
       }
     }
   };
-  forEachPosting((slot) => starts[slot + 1]++);
+  forEachPosting((slot) => starts[slot + 1]++, false);
   for (let slot = 0; slot < slots; slot++) starts[slot + 1] += starts[slot];
   const elements = new Float64Array(starts[slots] * 2);
   const fill = starts.slice(0, slots);
@@ -132,7 +189,7 @@ export function transposeToVectors(
     const at = fill[slot]++ * 2;
     elements[at] = termIndex;
     elements[at + 1] = weight;
-  });
+  }, true);
   for (let slot = 0; slot <= slots; slot++) starts[slot] *= 2;
   return { elements, starts };
 }

@@ -5,11 +5,12 @@ import { useMarginWordForms } from './word-forms';
 import type { Document } from '../../api';
 import type { FieldTexts } from './body-scoring';
 import { CorpusTally, ShardTerms } from './body-shards';
-import { serialiseCompactIndex } from './compact-index-writer';
+import { averageOf } from './compact-index';
 import { indexedDocument, type IndexedDocument } from './indexed-document';
 import { serialiseRecords } from './records-file';
 import { PhraseFilterSlices, PhraseFilterWriter } from './phrase-filter-slices';
 import {
+  BODY_FIELDS,
   BODY_SHARD_DOCUMENTS,
   bodyShardFile,
   CORPUS_STATS_FILE,
@@ -28,8 +29,8 @@ import {
 
 /**
  * Builds a Lunr index with one Lunr document per article, ref = the article's position. The index keeps
- * no position metadata: snippets come from re-analysing the passages shown. (The meta index is built
- * so; the body index is built in shards by body-shards.ts, with the same weights.)
+ * no position metadata: snippets come from re-analysing the passages shown. (The bundle's indexes are
+ * built by body-shards.ts, weighed at query time to the same weights; tests compare them with this.)
  */
 export function buildLunrIndex(
   fieldTexts: readonly Partial<FieldTexts>[],
@@ -84,8 +85,9 @@ export async function writeSearchIndex(
  */
 export class SearchIndexWriter {
   private readonly records: DocumentRecord[] = [];
-  private readonly metaTexts: Array<Partial<FieldTexts>> = [];
   private readonly tally = new CorpusTally();
+  /** The meta index: one shard of titles, authors and headings over every document. */
+  private readonly metaTerms = new ShardTerms(META_FIELDS);
   private readonly shardTerms: ShardTerms[] = [];
   private filterSlices: PhraseFilterSlices | undefined;
   private closed = false;
@@ -122,10 +124,10 @@ export class SearchIndexWriter {
     if (ref >= this.documentCount)
       throw new Error(`search index: more than the ${this.documentCount} documents announced`);
     this.records.push(doc.record);
-    this.metaTexts.push(doc.metaTexts);
+    this.metaTerms.add(doc.fieldTerms);
     if (ref % this.shardDocuments === 0) {
       this.shardTerms.at(-1)?.seal();
-      this.shardTerms.push(new ShardTerms(this.tally));
+      this.shardTerms.push(new ShardTerms(BODY_FIELDS, this.tally));
       if (this.filterSlices !== undefined) await this.phraseFilters.write(this.filterSlices);
       this.filterSlices = new PhraseFilterSlices(this.filterShards[ref / this.shardDocuments]);
     }
@@ -151,21 +153,16 @@ export class SearchIndexWriter {
       n++, terms = this.shardTerms.shift()
     ) {
       const shard = { file: bodyShardFile(n), first: n * this.shardDocuments, count: terms.documentCount };
-      await writeFile(join(this.dir, shard.file), terms.serialise(this.tally));
+      await writeFile(join(this.dir, shard.file), terms.serialise());
       shards.push(shard);
     }
-    const stats: CorpusStats = {
-      format: SEARCH_FORMAT,
-      documentCount: this.documentCount,
-      averageFieldLength: this.tally.averageFieldLength(),
-      shards,
-    };
     await writeFile(join(this.dir, RECORDS_FILE), serialiseRecords(this.records));
+    this.metaTerms.seal();
+    await writeFile(join(this.dir, META_INDEX_FILE), this.metaTerms.serialise());
     await writeFile(
-      join(this.dir, META_INDEX_FILE),
-      serialiseCompactIndex(buildLunrIndex(this.metaTexts, META_FIELDS)),
+      join(this.dir, CORPUS_STATS_FILE),
+      corpusStatsText(this.documentCount, this.tally.totalFieldLength, shards),
     );
-    await writeFile(join(this.dir, CORPUS_STATS_FILE), JSON.stringify(stats));
   }
 
   /** Closes the phrase filter file, if `finish` did not: after a failure, whose error is the one to see. */
@@ -174,4 +171,24 @@ export class SearchIndexWriter {
     this.closed = true;
     await this.phraseFilters.close().catch(() => undefined);
   }
+}
+
+/** `corpus-stats.json`'s text; index-update.ts writes it the same way, so the bytes agree. */
+export function corpusStatsText(
+  documentCount: number,
+  totalFieldLength: Record<IndexField, number>,
+  shards: BodyShard[],
+): string {
+  const stats: CorpusStats = {
+    format: SEARCH_FORMAT,
+    documentCount,
+    averageFieldLength: Object.fromEntries(
+      BODY_FIELDS.map((field) => [field, averageOf(totalFieldLength[field], documentCount)]),
+    ) as Record<IndexField, number>,
+    totalFieldLength: Object.fromEntries(
+      BODY_FIELDS.map((field) => [field, totalFieldLength[field]]),
+    ) as Record<IndexField, number>,
+    shards,
+  };
+  return JSON.stringify(stats);
 }

@@ -12,7 +12,10 @@ import { documentPassages, type DocumentRecord } from './search-files';
 
 export interface IndexedDocument {
   record: DocumentRecord;
-  /** The texts of the meta index (titles, authors, headings). */
+  /**
+   * The texts of the meta index (titles, authors, headings). The meta index itself is built from the
+   * title, author and section fields of `fieldTerms`, which are these texts' terms.
+   */
   metaTexts: Pick<FieldTexts, 'title' | 'author' | 'section'>;
   /** Each body field's length and term frequencies, as the index pipeline gives them. */
   fieldTerms: PackedFieldTerms;

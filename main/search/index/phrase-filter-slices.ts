@@ -12,7 +12,7 @@
  */
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { closeWhenCollected, readFully } from './positioned-reads';
-import { open, type FileHandle } from 'node:fs/promises';
+import { copyFile, open, type FileHandle } from 'node:fs/promises';
 import { forEachPhraseBit, PHRASE_FILTER_BITS, type PhraseFilter } from './phrase-filter';
 
 const MAGIC = 'MRGNPHF1';
@@ -123,6 +123,56 @@ export class PhraseFilterWriter {
     await this.handle.close();
     if (this.written !== this.shards.length)
       throw new Error(`phrase filter: ${this.written} of ${this.shards.length} shards written`);
+  }
+}
+
+/**
+ * Writes `newFile`: `file` (the phrase filters of `shards`) with the filters of the documents in
+ * `changed` (by position in the corpus) replaced. Only the slices of the shards holding them are read,
+ * patched and written; `file` itself is never written (it may be a hard link shared with another bundle).
+ */
+export async function replacePhraseFilters(
+  file: string,
+  newFile: string,
+  shards: readonly FilterShard[],
+  changed: ReadonlyMap<number, Uint8Array>,
+): Promise<void> {
+  const header = headerOf(shards);
+  const starts: number[] = [];
+  let end = header.byteLength;
+  for (const shard of shards) {
+    starts.push(end);
+    end += PHRASE_FILTER_BITS * strideOf(shard.count);
+  }
+  await copyFile(file, newFile);
+  const handle = await open(newFile, 'r+');
+  try {
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(header.byteLength);
+    await handle.read(head, 0, head.byteLength, 0);
+    if (size !== end || !head.equals(header))
+      throw new Error('phrase filter file is not that of corpus-stats.json; rebuild the content');
+    for (const [n, shard] of shards.entries()) {
+      const refs = [...changed.keys()].filter((ref) => ref >= shard.first && ref < shard.first + shard.count);
+      if (refs.length === 0) continue;
+      const stride = strideOf(shard.count);
+      const slices = Buffer.alloc(PHRASE_FILTER_BITS * stride);
+      await handle.read(slices, 0, slices.byteLength, starts[n]);
+      for (const ref of refs) {
+        const filter = changed.get(ref) as Uint8Array;
+        if (filter.length * 8 !== PHRASE_FILTER_BITS)
+          throw new Error(`phrase filter: a document's filter has ${filter.length} bytes`);
+        const local = ref - shard.first;
+        const [byte, mask] = [local >> 3, 1 << (local & 7)];
+        for (let bit = 0; bit < PHRASE_FILTER_BITS; bit++) {
+          if (filter[bit >> 3] & (1 << (bit & 7))) slices[bit * stride + byte] |= mask;
+          else slices[bit * stride + byte] &= ~mask;
+        }
+      }
+      await handle.write(slices, 0, slices.byteLength, starts[n]);
+    }
+  } finally {
+    await handle.close();
   }
 }
 

@@ -23,23 +23,60 @@ export const RECORD_CACHE_SIZE = 2_000;
 
 /** The bytes of a records file for `records`, in ref order. */
 export function serialiseRecords(records: readonly DocumentRecord[]): Buffer {
-  const encoded = records.map((record) =>
-    Buffer.from(
-      JSON.stringify([record.id, record.title, record.authors, record.published, record.sections]),
-      'utf8',
-    ),
+  return assembleRecords(records.map(encodeRecord));
+}
+
+function encodeRecord(record: DocumentRecord): Buffer {
+  return Buffer.from(
+    JSON.stringify([record.id, record.title, record.authors, record.published, record.sections]),
+    'utf8',
   );
-  const header = Buffer.alloc(HEADER_BYTES + (records.length + 1) * 4);
+}
+
+/** The header, offset table and records of a records file, each record's bytes given. */
+function assembleRecords(encoded: readonly Uint8Array[]): Buffer {
+  const header = Buffer.alloc(HEADER_BYTES + (encoded.length + 1) * 4);
   MAGIC.copy(header);
   header.writeUInt32LE(SEARCH_FORMAT, MAGIC.byteLength);
-  header.writeUInt32LE(records.length, MAGIC.byteLength + 4);
+  header.writeUInt32LE(encoded.length, MAGIC.byteLength + 4);
   let offset = header.byteLength;
-  for (let ref = 0; ref <= records.length; ref++) {
+  for (let ref = 0; ref <= encoded.length; ref++) {
     if (offset > 0xffff_ffff) throw new Error('search index: the document records pass 4 GB');
     header.writeUInt32LE(offset, HEADER_BYTES + ref * 4);
     offset += encoded[ref]?.byteLength ?? 0;
   }
   return Buffer.concat([header, ...encoded]);
+}
+
+/**
+ * The bytes of a records file (`bytes`, checked as a load checks them) with the records of `changed`
+ * (by ref) replaced: what serialiseRecords writes for the changed records, without parsing the others.
+ */
+export function replaceRecords(
+  bytes: Buffer,
+  changed: ReadonlyMap<number, DocumentRecord>,
+): { bytes: Buffer; count: number } {
+  const cutShort = 'the records file is cut short or damaged; rebuild the content';
+  if (bytes.byteLength < HEADER_BYTES || !bytes.subarray(0, MAGIC.byteLength).equals(MAGIC))
+    throw new Error('not a Margin records file; rebuild the content');
+  if (bytes.readUInt32LE(MAGIC.byteLength) !== SEARCH_FORMAT)
+    throw new Error(`not a search index of format ${SEARCH_FORMAT}; rebuild the content`);
+  const count = bytes.readUInt32LE(MAGIC.byteLength + 4);
+  if (HEADER_BYTES + (count + 1) * 4 > bytes.byteLength) throw new Error(cutShort);
+  const offsetAt = (ref: number) => bytes.readUInt32LE(HEADER_BYTES + ref * 4);
+  if (offsetAt(0) !== HEADER_BYTES + (count + 1) * 4 || offsetAt(count) !== bytes.byteLength)
+    throw new Error(cutShort);
+  const encoded: Uint8Array[] = [];
+  for (let ref = 0; ref < count; ref++) {
+    const record = changed.get(ref);
+    if (record !== undefined) encoded.push(encodeRecord(record));
+    else if (offsetAt(ref + 1) < offsetAt(ref)) throw new Error(cutShort);
+    else encoded.push(bytes.subarray(offsetAt(ref), offsetAt(ref + 1)));
+  }
+  for (const ref of changed.keys())
+    if (!Number.isInteger(ref) || ref < 0 || ref >= count)
+      throw new Error(`the records file holds no document ${ref} (it holds ${count})`);
+  return { bytes: assembleRecords(encoded), count };
 }
 
 /**

@@ -9,15 +9,19 @@ import { blockText } from '../../library/canonical-text';
  * - `records.bin`: per document its id, title, authors, date and sections, read one record at a time
  *   (records-file.ts); the position in the file is the document's Lunr ref.
  * - `meta-index.bin`: compact Lunr index of titles, authors and headings (loads first, answers early).
+ * - `meta-index.bin` and the body shards are compact indexes in counts mode (compact-index.ts): per term
+ *   and field the documents holding it and its frequency there, and each document's field lengths. The
+ *   BM25 weights are computed when a query decodes a term's postings, against the corpus.
  * - `body-000.bin`, `body-001.bin`, …: the body index (everything, including the text) in shards of
  *   consecutive documents (at most BODY_SHARD_DOCUMENTS each; `corpus-stats.json` lists them). Each is a
- *   compact index whose refs count from 0 within the shard, scored against the whole corpus (its document
- *   count, term document counts and average field lengths), so a document's score is the same in a shard
- *   as in one index over every document, and a query merges the shards' matches by score.
+ *   compact index whose refs count from 0 within the shard, weighed against the whole corpus (its document
+ *   count, a term's postings summed over every shard, the average field lengths), so a document's score
+ *   is the same in a shard as in one index over every document, and a query merges the shards' matches
+ *   by score. A shard depends only on its own documents: one changed document rewrites one shard.
  * - `phrase-filter.bin`: per document, a Bloom filter of its adjacent word pairs (see phrase-filter.ts),
  *   stored bit-sliced per body shard (phrase-filter-slices.ts) so that a query reads only the bits it needs.
- * - `corpus-stats.json`: the document count and average field lengths the body shards were scored with,
- *   and the shards (file, first document, count) in document order.
+ * - `corpus-stats.json`: the document count and each field's total and average length, which the body
+ *   shards are weighed with, and the shards (file, first document, count) in document order.
  *
  * Passage texts are not copied into the index: they are read from the bundle's own `docs/<id>.json.zst`
  * (written by the content build), only for the documents a query shows. Reading and parsing one costs
@@ -40,9 +44,11 @@ export const PHRASE_FILTER_FILE = 'phrase-filter.bin';
 export const CORPUS_STATS_FILE = 'corpus-stats.json';
 /**
  * 4: the records moved from documents.json (read whole) to records.bin (read one by one), and the
- * phrase filters are bit-sliced per shard (3 held one 2 KB filter per document).
+ * phrase filters are bit-sliced per shard (3 held one 2 KB filter per document). 5: the body shards and
+ * the meta index store term frequencies and field lengths, weighed at query time (4 stored weights
+ * computed against the whole corpus, so one changed document changed every shard).
  */
-export const SEARCH_FORMAT = 4;
+export const SEARCH_FORMAT = 5;
 
 /** Lunr field names and their boosts: a match in the title counts most, then author, heading, text. */
 export const FIELD_BOOSTS = { title: 8, author: 5, section: 3, body: 1 } as const;
@@ -69,6 +75,8 @@ export interface CorpusStats {
   documentCount: number;
   /** Average length in terms of each field of the body index. */
   averageFieldLength: Record<IndexField, number>;
+  /** Total length in terms of each field of the body index (an update adjusts it by difference). */
+  totalFieldLength: Record<IndexField, number>;
   /** The body shards in document order: shard i holds documents first .. first + count - 1. */
   shards: BodyShard[];
 }

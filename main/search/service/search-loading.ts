@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CompactIndex, LoadOptions } from '../index/compact-index';
+import { averageOf, type CompactIndex, type CorpusFigures, type LoadOptions } from '../index/compact-index';
 import { loadCompactIndexFile } from '../index/compact-index-file';
 import { guardExpansions } from '../query/expansion-guard';
 import type { SearchStage } from './search-engine';
@@ -12,6 +12,7 @@ import {
   RECORDS_FILE,
   SEARCH_FORMAT,
   searchDir,
+  BODY_FIELDS,
   type CorpusStats,
 } from '../index/search-files';
 import { NO_PHRASE_FILTER } from '../index/phrase-filter';
@@ -45,6 +46,9 @@ export function loadCorpusStats(bundleDir: string, documentCount: number): Corpu
   if (stats.format !== SEARCH_FORMAT || !Array.isArray(stats.shards)) {
     throw new Error(`${file}: not a search index of format ${SEARCH_FORMAT}; rebuild the content`);
   }
+  const totals = stats.totalFieldLength as Partial<CorpusStats['totalFieldLength']> | undefined;
+  if (BODY_FIELDS.some((field) => !Number.isSafeInteger(totals?.[field]) || (totals?.[field] as number) < 0))
+    throw new Error(`${file}: its field lengths are missing or damaged; rebuild the content`);
   let next = 0;
   for (const shard of stats.shards) {
     if (
@@ -111,12 +115,21 @@ export function loadSearchStages(
     // The meta stage answers only while the full index loads: it checks phrases by reading, unfiltered.
     return [{ complete: false, compact, documents, phraseFilter: NO_PHRASE_FILTER, passages }];
   }
-  const { shards } = loadCorpusStats(bundleDir, documents.count);
+  const stats = loadCorpusStats(bundleDir, documents.count);
+  const { shards } = stats;
   const phraseFilters = openPhraseFilters(join(dir, PHRASE_FILTER_FILE), shards);
   const compacts = shards.map((shard) =>
     loadIndexFile(join(dir, shard.file), shard.count, `${CORPUS_STATS_FILE} gives it`, options),
   );
   const group = { shards: compacts, expansions: new Map<string, string[]>() };
+  const corpus = bundleCorpus(stats, compacts);
+  for (const [n, compact] of compacts.entries()) {
+    if (compact.weighting !== 'counts' || compact.fields.join() !== BODY_FIELDS.join())
+      throw new Error(
+        `${join(dir, shards[n].file)}: not a body shard of format ${SEARCH_FORMAT}; rebuild the content`,
+      );
+    compact.scoreAgainst(corpus);
+  }
   return shards.map((shard, n) => {
     compacts[n].shardGroup = group;
     return {
@@ -127,4 +140,30 @@ export function loadSearchStages(
       passages,
     };
   });
+}
+
+/** A term's corpus postings remembered (a query reads a few terms; the next keystroke most of them). */
+const CORPUS_POSTINGS_CACHE = 16_384;
+
+/**
+ * What every body shard is weighed against: the whole corpus, as one Lunr index over it would be (its
+ * document count and average field lengths from the stats, a term's postings summed over every shard).
+ */
+function bundleCorpus(stats: CorpusStats, shards: readonly CompactIndex[]): CorpusFigures {
+  const known = new Map<string, number>();
+  return {
+    documentCount: stats.documentCount,
+    averageFieldLength: BODY_FIELDS.map((field) =>
+      averageOf(stats.totalFieldLength[field], stats.documentCount),
+    ),
+    documentsWithTerm(term) {
+      let count = known.get(term);
+      if (count !== undefined) return count;
+      count = 0;
+      for (const shard of shards) count += shard.postingCount(term);
+      if (known.size >= CORPUS_POSTINGS_CACHE) known.clear();
+      known.set(term, count);
+      return count;
+    },
+  };
 }

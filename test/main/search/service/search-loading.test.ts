@@ -77,7 +77,7 @@ describe('search-loading', () => {
     await rm(search(RECORDS_FILE));
     await writeFile(search('documents.json'), JSON.stringify({ format: 3, documents: [] }));
     expect(() => loadSearchStages(bundleDir, 'body')).toThrow(
-      /records\.bin: not found, so the bundle has no search index of format 4; rebuild the content/,
+      /records\.bin: not found, so the bundle has no search index of format 5; rebuild the content/,
     );
     expect(() => loadSearchStages(bundleDir, 'meta')).toThrow(/records\.bin: .*rebuild the content/);
   });
@@ -87,7 +87,7 @@ describe('search-loading', () => {
     records.writeUInt32LE(3, 8);
     await writeFile(search(RECORDS_FILE), records);
     expect(() => loadSearchStages(bundleDir, 'meta')).toThrow(
-      /records\.bin: not a search index of format 4; rebuild the content/,
+      /records\.bin: not a search index of format 5; rebuild the content/,
     );
   });
 
@@ -95,5 +95,53 @@ describe('search-loading', () => {
     const stats = JSON.parse(await readFile(search(CORPUS_STATS_FILE), 'utf8')) as object;
     await writeFile(search(CORPUS_STATS_FILE), JSON.stringify({ ...stats, format: 2, shards: undefined }));
     expect(() => loadSearchStages(bundleDir, 'body')).toThrow(/corpus-stats\.json: .*rebuild the content/);
+  });
+
+  it('refuses a bundle of format 4 (weights computed at build, no field lengths) and says to rebuild the content', async () => {
+    const records = await readFile(search(RECORDS_FILE));
+    records.writeUInt32LE(4, 8);
+    await writeFile(search(RECORDS_FILE), records);
+    const stats = JSON.parse(await readFile(search(CORPUS_STATS_FILE), 'utf8')) as object;
+    await writeFile(
+      search(CORPUS_STATS_FILE),
+      JSON.stringify({ ...stats, format: 4, totalFieldLength: undefined }),
+    );
+    for (const stage of ['meta', 'body'] as const)
+      expect(() => loadSearchStages(bundleDir, stage)).toThrow(
+        /records\.bin: not a search index of format 5; rebuild the content/,
+      );
+  });
+
+  it('refuses corpus stats without the field lengths the shards are weighed with', async () => {
+    const stats = JSON.parse(await readFile(search(CORPUS_STATS_FILE), 'utf8')) as object;
+    await writeFile(search(CORPUS_STATS_FILE), JSON.stringify({ ...stats, totalFieldLength: { body: -1 } }));
+    expect(() => loadSearchStages(bundleDir, 'body')).toThrow(
+      /corpus-stats\.json: its field lengths are missing or damaged; rebuild the content/,
+    );
+  });
+
+  it('names a shard whose field lengths section is damaged, in one line', async () => {
+    const file = search(bodyShardFile(1));
+    const bytes = await readFile(file);
+    const headerLength = bytes.readUInt32LE(8);
+    const header = JSON.parse(bytes.toString('utf8', 12, 12 + headerLength)) as {
+      sections: { fieldLengths: [number, number] };
+    };
+    // One document's lengths fewer than the shard's documents need.
+    header.sections.fieldLengths[1] -= 16;
+    bytes.write(JSON.stringify(header).padEnd(headerLength, ' '), 12, 'utf8');
+    await writeFile(file, bytes);
+    let message = '';
+    try {
+      loadSearchStages(bundleDir, 'body');
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(
+      /body-001\.bin: search index is damaged \(its field lengths do not match its documents\)$/,
+    );
+    expect(message).not.toContain('\n');
+    // The meta stage, which does not read the shards, still loads.
+    expect(loadSearchStages(bundleDir, 'meta')).toHaveLength(1);
   });
 });
