@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { GROUP_STEPS } from '../../../main/shared/search-steps';
 import { openModuleInChromium, type ModulePage } from '../module-in-chromium';
+
+const [FIRST, SECOND] = GROUP_STEPS;
 
 let page: ModulePage;
 
@@ -140,9 +143,9 @@ describe('mg-search', () => {
 
   it('asks for a few documents while the reader types, and more as the list is scrolled to its end', async () => {
     await page.run(`window.typeInto('tide')`);
-    await page.run(`window.answerWith('tide', 8, 300)`);
+    await page.run(`window.answerWith('tide', ${FIRST}, 300)`);
     await settle();
-    expect(await page.run('window.limits')).toEqual([8]);
+    expect(await page.run('window.limits')).toEqual([FIRST]);
     await page.run(`(() => {
       const panel = window.search.shadowRoot.querySelector('.panel');
       panel.scrollTop = panel.scrollHeight;
@@ -150,38 +153,39 @@ describe('mg-search', () => {
     })()`);
     await settle();
     expect(await page.run('window.asked')).toEqual(['tide', 'tide']);
-    expect(await page.run('window.limits')).toEqual([8, 20]);
-    await page.run(`window.answerWith('tide', 20, 300)`);
+    expect(await page.run('window.limits')).toEqual([FIRST, SECOND]);
+    await page.run(`window.answerWith('tide', ${SECOND}, 300)`);
     await settle();
     const groups = `window.search.shadowRoot.querySelectorAll('[role="listbox"] > .group').length`;
-    expect(await page.run(groups)).toBe(20);
+    expect(await page.run(groups)).toBe(SECOND);
     // A new query starts again from a few documents.
     await page.run(`window.typeInto('tides')`);
-    expect(await page.run('window.limits')).toEqual([8, 20, 8]);
+    expect(await page.run('window.limits')).toEqual([FIRST, SECOND, FIRST]);
   });
 
   it('asks for more when the arrow keys near the last document, and stays on the same passage', async () => {
     await page.run(`window.typeInto('reef')`);
-    await page.run(`window.answerWith('reef', 8, 300)`);
+    await page.run(`window.answerWith('reef', ${FIRST}, 300)`);
     await settle();
     const press = (key: string) =>
       page.run(`window.search.shadowRoot.querySelector('input').dispatchEvent(
         new KeyboardEvent('keydown', { key: '${key}', bubbles: true, composed: true }))`);
-    // Eight documents of three passages: options 0–23. Down to option 21, the last document's first.
-    for (let i = 0; i < 22; i++) await press('ArrowDown');
+    // FIRST documents of three passages each: the last document's first passage is option 3 × (FIRST − 1).
+    const lastFirst = 3 * (FIRST - 1);
+    for (let i = 0; i <= lastFirst; i++) await press('ArrowDown');
     await page.run('window.search.updateComplete');
     const active = `window.search.shadowRoot.querySelector('input').getAttribute('aria-activedescendant')`;
-    expect(await page.run(active)).toBe('option-21');
-    expect(await page.run('window.limits')).toEqual([8, 20]);
-    await page.run(`window.answerWith('reef', 20, 300)`);
+    expect(await page.run(active)).toBe(`option-${lastFirst}`);
+    expect(await page.run('window.limits')).toEqual([FIRST, SECOND]);
+    await page.run(`window.answerWith('reef', ${SECOND}, 300)`);
     await settle();
-    expect(await page.run(active)).toBe('option-21');
+    expect(await page.run(active)).toBe(`option-${lastFirst}`);
     await press('ArrowDown');
     await press('ArrowDown');
     await press('ArrowDown');
     await page.run('window.search.updateComplete');
-    // Past the eighth document now, into the ninth that the longer answer brought.
-    expect(await page.run(active)).toBe('option-24');
+    // Past the last document of the first answer now, into the next that the longer answer brought.
+    expect(await page.run(active)).toBe(`option-${lastFirst + 3}`);
   });
 
   it('does not ask for more when every match is already shown', async () => {
@@ -194,6 +198,6 @@ describe('mg-search', () => {
       panel.dispatchEvent(new Event('scroll'));
     })()`);
     await settle();
-    expect(await page.run('window.limits')).toEqual([8]);
+    expect(await page.run('window.limits')).toEqual([FIRST]);
   });
 });
