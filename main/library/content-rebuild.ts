@@ -49,8 +49,11 @@ export async function rebuildChangedOnly(
 ): Promise<ContentBuildResult | { reason: string }> {
   const state = await readBuildState(options.outDir);
   if ('missing' in state) return { reason: state.missing };
-  const mismatch = await settingsMismatch(state, options);
+  const mismatch = settingsMismatch(state, options);
   if (mismatch !== null) return { reason: mismatch };
+  const bundle = await bundleAsRecorded(state, options.outDir);
+  if ('reason' in bundle) return bundle;
+  const { metas } = bundle;
   const entries = await currentEntries(state, options.files);
   const changed = entries.flatMap((entry, n) => (entry.sha256 === state.files[n]?.sha256 ? [] : [n]));
   const touched = entries.filter((entry, n) => entry !== state.files[n]).length - changed.length;
@@ -62,10 +65,10 @@ export async function rebuildChangedOnly(
         join(options.outDir, BUILD_STATE_FILE),
         serialiseBuildState({ ...state, files: entries }),
       );
-    return { documents: await bundleDocuments(options.outDir), outcome: { kind: 'up-to-date', touched } };
+    return { documents: metas, outcome: { kind: 'up-to-date', touched } };
   }
   try {
-    const documents = await rebuild(options, { ...state, files: entries }, changed);
+    const documents = await rebuild(options, { ...state, files: entries }, changed, metas);
     return { documents, outcome: { kind: 'rebuilt', changed: changed.length } };
   } catch (error) {
     if (error instanceof FullBuildNeeded) return { reason: error.message };
@@ -73,7 +76,7 @@ export async function rebuildChangedOnly(
   }
 }
 
-async function settingsMismatch(state: BuildState, options: RebuildOptions): Promise<string | null> {
+function settingsMismatch(state: BuildState, options: RebuildOptions): string | null {
   if (state.format !== BUILD_STATE_FORMAT || state.searchFormat !== SEARCH_FORMAT)
     return 'the previous bundle was written in another format';
   const reader = readerName(options.reader);
@@ -89,11 +92,34 @@ async function settingsMismatch(state: BuildState, options: RebuildOptions): Pro
     const removed = state.files.filter((entry) => !now.has(entry.name)).length;
     return `files were added or removed since the last build (${added} added, ${removed} removed)`;
   }
-  const documentFiles = await readdir(join(options.outDir, DOCS_FOLDER)).catch(() => [] as string[]);
+  return null;
+}
+
+/**
+ * The bundle's documents when its library.json and docs/ folder hold what its build state lists (a
+ * bundle changed by hand since is built again, not trusted).
+ */
+async function bundleAsRecorded(
+  state: BuildState,
+  outDir: string,
+): Promise<{ metas: DocumentMeta[] } | { reason: string }> {
+  const documentFiles = await readdir(join(outDir, DOCS_FOLDER)).catch(() => [] as string[]);
   const expected = new Set(state.files.map((entry) => basename(bundledDocumentPath(entry.id))));
   if (documentFiles.length !== expected.size || !documentFiles.every((file) => expected.has(file)))
-    return `the bundle's ${DOCS_FOLDER}/ folder does not hold the documents its ${BUILD_STATE_FILE} lists`;
-  return null;
+    return {
+      reason: `the bundle's ${DOCS_FOLDER}/ folder does not hold the documents its ${BUILD_STATE_FILE} lists`,
+    };
+  let metas: DocumentMeta[];
+  try {
+    metas = manifestDocuments(JSON.parse(await readFile(join(outDir, LIBRARY_MANIFEST), 'utf8')));
+  } catch {
+    return { reason: `the bundle's ${LIBRARY_MANIFEST} cannot be read` };
+  }
+  if (metas.length !== state.files.length || metas.some((meta, n) => meta?.id !== state.files[n]?.id))
+    return {
+      reason: `the bundle's ${LIBRARY_MANIFEST} does not list the documents its ${BUILD_STATE_FILE} does`,
+    };
+  return { metas };
 }
 
 /**
@@ -118,10 +144,6 @@ async function currentEntries(state: BuildState, files: string[]): Promise<Sourc
   return entries;
 }
 
-async function bundleDocuments(outDir: string): Promise<DocumentMeta[]> {
-  return manifestDocuments(JSON.parse(await readFile(join(outDir, LIBRARY_MANIFEST), 'utf8')));
-}
-
 /** Writes under a new name and renames over: `file` may be a hard link that another bundle shares. */
 async function writeFileByRename(file: string, data: string): Promise<void> {
   const temporary = `${file}.${process.pid}.new`;
@@ -137,12 +159,12 @@ async function rebuild(
   options: RebuildOptions,
   state: BuildState,
   changed: number[],
+  metas: DocumentMeta[],
 ): Promise<DocumentMeta[]> {
   const changedFiles = changed.map((n) => options.files[n] as string);
   const position = new Map(changed.map((n) => [options.files[n] as string, n]));
   const workers =
     options.workers ?? (changedFiles.length >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
-  const metas = await bundleDocuments(options.outDir);
   const indexed = new Map<number, IndexedDocument>();
   const bundle = await startStaging(options.outDir);
   try {

@@ -199,6 +199,16 @@ describe('content rebuild', () => {
     });
     expect(await build({ full: true })).toEqual({ kind: 'full', reason: 'asked for (--full)' });
 
+    // A bundle changed by hand since its build is not trusted.
+    writeFileSync(join(out, 'library.json'), '{ not json');
+    expect(await build()).toEqual({ kind: 'full', reason: "the bundle's library.json cannot be read" });
+    rmSync(join(out, 'docs', 'mekong-dams-and-downstream-states.json.zst'));
+    expect(await build()).toEqual({
+      kind: 'full',
+      reason: "the bundle's docs/ folder does not hold the documents its build-state.json lists",
+    });
+    expect(await build()).toEqual({ kind: 'up-to-date', touched: 0 });
+
     // A reader that names one document otherwise now: the ids of the bundle change, so all is rebuilt.
     const renaming: ContentReader = {
       isContentFileName,
