@@ -34,6 +34,12 @@ export interface BuildState {
   format: number;
   /** The search index's format (SEARCH_FORMAT) the bundle was written in. */
   searchFormat: number;
+  /**
+   * The Margin version that built it: a publisher who upgrades gets documents read by the new
+   * parsers, not kept from the old ones. (Within one version the state cannot see the parsers change:
+   * `npm run build`, where they are developed, builds its content in full.)
+   */
+  margin: string;
   /** The reader that read the files (`text`, `importing`): another reader may read them otherwise. */
   reader: string;
   /** Documents per body shard of the search index. */
@@ -108,6 +114,7 @@ export async function readBuildState(outDir: string): Promise<BuildState | { mis
   if (
     typeof parsed?.format !== 'number' ||
     typeof parsed.searchFormat !== 'number' ||
+    typeof parsed.margin !== 'string' ||
     typeof parsed.reader !== 'string' ||
     typeof parsed.shardDocuments !== 'number' ||
     !Array.isArray(parsed.files) ||

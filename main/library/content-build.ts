@@ -13,6 +13,7 @@ import { defaultWorkerCount, MIN_FILES_FOR_WORKERS, readAndWriteDocuments } from
 import { BUILD_STATE_FILE, BUILD_STATE_FORMAT, serialiseBuildState, type BuildState } from './build-state';
 import { startStaging, swapInto } from './bundle-staging';
 import { readerName, rebuildChangedOnly } from './content-rebuild';
+import { version } from '../../package.json';
 
 /**
  * The content build: every `.txt`/`.md` in `inDir` (not its subfolders; with the importer's reader,
@@ -115,6 +116,7 @@ async function buildEverything(
     const state: BuildState = {
       format: BUILD_STATE_FORMAT,
       searchFormat: SEARCH_FORMAT,
+      margin: version,
       reader: readerName(reader) ?? '',
       shardDocuments,
       files: [],

@@ -19,6 +19,7 @@ import { linkTree, startStaging, swapInto } from './bundle-staging';
 import type { ContentBuildOptions, ContentBuildResult, ContentReader } from './content-build';
 import { defaultWorkerCount, MIN_FILES_FOR_WORKERS, readAndWriteDocuments } from './content-build-workers';
 import { LIBRARY_MANIFEST } from './library';
+import { version } from '../../package.json';
 import { libraryManifest, manifestDocuments } from './library-manifest';
 
 /**
@@ -76,6 +77,7 @@ export async function rebuildChangedOnly(
 function settingsMismatch(state: BuildState, options: RebuildOptions): string | null {
   if (state.format !== BUILD_STATE_FORMAT || state.searchFormat !== SEARCH_FORMAT)
     return 'the previous bundle was written in another format';
+  if (state.margin !== version) return `the previous bundle was built by Margin ${state.margin.slice(0, 40)}`;
   const reader = readerName(options.reader);
   if (reader === null || state.reader !== reader)
     return 'the files are read by another reader than last time';

@@ -199,6 +199,11 @@ describe('content rebuild', () => {
     });
     expect(await build({ full: true })).toEqual({ kind: 'full', reason: 'asked for (--full)' });
 
+    // A bundle an older Margin built: its parsers may have read the files otherwise.
+    const stateFile = join(out, BUILD_STATE_FILE);
+    writeFileSync(stateFile, readFileSync(stateFile, 'utf8').replace(/"margin":"[^"]*"/, '"margin":"0.0.1"'));
+    expect(await build()).toEqual({ kind: 'full', reason: 'the previous bundle was built by Margin 0.0.1' });
+
     // A bundle changed by hand since its build is not trusted.
     writeFileSync(join(out, 'library.json'), '{ not json');
     expect(await build()).toEqual({ kind: 'full', reason: "the bundle's library.json cannot be read" });
