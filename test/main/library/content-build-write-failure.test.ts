@@ -50,30 +50,4 @@ describe('buildContent when writing the bundle fails', () => {
     expect(readdirSync(work).sort()).toEqual(['bundle', 'content']);
     expect(existsSync(join(out, 'docs', 'b.json.zst'))).toBe(false);
   });
-
-  it('keeps the previous bundle byte for byte when the rebuild of one changed file fails writing the index', async () => {
-    const input = join(work, 'edited-content');
-    const out = join(work, 'edited-bundle');
-    mkdirSync(input);
-    copyFileSync(BUNDLED, join(input, 'a.txt'));
-    writeFileSync(join(input, 'b.md'), '---\ntitle: Disk space\n---\nText.\n');
-    await buildContent({ inDir: input, outDir: out });
-    const before = bundleBytes(out);
-
-    writeFileSync(join(input, 'b.md'), '---\ntitle: Disk full\n---\nText, revised.\n');
-    await expect(buildContent({ inDir: input, outDir: out })).rejects.toThrow(/ENOSPC/);
-    expect(bundleBytes(out)).toEqual(before);
-    expect(readdirSync(work).filter((name) => name.startsWith('.'))).toEqual([]);
-  });
 });
-
-/** Every file of a bundle with its bytes. */
-function bundleBytes(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true }))
-    if (entry.isFile()) {
-      const file = join(entry.parentPath, entry.name);
-      files[file] = readFileSync(file).toString('base64');
-    }
-  return files;
-}
