@@ -1,4 +1,5 @@
 import type { ImportResult } from './import-bench';
+import type { RebuildResult } from './rebuild-bench';
 /** What one `npm run bench` measured: the shape of `bench/results.json`, read by the report and the goals. */
 import type { AnchoringResult, StoreResult } from './annotations-bench';
 import type { CorpusFigures } from './corpus-figures';
@@ -31,4 +32,6 @@ export interface BenchResults {
   library?: LibraryResult | null;
   /** Search over bundled + 1,000 of yours beside bundled alone, per bundled size; absent in older results. */
   yours?: YoursSearchResult[] | null;
+  /** The content build run again after one article changes, per size (bench/rebuild-bench.ts); absent in older results. */
+  rebuild?: RebuildResult[] | null;
 }

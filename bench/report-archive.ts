@@ -40,6 +40,20 @@ function archiveSize(results: BenchResults): SizeResult | undefined {
   return results.sizes.filter((size) => size.size >= ARCHIVE_SIZE).sort((a, b) => b.size - a.size)[0];
 }
 
+/** The rebuild after one changed article, from the rebuild part at the archive size. */
+function rebuildGoal(results: BenchResults, at: string): GoalCheck {
+  const entry = (results.rebuild ?? []).find((rebuild) => rebuild.size >= ARCHIVE_SIZE);
+  const seconds = entry === undefined ? undefined : entry.oneChangedMs.median / 1000;
+  return atMostGoal(
+    `Archive ${at}: rebuild after one article changes`,
+    seconds,
+    ARCHIVE_REBUILD_S,
+    seconds === undefined ? '—' : `${seconds.toFixed(1)} s`,
+    `≤ ${ARCHIVE_REBUILD_S} s`,
+    's',
+  );
+}
+
 export function archiveGoals(results: BenchResults): GoalCheck[] {
   const size = archiveSize(results);
   const at = `(${(size?.size ?? ARCHIVE_SIZE).toLocaleString('en')} articles)`;
@@ -107,14 +121,7 @@ export function archiveGoals(results: BenchResults): GoalCheck[] {
       '≤ 10 min',
       'min',
     ),
-    {
-      // Shards make it possible (only the changed article's shard and the corpus figures), but the
-      // content build still rebuilds everything: reported as the miss it is, not left out.
-      goal: `Archive ${at}: rebuild after one article changes`,
-      margin: 'not built',
-      target: `≤ ${ARCHIVE_REBUILD_S} s`,
-      status: { met: false, text: 'not built: a changed article rebuilds the whole bundle' },
-    },
+    rebuildGoal(results, at),
     atMostGoal(
       '1,000 highlights painted (issue 11: on-screen ranges first, the rest when idle)',
       paint ?? undefined,

@@ -13,6 +13,7 @@ import { syncSection } from './report-sync';
 import { importSection } from './report-import';
 import { librarySection, typingSection } from './report-typing-library';
 import { yoursSection } from './report-yours';
+import { rebuildSection } from './report-rebuild';
 import {
   corpusSection,
   flexSearchNote,
@@ -187,5 +188,6 @@ export function renderResultsMarkdown(results: BenchResults): string {
   lines.push(...syncSection(results));
   lines.push(...importSection(results));
   lines.push(...yoursSection(results));
+  lines.push(...rebuildSection(results));
   return `${lines.join('\n')}\n`;
 }

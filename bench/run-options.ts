@@ -16,7 +16,8 @@ export interface RunOptions {
   /**
    * Parts to run: search (build, size, load, queries, start-up), store, anchoring, renderer, import, sync,
    * typing (search as you type in Chromium), library (the library view in Chromium), yours (search over
-   * bundled + 1,000 of yours beside bundled alone).
+   * bundled + 1,000 of yours beside bundled alone), rebuild (the content build again after one article
+   * changes, beside the full build).
    */
   parts: Set<string>;
   /** Only measure; do not rewrite RESULTS.md and results.json. */
@@ -46,6 +47,7 @@ export const ALL_PARTS = [
   'import',
   'sync',
   'yours',
+  'rebuild',
 ] as const;
 
 /** Search as you type at 1,000 articles unless --sizes says otherwise (a typical publisher's bundle). */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
- *   --parts search,store,anchoring,renderer,typing,library,import,sync,yours --quick --merge --dry-run --report-only]`
+ *   --parts search,store,anchoring,renderer,typing,library,import,sync,yours,rebuild --quick --merge --dry-run --report-only]`
  * The typing and yours parts run at 1,000 articles and the library part at 10,000 and 100,000 rows
  * unless --sizes is given.
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
@@ -23,6 +23,7 @@ import { runTypingBench } from './typing-bench';
 import { runSearchBench } from './search-bench';
 import { runSyncBench } from './sync-bench';
 import { runYoursSearchBench } from './yours-search-bench';
+import { runRebuildBench } from './rebuild-bench';
 
 /** Hand-written reading of the latest results (why a goal is missed, what to try next), kept in RESULTS.md. */
 const COMMENTARY_FILE = path.join(__dirname, 'results-commentary.md');
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     typing: null,
     library: null,
     yours: null,
+    rebuild: null,
   };
   if (options.parts.has('search')) {
     for (const size of options.sizes) {
@@ -98,6 +100,25 @@ async function main(): Promise<void> {
       const repeats = options.repeats ?? 3;
       const { queriesPerKind, seed } = options;
       results.yours.push(await runYoursSearchBench({ size, repeats, queriesPerKind, seed, log }));
+    }
+  }
+  if (options.parts.has('rebuild')) {
+    results.rebuild = [];
+    // The search part's full build at the same size, from this run or the last results, for a reused bundle.
+    const previous = existsSync(path.join(outDir, 'results.json'))
+      ? (JSON.parse(await readFile(path.join(outDir, 'results.json'), 'utf8')) as BenchResults)
+      : null;
+    for (const size of options.sizes) {
+      const searchPart = [...results.sizes, ...(previous?.sizes ?? [])].find((entry) => entry.size === size);
+      results.rebuild.push(
+        await runRebuildBench({
+          size,
+          repeats: options.repeats ?? 3,
+          seed: options.seed,
+          searchPartBuildMs: searchPart?.contentBuildMs ?? null,
+          log,
+        }),
+      );
     }
   }
   log('done');
@@ -143,6 +164,11 @@ async function mergePrevious(
     results.library.figures = [...keptFigures, ...results.library.figures].sort((a, b) => a.size - b.size);
   }
   const yoursMeasured = new Set((results.yours ?? []).map((entry) => entry.size));
+  const rebuildMeasured = new Set((results.rebuild ?? []).map((entry) => entry.size));
+  results.rebuild = [
+    ...(previous.rebuild ?? []).filter((entry) => !rebuildMeasured.has(entry.size)),
+    ...(results.rebuild ?? []),
+  ];
   results.yours = [
     ...(previous.yours ?? []).filter((entry) => !yoursMeasured.has(entry.size)),
     ...(results.yours ?? []),

@@ -160,7 +160,8 @@ async function ensureBundle(size: number, seed: string, log: (line: string) => v
     return bundleDir;
   log(`[typing] building the content bundle of ${size.toLocaleString('en')} articles`);
   await mkdir(work, { recursive: true });
-  await buildContent({ inDir: corpus.sourceDir, outDir: bundleDir });
+  // In full: the stamp says the code changed, which a rebuild of the changed files alone would not see.
+  await buildContent({ inDir: corpus.sourceDir, outDir: bundleDir, full: true });
   await writeFile(stampFile, stamp);
   return bundleDir;
 }

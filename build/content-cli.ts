@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { MarginError } from '../main/errors';
 import { loadLibrary } from '../main/library/library';
 import { createSearchService } from '../main/search/service/search-service';
-import { buildContent } from '../main/library/content-build';
+import { buildContent, type ContentBuildOutcome } from '../main/library/content-build';
 import { searchResultsText } from './search-results-text';
 
 /**
@@ -13,10 +13,11 @@ import { searchResultsText } from './search-results-text';
 const USAGE = `Usage: npm run content -- <command>
 
   inspect FILE                         print the document read from FILE (.txt, .md, .pdf, .html) as JSON
-  build [--in content] [--out dist/content] [--workers N]
+  build [--in content] [--out dist/content] [--workers N] [--full]
                                        build the content bundle (library, documents, search index);
                                        N threads read the files (0: none; default one per core
-                                       from 1,000 files on)
+                                       from 1,000 files on); only the documents whose files
+                                       changed are rebuilt, unless --full
   search "QUERY" [--json] [--bundle dist/content] [--limit N]
                                        search a built bundle and print the matching passages
 `;
@@ -56,7 +57,12 @@ async function inspect(args: string[]): Promise<void> {
 async function build(args: string[]): Promise<void> {
   const { values } = options(
     args,
-    { in: { type: 'string' }, out: { type: 'string' }, workers: { type: 'string' } },
+    {
+      in: { type: 'string' },
+      out: { type: 'string' },
+      workers: { type: 'string' },
+      full: { type: 'boolean' },
+    },
     0,
   );
   const outDir = (values.out as string | undefined) ?? 'dist/content';
@@ -64,15 +70,24 @@ async function build(args: string[]): Promise<void> {
   if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= MAX_WORKERS)) {
     throw new UsageError(`--workers must be a whole number from 0 to ${MAX_WORKERS}`);
   }
-  const { documents } = await buildContent({
+  const started = performance.now();
+  const { documents, outcome } = await buildContent({
     inDir: (values.in as string | undefined) ?? 'content',
     outDir,
     reader: (await importer()).IMPORTING_READER,
     workers,
+    full: values.full === true,
   });
-  process.stdout.write(
-    `Built ${documents.length} document${documents.length === 1 ? '' : 's'} into ${outDir}\n`,
-  );
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stdout.write(`${buildOutcomeLine(outcome, documents.length, outDir, seconds)}\n`);
+}
+
+function buildOutcomeLine(outcome: ContentBuildOutcome, count: number, outDir: string, seconds: string) {
+  const documents = `${count} document${count === 1 ? '' : 's'}`;
+  if (outcome.kind === 'up-to-date') return `${outDir} is up to date (${documents})`;
+  if (outcome.kind === 'rebuilt')
+    return `rebuilt ${outcome.changed} of ${documents} in ${seconds} s into ${outDir}`;
+  return `full build: ${outcome.reason}; built ${documents} in ${seconds} s into ${outDir}`;
 }
 
 async function search(args: string[]): Promise<void> {

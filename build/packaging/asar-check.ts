@@ -69,6 +69,10 @@ const FORBIDDEN: { pattern: RegExp; reason: string }[] = [
     reason: 'tooling file',
   },
   { pattern: /^dist\/host\//, reason: 'the browser host is a development tool, not part of the app' },
+  {
+    pattern: /^dist\/content\/build-state\.json$/,
+    reason: "the content build's record of its source files, for the next build, not the app",
+  },
 ];
 
 export interface AsarEntry {

@@ -1,5 +1,6 @@
 import type { DocumentMeta, MarginErrorCode } from '../api';
 import type { IndexedDocument } from '../search/index/indexed-document';
+import type { SourceStamp } from './build-state';
 import { ContentError, MarginError } from '../errors';
 
 /**
@@ -30,10 +31,14 @@ export type PostedError =
   | { kind: 'margin'; code: MarginErrorCode; message: string }
   | { kind: 'other'; message: string };
 
-/** A document as the build's own thread gets it: its manifest row and its part of the search index. */
+/**
+ * A document as the build's own thread gets it: its manifest row, its part of the search index and its
+ * file's stamp for the build state (build-state.ts).
+ */
 export interface BuiltDocument {
   meta: DocumentMeta;
   indexed: IndexedDocument;
+  source: SourceStamp;
 }
 
 export interface ReadBatchReply {

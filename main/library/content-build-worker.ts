@@ -13,6 +13,7 @@ import {
 import { parseDocumentFile } from './load-document-file';
 import { documentMeta } from './assemble-document';
 import { indexedDocument } from '../search/index/indexed-document';
+import { sourceStamp } from './build-state';
 
 /**
  * A content build worker (content-build-workers.ts starts one per core): reads the files it is handed,
@@ -37,9 +38,11 @@ async function readBatch({ batch, files }: ReadBatchRequest): Promise<ReadBatchR
   const documents: BuiltDocument[] = [];
   try {
     for (const file of files) {
+      // Stamped before it is read (build-state.ts says why).
+      const source = await sourceStamp(file);
       const doc = await read(file);
       await writeBundledDocumentHere(bundleDir, doc);
-      documents.push({ meta: documentMeta(doc), indexed: indexedDocument(doc) });
+      documents.push({ meta: documentMeta(doc), indexed: indexedDocument(doc), source });
     }
     return { batch, documents, error: null };
   } catch (error) {

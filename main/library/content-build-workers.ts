@@ -11,6 +11,11 @@ import {
   type ReadBatchReply,
   type ReadBatchRequest,
 } from './content-build-worker-protocol';
+import type { ContentReader } from './content-build';
+import { documentMeta } from './assemble-document';
+import { writeBundledDocument } from './bundle-document-file';
+import { sourceStamp } from './build-state';
+import { indexedDocument } from '../search/index/indexed-document';
 
 /**
  * The content build's parsing on every core: one worker thread per core (not per file), each handed the
@@ -140,5 +145,31 @@ export async function readInWorkers(options: WorkerReadOptions): Promise<void> {
   } finally {
     // Stopped before the caller goes on, so that no worker still writes into a folder being removed.
     await Promise.all(workers.map((worker) => worker.removeAllListeners('exit').terminate()));
+  }
+}
+
+/**
+ * Every document read and its file written into `dir`'s docs/ folder (in workers where it can be),
+ * each handed to `take` in the files' order: the first problem in that order (a file that could not
+ * be read, or what `take` threw) stops the build, as reading them one after another would meet it.
+ */
+export async function readAndWriteDocuments(
+  files: string[],
+  reader: ContentReader,
+  dir: string,
+  workers: number,
+  take: TakeDocument,
+): Promise<void> {
+  const script = workers > 0 && reader.workerName ? contentWorkerScript() : null;
+  if (script && reader.workerName) {
+    await readInWorkers({ files, reader: reader.workerName, bundleDir: dir, workers, script, take });
+    return;
+  }
+  for (const file of files) {
+    // Stamped before it is read (build-state.ts says why).
+    const source = await sourceStamp(file);
+    const doc = await reader.read(file);
+    await writeBundledDocument(dir, doc);
+    await take({ meta: documentMeta(doc), indexed: indexedDocument(doc), source }, file);
   }
 }

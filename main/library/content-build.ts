@@ -1,23 +1,19 @@
-import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import type { Document, DocumentMeta } from '../api';
 import { ContentError } from '../errors';
-import { documentMeta } from './assemble-document';
-import { DOCS_FOLDER, writeBundledDocument } from './bundle-document-file';
+import { DOCS_FOLDER } from './bundle-document-file';
 import { LIBRARY_MANIFEST } from './library';
 import { libraryManifest } from './library-manifest';
 import { isContentFileName, parseDocumentFile } from './load-document-file';
-import { SearchIndexWriter } from '../search/index/index-build';
-import { indexedDocument } from '../search/index/indexed-document';
+import { SearchIndexWriter, type SearchIndexOptions } from '../search/index/index-build';
+import { BODY_SHARD_DOCUMENTS, SEARCH_FORMAT } from '../search/index/search-files';
 import type { ContentReaderName } from './content-build-worker-protocol';
-import {
-  contentWorkerScript,
-  defaultWorkerCount,
-  MIN_FILES_FOR_WORKERS,
-  readInWorkers,
-  type TakeDocument,
-} from './content-build-workers';
+import { defaultWorkerCount, MIN_FILES_FOR_WORKERS, readAndWriteDocuments } from './content-build-workers';
+import { BUILD_STATE_FILE, BUILD_STATE_FORMAT, serialiseBuildState, type BuildState } from './build-state';
+import { startStaging, swapInto } from './bundle-staging';
+import { readerName, rebuildChangedOnly } from './content-rebuild';
+import { version } from '../../package.json';
 
 /**
  * The content build: every `.txt`/`.md` in `inDir` (not its subfolders; with the importer's reader,
@@ -58,9 +54,24 @@ export interface ContentBuildOptions {
    * core, for a folder of at least MIN_FILES_FOR_WORKERS (1,000) files. The bundle is the same either way.
    */
   workers?: number;
+  /** Builds everything again even where the bundle in `outDir` could be rebuilt in part. */
+  full?: boolean;
+  /** The search index's settings (tests make its shards small). */
+  search?: SearchIndexOptions;
 }
 
-async function contentFiles(inDir: string, reader: ContentReader): Promise<string[]> {
+/** What a build did, for the CLI to say. */
+export type ContentBuildOutcome =
+  | { kind: 'full'; reason: string }
+  | { kind: 'rebuilt'; changed: number }
+  | { kind: 'up-to-date'; touched: number };
+
+export interface ContentBuildResult {
+  documents: DocumentMeta[];
+  outcome: ContentBuildOutcome;
+}
+
+export async function contentFiles(inDir: string, reader: ContentReader): Promise<string[]> {
   let entries;
   try {
     entries = await readdir(inDir, { withFileTypes: true });
@@ -75,65 +86,43 @@ async function contentFiles(inDir: string, reader: ContentReader): Promise<strin
   return names.map((name) => join(inDir, name));
 }
 
-/**
- * Every document read and its file written into `dir`'s docs/ folder (in workers where it can be),
- * each handed to `take` in the files' order: the first problem in that order (a file that could not
- * be read, or what `take` threw) stops the build, as reading them one after another would meet it.
- */
-async function readAndWriteDocuments(
-  files: string[],
-  reader: ContentReader,
-  dir: string,
-  workers: number,
-  take: TakeDocument,
-): Promise<void> {
-  const script = workers > 0 && reader.workerName ? contentWorkerScript() : null;
-  if (script && reader.workerName) {
-    await readInWorkers({ files, reader: reader.workerName, bundleDir: dir, workers, script, take });
-    return;
-  }
-  for (const file of files) {
-    const doc = await reader.read(file);
-    await writeBundledDocument(dir, doc);
-    await take({ meta: documentMeta(doc), indexed: indexedDocument(doc) }, file);
-  }
-}
-
-/** Moves `staging` to `outDir`, keeping the old bundle until the new one is in place. */
-async function swapInto(staging: string, outDir: string, tag: string): Promise<void> {
-  const retired = join(dirname(outDir), `.${basename(outDir)}.old-${tag}`);
-  let hadOld = true;
-  try {
-    await rename(outDir, retired);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    hadOld = false;
-  }
-  try {
-    await rename(staging, outDir);
-  } catch (error) {
-    if (hadOld) await rename(retired, outDir);
-    throw error;
-  }
-  if (hadOld) await rm(retired, { recursive: true, force: true });
-}
-
-export async function buildContent(options: ContentBuildOptions): Promise<{ documents: DocumentMeta[] }> {
-  const outDir = resolve(options.outDir);
+export async function buildContent(options: ContentBuildOptions): Promise<ContentBuildResult> {
   const reader = options.reader ?? TEXT_READER;
   const files = await contentFiles(options.inDir, reader);
+  let reason = 'asked for (--full)';
+  if (!options.full) {
+    const rebuilt = await rebuildChangedOnly({ ...options, reader, files });
+    if (!('reason' in rebuilt)) return rebuilt;
+    reason = rebuilt.reason;
+  }
+  return { ...(await buildEverything({ ...options, reader }, files)), outcome: { kind: 'full', reason } };
+}
+
+async function buildEverything(
+  options: ContentBuildOptions & { reader: ContentReader },
+  files: string[],
+): Promise<{ documents: DocumentMeta[] }> {
+  const { reader } = options;
   const workers = options.workers ?? (files.length >= MIN_FILES_FOR_WORKERS ? defaultWorkerCount() : 0);
-  const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
-  const staging = join(dirname(outDir), `.${basename(outDir)}.staging-${tag}`);
-  await mkdir(dirname(outDir), { recursive: true });
+  const shardDocuments = options.search?.shardDocuments ?? BODY_SHARD_DOCUMENTS;
+  const bundle = await startStaging(options.outDir);
+  const { staging } = bundle;
   let index: SearchIndexWriter | undefined;
   try {
     await mkdir(join(staging, DOCS_FOLDER), { recursive: true });
-    index = await SearchIndexWriter.create(staging, files.length);
+    index = await SearchIndexWriter.create(staging, files.length, { shardDocuments });
     const writer = index;
     const documents: DocumentMeta[] = [];
+    const state: BuildState = {
+      format: BUILD_STATE_FORMAT,
+      searchFormat: SEARCH_FORMAT,
+      margin: version,
+      reader: readerName(reader) ?? '',
+      shardDocuments,
+      files: [],
+    };
     const fileOf = new Map<string, string>();
-    await readAndWriteDocuments(files, reader, staging, workers, async ({ meta, indexed }, file) => {
+    await readAndWriteDocuments(files, reader, staging, workers, async ({ meta, indexed, source }, file) => {
       const other = fileOf.get(meta.id);
       if (other !== undefined) {
         throw new ContentError(
@@ -144,12 +133,14 @@ export async function buildContent(options: ContentBuildOptions): Promise<{ docu
       }
       fileOf.set(meta.id, file);
       documents.push(meta);
+      state.files.push({ name: basename(file), ...source, id: meta.id });
       await writer.add(indexed);
     });
     // Not indented: at 1,000 articles the indentation alone was 180 KB, a fifth of the file.
     await writeFile(join(staging, LIBRARY_MANIFEST), `${JSON.stringify(libraryManifest(documents))}\n`);
     await index.finish();
-    await swapInto(staging, outDir, tag);
+    await writeFile(join(staging, BUILD_STATE_FILE), serialiseBuildState(state));
+    await swapInto(bundle);
     return { documents };
   } finally {
     await index?.close();

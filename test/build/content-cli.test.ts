@@ -35,6 +35,11 @@ function cli(...args: string[]): Promise<Run> {
   });
 }
 
+/** The seconds a build line says it took (the rest of the line is checked whole). */
+function seconds(run: Run): string {
+  return /in (\d+\.\d) s/.exec(run.stdout)?.[1] ?? 'no time given';
+}
+
 /** A failure is one line on stderr, never a stack trace. */
 function expectOneLine(run: Run): void {
   expect(run.stderr.trim().split('\n')).toHaveLength(1);
@@ -89,9 +94,41 @@ describe('content CLI', () => {
   it('build writes the bundle and says how many documents it built', async () => {
     const run = await cli('build', '--in', input, '--out', bundle);
     expect(run).toMatchObject({ code: 0, stderr: '' });
-    expect(run.stdout).toBe(`Built 3 documents into ${bundle}\n`);
+    expect(run.stdout).toBe(
+      `full build: no previous bundle; built 3 documents in ${seconds(run)} s into ${bundle}\n`,
+    );
     expect(JSON.parse(readFileSync(join(bundle, 'library.json'), 'utf8')).documents).toHaveLength(3);
   });
+
+  it('build again rebuilds only the changed article, says when nothing changed, and why it builds everything', async () => {
+    const folder = join(work, 'edited-content');
+    const out = join(work, 'edited-bundle');
+    mkdirSync(folder);
+    for (const name of [
+      'security-concerns-impede-china-pakistan-relations.txt',
+      'water-diplomacy-in-the-indus-basin.txt',
+    ])
+      copyFileSync(join(input, name), join(folder, name));
+    expect((await cli('build', '--in', folder, '--out', out)).code).toBe(0);
+
+    const same = await cli('build', '--in', folder, '--out', out);
+    expect(same).toMatchObject({ code: 0, stderr: '', stdout: `${out} is up to date (2 documents)\n` });
+
+    const edited = join(folder, 'water-diplomacy-in-the-indus-basin.txt');
+    writeFileSync(edited, readFileSync(edited, 'utf8').replace(/\bwater\b/, 'floodwater'));
+    const rebuilt = await cli('build', '--in', folder, '--out', out);
+    expect(rebuilt).toMatchObject({ code: 0, stderr: '' });
+    expect(rebuilt.stdout).toBe(`rebuilt 1 of 2 documents in ${seconds(rebuilt)} s into ${out}\n`);
+
+    const forced = await cli('build', '--in', folder, '--out', out, '--full');
+    expect(forced.stdout).toMatch(/^full build: asked for \(--full\); built 2 documents in /);
+
+    copyFileSync(BUNDLED, join(folder, 'another-copy.txt'));
+    const added = await cli('build', '--in', folder, '--out', out);
+    expect(added.stdout).toMatch(
+      /^full build: files were added or removed since the last build \(1 added, 0 removed\); built 3 documents/,
+    );
+  }, 60_000);
 
   it('build exits 1 on a bad file and keeps the bundle it had', async () => {
     const broken = join(work, 'broken-content');
@@ -113,7 +150,8 @@ describe('content CLI', () => {
       copyFileSync(BUNDLED, join(many, `article-${String(n).padStart(3, '0')}.txt`));
     const manyBundle = join(work, 'many-bundle');
     const built = await cli('build', '--in', many, '--out', manyBundle, '--workers', '2');
-    expect(built).toMatchObject({ code: 0, stderr: '', stdout: `Built 120 documents into ${manyBundle}\n` });
+    expect(built).toMatchObject({ code: 0, stderr: '' });
+    expect(built.stdout).toMatch(/^full build: no previous bundle; built 120 documents in /);
     const before = readFileSync(join(manyBundle, 'library.json'), 'utf8');
     expect(JSON.parse(before).documents).toHaveLength(120);
 
@@ -230,7 +268,10 @@ describe('content CLI', () => {
     // A publisher bundles the PDF as it is, beside the text exports.
     copyFileSync(pdf, join(input, 'grid-brief.pdf'));
     const built = await cli('build', '--in', input, '--out', join(work, 'with-pdf'));
-    expect(built).toMatchObject({ code: 0, stdout: `Built 4 documents into ${join(work, 'with-pdf')}\n` });
+    expect(built).toMatchObject({ code: 0 });
+    expect(built.stdout).toMatch(
+      /^full build: no previous bundle; built 4 documents in .* into .*with-pdf\n$/,
+    );
     rmSync(join(input, 'grid-brief.pdf'));
   }, 120_000);
 });

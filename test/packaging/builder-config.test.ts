@@ -91,6 +91,7 @@ describe('electron-builder.yml', () => {
       'package.json',
       '!**/*.map',
       '!**/*.ts',
+      '!dist/content/build-state.json',
     ]);
     expect(config.asar).toBe(true);
     expect((config.linux as Config).target).toEqual(['AppImage', 'deb']);

@@ -93,6 +93,9 @@ describe('electron-builder --linux dir, offline, with a stub Electron', () => {
     );
     expect(files.some((file) => file.startsWith('dist/content/search/'))).toBe(true);
     expect(files.some((file) => file.startsWith('dist/content/docs/'))).toBe(true);
+    // The content build's record of its sources is beside the bundle in dist/, and stays out of the app.
+    expect(existsSync(path.join(PROJECT_DIR, 'dist/content/build-state.json'))).toBe(true);
+    expect(files).not.toContain('dist/content/build-state.json');
   });
 
   it('unpacks what the search worker reads, so the packaged app searches off the main thread', async () => {
@@ -222,11 +225,13 @@ describe('checkAsarContents', () => {
       'node_modules/@lit/task/index.js': '',
       'bench/run.js': '',
       'dist/host/serve.js': '',
+      'dist/content/build-state.json': '{}',
     });
     expect(checkAsarContents(archive).sort()).toEqual(
       [
         'bench/run.js must not ship (tooling or build output)',
         'dist/host/serve.js must not ship (the browser host is a development tool, not part of the app)',
+        "dist/content/build-state.json must not ship (the content build's record of its source files, for the next build, not the app)",
         'dist/main/app.js.map must not ship (source map)',
         'main/window.ts must not ship (TypeScript source)',
         'node_modules/@lit/task/ must not ship (node_modules: the bundles are self-contained, no package ships)',
