@@ -22,7 +22,7 @@ import {
   RECORDS_FILE,
   searchDir,
 } from './search-files';
-import { loadCorpusStats } from '../service/search-loading';
+import { loadCorpusStats } from './corpus-stats-file';
 
 /**
  * Updates the search index under `outDir/search/` after documents changed in place (same refs):
