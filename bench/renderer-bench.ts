@@ -55,7 +55,7 @@ export type RendererResult =
       highlights: number;
       chromium: string;
       how: string;
-      /** Another build in the same run (`--baseline`), and what it is. */
+      /** Another build in the same run (`--baseline`), named by the folder its `dist/` is in. */
       baseline?: PaintFigures & { label: string };
     } & Partial<Pick<PaintFigures, 'onScreenRanges' | 'allPaintedMs' | 'allScriptMs' | 'allRuns'>> &
       Omit<PaintFigures, 'onScreenRanges' | 'allPaintedMs' | 'allScriptMs' | 'allRuns'>);
@@ -224,7 +224,14 @@ export async function runRendererBench(
       measured: true,
       highlights: HIGHLIGHTS,
       ...current!,
-      ...(baseline ? { baseline: { ...baseline, label: path.resolve(options.baselineDist!) } } : {}),
+      ...(baseline
+        ? {
+            baseline: {
+              ...baseline,
+              label: path.basename(path.dirname(path.resolve(options.baselineDist!))),
+            },
+          }
+        : {}),
       chromium: chromiumVersion,
       how:
         'On screen: script from the painter clearing its layers to its last `CSS.highlights.set()` (at the next animation ' +

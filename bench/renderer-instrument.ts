@@ -62,7 +62,9 @@ export const INSTRUMENT = `(() => {
   for (const op of ['set', 'delete', 'clear']) {
     const original = registry[op];
     registry[op] = function (...args) {
-      if (args[0] === 'mg-hl-flash') return original.apply(this, args);
+      // Only the painter's layers (mg-hl-<colour>): not the flash, search, find or reading-cursor layers.
+      if (typeof args[0] !== 'string' || !args[0].startsWith('mg-hl-') || args[0] === 'mg-hl-flash')
+        return original.apply(this, args);
       const start = performance.now();
       const result = original.apply(this, args);
       record(start, performance.now(), op === 'set' ? args[1].size : 0, 0);
