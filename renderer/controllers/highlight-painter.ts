@@ -112,11 +112,18 @@ export class HighlightPainter implements ReactiveController {
    * Repaints everything, at the next animation frame: before that frame is drawn, and after the Lit
    * updates of this change have all run, so that reading what is on screen lays out the page the frame
    * would lay out anyway, once (read any earlier, a later update would dirty it and the frame would lay
-   * it out again). Until then nothing is painted or known as painted (`isPainted` waits for it).
+   * it out again). Until then the last paint stands. Without an article, the layers are cleared at once.
    */
   paint(): void {
     this.forget();
-    if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
+    // The units at once (a cheap read of their spans): read aloud and the reading cursor ask for ranges
+    // right after a render.
+    const article = this.source.article();
+    this.units = article ? readUnits(article) : [];
+    if (!article || typeof CSS === 'undefined' || !('highlights' in CSS)) {
+      this.clear();
+      return;
+    }
     this.frame = requestAnimationFrame(() => this.register());
   }
 
@@ -129,9 +136,7 @@ export class HighlightPainter implements ReactiveController {
   private register(): void {
     this.frame = undefined;
     this.clearLayers();
-    const article = this.source.article();
-    if (!article) return;
-    this.units = readUnits(article);
+    this.painted.clear();
     const byName = new Map<string, Array<[number, number]>>();
     for (const annotation of this.source.annotations()) {
       if (!isAnchored(annotation) || annotation.selectors.length !== 2) continue;
@@ -306,21 +311,26 @@ export class HighlightPainter implements ReactiveController {
     return range ? range.getBoundingClientRect() : null;
   }
 
-  /** Forgets the last paint; its layers stay registered until the next frame's `register` clears them. */
+  /**
+   * Stops whatever the last paint still had to do. What it painted stays registered, and known
+   * (`hitTest`, `isPainted`), until the next frame's `register` replaces it: until then it is what the
+   * reader sees, so a click in between is a click on it.
+   */
   private forget(): void {
     if (this.frame !== undefined) cancelAnimationFrame(this.frame);
     this.frame = undefined;
     this.waiting.cancel();
-    this.painted.clear();
-    this.highlightNames.clear();
   }
 
   private clearLayers(): void {
+    this.highlightNames.clear();
+    if (typeof CSS === 'undefined') return;
     for (const name of PAINTED_NAMES) CSS.highlights?.delete(name);
   }
 
   private clear(): void {
     this.forget();
     this.clearLayers();
+    this.painted.clear();
   }
 }
