@@ -113,7 +113,8 @@ export function checkGoals(results: BenchResults): { size: number | null; checks
 
   const paint = results.renderer?.measured ? results.renderer.paintMs : null;
   checks.push({
-    goal: '1,000 highlights painted within one frame',
+    // The frame that opens the document: since issue 11, the highlights on screen (the rest in idle time).
+    goal: '1,000 highlights painted within one frame (the frame that shows the document: those on screen)',
     margin: fmt(paint, 'ms'),
     target: '≤ 16 ms',
     status: compare(paint, 16, 'ms'),

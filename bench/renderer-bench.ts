@@ -1,98 +1,87 @@
 /**
  * The renderer benchmark: a document with 1,000 highlights, opened in Debian's Chromium through the
- * browser host (`dist/host/serve.js`, the real app over HTTP), timed inside the page.
+ * browser host (`dist/host/serve.js`, the real app over HTTP), timed inside the page
+ * (`renderer-instrument.ts` groups every change of the highlights by task).
  *
- * The page is instrumented before any app code runs: every `CSS.highlights` change is timestamped and
- * grouped by task. The paint of the 1,000 highlights is the task that registers them, from its first
- * registry call (the painter clears its layers first) to its last `set()`: the script part. The render
- * part is measured on the next frame: from its animation-frame callback to a task queued there, which
- * runs once the frame's style and paint are done, so no wait for vsync is counted.
+ * Two figures: the highlights on screen painted (the task that registers the highlights, from its
+ * first registry call, when the painter clears its layers, to its last `set()`, plus the frame that
+ * draws them), and every highlight painted (from that same first call to the frame that draws the
+ * last range added in idle time). A build that paints everything at once has the two equal. With
+ * `--baseline OTHER/dist`, another build is measured in the same run, its opens alternating with
+ * this build's so that both meet the same load on a shared machine:
+ *   npx tsx bench/renderer-bench.ts [--baseline OTHER/dist] [--runs 9]
  */
 import { existsSync } from 'node:fs';
 import { copyFile, mkdir, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium, type Page } from 'playwright-core';
 import type { Annotation, Document } from '../main/api';
 import { canonicalText } from '../main/library/canonical-text';
-import { CHROMIUM, CHROMIUM_ARGS, startHost } from '../test/e2e/harness';
+import { CHROMIUM, CHROMIUM_ARGS, startHost, type MarginHost } from '../test/e2e/harness';
 import { makeHighlights } from './annotation-fixtures';
 import { WORK_ROOT } from './child-process';
 import { ensureCorpus } from './corpus';
+import { INSTRUMENT, type PaintGroup } from './renderer-instrument';
 import { median } from './stats';
+
+/** One build's medians over its opens. */
+export interface PaintFigures {
+  /** Click on the library entry → the highlights on screen registered, ms. */
+  openMs: number;
+  /** Script + render of the paint of the highlights on screen, ms: the goal's figure. */
+  paintMs: number;
+  scriptMs: number;
+  renderMs: number;
+  /** Ranges registered in that first paint. */
+  onScreenRanges: number;
+  /** From the first paint's start to the frame that draws the last highlight, ms (idle waits included). */
+  allPaintedMs: number;
+  /** Script of every task that painted highlights, summed, ms. */
+  allScriptMs: number;
+  /** Ranges painted in all (a highlight across two paragraphs is two ranges). */
+  ranges: number;
+  /** Script + render of the first paint, per open. */
+  runs: number[];
+  /** Every highlight painted, per open. */
+  allRuns: number[];
+}
 
 export type RendererResult =
   | { measured: false; reason: string }
-  | {
+  | ({
       measured: true;
       highlights: number;
-      /** Ranges registered (a highlight across two paragraphs is two ranges). */
-      ranges: number;
-      /** Click on the library entry → the 1,000 highlights registered, ms. */
-      openMs: number;
-      /** Script + render of the highlight paint, ms: the number to hold against one frame. */
-      paintMs: number;
-      scriptMs: number;
-      renderMs: number;
-      runs: number[];
       chromium: string;
       how: string;
-    };
+      /** Another build in the same run (`--baseline`), named by the folder its `dist/` is in. */
+      baseline?: PaintFigures & { label: string };
+    } & Partial<Pick<PaintFigures, 'onScreenRanges' | 'allPaintedMs' | 'allScriptMs' | 'allRuns'>> &
+      Omit<PaintFigures, 'onScreenRanges' | 'allPaintedMs' | 'allScriptMs' | 'allRuns'>);
 
 const ROOT = path.join(__dirname, '..');
 const SERVE = path.join(ROOT, 'dist', 'host', 'serve.js');
 const HIGHLIGHTS = 1_000;
 const RUNS = 5;
 
-/** Timestamps every change of the highlight registry, grouped by the task that made it. */
-const INSTRUMENT = `(() => {
-  const paints = [];
-  window.__benchPaints = paints;
-  window.addEventListener('click', () => { window.__benchClickAt = performance.now(); }, true);
-  let group = null;
-  const proto = HighlightRegistry.prototype;
-  for (const op of ['set', 'delete', 'clear']) {
-    const original = proto[op];
-    proto[op] = function (...args) {
-      if (args[0] === 'mg-hl-flash') return original.apply(this, args);
-      const start = performance.now();
-      const result = original.apply(this, args);
-      const end = performance.now();
-      if (group === null) {
-        const current = { t0: start, t1: end, ranges: 0, done: false };
-        group = current;
-        setTimeout(() => {
-          group = null;
-          paints.push(current);
-          requestAnimationFrame(() => {
-            current.frameStart = performance.now();
-            setTimeout(() => { current.frameEnd = performance.now(); current.done = true; }, 0);
-          });
-        }, 0);
-      }
-      group.t1 = end;
-      if (op === 'set') group.ranges += args[1].size;
-      return result;
-    };
-  }
-})();`;
-
-interface PaintGroup {
-  t0: number;
-  t1: number;
+interface OpenSample {
+  open: number;
+  script: number;
+  render: number;
+  onScreenRanges: number;
+  all: number;
+  allScript: number;
   ranges: number;
-  done: boolean;
-  frameStart: number;
-  frameEnd: number;
 }
 
 /**
- * Waits for the highlight paint after the click: the registering task with the most ranges, once
- * painting has been quiet for half a second (the painter may merge overlapping highlights of a colour,
- * so there can be fewer ranges than highlights). Polled from here because the app's CSP (no eval)
- * rules out Playwright's waitForFunction.
+ * Waits for the highlights after the click, polled from here because the app's CSP (no eval) rules
+ * out Playwright's waitForFunction: painting must have been quiet for half a second, every frame
+ * measured. The first paint is the last task after the click that registered ranges (a later full
+ * repaint replaces an earlier one); everything after it added the rest.
  */
-async function waitForPaint(page: Page): Promise<{ group: PaintGroup; clickAt: number }> {
+async function waitForPaint(page: Page): Promise<OpenSample> {
   const deadline = Date.now() + 30_000;
   let seen = 0;
   let quietSince = Date.now();
@@ -102,15 +91,42 @@ async function waitForPaint(page: Page): Promise<{ group: PaintGroup; clickAt: n
       number,
     ];
     if (groups.length !== seen) [seen, quietSince] = [groups.length, Date.now()];
-    const painted = groups
-      .filter((g) => g.done && g.ranges > 0 && g.t0 >= clickAt)
-      .sort((a, b) => b.ranges - a.ranges);
-    const group = painted[0];
-    if (group && groups.every((g) => g.done) && Date.now() - quietSince > 500) return { group, clickAt };
+    const after = groups.filter((g) => g.t0 >= clickAt);
+    const firstIndex = after.findLastIndex((g) => g.setRanges > 0);
+    if (firstIndex >= 0 && groups.every((g) => g.done) && Date.now() - quietSince > 500) {
+      const first = after[firstIndex]!;
+      const rest = after.slice(firstIndex + 1).filter((g) => g.addedRanges > 0);
+      const last = rest[rest.length - 1] ?? first;
+      return {
+        open: first.t1 - clickAt,
+        script: first.t1 - first.t0,
+        render: first.frameEnd - first.frameStart,
+        onScreenRanges: first.setRanges,
+        all: last.frameEnd - first.t0,
+        allScript: [first, ...rest].reduce((sum, g) => sum + g.t1 - g.t0, 0),
+        ranges: first.setRanges + rest.reduce((sum, g) => sum + g.addedRanges, 0),
+      };
+    }
     if (Date.now() > deadline)
       throw new Error('no highlights were painted within 30 s of opening the document');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+function figures(samples: readonly OpenSample[]): PaintFigures {
+  const of = (pick: (sample: OpenSample) => number) => median(samples.map(pick));
+  return {
+    openMs: of((s) => s.open),
+    paintMs: of((s) => s.script + s.render),
+    scriptMs: of((s) => s.script),
+    renderMs: of((s) => s.render),
+    onScreenRanges: of((s) => s.onScreenRanges),
+    allPaintedMs: of((s) => s.all),
+    allScriptMs: of((s) => s.allScript),
+    ranges: of((s) => s.ranges),
+    runs: samples.map((s) => s.script + s.render),
+    allRuns: samples.map((s) => s.all),
+  };
 }
 
 /** One generated article (the longest of the first 20) as the host's whole library. */
@@ -126,38 +142,61 @@ async function prepareContent(seed: string, contentDir: string): Promise<void> {
   await copyFile(path.join(corpus.sourceDir, longest), path.join(contentDir, longest));
 }
 
-export async function runRendererBench(seed: string, log: (line: string) => void): Promise<RendererResult> {
+/** The library's one document, with the bench's highlights created on it through the API; its title. */
+async function seedHighlights(host: MarginHost, seed: string): Promise<string> {
+  const [summary] = await host.call<Array<{ id: string; title: string }>>('listDocuments');
+  if (!summary) throw new Error('the host lists no document');
+  const doc = await host.call<Document>('getDocument', [summary.id]);
+  const text = canonicalText(doc);
+  for (const highlight of makeHighlights(doc.id, text, HIGHLIGHTS, seed)) {
+    const [, position] = highlight.selectors as Exclude<Annotation['selectors'], []>;
+    await host.call('createAnnotation', [
+      {
+        docId: doc.id,
+        range: { start: position.start, end: position.end },
+        color: highlight.color,
+        note: highlight.note,
+      },
+    ]);
+  }
+  return summary.title;
+}
+
+interface BuildUnderTest {
+  label: string;
+  serveScript: string;
+  host?: MarginHost;
+  title?: string;
+  samples: OpenSample[];
+}
+
+export async function runRendererBench(
+  seed: string,
+  log: (line: string) => void,
+  options: { baselineDist?: string; runs?: number } = {},
+): Promise<RendererResult> {
   if (!existsSync(SERVE) || !existsSync(path.join(ROOT, 'dist', 'renderer', 'index.html'))) {
     return { measured: false, reason: 'dist/ is not built: run `npm run build` first' };
   }
   if (!existsSync(CHROMIUM)) return { measured: false, reason: `no Chromium at ${CHROMIUM}` };
-  const work = path.join(WORK_ROOT, 'renderer');
-  const contentDir = path.join(work, 'content');
-  const dataDir = path.join(work, 'data');
+  const builds: BuildUnderTest[] = [{ label: 'this build', serveScript: SERVE, samples: [] }];
+  if (options.baselineDist) {
+    const serveScript = path.join(path.resolve(options.baselineDist), 'host', 'serve.js');
+    if (!existsSync(serveScript)) return { measured: false, reason: `no ${serveScript}` };
+    builds.push({ label: 'baseline', serveScript, samples: [] });
+  }
+  const runs = options.runs ?? RUNS;
+  const contentDir = path.join(WORK_ROOT, 'renderer', 'content');
   await prepareContent(seed, contentDir);
-  await rm(dataDir, { recursive: true, force: true });
-
-  log('[renderer] starting the browser host');
-  const host = await startHost({ contentDir, dataDir });
   const profile = await mkdtemp(path.join(os.tmpdir(), 'margin-bench-profile-'));
   try {
-    const [summary] = await host.call<Array<{ id: string; title: string }>>('listDocuments');
-    if (!summary) throw new Error('the host lists no document');
-    const doc = await host.call<Document>('getDocument', [summary.id]);
-    const text = canonicalText(doc);
-    log(`[renderer] creating ${HIGHLIGHTS} highlights through the API`);
-    for (const highlight of makeHighlights(doc.id, text, HIGHLIGHTS, seed)) {
-      const [, position] = highlight.selectors as Exclude<Annotation['selectors'], []>;
-      await host.call('createAnnotation', [
-        {
-          docId: doc.id,
-          range: { start: position.start, end: position.end },
-          color: highlight.color,
-          note: highlight.note,
-        },
-      ]);
+    for (const build of builds) {
+      log(
+        `[renderer] starting the browser host (${build.label}), creating ${HIGHLIGHTS} highlights through the API`,
+      );
+      build.host = await startHost({ contentDir, serveScript: build.serveScript });
+      build.title = await seedHighlights(build.host, seed);
     }
-
     const context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,
       args: CHROMIUM_ARGS,
@@ -167,43 +206,67 @@ export async function runRendererBench(seed: string, log: (line: string) => void
     await context.addInitScript(INSTRUMENT);
     const page = context.pages()[0] ?? (await context.newPage());
     const chromiumVersion = context.browser()?.version() ?? 'Chromium';
-    const samples: Array<{ open: number; script: number; render: number; ranges: number }> = [];
     try {
-      for (let run = 0; run < RUNS; run++) {
-        log(`[renderer] open ${run + 1}/${RUNS}`);
-        await page.goto(host.url);
-        await page.getByRole('link', { name: summary.title }).click();
-        const { group, clickAt } = await waitForPaint(page);
-        samples.push({
-          open: group.t1 - clickAt,
-          script: group.t1 - group.t0,
-          render: group.frameEnd - group.frameStart,
-          ranges: group.ranges,
-        });
+      for (let run = 0; run < runs; run++) {
+        // Alternating builds, so that both meet the same load on a shared machine.
+        for (const build of builds) {
+          log(`[renderer] open ${run + 1}/${runs} (${build.label})`);
+          await page.goto(build.host!.url);
+          await page.getByRole('link', { name: build.title! }).click();
+          build.samples.push(await waitForPaint(page));
+        }
       }
     } finally {
       await context.close();
     }
-    const paints = samples.map((sample) => sample.script + sample.render);
+    const [current, baseline] = builds.map((build) => figures(build.samples));
     return {
       measured: true,
       highlights: HIGHLIGHTS,
-      ranges: samples[0]?.ranges ?? 0,
-      openMs: median(samples.map((sample) => sample.open)),
-      paintMs: median(paints),
-      scriptMs: median(samples.map((sample) => sample.script)),
-      renderMs: median(samples.map((sample) => sample.render)),
-      runs: paints,
+      ...current!,
+      ...(baseline
+        ? {
+            baseline: {
+              ...baseline,
+              label: path.basename(path.dirname(path.resolve(options.baselineDist!))),
+            },
+          }
+        : {}),
       chromium: chromiumVersion,
       how:
-        'Script: from the painter clearing its layers to its last `CSS.highlights.set()`; render: the next frame, from its ' +
-        'animation-frame callback to a task queued there (style and paint done, vsync wait excluded). Open: click on the ' +
-        'library entry to the highlights registered.',
+        'On screen: script from the painter clearing its layers to its last `CSS.highlights.set()` (at the next animation ' +
+        'frame after the document renders, with the layout that says what is on screen), then render to the end of the ' +
+        'frame that draws it (style, layout and paint done; for a build that registers outside a frame, the next frame ' +
+        'from its animation-frame callback; no vsync wait counted). All: from that same start to the end of the frame ' +
+        'that draws the last range added in idle time, waits included. Open: click on the library entry to the ' +
+        'highlights on screen registered.',
     };
   } catch (error) {
     return { measured: false, reason: `the renderer run failed: ${(error as Error).message.split('\n')[0]}` };
   } finally {
-    await host.stop();
+    for (const build of builds) await build.host?.stop();
     await rm(profile, { recursive: true, force: true });
   }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      baseline: { type: 'string' },
+      runs: { type: 'string', default: String(RUNS) },
+      seed: { type: 'string', default: 'margin-bench-1' },
+    },
+  });
+  const result = await runRendererBench(values.seed, (line) => console.log(line), {
+    baselineDist: values.baseline,
+    runs: Number(values.runs),
+  });
+  console.log(JSON.stringify(result, null, 2));
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
 }

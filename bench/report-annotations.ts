@@ -31,10 +31,22 @@ export function annotationSections(results: BenchResults): string[] {
     );
   } else lines.push('Anchoring: not yet measured.', '');
   if (renderer?.measured) {
+    const onScreen =
+      renderer.onScreenRanges === undefined
+        ? ''
+        : `, ${renderer.onScreenRanges.toLocaleString('en')} of them on screen`;
+    const all =
+      renderer.allPaintedMs === undefined
+        ? ''
+        : `; every highlight painted ${ms(renderer.allPaintedMs)} ms after the paint began (script ${ms(renderer.allScriptMs)} ms in all, the rest in idle time)`;
+    const baseline = renderer.baseline
+      ? ` In the same run, opens alternating with another build (${renderer.baseline.label}): ` +
+        `${ms(renderer.baseline.paintMs)} ms = script ${ms(renderer.baseline.scriptMs)} ms + render ${ms(renderer.baseline.renderMs)} ms, all ${ms(renderer.baseline.allPaintedMs)} ms.`
+      : '';
     lines.push(
       `Renderer (Debian Chromium, headless, through the browser host): open a document ${ms(renderer.openMs)} ms; ` +
-        `paint ${renderer.highlights.toLocaleString('en')} highlights (${renderer.ranges.toLocaleString('en')} ranges) ${ms(renderer.paintMs)} ms ` +
-        `= script ${ms(renderer.scriptMs)} ms + render ${ms(renderer.renderMs)} ms (medians of ${renderer.runs.length} opens, ${renderer.chromium}). ${renderer.how}`,
+        `${renderer.highlights.toLocaleString('en')} highlights (${renderer.ranges.toLocaleString('en')} ranges${onScreen}), those on screen painted in ${ms(renderer.paintMs)} ms ` +
+        `= script ${ms(renderer.scriptMs)} ms + render ${ms(renderer.renderMs)} ms${all} (medians of ${renderer.runs.length} opens, ${renderer.chromium}).${baseline} ${renderer.how}`,
       '',
     );
   } else lines.push(`Renderer: not yet measured${renderer?.reason ? ` (${renderer.reason})` : ''}.`, '');

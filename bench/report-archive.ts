@@ -63,7 +63,11 @@ export function archiveGoals(results: BenchResults): GoalCheck[] {
   const p99 = worst(worker, 'p99');
   const memory = size?.load.margin?.memoryMb.median;
   const build = size?.contentBuildMs?.median;
-  const paint = results.renderer?.measured ? results.renderer.paintMs : null;
+  const renderer = results.renderer?.measured ? results.renderer : null;
+  const paint = renderer?.paintMs ?? null;
+  // The goal is held against the highlights on screen; every one painted is shown beside it.
+  const allPainted =
+    renderer?.allPaintedMs === undefined ? '' : ` (all ${ms(renderer.allPaintedMs)} ms, idle waits included)`;
   const checks: GoalCheck[] = [
     atMostGoal(
       `Archive ${at}: first answer (titles, authors, headings) after process start`,
@@ -123,10 +127,10 @@ export function archiveGoals(results: BenchResults): GoalCheck[] {
     ),
     rebuildGoal(results, at),
     atMostGoal(
-      '1,000 highlights painted (issue 11: on-screen ranges first, the rest when idle)',
+      '1,000 highlights painted (issue 11: on-screen ranges first, the rest when idle): those on screen',
       paint ?? undefined,
       HIGHLIGHTS_PAINT_MS,
-      `${ms(paint ?? undefined)} ms`,
+      `${ms(paint ?? undefined)} ms${allPainted}`,
       `≤ ${HIGHLIGHTS_PAINT_MS} ms`,
       'ms',
     ),

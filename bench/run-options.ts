@@ -32,6 +32,10 @@ export interface RunOptions {
    * cannot serialise): the report says which were left out.
    */
   peers: PeerEngine[];
+  /** Another build's `dist/` the renderer part measures beside this one, opens alternating (`--renderer-baseline`). */
+  rendererBaseline: string | null;
+  /** Opens per build in the renderer part (`--renderer-runs`, default 5). */
+  rendererRuns: number | null;
 }
 
 export const PEER_ENGINES = ['lunr', 'minisearch', 'flexsearch'] as const;
@@ -80,6 +84,10 @@ export function parseRunOptions(args: string[]): RunOptions {
     if (!(ALL_PARTS as readonly string[]).includes(part))
       throw new Error(`unknown part "${part}"; parts: ${ALL_PARTS.join(', ')}`);
   }
+  const rendererRunsText = valueOf(args, '--renderer-runs');
+  const rendererRuns = rendererRunsText === undefined ? null : Number(rendererRunsText);
+  if (rendererRuns !== null && (!Number.isInteger(rendererRuns) || rendererRuns < 1))
+    throw new Error(`--renderer-runs takes a whole number of opens (1 or more), not "${rendererRunsText}"`);
   const peersText = valueOf(args, '--peers');
   const peers = (
     peersText === undefined ? [...PEER_ENGINES] : peersText === 'none' ? [] : peersText.split(',')
@@ -103,6 +111,9 @@ export function parseRunOptions(args: string[]): RunOptions {
     reportOnly: args.includes('--report-only'),
     quick,
     peers,
+    rendererBaseline: valueOf(args, '--renderer-baseline') ?? null,
+    rendererRuns:
+      valueOf(args, '--renderer-runs') === undefined ? null : Number(valueOf(args, '--renderer-runs')),
   };
 }
 

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --sizes 100,1000,10000 --repeats N --build-repeats N --queries N
- *   --parts search,store,anchoring,renderer,typing,library,import,sync,yours,rebuild --quick --merge --dry-run --report-only]`
+ *   --parts search,store,anchoring,renderer,typing,library,import,sync,yours,rebuild --quick --merge --dry-run --report-only
+ *   --renderer-baseline OTHER/dist --renderer-runs N]`
  * The typing and yours parts run at 1,000 articles and the library part at 10,000 and 100,000 rows
  * unless --sizes is given.
  * Measures Margin against plain Lunr and MiniSearch and writes bench/RESULTS.md and bench/results.json
@@ -84,7 +85,11 @@ async function main(): Promise<void> {
   }
   if (options.parts.has('store')) results.store = await runStoreBench(options.seed, options.quick, log);
   if (options.parts.has('anchoring')) results.anchoring = await runAnchoringBench(options.seed, log);
-  if (options.parts.has('renderer')) results.renderer = await runRendererBench(options.seed, log);
+  if (options.parts.has('renderer'))
+    results.renderer = await runRendererBench(options.seed, log, {
+      baselineDist: options.rendererBaseline ?? undefined,
+      runs: options.rendererRuns ?? undefined,
+    });
   if (options.parts.has('typing')) {
     results.typing = [];
     for (const size of options.sizesGiven ? options.sizes : TYPING_SIZES)

@@ -5,15 +5,19 @@
  * stay exactly as rendered.
  *
  * Positions are canonical-text offsets. The painter finds each unit through its `data-start`
- * attribute and walks its text nodes once per paint; a range over several units becomes one DOM
- * `Range` per unit. Painting happens once per change of the annotations or the article, never on
- * scroll, and reads no layout.
+ * attribute; a range over several units becomes one DOM `Range` per unit. Painting happens once per
+ * change of the annotations or the article, in two parts: the highlights on screen (and a screen
+ * either side) in the same task, the rest in idle time (`IdleHighlightQueue`); a scroll or resize
+ * that reaches text still waiting paints it before that frame is drawn.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Annotation, HighlightColor } from '../../main/api';
 import { HIGHLIGHT_COLORS } from '../annotations/highlight-colors';
-import { segmentsOf, textNodeAt, unionOf, unitStart, type BlockSpan } from '../anchoring/block-spans';
+import { segmentsOf, textNodeAt, unionOf } from '../anchoring/block-spans';
 import { isAnchored } from '../annotations/annotation-order';
+import { IdleHighlightQueue, type DeferredInterval } from '../highlighting/idle-highlight-queue';
+import { readUnits, type RenderedUnit } from '../highlighting/rendered-units';
+import { spanNearViewport } from '../highlighting/viewport-span';
 
 /** The registry name of a colour's highlight; a highlight without a colour is a note, underlined. */
 export function highlightName(color: HighlightColor | null): string {
@@ -25,14 +29,6 @@ export const FLASH_HIGHLIGHT = 'mg-hl-flash';
 
 const PAINTED_NAMES = [...HIGHLIGHT_COLORS.map((color) => highlightName(color)), highlightName(null)];
 const FLASH_MS = 1600;
-
-/** A unit of the article as rendered: its element, its canonical span, its text nodes. */
-interface RenderedUnit extends BlockSpan {
-  element: Element;
-  nodes: Text[];
-  /** Cumulative end offset of each text node within the unit. */
-  ends: number[];
-}
 
 interface PaintedAnnotation {
   id: string;
@@ -68,12 +64,21 @@ export class HighlightPainter implements ReactiveController {
   private lastFirstUnit: Element | null = null;
   private lastRendered: unknown = undefined;
   private flashTimer: number | undefined;
+  /** The animation frame that will register the ranges of the latest paint. */
+  private frame: number | undefined;
+  private readonly waiting = new IdleHighlightQueue((start, end) => this.rangesFor(start, end));
 
   constructor(
     host: ReactiveControllerHost,
     private readonly source: HighlightSource,
   ) {
     host.addController(this);
+  }
+
+  hostConnected(): void {
+    window.addEventListener('scroll', this.onViewportChange, { passive: true });
+    window.addEventListener('resize', this.onViewportChange, { passive: true });
+    window.addEventListener('beforeprint', this.onBeforePrint);
   }
 
   hostUpdated(): void {
@@ -96,20 +101,42 @@ export class HighlightPainter implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    window.removeEventListener('scroll', this.onViewportChange);
+    window.removeEventListener('resize', this.onViewportChange);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
     this.clear();
     this.lastAnnotations = null;
   }
 
   /**
-   * Repaints everything in one pass: one walk over the article's text nodes, then per colour the
-   * union of its highlights as ranges (overlaps of one colour look the same merged, and cost the
-   * browser less to paint), registered once.
+   * Repaints everything, at the next animation frame: before that frame is drawn, and after the Lit
+   * updates of this change have all run, so that reading what is on screen lays out the page the frame
+   * would lay out anyway, once (read any earlier, a later update would dirty it and the frame would lay
+   * it out again). Until then the last paint stands. Without an article, the layers are cleared at once.
    */
   paint(): void {
+    this.forget();
+    // The units at once (a cheap read of their spans): read aloud and the reading cursor ask for ranges
+    // right after a render.
     const article = this.source.article();
-    this.clear();
-    if (!article || typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    this.units = readUnits(article);
+    this.units = article ? readUnits(article) : [];
+    if (!article || typeof CSS === 'undefined' || !('highlights' in CSS)) {
+      this.clear();
+      return;
+    }
+    this.frame = requestAnimationFrame(() => this.register());
+  }
+
+  /**
+   * Per colour, the union of its highlights (overlaps of one colour look the same merged, and cost the
+   * browser less to paint), registered as one `Highlight` with the intervals near the viewport; the
+   * others are queued for idle time, nearest below the screen first (readers mostly read on), then
+   * above it. Without a layout to say what is on screen (the article not displayed), all at once.
+   */
+  private register(): void {
+    this.frame = undefined;
+    this.clearLayers();
+    this.painted.clear();
     const byName = new Map<string, Array<[number, number]>>();
     for (const annotation of this.source.annotations()) {
       if (!isAnchored(annotation) || annotation.selectors.length !== 2) continue;
@@ -121,14 +148,40 @@ export class HighlightPainter implements ReactiveController {
       byName.set(name, intervals);
       this.painted.set(annotation.id, { id: annotation.id, start, end, name });
     }
+    if (byName.size === 0) return;
+    const near = spanNearViewport(this.units, window.innerHeight);
+    const later: DeferredInterval[] = [];
+    const earlier: DeferredInterval[] = [];
     for (const [name, intervals] of byName) {
-      const ranges = unionOf(intervals).flatMap(([start, end]) => this.buildRanges(start, end).ranges);
-      const highlight = new Highlight(...ranges);
+      const now: Range[] = [];
+      const deferred: Array<[number, number]> = [];
+      for (const [start, end] of unionOf(intervals)) {
+        if (!near || (start < near.end && end > near.start)) now.push(...this.buildRanges(start, end).ranges);
+        else deferred.push([start, end]);
+      }
+      const highlight = new Highlight(...now);
       highlight.priority = name === highlightName(null) ? 0 : 1;
       CSS.highlights.set(name, highlight);
       this.highlightNames.set(highlight, name);
+      for (const [start, end] of deferred)
+        (start >= near!.end ? later : earlier).push({ highlight, start, end });
     }
+    later.sort((a, b) => a.start - b.start);
+    earlier.sort((a, b) => b.start - a.start);
+    this.waiting.start([...later, ...earlier]);
   }
+
+  /** A scroll or resize (at most once a frame, before it is drawn): paints what waits near the viewport. */
+  private onViewportChange = (): void => {
+    if (this.waiting.remaining === 0) return;
+    const near = spanNearViewport(this.units, window.innerHeight);
+    if (near) this.waiting.paintWithin(near.start, near.end);
+  };
+
+  /** Every page of a print shows its highlights: whatever still waits is painted first. */
+  private onBeforePrint = (): void => {
+    this.waiting.paintWithin(0, Infinity);
+  };
 
   /** DOM ranges over canonical [start, end), one per unit; empty when it is not rendered. */
   rangesFor(start: number, end: number): Range[] {
@@ -175,6 +228,7 @@ export class HighlightPainter implements ReactiveController {
     if (!painted) return false;
     const { ranges, first } = this.buildRanges(painted.start, painted.end);
     if (!first) return false;
+    this.waiting.paintWithin(painted.start, painted.end);
     const reduceMotion = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
     first.scrollIntoView({ block: 'center', behavior: reduceMotion ? 'auto' : 'smooth' });
     this.flash(ranges);
@@ -244,8 +298,9 @@ export class HighlightPainter implements ReactiveController {
     );
     if (!caret || !(caret.offsetNode instanceof Text)) return null;
     for (const unit of this.units) {
-      const index = unit.nodes.indexOf(caret.offsetNode);
-      if (index >= 0) return unit.start + (index === 0 ? 0 : unit.ends[index - 1]) + caret.offset;
+      if (!unit.element.contains(caret.offsetNode)) continue;
+      const offset = unit.offsetOf(caret.offsetNode, caret.offset);
+      if (offset !== null) return offset;
     }
     return null;
   }
@@ -256,32 +311,26 @@ export class HighlightPainter implements ReactiveController {
     return range ? range.getBoundingClientRect() : null;
   }
 
-  private clear(): void {
-    for (const name of PAINTED_NAMES) CSS.highlights?.delete(name);
-    this.painted.clear();
-    this.highlightNames.clear();
+  /**
+   * Stops whatever the last paint still had to do. What it painted stays registered, and known
+   * (`hitTest`, `isPainted`), until the next frame's `register` replaces it: until then it is what the
+   * reader sees, so a click in between is a click on it.
+   */
+  private forget(): void {
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+    this.waiting.cancel();
   }
-}
 
-/** Every unit under the article in reading order, with its text nodes (one walk per paint). */
-export function readUnits(article: Element): RenderedUnit[] {
-  const units: RenderedUnit[] = [];
-  for (const element of article.querySelectorAll('[data-start]')) {
-    const start = unitStart(element);
-    if (start === null) continue;
-    const nodes: Text[] = [];
-    const ends: number[] = [];
-    const walker = element.ownerDocument.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-    let length = 0;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node as Text;
-      if (text.length === 0) continue;
-      length += text.length;
-      nodes.push(text);
-      ends.push(length);
-    }
-    units.push({ element, start, length, nodes, ends });
+  private clearLayers(): void {
+    this.highlightNames.clear();
+    if (typeof CSS === 'undefined') return;
+    for (const name of PAINTED_NAMES) CSS.highlights?.delete(name);
   }
-  // Reading order is canonical order; sorting guards against a layout that renders out of order.
-  return units.sort((a, b) => a.start - b.start);
+
+  private clear(): void {
+    this.forget();
+    this.clearLayers();
+    this.painted.clear();
+  }
 }
