@@ -15,7 +15,7 @@ import {
   type SourceEntry,
 } from './build-state';
 import { bundledDocumentPath, DOCS_FOLDER } from './bundle-document-file';
-import { linkTree, startStaging, swapInto } from './bundle-staging';
+import { linkTree, startStaging, swapInWithDocuments } from './bundle-staging';
 import type { ContentBuildOptions, ContentBuildResult, ContentReader } from './content-build';
 import { defaultWorkerCount, MIN_FILES_FOR_WORKERS, readAndWriteDocuments } from './content-build-workers';
 import { LIBRARY_MANIFEST } from './library';
@@ -26,8 +26,9 @@ import { libraryManifest, manifestDocuments } from './library-manifest';
  * The content build after a few files changed: when the bundle in `outDir` was built from the same
  * file names with the same settings (its build-state.json), only the files whose bytes changed are read
  * again. Each must give the document id it gave before; then the new bundle starts as hard links to the
- * old one, the changed documents, library.json and the build state are written in it, the search index
- * is updated in place (index-update.ts), and it is swapped in as a full build's is. Anything else (a
+ * old one's search files, the changed documents, library.json and the build state are written in it,
+ * the search index is updated in place (index-update.ts), and it is swapped in with the old bundle's
+ * documents folder moved over (bundle-staging.ts). Anything else (a
  * file added, removed or renamed, another id, other settings) is a full build, and says why.
  */
 
@@ -182,16 +183,17 @@ async function rebuild(
         indexed.set(n, part);
       },
     );
-    const rewritten = [
-      LIBRARY_MANIFEST,
-      BUILD_STATE_FILE,
-      ...changed.map((n) => bundledDocumentPath(state.files[n]?.id as string)),
-    ];
-    linkTree(options.outDir, bundle.staging, new Set(rewritten));
+    // The documents folder is not linked: the old one moves over at the swap, the changed documents
+    // into it.
+    linkTree(options.outDir, bundle.staging, new Set([LIBRARY_MANIFEST, BUILD_STATE_FILE, DOCS_FOLDER]));
     await writeFile(join(bundle.staging, LIBRARY_MANIFEST), `${JSON.stringify(libraryManifest(metas))}\n`);
     await writeFile(join(bundle.staging, BUILD_STATE_FILE), serialiseBuildState(state));
     await updateSearchIndex(bundle.staging, indexed);
-    await swapInto(bundle);
+    await swapInWithDocuments(
+      bundle,
+      DOCS_FOLDER,
+      changed.map((n) => basename(bundledDocumentPath(state.files[n]?.id as string))),
+    );
     return metas;
   } finally {
     await rm(bundle.staging, { recursive: true, force: true });

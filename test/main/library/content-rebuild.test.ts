@@ -118,7 +118,7 @@ describe('content rebuild', () => {
     expect(found(out, 'thundermoss')).toEqual(['water-diplomacy-in-the-indus-basin']);
   });
 
-  it('never writes through a hard link into the previous bundle, and links what did not change', async () => {
+  it('never writes through a hard link into the previous bundle, and keeps the very files that did not change', async () => {
     const input = contentFolder();
     const out = await builtBundle(input, 'links');
     // A second name for every file of the old bundle: what a write into a shared file would change.
