@@ -1,9 +1,9 @@
 /**
  * The rebuild part: the content build run again as a publisher would, beside the full build, at each
  * size: nothing changed (the check alone), then one article's paragraph changed (one document parsed,
- * the bundle linked, the search index updated). The bundle is a copy by hard links of the search part's
- * (`bench/.work/<size>/bundle`) when that was built from the current corpus, else built here, and that
- * build is the full build measured. The corpus is linked, never edited in place: an edited article is
+ * the search files linked, the search index updated, the documents folder moved over). The bundle is a
+ * copy by hard links of the search part's (`bench/.work/<size>/bundle`) when that was built from the
+ * current corpus, else built here, and that build is the full build measured. The corpus is linked, never edited in place: an edited article is
  * written under a new name and renamed over its link, so the cached corpus stays as generated.
  */
 import { existsSync } from 'node:fs';

@@ -27,7 +27,8 @@ export function rebuildSection(results: BenchResults): string[] {
     `Measured ${entries[0]?.measuredAt.slice(0, 16).replace('T', ' ')} UTC (\`--parts rebuild\`). ` +
       '`npm run content -- build` run again over the bundle it wrote: with nothing changed (every file ' +
       'stat-ed, "up to date"), and after one article\'s paragraph changed (that file hashed and parsed, the ' +
-      'bundle linked, its document, library.json and the search index written, swapped in). Each run is a ' +
+      'search files linked, its document, library.json and the search index written (one body shard, the ' +
+      "titles index, records, that shard's phrase filters), swapped in with the documents folder moved over). Each run is a " +
       'fresh process, timed around `buildContent`; medians of the runs. The full build is the baseline ' +
       "(this part's own, or the search part's when its bundle was current and reused).",
     '',
