@@ -176,8 +176,11 @@ export function readHeader(head: Uint8Array, readMore: (length: number) => Uint8
   return header;
 }
 
-/** Loads a compact index into a real `lunr.Index`. Throws a plain Error when the bytes are not one. */
-export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): CompactIndex {
+/** A whole index file's header, and its sections by name (each checked to lie within the bytes). */
+function openSections(input: Uint8Array): {
+  header: Header;
+  section: (name: keyof Header['sections']) => Uint8Array;
+} {
   // Typed views need 4-byte alignment; small Node buffers can sit at any offset of a shared pool.
   const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
   const header = readHeader(bytes, () => bytes);
@@ -186,6 +189,12 @@ export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): 
     if (offset + length > bytes.length) throw new Error('search index is truncated');
     return bytes.subarray(offset, offset + length);
   };
+  return { header, section };
+}
+
+/** Loads a compact index into a real `lunr.Index`. Throws a plain Error when the bytes are not one. */
+export function loadCompactIndex(input: Uint8Array, options: LoadOptions = {}): CompactIndex {
+  const { header, section } = openSections(input);
   const termOffsets = termOffsetsOf(section('termOffsets'), header.termCount);
   const postings = section('postings');
   const reader: PostingsReader = {
@@ -206,6 +215,13 @@ export function fieldLengthsOf(bytes: Uint8Array, header: Header): Uint32Array {
   return new Uint32Array(aligned.buffer, aligned.byteOffset, expected);
 }
 
+/** A counts index's field lengths alone, without reading its terms (index-update.ts). */
+export function readFieldLengths(input: Uint8Array): Uint32Array {
+  const { header, section } = openSections(input);
+  if (header.sections.fieldLengths === undefined) throw new Error('search index: not a counts index');
+  return fieldLengthsOf(section('fieldLengths'), header);
+}
+
 /** A counts index's parts, read straight from its bytes (to be rewritten: index-update.ts). */
 export function readIndexSections(input: Uint8Array): {
   header: Header;
@@ -214,13 +230,7 @@ export function readIndexSections(input: Uint8Array): {
   postings: Uint8Array;
   fieldLengths: Uint32Array;
 } {
-  const bytes = input.byteOffset % 4 === 0 ? input : input.slice();
-  const header = readHeader(bytes, () => bytes);
-  const section = (name: keyof Header['sections']) => {
-    const [offset, length] = header.sections[name] ?? [0, 0];
-    if (offset + length > bytes.length) throw new Error('search index is truncated');
-    return bytes.subarray(offset, offset + length);
-  };
+  const { header, section } = openSections(input);
   if (header.weighting !== 'counts') throw new Error('search index: not a counts index');
   return {
     header,

@@ -8,7 +8,7 @@
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ShardTerms } from './body-shards';
-import { readIndexSections } from './compact-index';
+import { readFieldLengths } from './compact-index';
 import { corpusStatsText } from './index-build';
 import type { IndexedDocument } from './indexed-document';
 import { replacePhraseFilters } from './phrase-filter-slices';
@@ -52,8 +52,8 @@ export async function updateSearchIndex(
         replacements.set(ref - shard.first, doc.fieldTerms);
     if (replacements.size === 0) continue;
     const file = join(dir, shard.file);
-    const bytes = await readIndexFile(file);
-    const { fieldLengths } = withFile(file, () => readIndexSections(bytes));
+    const bytes = await readFile(file);
+    const fieldLengths = withFile(file, () => readFieldLengths(bytes));
     // The corpus's field lengths change by the difference between each document's old and new ones.
     for (const [ref, terms] of replacements)
       BODY_FIELDS.forEach((field, f) => {
@@ -66,7 +66,7 @@ export async function updateSearchIndex(
   }
 
   const metaFile = join(dir, META_INDEX_FILE);
-  const metaBytes = await readIndexFile(metaFile);
+  const metaBytes = await readFile(metaFile);
   const metaTerms = new Map([...changed].map(([ref, doc]) => [ref, doc.fieldTerms]));
   written.push([
     metaFile,
@@ -98,12 +98,6 @@ export async function updateSearchIndex(
   } finally {
     for (const [, temporary] of pending) await rm(temporary, { force: true });
   }
-}
-
-async function readIndexFile(file: string): Promise<Uint8Array> {
-  const bytes = await readFile(file);
-  // Typed views of the sections need 4-byte alignment (a small Buffer may sit anywhere in a pool).
-  return bytes.byteOffset % 4 === 0 ? bytes : Uint8Array.from(bytes);
 }
 
 /** Runs `read`, naming `file` in the one line of any error. */
