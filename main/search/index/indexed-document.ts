@@ -27,7 +27,7 @@ export function indexedDocument(doc: Document): IndexedDocument {
   const passages = documentPassages(doc);
   const texts = documentFieldTexts(doc, passages);
   return {
-    record: recordOfDocument(doc),
+    record: recordOfDocument(doc, passages),
     metaTexts: { title: texts.title, author: texts.author, section: texts.section },
     fieldTerms: packFieldTerms(textFieldTerms(texts)),
     phraseFilter: buildPhraseFilter([

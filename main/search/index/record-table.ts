@@ -1,15 +1,30 @@
 import type { Document } from '../../api';
-import type { DocumentRecord } from './search-files';
+import { unmarkedSnippet } from '../ranking/snippet';
+import { documentPassages, type DocumentRecord, type Passage } from './search-files';
 
-/** What a search result shows of a document, without its text. */
-export function recordOfDocument(doc: Document): DocumentRecord {
-  return {
+/**
+ * What a search result shows of a document without reading its text: its title, authors, date, sections
+ * and, for a hit on its title or author alone, its opening passage's snippet.
+ */
+export function recordOfDocument(
+  doc: Document,
+  passages: readonly Passage[] = documentPassages(doc),
+): DocumentRecord {
+  const record: DocumentRecord = {
     id: doc.id,
     title: doc.title,
     authors: doc.authors.map((author) => author.name),
     published: doc.published,
     sections: doc.sections.map((section) => [section.id, section.heading]),
   };
+  const opening = passages[0];
+  if (opening !== undefined)
+    record.opening = {
+      blockId: opening.blockId,
+      section: opening.section,
+      snippet: unmarkedSnippet(opening.text),
+    };
+  return record;
 }
 
 /**

@@ -8,13 +8,15 @@
  *
  * Layout (little-endian): MAGIC | format (uint32) | count (uint32) | count + 1 offsets (uint32, from the
  * start of the file; record i is the bytes offsets[i] .. offsets[i + 1]) | the records, each the UTF-8
- * JSON array [id, title, authors, published, sections] (no key names: they would be a third of the file).
+ * JSON array [id, title, authors, published, sections, [opening block id, section, snippet]] (no key
+ * names: they would be a third of the file). Bundles written before the opening passage was kept have
+ * five fields and still read: their title-only hits read the document for it.
  */
 import { closeSync, fstatSync, openSync } from 'node:fs';
 import { closeWhenCollected, readFully } from './positioned-reads';
 import { errorDetail, printableLine } from '../../errors';
 import type { RecordTable } from './record-table';
-import { SEARCH_FORMAT, type DocumentRecord } from './search-files';
+import { SEARCH_FORMAT, type DocumentRecord, type OpeningPassage } from './search-files';
 
 const MAGIC = Buffer.from('MRGNREC1', 'latin1');
 const HEADER_BYTES = MAGIC.byteLength + 8;
@@ -27,10 +29,10 @@ export function serialiseRecords(records: readonly DocumentRecord[]): Buffer {
 }
 
 function encodeRecord(record: DocumentRecord): Buffer {
-  return Buffer.from(
-    JSON.stringify([record.id, record.title, record.authors, record.published, record.sections]),
-    'utf8',
-  );
+  const { id, title, authors, published, sections, opening } = record;
+  const fields: unknown[] = [id, title, authors, published, sections];
+  if (opening !== undefined) fields.push([opening.blockId, opening.section, opening.snippet]);
+  return Buffer.from(JSON.stringify(fields), 'utf8');
 }
 
 /** The header, offset table and records of a records file, each record's bytes given. */
@@ -187,9 +189,9 @@ export class RecordsFile implements RecordTable {
 /** A record from its JSON array, checked field by field (the file is data, not trusted code). */
 function recordOf(json: string): DocumentRecord {
   const value: unknown = JSON.parse(json);
-  const isText = (item: unknown): item is string => typeof item === 'string';
-  if (!Array.isArray(value) || value.length !== 5) throw new Error('not a record');
-  const [id, title, authors, published, sections] = value as unknown[];
+  // Six fields with the opening passage; five in bundles written before it was kept.
+  if (!Array.isArray(value) || (value.length !== 5 && value.length !== 6)) throw new Error('not a record');
+  const [id, title, authors, published, sections, opening] = value as unknown[];
   if (
     !isText(id) ||
     !isText(title) ||
@@ -206,5 +208,34 @@ function recordOf(json: string): DocumentRecord {
     )
   )
     throw new Error('not a record');
-  return { id, title, authors, published, sections: sections as DocumentRecord['sections'] };
+  const record: DocumentRecord = {
+    id,
+    title,
+    authors: authors as string[],
+    published,
+    sections: sections as DocumentRecord['sections'],
+  };
+  if (value.length === 6) {
+    const [blockId, section, snippet] = Array.isArray(opening) ? (opening as unknown[]) : [];
+    const parsed = { blockId, section, snippet };
+    if (!isOpeningPassage(parsed, record.sections.length)) throw new Error('not a record');
+    record.opening = parsed;
+  }
+  return record;
+}
+
+const isText = (item: unknown): item is string => typeof item === 'string';
+
+/** Whether `value` is an opening passage of a record with `sectionCount` sections (-1: the author bio). */
+export function isOpeningPassage(value: unknown, sectionCount: number): value is OpeningPassage {
+  const opening = value as Partial<Record<keyof OpeningPassage, unknown>> | null;
+  return (
+    typeof opening === 'object' &&
+    opening !== null &&
+    isText(opening.blockId) &&
+    isText(opening.snippet) &&
+    Number.isInteger(opening.section) &&
+    (opening.section as number) >= -1 &&
+    (opening.section as number) < sectionCount
+  );
 }

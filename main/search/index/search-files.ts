@@ -68,6 +68,19 @@ export interface DocumentRecord {
   published: string | null;
   /** [section id, heading] per section, in reading order. */
   sections: Array<[string, string | null]>;
+  /**
+   * What a hit shows when nothing of the document's text matched (its title or author did): the opening
+   * passage and its snippet, made when the record is, so that such a hit reads no document file. Absent
+   * in records written before it was kept, and for a document without passages.
+   */
+  opening?: OpeningPassage;
+}
+
+/** The opening passage of a document as a hit shows it unmarked: its block, section (-1: the bio), snippet. */
+export interface OpeningPassage {
+  blockId: string;
+  section: number;
+  snippet: string;
 }
 
 export interface CorpusStats {

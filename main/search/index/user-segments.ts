@@ -19,6 +19,8 @@ import {
 } from './body-scoring';
 import { serialiseCompactPostings, type TermPostings } from './compact-index-writer';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
+import { recordOfDocument } from './record-table';
+import { isOpeningPassage } from './records-file';
 import {
   BODY_FIELDS,
   documentPassages,
@@ -27,7 +29,8 @@ import {
   type IndexField,
 } from './search-files';
 
-export const SEGMENT_FORMAT = 1;
+/** 2: the record holds the opening passage (a title-only hit reads no document). */
+export const SEGMENT_FORMAT = 2;
 
 export interface UserSegment {
   format: number;
@@ -83,13 +86,7 @@ export function buildUserSegment(doc: Document, corpus: ScoringCorpus): UserSegm
   return {
     format: SEGMENT_FORMAT,
     corpus: corpus.key,
-    record: {
-      id: doc.id,
-      title: doc.title,
-      authors: doc.authors.map((author) => author.name),
-      published: doc.published,
-      sections: doc.sections.map((section) => [section.id, section.heading]),
-    },
+    record: recordOfDocument(doc, passages),
     fields,
     phraseFilter: Buffer.from(filter).toString('base64'),
   };
@@ -104,6 +101,9 @@ export function isCurrentSegment(value: unknown, id: string, corpusKey: string):
     segment.format === SEGMENT_FORMAT &&
     segment.corpus === corpusKey &&
     segment.record?.id === id &&
+    Array.isArray(segment.record.sections) &&
+    (segment.record.opening === undefined ||
+      isOpeningPassage(segment.record.opening, segment.record.sections.length)) &&
     typeof segment.phraseFilter === 'string' &&
     BODY_FIELDS.every((field) => Array.isArray(segment.fields?.[field]))
   );

@@ -13,11 +13,13 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { PHRASE_FILTER_BYTES } from './phrase-filter';
+import { isOpeningPassage } from './records-file';
 import type { DocumentRecord } from './search-files';
 
 /** Not `<id>.json`, so it is never taken for a document's segment. */
 export const STAGE_FILE = 'main-stage.bin';
-export const STAGE_FORMAT = 1;
+/** 2: records hold the opening passage (user-segments.ts, SEGMENT_FORMAT 2). */
+export const STAGE_FORMAT = 2;
 
 const MAGIC = Buffer.from('MGSTAGE\n', 'latin1');
 const CHECKSUM_BYTES = 32;
@@ -98,7 +100,11 @@ export function decodeStage(bytes: Uint8Array, corpusKey: string): StoredStage {
   const count = header.members.length;
   if (
     header.records.length !== count ||
-    header.records.some((record, ref) => record.id !== header.members[ref].id) ||
+    header.records.some(
+      (record, ref) =>
+        record.id !== header.members[ref].id ||
+        (record.opening !== undefined && !isOpeningPassage(record.opening, record.sections.length)),
+    ) ||
     header.filterBytes !== count * PHRASE_FILTER_BYTES ||
     headerEnd + header.indexBytes + header.filterBytes !== body.byteLength
   )

@@ -1,6 +1,6 @@
 import type { PassageHit } from '../../api';
-import { makeSnippet } from './snippet';
-import type { DocumentRecord, Passage } from '../index/search-files';
+import { makeSnippet, unmarkedSnippet } from './snippet';
+import type { DocumentRecord, OpeningPassage, Passage } from '../index/search-files';
 import { BIO_HEADING, BIO_SECTION_ID } from '../index/search-files';
 import {
   analyseText,
@@ -240,30 +240,12 @@ export function rankPassages(
   if (best.length === 0) {
     const opening = passages[0];
     if (opening === undefined) return [];
-    // Nothing in it is marked: the snippet needs where its words are, not what they stem to.
-    const tokens = boundsOf(passages, entry, 0).tokens(NO_WORDS);
-    const marked = tokens.map(() => false);
-    const spans = query.phrases.map(() => []);
-    return [
-      hitOf(record, {
-        passage: opening,
-        order: 0,
-        phrase: false,
-        score: 0,
-        spans,
-        headingTerms: [],
-        tokens,
-        marked,
-        terms: new Set(),
-      }),
-    ];
+    return [openingHit(record, { ...opening, snippet: unmarkedSnippet(opening.text) })];
   }
   return best.map((candidate) =>
     hitOf(record, shownOf(candidate, boundsOf(passages, entry, candidate.order), terms.starts, query)),
   );
 }
-
-const NO_WORDS = new WordStarts([]);
 
 /** A shown passage's tokens, which of them are marked, and the matched words as written. */
 function shownOf(candidate: Scored, bounds: WordBounds, starts: WordStarts, query: PassageQuery): Shown {
@@ -284,7 +266,22 @@ function shownOf(candidate: Scored, bounds: WordBounds, starts: WordStarts, quer
   return { ...candidate, tokens, marked, terms };
 }
 
-function headingOf(record: DocumentRecord, passage: Passage): string | null {
+/**
+ * The hit of a document whose text holds none of the query's words (its title or author matched): its
+ * opening passage, nothing marked. From the record's `opening` it needs no read of the document.
+ */
+export function openingHit(record: DocumentRecord, opening: OpeningPassage): PassageHit {
+  return {
+    blockId: opening.blockId,
+    sectionId: opening.section >= 0 ? record.sections[opening.section][0] : BIO_SECTION_ID,
+    section: headingOf(record, opening),
+    snippet: opening.snippet === '' ? [] : [{ text: opening.snippet, mark: false }],
+    terms: [],
+    score: 0,
+  };
+}
+
+function headingOf(record: DocumentRecord, passage: Pick<Passage, 'section'>): string | null {
   return passage.section >= 0 ? record.sections[passage.section][1] : BIO_HEADING;
 }
 

@@ -1,5 +1,5 @@
 import type { SnippetPart } from '../../api';
-import type { AnalysedToken } from '../index/text-analysis';
+import { WordBounds, WordStarts, type AnalysedToken } from '../index/text-analysis';
 import { isDash } from '../index/word-forms';
 
 /** Words in a snippet: enough to read a match in context, short enough for a results list. */
@@ -28,6 +28,23 @@ export function makeSnippet(
   start = compoundStart(text, tokens, start);
   const end = compoundEnd(text, tokens, Math.min(tokens.length, start + width));
   return snippetParts(text, tokens, marked, start, end);
+}
+
+const NO_WORDS = new WordStarts([]);
+
+/**
+ * A passage's snippet with nothing marked (its opening words), as one string: what a hit shows of a
+ * document that its title or author matched and its text did not. Unmarked parts join into one.
+ */
+export function unmarkedSnippet(text: string): string {
+  const tokens = WordBounds.of(text).tokens(NO_WORDS);
+  return makeSnippet(
+    text,
+    tokens,
+    tokens.map(() => false),
+  )
+    .map((part) => part.text)
+    .join('');
 }
 
 /** The key a matched word counts under: its index term, or the word itself (a stop word in a phrase). */

@@ -2,7 +2,7 @@ import type { DocumentHit, SearchOptions, SearchResults } from '../../api';
 import { errorDetail } from '../../errors';
 import type { CompactIndex } from '../index/compact-index';
 import type { PhraseFilter } from '../index/phrase-filter';
-import { rankPassages, type PassageQuery } from '../ranking/passage-ranking';
+import { openingHit, rankPassages, type PassageQuery } from '../ranking/passage-ranking';
 import { parseQuery } from '../query/query-language';
 import type { PassageStore } from '../index/search-files';
 import type { RecordTable } from '../index/record-table';
@@ -118,7 +118,8 @@ function termWeights(corpus: readonly CompactIndex[]): (term: string) => number 
 }
 
 /**
- * A candidate the search shows: only now are its record and passages read, and its passages ranked.
+ * A candidate the search shows: only now are its record and passages read, and its passages ranked (a
+ * document matched by its title or author alone shows its opening passage, which its record holds).
  * Null when its record is damaged on disk (the table has said so): the rest of the answer still shows.
  */
 function documentHit(
@@ -135,17 +136,25 @@ function documentHit(
     if (field === 'body') bodyTerms.add(term);
     if (field === 'section') sectionTerms.add(term);
   }
+  // Matched by its title or author alone: the record holds the opening passage such a hit shows.
+  const opening =
+    bodyTerms.size === 0 && sectionTerms.size === 0 && query.phrases.length === 0
+      ? record.opening
+      : undefined;
   return {
     docId: record.id,
     title: record.title,
     authors: record.authors,
     published: record.published,
     score,
-    passages: rankPassages(
-      record,
-      stage.passages.read(record),
-      { ...query, bodyTerms, sectionTerms },
-      perDocument,
-    ),
+    passages:
+      opening !== undefined
+        ? [openingHit(record, opening)]
+        : rankPassages(
+            record,
+            stage.passages.read(record),
+            { ...query, bodyTerms, sectionTerms },
+            perDocument,
+          ),
   };
 }

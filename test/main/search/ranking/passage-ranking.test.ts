@@ -2,7 +2,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { PassageHit } from '../../../../main/api';
+import { parseWebPage } from '../../../../main/import/parse-web-page';
 import { parseRcasText } from '../../../../main/library/parse-rcas-text';
+import { recordOfDocument } from '../../../../main/search/index/record-table';
 import {
   BIO_HEADING,
   BIO_SECTION_ID,
@@ -14,6 +16,7 @@ import { analyseText, findPhrase, indexTermOf } from '../../../../main/search/in
 import {
   ANALYSED_DOCUMENTS,
   analysedDocumentCount,
+  openingHit,
   rankPassages,
   termPrefix,
   type PassageQuery,
@@ -27,14 +30,30 @@ const html = sharedFolder('corpora/html', 'the corpus of real web pages');
 /** The bundled commentary as the search sees it: its record and passages. */
 function bundledCommentary(): { record: DocumentRecord; passages: Passage[] } {
   const doc = parseRcasText(readFileSync(join('content', RCAS_FILE), 'utf8'), RCAS_FILE);
-  const record: DocumentRecord = {
-    id: doc.id,
-    title: doc.title,
-    authors: doc.authors.map((author) => author.name),
-    published: doc.published,
-    sections: doc.sections.map((section) => [section.id, section.heading]),
+  const passages = documentPassages(doc);
+  return { record: recordOfDocument(doc, passages), passages };
+}
+
+/**
+ * What a hit on a document's title alone must show, worked out from its text: the opening passage, its
+ * section, and the snippet of that passage with nothing marked.
+ */
+function openingFromText(record: DocumentRecord, passages: readonly Passage[]): PassageHit {
+  const opening = passages[0];
+  const tokens = analyseText(opening.text);
+  const section = opening.section >= 0 ? record.sections[opening.section] : null;
+  return {
+    blockId: opening.blockId,
+    sectionId: section === null ? BIO_SECTION_ID : section[0],
+    section: section === null ? BIO_HEADING : section[1],
+    snippet: makeSnippet(
+      opening.text,
+      tokens,
+      tokens.map(() => false),
+    ),
+    terms: [],
+    score: 0,
   };
-  return { record, passages: documentPassages(doc) };
 }
 
 /** The words of a real web page's text (its tags taken out), for checks that need real prose. */
@@ -157,6 +176,40 @@ describe('passage-ranking', () => {
       expect(words).toBeGreaterThan(10_000);
       expect(missed).toEqual([]);
     });
+  });
+
+  it('shows a title-only hit the opening passage from the record alone, as from the text, on real documents', () => {
+    const documents = [parseRcasText(readFileSync(join('content', RCAS_FILE), 'utf8'), RCAS_FILE)];
+    if (html.available)
+      for (const name of readdirSync(html.path))
+        documents.push(
+          parseWebPage(readFileSync(join(html.path, name, 'source.html'), 'utf8'), `${name}.html`),
+        );
+    // A document whose only passage is its author bio, and one whose opening words are a long compound.
+    const compound = `${'Azm-e-Istehkam-'.repeat(20)}operation began in June, and it went on.`;
+    documents.push(
+      { ...documents[0], id: 'bio-only', sections: [] },
+      {
+        ...documents[0],
+        id: 'compound',
+        sections: [
+          {
+            ...documents[0].sections[0],
+            blocks: [{ type: 'paragraph', id: 'p-1', start: 0, runs: [{ type: 'text', text: compound }] }],
+          },
+        ],
+      },
+    );
+    for (const doc of documents) {
+      const passages = documentPassages(doc);
+      const record = recordOfDocument(doc, passages);
+      const expected = openingFromText(record, passages);
+      expect(openingHit(record, record.opening!), doc.id).toEqual(expected);
+      // The search's own ranking, for a document none of whose text matched, gives the same hit.
+      const unmatched = rankPassages({ ...record, opening: undefined }, passages, queryOf([]), 3);
+      expect(unmatched, doc.id).toEqual([expected]);
+    }
+    expect(documents.length).toBe(html.available ? 18 : 3);
   });
 
   it('ranks and marks the passages of the bundled commentary exactly as a full analysis does, for every kind of query', () => {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -8,6 +8,7 @@ import {
   recordTableOf,
   type RecordTable,
 } from '../../../../main/search/index/record-table';
+import { serialiseRecords } from '../../../../main/search/index/records-file';
 import { RECORDS_FILE, SEARCH_DIR } from '../../../../main/search/index/search-files';
 import { runSearchOver, type SearchStage } from '../../../../main/search/service/search-engine';
 import { loadDocumentRecords, loadSearchStages } from '../../../../main/search/service/search-loading';
@@ -64,7 +65,7 @@ describe('search over records read on demand', () => {
   it('answers every kind of query exactly as with every record held in memory', () => {
     const fromDisk = stagesOver(loadDocumentRecords(bundleDir));
     expect(fromDisk).toHaveLength(Math.ceil(DOCUMENTS / SHARD_DOCUMENTS));
-    const inMemory = stagesOver(recordTableOf(documents.map(recordOfDocument)));
+    const inMemory = stagesOver(recordTableOf(documents.map((doc) => recordOfDocument(doc))));
     const doc = documents[17];
     const heading = doc.sections.find((section) => section.heading !== null)?.heading ?? '';
     const words = vocabulary.filter((word) => word.length >= 5);
@@ -133,6 +134,47 @@ describe('search over records read on demand', () => {
     expect(ids(present).length).toBeGreaterThan(0);
     const text = (doc: Document) => JSON.stringify(doc).toLowerCase();
     for (const ref of asked) expect(text(documents[ref]), documents[ref].id).toMatch(/security.*attacks/s);
+  });
+
+  it('shows title and author hits their opening passages without reading a text, and reads them where a bundle predates that', async () => {
+    const queries = [
+      `title:${documents[5].title.split(' ')[1]}`,
+      `author:${documents[3].authors[0].name.split(' ')[0]}`,
+      `title:${documents[9].title.split(' ')[2]} author:${documents[9].authors[0].name.split(' ')[0]}`,
+    ];
+    const answer = (query: string) =>
+      withoutTiming(runSearchOver(stagesOver(loadDocumentRecords(bundleDir)), query, { limit: 20 }));
+    const expected = queries.map(answer);
+    for (const results of expected) expect(ids(results).length).toBeGreaterThan(0);
+    // The documents' files moved away: the same answers, so not one text was read for them.
+    const docs = join(bundleDir, 'docs');
+    await rename(docs, join(dir, 'docs-away'));
+    try {
+      for (const [i, query] of queries.entries()) expect(answer(query), query).toEqual(expected[i]);
+      // A word of the text still needs its document: without the file, its hit has no passage.
+      const bodyHit = runSearchOver(stagesOver(loadDocumentRecords(bundleDir)), 'security', { limit: 1 });
+      expect(bodyHit.status === 'ok' && bodyHit.groups[0].passages).toEqual([]);
+    } finally {
+      await rename(join(dir, 'docs-away'), docs);
+    }
+    // Records of five fields, as bundles before the opening passage was kept hold them: the same answers.
+    const file = join(bundleDir, SEARCH_DIR, RECORDS_FILE);
+    const current = await readFile(file);
+    await writeFile(
+      file,
+      serialiseRecords(
+        documents.map((doc) => {
+          const { opening, ...older } = recordOfDocument(doc);
+          expect(opening).toBeDefined();
+          return older;
+        }),
+      ),
+    );
+    try {
+      for (const [i, query] of queries.entries()) expect(answer(query), query).toEqual(expected[i]);
+    } finally {
+      await writeFile(file, current);
+    }
   });
 
   it('leaves out a document whose record is damaged, says so in one line, and still answers', async () => {
