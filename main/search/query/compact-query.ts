@@ -26,10 +26,13 @@ export type { CompactMatch, RankOrder } from './ranked-matches';
 export interface CompactQueryResult {
   /** How many documents matched. */
   count: number;
-  /** The matches best first, ties in Lunr's order; produced lazily (a heap), so taking a few is cheap. */
-  ranked(order?: RankOrder): Iterable<CompactMatch>;
+  /**
+   * The matches best first, ties in Lunr's order; produced lazily (a heap), so taking a few is cheap.
+   * `firstPick`: how many the caller expects to take (more may be taken, at the cost of a heap).
+   */
+  ranked(order?: RankOrder, firstPick?: number): Iterable<CompactMatch>;
   /** Like `ranked`, over only the matches `keep` accepts (checked once each, in no particular order). */
-  rankedWhere(keep: (ref: number) => boolean, order?: RankOrder): Iterable<CompactMatch>;
+  rankedWhere(keep: (ref: number) => boolean, order?: RankOrder, firstPick?: number): Iterable<CompactMatch>;
   /** The expanded index terms a document matched, per field (Lunr's matchData, without metadata). */
   matchedTerms(ref: number): Array<{ term: string; field: string }>;
 }
@@ -176,12 +179,13 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   }
 
   let allRequired = RefSet.complete(refCount);
-  let allProhibited = RefSet.empty(refCount);
+  // Made only for a query with a prohibited clause: most have none, and an empty set is a ref-sized array.
+  let allProhibited: RefSet | undefined;
   for (let field = 0; field < fieldCount; field++) {
     const required = requiredMatches[field];
     const prohibited = prohibitedMatches[field];
     if (required !== undefined) allRequired = allRequired.intersect(required);
-    if (prohibited !== undefined) allProhibited = allProhibited.union(prohibited);
+    if (prohibited !== undefined) allProhibited = allProhibited?.union(prohibited) ?? prohibited;
   }
 
   // Lunr's dot product of a query vector with a field vector, accumulated posting by posting: each
@@ -211,12 +215,13 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   const { scores, seen, order, fieldRefOrder } = scratch;
   // Documents in Lunr's order of first match, which its stable sort keeps for equal scores.
   let count = 0;
-  const prohibitedRefs = allProhibited.members;
+  // Null: every ref is prohibited (a complete set); undefined: none is.
+  const prohibitedRefs = allProhibited === undefined ? undefined : allProhibited.members;
   for (let i = 0; i < scratch.fieldRefCount; i++) {
     const slot = fieldRefOrder[i];
     const ref = (slot / fieldCount) | 0;
     if (requiredOnly !== null && requiredOnly[ref] !== 1) continue;
-    if (prohibitedRefs === null || prohibitedRefs[ref] === 1) continue;
+    if (prohibitedRefs !== undefined && (prohibitedRefs === null || prohibitedRefs[ref] === 1)) continue;
     const score = dots[slot] / magnitudes[slot - ref * fieldCount] || 0;
     if (seen[ref] === 0) {
       seen[ref] = 1;
@@ -240,8 +245,9 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
 
   return {
     count,
-    ranked: (rankOrder = 'lunr') => rankLazily(matches, rankOrder),
-    rankedWhere: (keep, rankOrder = 'lunr') => rankLazily(matchesWhere(matches, keep), rankOrder),
+    ranked: (rankOrder = 'lunr', firstPick) => rankLazily(matches, rankOrder, firstPick),
+    rankedWhere: (keep, rankOrder = 'lunr', firstPick) =>
+      rankLazily(matchesWhere(matches, keep), rankOrder, firstPick),
     matchedTerms(ref) {
       const found: Array<{ term: string; field: string }> = [];
       for (const { term, field, refs: termRefs } of touched)

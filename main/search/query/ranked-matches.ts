@@ -51,8 +51,16 @@ export function matchesWhere(matches: Matches, keep: (ref: number) => boolean): 
  */
 export const FIRST_PICK = 100;
 
-/** Yields matches best first; equal ones in their order of first match. */
-export function* rankLazily(matches: Matches, rankOrder: RankOrder): Generator<CompactMatch> {
+/**
+ * Yields matches best first; equal ones in their order of first match. `firstPick`: how many are picked
+ * in the first pass (a caller that shows a few asks for those and one more); any past them come from
+ * the heap, in the same order.
+ */
+export function* rankLazily(
+  matches: Matches,
+  rankOrder: RankOrder,
+  firstPick = FIRST_PICK,
+): Generator<CompactMatch> {
   const { refs, scores, coverage } = matches;
   const byCoverage = rankOrder === 'coverage';
   // A strict order over positions (the earlier position breaks ties): every way of ranking agrees.
@@ -60,7 +68,7 @@ export function* rankLazily(matches: Matches, rankOrder: RankOrder): Generator<C
     if (byCoverage && coverage[a] !== coverage[b]) return coverage[a] > coverage[b];
     return scores[a] > scores[b] || (scores[a] === scores[b] && a < b);
   };
-  const first = pickBest(refs.length, FIRST_PICK, before);
+  const first = pickBest(refs.length, Math.max(1, firstPick), before);
   for (const position of first) {
     yield { ref: refs[position], score: scores[position], coverage: coverage[position] };
   }

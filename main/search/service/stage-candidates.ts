@@ -66,12 +66,15 @@ export function stageCandidates(stage: SearchStage, query: ParsedQuery, limit: n
   };
   // Made when the first candidate is asked about: a stage without candidates reads no filter.
   const required = phrases.filter((phrase) => phrase.presence === 'required').map((p) => p.words);
+  // The page and one more are taken (the one more tells the count is the match count); a phrase's
+  // checks may take more, which the ranking gives from its heap.
   const ranked =
     required.length === 0 && hidden === undefined
-      ? outcome.ranked('coverage')
+      ? outcome.ranked('coverage', limit + 1)
       : outcome.rankedWhere(
           (ref) => !hidden?.has(ref) && required.every((words) => mayHold(words)(ref)),
           'coverage',
+          limit + 1,
         );
   let reads = 0;
   for (const { ref, score, coverage } of ranked) {

@@ -67,6 +67,20 @@ describe('ranked-matches', () => {
     }
   });
 
+  it('gives the full order whatever the first pick, small ones (the page the search shows, and one) included', () => {
+    const random = seededRandom(8);
+    for (const count of [0, 1, 4, 5, 6, 56, 7409]) {
+      const matches = randomMatches(count, random);
+      for (const order of ['lunr', 'coverage'] as const) {
+        const expected = sortedFully(matches, order);
+        for (const firstPick of [0, 1, 5, 13, 101]) {
+          const all = [...rankLazily(matches, order, firstPick)].map((match) => match.ref);
+          expect(all, `${count} ${order} ${firstPick}`).toEqual(expected);
+        }
+      }
+    }
+  });
+
   it('picks the best k positions best first, as sorting them all and taking k would', () => {
     const random = seededRandom(6);
     for (const count of [0, 1, 5, 64, 1000]) {
