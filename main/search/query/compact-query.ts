@@ -116,6 +116,15 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
   // counts each clause once per document.
   const { coverage, lastClause } = scratch;
 
+  // First every clause's terms and postings, and the sets its required and prohibited clauses make:
+  // the documents a required clause rules out are then never counted, marked or scored below.
+  const matched: Array<{
+    clauseNumber: number;
+    boost: number;
+    term: string;
+    termIndex: number;
+    fields: number[];
+  }> = [];
   for (const [clauseNumber, clause] of (
     query.clauses as Array<lunr.Query.Clause & { presence: number }>
   ).entries()) {
@@ -143,23 +152,17 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
             for (let i = 0; i < refs.length; i++) clauseMembers[refs[i]] = 1;
             requiredMatches[field] ??= RefSet.complete(refCount);
           }
-          if (clause.presence === presence.PROHIBITED) {
+          if (clause.presence === presence.PROHIBITED)
             prohibitedMatches[field] = (prohibitedMatches[field] ?? RefSet.empty(refCount)).union(refs);
-            continue;
-          }
-          for (let i = 0; i < refs.length; i++) {
-            if (lastClause[refs[i]] !== clauseNumber) {
-              lastClause[refs[i]] = clauseNumber;
-              coverage[refs[i]]++;
-            }
-          }
-          queryVectors[field].upsert(termIndex, clause.boost, (a, b) => a + b);
-          const termField = `${expandedTerm}/${field}`;
-          if (termFieldCache.has(termField)) continue;
-          for (let i = 0; i < refs.length; i++) scratch.see(refs[i] * fieldCount + field);
-          touched.push({ term: expandedTerm, field, refs });
-          termFieldCache.add(termField);
         }
+        if (clause.presence !== presence.PROHIBITED)
+          matched.push({
+            clauseNumber,
+            boost: clause.boost,
+            term: expandedTerm,
+            termIndex,
+            fields: clauseFields,
+          });
       }
     }
     if (clauseMembers !== null) {
@@ -187,12 +190,36 @@ function scoreClauses(compact: CompactIndex, query: lunr.Query, scratch: QuerySc
     if (required !== undefined) allRequired = allRequired.intersect(required);
     if (prohibited !== undefined) allProhibited = allProhibited?.union(prohibited) ?? prohibited;
   }
+  const requiredOnly = allRequired.members;
+
+  // Then, in Lunr's order (clause, term, field), each document a term matches: its coverage counted and
+  // its (ref, field) slot marked, in the order Lunr first meets them (which breaks ties in the ranking).
+  for (const { clauseNumber, boost, term, termIndex, fields: clauseFields } of matched) {
+    const postings = postingsByTerm.get(termIndex) as FieldPostings[];
+    for (const field of clauseFields) {
+      const refs = postings[field].refs;
+      for (let i = 0; i < refs.length; i++) {
+        const ref = refs[i];
+        if (requiredOnly !== null && requiredOnly[ref] !== 1) continue;
+        if (lastClause[ref] !== clauseNumber) {
+          lastClause[ref] = clauseNumber;
+          coverage[ref]++;
+        }
+      }
+      queryVectors[field].upsert(termIndex, boost, (a, b) => a + b);
+      const termField = `${term}/${field}`;
+      if (termFieldCache.has(termField)) continue;
+      for (let i = 0; i < refs.length; i++)
+        if (requiredOnly === null || requiredOnly[refs[i]] === 1) scratch.see(refs[i] * fieldCount + field);
+      touched.push({ term, field, refs });
+      termFieldCache.add(termField);
+    }
+  }
 
   // Lunr's dot product of a query vector with a field vector, accumulated posting by posting: each
   // (ref, field) receives its terms in ascending term order, exactly the order Lunr's merge adds them.
   // Documents a required clause rules out are never scored, so they are skipped here.
   const { dots } = scratch;
-  const requiredOnly = allRequired.members;
   queryVectors.forEach((vector, field) => {
     const elements = (vector as unknown as { elements: number[] }).elements;
     for (let i = 0; i < elements.length; i += 2) {
