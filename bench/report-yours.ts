@@ -44,28 +44,43 @@ function entrySection(entry: YoursSearchResult, results: BenchResults): string[]
       `which goes first. Times are Margin's whole \`search()\` (top ${GROUP_STEPS[0]} with passages and snippets, as the search list first asks).` +
       (miniSearch ? ` MiniSearch's p95 is the search part's, at the same size (another run).` : ''),
     '',
-    '| kind | alone p50 | alone p95 | alone p99 | with yours p50 | with yours p95 | with yours p99 | p95 with ÷ alone | hits alone → with | MiniSearch p95 | ' +
+    '| kind | alone p50 | alone p95 | alone p99 | with yours p50 | with yours p95 | with yours p99 | p95 with ÷ alone | hits alone → with | ranked documents with yours p50 / p95 | MiniSearch p95 | ' +
       `${checked ? 'goals (p95 ≤ MiniSearch, p99 < 50 ms)' : 'p99 < 50 ms'} |`,
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
   ];
+  const ranked = queries.rankedWithYours;
   for (const kind of QUERY_KINDS) {
     const alone = queries.alone[kind];
     const withYours = queries.withYours[kind];
     const mini = miniSearch?.[kind]?.p95;
     const p99Met = withYours.p99 < P99_GOAL_MS;
     const p95Met = mini === undefined ? null : withYours.p95 <= mini;
-    const goal = checked
-      ? `${p95Met === null ? 'p95 —' : p95Met ? 'p95 met' : 'p95 missed'}, ${p99Met ? 'p99 met' : 'p99 missed'}`
-      : p99Met
-        ? 'under'
-        : 'over';
+    const rankedP95 = ranked?.[kind]?.p95;
+    // Like for like: Margin's ranked documents against MiniSearch's (refs), where the search missed.
+    const rankedMet = mini === undefined || rankedP95 === undefined ? null : rankedP95 <= mini;
+    const p95Goal =
+      p95Met === null
+        ? 'p95 —'
+        : p95Met
+          ? 'p95 met'
+          : `p95 missed${rankedMet === null ? '' : rankedMet ? ' (ranked documents: met)' : ' (ranked documents: missed)'}`;
+    const goal = checked ? `${p95Goal}, ${p99Met ? 'p99 met' : 'p99 missed'}` : p99Met ? 'under' : 'over';
     lines.push(
       `| ${kind} | ${ms(alone.p50)} | ${ms(alone.p95)} | ${ms(alone.p99)} | ${ms(withYours.p50)} | ` +
         `${ms(withYours.p95)} | ${ms(withYours.p99)} | ${ratio(withYours.p95, alone.p95)} | ` +
-        `${Math.round(alone.meanHits)} → ${Math.round(withYours.meanHits)} | ${ms(mini)} | ${goal} |`,
+        `${Math.round(alone.meanHits)} → ${Math.round(withYours.meanHits)} | ` +
+        `${ranked ? `${ms(ranked[kind].p50)} / ${ms(rankedP95)}` : '—'} | ${ms(mini)} | ${goal} |`,
     );
   }
   lines.push('');
+  if (ranked)
+    lines.push(
+      `*Ranked documents*: the same queries over bundled + yours, parsed and ranked across every stage ` +
+        `(\`mergedCandidates\`), no record or passage read: what MiniSearch's time covers (it answers refs). ` +
+        `Timed after the two searches of each query, so the postings it reads are in memory, as ` +
+        `MiniSearch's whole index is.`,
+      '',
+    );
   if (!checked)
     lines.push(
       `Issue 6's goals are set at ${GOAL_SIZE.toLocaleString('en')} bundled articles ` +

@@ -6,7 +6,8 @@
  */
 import { marginQueryText, type BenchQuery, type QueryKind } from '../bench-queries';
 import { loadSearchStages } from '../../main/search/service/search-loading';
-import { runSearchOver } from '../../main/search/service/search-engine';
+import { parseQuery } from '../../main/search/query/query-language';
+import { mergedCandidates, runSearchOver } from '../../main/search/service/search-engine';
 import { BodyWithYours } from '../../main/search/service/user-search-index';
 import { GROUP_STEPS } from '../../main/shared/search-steps';
 import { kindReports, readQueries, runJob, type KindReport } from './child-job';
@@ -38,6 +39,11 @@ export interface YoursStart {
 export interface YoursQueries {
   alone: Record<QueryKind, KindReport>;
   withYours: Record<QueryKind, KindReport>;
+  /**
+   * Bundled + yours, ranked documents only (parse, every stage's candidates, merged), as MiniSearch
+   * answers: the part of `search()` before any record or passage is read.
+   */
+  rankedWithYours?: Record<QueryKind, KindReport>;
 }
 
 /** The documents the renderer asks for first, as it asks while the reader types. */
@@ -74,17 +80,25 @@ runJob<YoursSearchJob>(async (job) => {
   const alone = loadSearchStages(job.bundleDir, 'body');
   const both = new BodyWithYours(loadSearchStages(job.bundleDir, 'body'), job.bundleDir, plan);
   both.prepare();
+  const bothStages = [...both.body, ...(both.yours?.stages() ?? [])];
   const engines = [
     (query: BenchQuery) => total(runSearchOver(alone, marginQueryText(query), AS_THE_APP_ASKS)),
     (query: BenchQuery) => total(both.search(marginQueryText(query), AS_THE_APP_ASKS)),
+    (query: BenchQuery) => {
+      const parsed = parseQuery(marginQueryText(query));
+      if (!parsed.ok) return -1;
+      const { found, merged } = mergedCandidates(bothStages, parsed.query, AS_THE_APP_ASKS.limit);
+      return merged.length === 0 ? 0 : found.reduce((sum, stage) => sum + stage.total, 0);
+    },
   ];
   const queries = readQueries(job.queriesFile);
   for (const query of queries.warmup) for (const run of engines) run(query);
-  const times = [new Map<QueryKind, number[]>(), new Map<QueryKind, number[]>()];
-  const hits = [new Map<QueryKind, number[]>(), new Map<QueryKind, number[]>()];
+  const times = engines.map(() => new Map<QueryKind, number[]>());
+  const hits = engines.map(() => new Map<QueryKind, number[]>());
   queries.measured.forEach((query, i) => {
-    // Alternating which goes first, so neither always runs on caches the other just warmed.
-    for (const e of i % 2 === 0 ? [0, 1] : [1, 0]) {
+    // Alternating which goes first, so neither always runs on caches the other just warmed (the ranked
+    // documents alone last: the postings it reads were read by the search before it either way).
+    for (const e of i % 2 === 0 ? [0, 1, 2] : [1, 0, 2]) {
       const start = performance.now();
       const count = engines[e](query);
       const took = performance.now() - start;
@@ -97,5 +111,6 @@ runJob<YoursSearchJob>(async (job) => {
   return {
     alone: kindReports(times[0], hits[0]),
     withYours: kindReports(times[1], hits[1]),
+    rankedWithYours: kindReports(times[2], hits[2]),
   } satisfies YoursQueries;
 });

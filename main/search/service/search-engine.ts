@@ -3,7 +3,7 @@ import { errorDetail } from '../../errors';
 import type { CompactIndex } from '../index/compact-index';
 import type { PhraseFilter } from '../index/phrase-filter';
 import { openingHit, rankPassages, type PassageQuery } from '../ranking/passage-ranking';
-import { parseQuery } from '../query/query-language';
+import { parseQuery, type ParsedQuery } from '../query/query-language';
 import type { PassageStore } from '../index/search-files';
 import type { RecordTable } from '../index/record-table';
 import { stageCandidates, type Candidate, type StageCandidates } from './stage-candidates';
@@ -66,14 +66,7 @@ export function runSearchOver(
     DEFAULT_PASSAGES,
   );
   try {
-    const found = stages.map((stage) => stageCandidates(stage, parsed.query, limit));
-    const merged = found.flatMap((stage) => stage.candidates.map((candidate) => ({ stage, candidate })));
-    // Array#sort is stable: equal candidates keep their stage's order, the earlier stage first.
-    if (stages.length > 1) {
-      merged.sort(
-        (a, b) => b.candidate.coverage - a.candidate.coverage || b.candidate.score - a.candidate.score,
-      );
-    }
+    const { found, merged } = mergedCandidates(stages, parsed.query, limit);
     // Phrases that choose passages: unfielded ones (a section: phrase chooses by heading, via its words).
     const bodyPhrases = parsed.query.phrases
       .filter((phrase) => phrase.presence === 'required' && phrase.field === null)
@@ -100,6 +93,28 @@ export function runSearchOver(
   } catch (error) {
     return { status: 'invalid', query, message: `This search could not be run: ${errorDetail(error)}` };
   }
+}
+
+/**
+ * A search's first phase over several stages: each stage's candidates (at most `limit`), merged into one
+ * list, documents holding more of the query's words first, then by score (ties: the earlier stage first).
+ * Ranked documents only, as a search engine without passages answers; `runSearchOver` shows the first
+ * `limit` of `merged`.
+ */
+export function mergedCandidates(
+  stages: readonly SearchStage[],
+  query: ParsedQuery,
+  limit: number,
+): { found: StageCandidates[]; merged: Array<{ stage: StageCandidates; candidate: Candidate }> } {
+  const found = stages.map((stage) => stageCandidates(stage, query, limit));
+  const merged = found.flatMap((stage) => stage.candidates.map((candidate) => ({ stage, candidate })));
+  // Array#sort is stable: equal candidates keep their stage's order, the earlier stage first.
+  if (stages.length > 1) {
+    merged.sort(
+      (a, b) => b.candidate.coverage - a.candidate.coverage || b.candidate.score - a.candidate.score,
+    );
+  }
+  return { found, merged };
 }
 
 /** How rare each term is in a corpus (rarer matched words weigh more in a passage), worked out once. */
