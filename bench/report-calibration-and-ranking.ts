@@ -99,7 +99,8 @@ export function stagesSection(result: SizeResult): string[] {
       '`runSearch` does, for the documents the search list asks for first (GROUP_STEPS[0], ' +
       `${GROUP_STEPS[0]}): parse = \`parseQuery\`; index = \`queryCompact\` with the clauses, then the first ${GROUP_STEPS[0]} matches in ` +
       `reading order with their matched terms; passages = reading those documents' passages and \`rankPassages\` (which ` +
-      'builds the snippets); snippets = `makeSnippet` alone on each shown passage, with the tokens and marks ' +
+      'builds the snippets), or, for a document found by its title or author alone, the opening passage its ' +
+      'record holds (no text read, as `search()` does); snippets = `makeSnippet` alone on each shown passage, with the tokens and marks ' +
       '`rankPassages` gives it (made outside the clock). The passage cache is emptied before each query, so passages ' +
       'include reading the documents from disk, as a new query mostly does; `search()` whole is timed the same way ' +
       '(its phrase checks read texts beyond the stages shown); "again" is the same `search()` once more at once, its documents ' +

@@ -3,8 +3,9 @@
  * documents the app asks for first (GROUP_STEPS[0]):
  * parse (`parseQuery`), index (`queryCompact` with the query's clauses, then the first page of matches in
  * reading order with their matched terms), passages (reading and ranking the passages of those
- * documents, `rankPassages`, snippets included) and snippets (`makeSnippet` alone on each shown passage,
- * with the tokens and marks `rankPassages` would give it). `search()` is timed whole as well: what it
+ * documents, `rankPassages`, snippets included; a document found by its title or author alone shows its
+ * record's opening passage, unread, as `search()` does) and snippets (`makeSnippet` alone on each shown
+ * passage, with the tokens and marks `rankPassages` would give it). `search()` is timed whole as well: what it
  * does beyond these stages (phrase checks that read texts) is the difference.
  */
 import type { BenchQuery, QueryKind } from './bench-queries';
@@ -13,9 +14,14 @@ import { summarise, type LatencySummary } from './stats';
 import { findPhrase, analyseText } from '../main/search/index/text-analysis';
 import { queryCompact } from '../main/search/query/compact-query';
 import { addClauses, parseQuery } from '../main/search/query/query-language';
-import { rankPassages, type PassageQuery } from '../main/search/ranking/passage-ranking';
+import { openingHit, rankPassages, type PassageQuery } from '../main/search/ranking/passage-ranking';
 import { makeSnippet } from '../main/search/ranking/snippet';
-import { DEFAULT_PASSAGES, runSearchOver, type SearchStage } from '../main/search/service/search-engine';
+import {
+  DEFAULT_PASSAGES,
+  openingShown,
+  runSearchOver,
+  type SearchStage,
+} from '../main/search/service/search-engine';
 import { GROUP_STEPS } from '../main/shared/search-steps';
 
 /** The documents a search shows first: what the renderer asks for while the reader types. */
@@ -66,8 +72,14 @@ function timeOne(shards: readonly SearchStage[], text: string): Record<StageName
     const weight = (term: string) => Math.log(1 + compact.refCount / (1 + compact.postingCount(term)));
     const record = documents.get(ref);
     if (record === null) continue;
-    const passages = stage.passages.read(record);
     const query: PassageQuery = { bodyTerms, sectionTerms, phrases, weight };
+    // Found by its title or author alone: its record's opening passage is shown, as `search()` does.
+    const opening = openingShown(record, query);
+    if (opening !== undefined) {
+      openingHit(record, opening);
+      continue;
+    }
+    const passages = stage.passages.read(record);
     for (const hit of rankPassages(record, passages, query, DEFAULT_PASSAGES)) {
       const passage = passages.find((p) => p.blockId === hit.blockId);
       if (passage) shown.push({ text: passage.text, bodyTerms });

@@ -4,7 +4,7 @@ import type { CompactIndex } from '../index/compact-index';
 import type { PhraseFilter } from '../index/phrase-filter';
 import { openingHit, rankPassages, type PassageQuery } from '../ranking/passage-ranking';
 import { parseQuery, type ParsedQuery } from '../query/query-language';
-import type { PassageStore } from '../index/search-files';
+import type { DocumentRecord, OpeningPassage, PassageStore } from '../index/search-files';
 import type { RecordTable } from '../index/record-table';
 import { stageCandidates, type Candidate, type StageCandidates } from './stage-candidates';
 
@@ -133,6 +133,20 @@ function termWeights(corpus: readonly CompactIndex[]): (term: string) => number 
 }
 
 /**
+ * The opening passage a hit shows from the record alone: when none of the query's words matched the
+ * document's text or headings (its title or author did) and no phrase chooses a passage. Undefined
+ * otherwise, or when the record does not hold it (a bundle built before records kept it).
+ */
+export function openingShown(
+  record: DocumentRecord,
+  query: Pick<PassageQuery, 'bodyTerms' | 'sectionTerms' | 'phrases'>,
+): OpeningPassage | undefined {
+  const byTitleOrAuthor =
+    query.bodyTerms.size === 0 && query.sectionTerms.size === 0 && query.phrases.length === 0;
+  return byTitleOrAuthor ? record.opening : undefined;
+}
+
+/**
  * A candidate the search shows: only now are its record and passages read, and its passages ranked (a
  * document matched by its title or author alone shows its opening passage, which its record holds).
  * Null when its record is damaged on disk (the table has said so): the rest of the answer still shows.
@@ -151,11 +165,7 @@ function documentHit(
     if (field === 'body') bodyTerms.add(term);
     if (field === 'section') sectionTerms.add(term);
   }
-  // Matched by its title or author alone: the record holds the opening passage such a hit shows.
-  const opening =
-    bodyTerms.size === 0 && sectionTerms.size === 0 && query.phrases.length === 0
-      ? record.opening
-      : undefined;
+  const opening = openingShown(record, { ...query, bodyTerms, sectionTerms });
   return {
     docId: record.id,
     title: record.title,
