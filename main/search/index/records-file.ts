@@ -16,7 +16,7 @@ import { closeSync, fstatSync, openSync } from 'node:fs';
 import { closeWhenCollected, readFully } from './positioned-reads';
 import { errorDetail, printableLine } from '../../errors';
 import type { RecordTable } from './record-table';
-import { SEARCH_FORMAT, type DocumentRecord, type OpeningPassage } from './search-files';
+import { isOpeningPassage, SEARCH_FORMAT, type DocumentRecord } from './search-files';
 
 const MAGIC = Buffer.from('MRGNREC1', 'latin1');
 const HEADER_BYTES = MAGIC.byteLength + 8;
@@ -189,6 +189,7 @@ export class RecordsFile implements RecordTable {
 /** A record from its JSON array, checked field by field (the file is data, not trusted code). */
 function recordOf(json: string): DocumentRecord {
   const value: unknown = JSON.parse(json);
+  const isText = (item: unknown): item is string => typeof item === 'string';
   // Six fields with the opening passage; five in bundles written before it was kept.
   if (!Array.isArray(value) || (value.length !== 5 && value.length !== 6)) throw new Error('not a record');
   const [id, title, authors, published, sections, opening] = value as unknown[];
@@ -222,20 +223,4 @@ function recordOf(json: string): DocumentRecord {
     record.opening = parsed;
   }
   return record;
-}
-
-const isText = (item: unknown): item is string => typeof item === 'string';
-
-/** Whether `value` is an opening passage of a record with `sectionCount` sections (-1: the author bio). */
-export function isOpeningPassage(value: unknown, sectionCount: number): value is OpeningPassage {
-  const opening = value as Partial<Record<keyof OpeningPassage, unknown>> | null;
-  return (
-    typeof opening === 'object' &&
-    opening !== null &&
-    isText(opening.blockId) &&
-    isText(opening.snippet) &&
-    Number.isInteger(opening.section) &&
-    (opening.section as number) >= -1 &&
-    (opening.section as number) < sectionCount
-  );
 }

@@ -83,6 +83,20 @@ export interface OpeningPassage {
   snippet: string;
 }
 
+/** Whether `value` is an opening passage of a record with `sectionCount` sections (-1: the author bio). */
+export function isOpeningPassage(value: unknown, sectionCount: number): value is OpeningPassage {
+  const opening = value as Partial<Record<keyof OpeningPassage, unknown>> | null;
+  return (
+    typeof opening === 'object' &&
+    opening !== null &&
+    typeof opening.blockId === 'string' &&
+    typeof opening.snippet === 'string' &&
+    Number.isInteger(opening.section) &&
+    (opening.section as number) >= -1 &&
+    (opening.section as number) < sectionCount
+  );
+}
+
 export interface CorpusStats {
   format: number;
   documentCount: number;

@@ -20,10 +20,10 @@ import {
 import { serialiseCompactPostings, type TermPostings } from './compact-index-writer';
 import { buildPhraseFilter, PHRASE_FILTER_BYTES } from './phrase-filter';
 import { recordOfDocument } from './record-table';
-import { isOpeningPassage } from './records-file';
 import {
   BODY_FIELDS,
   documentPassages,
+  isOpeningPassage,
   type CorpusStats,
   type DocumentRecord,
   type IndexField,

@@ -13,8 +13,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { PHRASE_FILTER_BYTES } from './phrase-filter';
-import { isOpeningPassage } from './records-file';
-import type { DocumentRecord } from './search-files';
+import { isOpeningPassage, type DocumentRecord } from './search-files';
 
 /** Not `<id>.json`, so it is never taken for a document's segment. */
 export const STAGE_FILE = 'main-stage.bin';
