@@ -70,6 +70,11 @@ function wordsWithTerms(text: string): Array<{ word: string; term: string }> {
   );
 }
 
+/** A record of one untitled section, for passages written out in a test. */
+function oneSectionRecord(id: string): DocumentRecord {
+  return { id, title: id.toUpperCase(), authors: [], published: null, sections: [['s', null]] };
+}
+
 const K1 = 1.2;
 const saturate = (tf: number) => (tf * (K1 + 1)) / (tf + K1);
 
@@ -247,13 +252,7 @@ describe('passage-ranking', () => {
   });
 
   it('marks a word whose stem is longer than its shared start ("during" for the term "dure")', () => {
-    const record: DocumentRecord = {
-      id: 'd',
-      title: 'D',
-      authors: [],
-      published: null,
-      sections: [['s', null]],
-    };
+    const record = oneSectionRecord('d');
     const passages: Passage[] = [
       { blockId: 'b1', section: 0, text: 'Talks stalled during the visit, and voting was delayed.' },
     ];
@@ -263,13 +262,7 @@ describe('passage-ranking', () => {
   });
 
   it('ranks a document’s new text once it is replaced, not the words it kept from the old one', () => {
-    const record: DocumentRecord = {
-      id: 'r',
-      title: 'R',
-      authors: [],
-      published: null,
-      sections: [['s', null]],
-    };
+    const record = oneSectionRecord('r');
     const before: Passage[] = [
       { blockId: 'b1', section: 0, text: 'The harbour is quiet.' },
       { blockId: 'b2', section: 0, text: 'Ports and harbours grow.' },
@@ -287,13 +280,7 @@ describe('passage-ranking', () => {
   });
 
   it('keeps the words of at most a few pages of documents while the reader types', () => {
-    const record: DocumentRecord = {
-      id: 'k',
-      title: 'K',
-      authors: [],
-      published: null,
-      sections: [['s', null]],
-    };
+    const record = oneSectionRecord('k');
     for (let n = 0; n < ANALYSED_DOCUMENTS * 3; n++) {
       const passages: Passage[] = [{ blockId: 'b', section: 0, text: `Document ${n} on trade corridors.` }];
       expect(rankPassages(record, passages, queryOf(['trade']), 1)[0].terms).toEqual(['trade']);
