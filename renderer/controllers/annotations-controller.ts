@@ -46,6 +46,8 @@ export interface ReaderAnnotations {
   isPainted(annotationId: string): boolean;
   annotationBox(annotationId: string): DOMRect | null;
   clearSelection(): void;
+  /** Closes the selection's menu for good; the text stays selected (a new selection opens it again). */
+  dismissSelection(): void;
 }
 
 /** The annotation in the editor; `follow` keeps the editor beside its highlight while the page scrolls. */
@@ -135,7 +137,7 @@ export class AnnotationsController implements ReactiveController {
     });
     on(CopyQuoteEvent.eventName, (event: CopyQuoteEvent) => void this.copyQuote(event.quote));
     // The search box takes over; the selection stays in the text, its menu goes.
-    on(SearchLibraryEvent.eventName, () => this.setSelection(null));
+    on(SearchLibraryEvent.eventName, () => this.closeMenu());
     on(HighlightCreateEvent.eventName, (event: HighlightCreateEvent) => void this.highlight(event));
     on(
       CopyCitationEvent.eventName,
@@ -182,6 +184,12 @@ export class AnnotationsController implements ReactiveController {
   private setSelection(selection: TextSelection | null) {
     this.selection = selection;
     this.host.requestUpdate();
+  }
+
+  /** The menu goes and stays gone while the text is still selected (a scroll would bring it back). */
+  private closeMenu(): void {
+    this.reader()?.dismissSelection();
+    this.setSelection(null);
   }
 
   private async highlight(event: HighlightCreateEvent): Promise<void> {
@@ -277,7 +285,7 @@ export class AnnotationsController implements ReactiveController {
     } catch {
       this.state.tell('The clipboard is not available here');
     }
-    this.setSelection(null);
+    this.closeMenu();
   }
 
   private async copyQuote(quote: string): Promise<void> {
@@ -287,7 +295,7 @@ export class AnnotationsController implements ReactiveController {
     } catch {
       this.state.tell('The clipboard is not available here');
     }
-    this.setSelection(null);
+    this.closeMenu();
   }
 
   private onScroll = () => {
@@ -319,7 +327,7 @@ export class AnnotationsController implements ReactiveController {
         void this.openMenu();
       }
     } else if (event.key === 'Escape' && this.selection) {
-      this.setSelection(null);
+      this.closeMenu();
     }
   };
 
@@ -340,7 +348,7 @@ export class AnnotationsController implements ReactiveController {
   /** The menu closed: focus goes back to the text it was opened from. */
   private dismissMenu(): void {
     const focusWasInMenu = focusInside(this.menu());
-    this.setSelection(null);
+    this.closeMenu();
     const target = this.menuReturnFocus;
     this.menuReturnFocus = null;
     if (focusWasInMenu && target?.isConnected) target.focus({ preventScroll: true });

@@ -79,6 +79,10 @@ export class ArticleAnnotationsController implements ReactiveController, ReaderA
   clearSelection(): void {
     this.selection.clear();
   }
+  /** The selection's menu was closed; the text stays selected (SelectionController.dismiss). */
+  dismissSelection(): void {
+    this.selection.dismiss();
+  }
 
   private onClick = (event: MouseEvent) => {
     // A click that ends a drag-selection, or lands on a link, is not a click on a highlight.

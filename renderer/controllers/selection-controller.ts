@@ -42,6 +42,12 @@ export class SelectionController implements ReactiveController {
   private pointerDown = false;
   private frame = 0;
   private reported = false;
+  /**
+   * The selection whose menu the reader closed, not reported again until it is replaced: the browser
+   * hands out the same Range object for a selection until the selection changes, so a new selection
+   * over the very same words still counts as new.
+   */
+  private dismissed: Range | null = null;
 
   constructor(
     host: ReactiveControllerHost,
@@ -68,6 +74,16 @@ export class SelectionController implements ReactiveController {
   /** Clears the browser's selection (after it became a highlight). */
   clear(): void {
     document.getSelection()?.removeAllRanges();
+  }
+
+  /**
+   * The reader closed the menu of the current selection (Escape) but the text stays selected, to copy:
+   * a scroll or a late selection change must not bring the menu back. A new selection does.
+   */
+  dismiss(): void {
+    cancelAnimationFrame(this.frame);
+    this.dismissed = selectionRange();
+    this.reported = false;
   }
 
   /** Reads the current selection now: null when there is none over the article. */
@@ -129,6 +145,8 @@ export class SelectionController implements ReactiveController {
   }
 
   private report(selection: TextSelection | null): void {
+    if (selection !== null && this.dismissed !== null && selectionRange() === this.dismissed) return;
+    this.dismissed = null;
     if (!selection && !this.reported) return;
     this.reported = selection !== null;
     this.source.onSelection(selection);
@@ -209,4 +227,10 @@ function boundsOf(range: AbstractRange): DOMRect {
   } catch {
     return new DOMRect();
   }
+}
+
+/** The document selection's range object, which stays the same object until the selection changes. */
+function selectionRange(): Range | null {
+  const selection = document.getSelection();
+  return selection && selection.rangeCount > 0 ? selection.getRangeAt(0) : null;
 }

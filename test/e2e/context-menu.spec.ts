@@ -63,6 +63,14 @@ describe('the context menu in the reader', () => {
     await page.keyboard.press('Escape');
     await eventually(() => page.getByRole('toolbar', { name: 'Highlight the selection' }).count()).toBe(0);
     expect(await focusedLabel(page)).not.toBe('Highlight yellow');
+    // The text stays selected (to copy), but its dismissed menu does not come back as the page scrolls
+    // or as a late selection change arrives; only a new selection brings it back.
+    await page.mouse.wheel(0, 40);
+    await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
+    await page.evaluate(`document.dispatchEvent(new Event('selectionchange'))`);
+    await page.evaluate(`new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))`);
+    expect(await page.getByRole('toolbar', { name: 'Highlight the selection' }).count()).toBe(0);
+    expect(await page.evaluate(`document.getSelection().toString()`)).toContain('Gwadar Port');
 
     // Plain text, nothing selected: the system's own menu.
     await page.evaluate(`document.getSelection().removeAllRanges()`);
